@@ -1,0 +1,1 @@
+"""Reading Chinese political speeches the way a corpus linguist would."""

@@ -1,0 +1,52 @@
+"""The package's own exception and warning types.
+
+Every problem with input is raised as a :class:`CorpusError` subclass whose
+message is one line naming the file and the problem, so that a user sees
+``CorpusError: speeches.txt: the file is empty`` rather than a traceback from
+deep inside pandas or a codec.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class CorpusError(Exception):
+    """Base class: something is wrong with a corpus file or folder."""
+
+    def __init__(self, path: str | Path | None, problem: str):
+        self.path = None if path is None else Path(path)
+        self.problem = problem
+        where = "<text>" if path is None else str(path)
+        super().__init__(f"{where}: {problem}")
+
+
+class CorpusNotFoundError(CorpusError, FileNotFoundError):
+    """The path does not exist."""
+
+
+class EmptyCorpusError(CorpusError):
+    """The file has no bytes, or only white space."""
+
+
+class BinaryFileError(CorpusError):
+    """The file is not text (an image, an archive, a PDF ...)."""
+
+
+class EncodingError(CorpusError):
+    """The bytes are text-like but decode in none of the supported encodings."""
+
+
+class NoSpeechesError(CorpusError):
+    """The text was read, but no speech body could be found in it."""
+
+
+class DictionaryError(CorpusError):
+    """A user dictionary or stopword list cannot be used."""
+
+
+class FontNotFoundError(RuntimeError):
+    """No font that can draw Chinese was found (the message says how to get one)."""
+
+
+class CorpusWarning(UserWarning):
+    """Something in the input was odd but the reader carried on (said, never silent)."""
