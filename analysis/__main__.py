@@ -1,0 +1,53 @@
+"""Command line: ``python -m analysis {speeches,terms,slogans,numbers,tables,figures}``."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import CorpusError, FontNotFoundError
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, text in (("speeches", "print the speech table and write speeches.csv, spans.csv"),
+                       ("terms", "write term_frequencies.csv and keyness.csv"),
+                       ("slogans", "write slogans.csv and outline.csv"),
+                       ("numbers", "write numeric_targets.csv and dating_evidence.csv"),
+                       ("tables", "write every processed table"),
+                       ("figures", "write every table, execute every notebook, write every figure")):
+        p = sub.add_parser(name, help=text, description=text)
+        p.add_argument("--corpus", type=Path, default=None, help="a compilation file, a speech file or a folder")
+        p.add_argument("--out", type=Path, default=None, help="output folder (default: data/processed or figures/)")
+        if name in ("terms", "tables", "figures"):
+            p.add_argument("--processes", type=int, default=1, help="segment on this many processes")
+    args = parser.parse_args(argv)
+    from . import pipeline
+    try:
+        if args.command == "speeches":
+            from .corpus import read_corpus, speech_table
+            comp = read_corpus(args.corpus)
+            table = speech_table(comp.speeches)[["speech", "title", "speaker", "role", "date", "n_chars"]]
+            print(table.to_string(index=False))
+            paths = pipeline.write_speeches(args.corpus, args.out)
+        elif args.command == "terms":
+            paths = pipeline.write_terms(args.corpus, args.out, processes=args.processes)
+        elif args.command == "slogans":
+            paths = pipeline.write_slogans(args.corpus, args.out)
+        elif args.command == "numbers":
+            paths = pipeline.write_numbers(args.corpus, args.out)
+        elif args.command == "tables":
+            paths = pipeline.write_tables(args.corpus, args.out, processes=args.processes)
+        else:
+            paths = pipeline.build_all(args.corpus, args.out, processes=args.processes)
+    except (CorpusError, FontNotFoundError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for p in paths:
+        print(f"wrote {p}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
