@@ -448,7 +448,7 @@ def _split_file(text: str, path: Path | None, decoded: DecodedText | None,
         while body_last > pre.body_first and not lines[body_last - 1].text.strip():
             body_last -= 1
         # in a file without headings, metadata may sit among the clutter before the body
-        if reg.heading_line is None and not pre.title_lines and not pre.salutation:
+        if reg.heading_line is None and not pre.salutation:
             pre = _parse_headless(lines, reg.first, body_last, pre)
         if reg.heading_line is not None:
             add_span("speech_heading", lines[reg.heading_line].start, lines[reg.heading_line].stop, number)

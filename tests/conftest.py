@@ -1,0 +1,29 @@
+import os
+import warnings
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def seed():
+    import analysis as an
+    return an.read_compilation()
+
+
+@pytest.fixture(scope="session")
+def speeches(seed):
+    return seed.speeches
+
+
+@pytest.fixture(scope="session")
+def tokens(speeches):
+    import analysis as an
+    return an.tokenize(speeches)
+
+
+@pytest.fixture
+def fixtures():
+    return FIXTURES

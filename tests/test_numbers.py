@@ -1,0 +1,95 @@
+import math
+
+import pandas as pd
+import pytest
+
+import analysis as an
+
+
+def one(text):
+    d = an.extract_numbers(text)
+    assert len(d) == 1, d[["surface"]].to_dict("records")
+    return d.iloc[0]
+
+
+@pytest.mark.parametrize("text,surface,value,value_max,unit,kind", [
+    ("保持10%的增长速度", "10%", 10, 10, "%", "percent"),
+    ("开工率为44.2 %，", "44.2 %", 44.2, 44.2, "%", "percent"),
+    ("资金到位率仅为 10.8%。", "10.8%", 10.8, 10.8, "%", "percent"),
+    ("增长百分之十", "百分之十", 10, 10, "%", "percent"),
+    ("占三成", "三成", 30, 30, "%", "percent"),
+    ("提高2个百分点", "2个百分点", 2, 2, "个百分点", "percentage_point"),
+    ("18万块钱一亩", "18万块钱一亩", 18, 18, "万元/亩", "price"),
+    ("成本到了100万一亩", "100万一亩", 100, 100, "万元/亩", "price"),
+    ("要贴30-40个亿进去", "30-40个亿", 30, 40, "亿元", "money"),
+    ("两千三百万元", "两千三百万元", 2300, 2300, "万元", "money"),
+    ("4.78万亿元", "4.78万亿元", 4.78, 4.78, "万亿元", "money"),
+    ("一千亩工业用地", "一千亩", 1000, 1000, "亩", "area"),
+    ("100万人口左右", "100万人口左右", 100, 100, "万人", "population"),
+    ("2-3年时间", "2-3年", 2, 3, "年", "duration"),
+    ("要不了2、3年时间", "2、3年", 2, 3, "年", "duration"),
+    ("红火了5、6年", "5、6年", 5, 6, "年", "duration"),
+    ("位居全省第3位", "第3位", 3, 3, "位", "rank"),
+    ("居全省第一位", "第一位", 1, 1, "位", "rank"),
+    ("1至6月共完成", "1至6月", 1, 6, "月", "date"),
+    ("完成投资１２亿元", "１２亿元", 12, 12, "亿元", "money"),
+])
+def test_patterns(text, surface, value, value_max, unit, kind):
+    r = one(text)
+    assert (r.surface, r.value, r.value_max, r.unit, r.kind) == (surface, value, value_max, unit, kind)
+
+
+def test_approximations():
+    assert one("十几万块钱一亩").approx == "几" and one("十几万块钱一亩").value_max == 19
+    assert one("关闭了20多家企业").approx == "多"
+    assert one("增长8.5%左右").approx == "左右"
+    assert one("超过XXX亿元").approx == "超过"
+
+
+def test_list_of_figures_with_shared_unit():
+    r = one("未来可能增长到130万150万，")
+    assert (r.value, r.value_max) == (130, 150)
+
+
+def test_masked_values_are_never_guessed():
+    r = one("完成投资XXX亿元")
+    assert r.masked and math.isnan(r.value) and r.unit == "亿元" and r.kind == "money"
+    d = an.extract_numbers("同比增长XXXX，高出全省平均增幅XXX个百分点")
+    assert d["masked"].all() and d["value"].isna().all()
+    assert d.iloc[1]["kind"] == "percentage_point"
+
+
+@pytest.mark.parametrize("text", ["第一条，就是要研究", "一、优化机制", "1、以最优的环境", "“十一五”项目本子",
+                                  "飞机4S店项目", "一把手负责制", "一成不变", "形成合力", "三一重工", "第二跤",
+                                  "千万不要干"])
+def test_not_quantities(text):
+    assert an.extract_numbers(text).empty
+
+
+def test_years():
+    d = an.extract_numbers("推进15年的招商引资工作，确定了2024年的目标，我从事这一工作16年")
+    assert d[["surface", "value", "kind"]].values.tolist() == [
+        ["15年", 2015, "date"], ["2024年", 2024, "date"], ["16年", 16, "duration"]]
+
+
+def test_seed_offsets_indicators_roles(speeches):
+    n = an.numeric_targets(speeches)
+    text = speeches.set_index("speech")["text"]
+    for r in n.itertuples():
+        assert text[r.speech][r.start:r.end] == r.surface
+    got = n.set_index("surface")
+    assert got.loc["44.2 %", "indicator"] == "开工率" and got.loc["44.2 %", "role"] == "actual"
+    assert got.loc["10.8%", "indicator"] == "资金到位率"
+    assert got.loc["第3位", "indicator"] == "引进省外资金总额" and got.loc["第3位", "role"] == "comparison"
+    first10 = n[n["surface"] == "10%"].iloc[0]
+    assert first10["indicator"] == "增长速度" and first10["role"] == "target"
+    assert n[n["speech"] == 4]["masked"].sum() > 20
+
+
+def test_dating_evidence(speeches):
+    d = an.dating_evidence(speeches)
+    s1 = d[d["speech"] == 1]
+    assert (s1["claimed_year"] == 2024).all()
+    assert {2015, 2014} <= set(s1["year_min"])
+    assert not s1[s1["evidence"] == "15年"]["consistent"].any()
+    assert "十一五" in set(d[d["speech"] == 4]["evidence"])

@@ -1,0 +1,64 @@
+import codecs
+
+import pytest
+
+import analysis as an
+
+TEXT = "第一篇：在会上的讲话\r\n同志们：\r\n今年完成投资１２亿元，增长10%。\r\n第二篇：另一篇\r\n正文“一把手工程”。\r\n"
+
+
+@pytest.mark.parametrize("encoding,bom", [("utf-8", b""), ("utf-8", codecs.BOM_UTF8), ("gb18030", b""),
+                                          ("gbk", b""), ("utf-16-le", codecs.BOM_UTF16_LE),
+                                          ("utf-16-be", codecs.BOM_UTF16_BE)])
+def test_same_text_in_every_encoding_gives_identical_tables(tmp_path, encoding, bom):
+    ref = an.read_compilation(text=TEXT).speeches.drop(columns=["encoding", "file"])
+    p = tmp_path / "c.txt"
+    p.write_bytes(bom + TEXT.encode(encoding))
+    got = an.read_compilation(p).speeches.drop(columns=["encoding", "file"])
+    assert got.equals(ref)
+    assert got.loc[0, "text"] == "今年完成投资１２亿元，增长10%。"
+
+
+def test_crlf_is_removed_from_text():
+    sp = an.read_compilation(text=TEXT).speeches
+    assert "\r" not in "".join(sp["text"])
+
+
+@pytest.mark.parametrize("content,error,words", [
+    (b"", an.EmptyCorpusError, "empty"),
+    (b"   \n\n ", an.EmptyCorpusError, "empty"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, an.BinaryFileError, "binary"),
+    ("第一篇：标题\n".encode(), an.NoSpeechesError, "no speech"),
+    (b"hello world, no chinese here\n", an.NoSpeechesError, "Chinese"),
+])
+def test_bad_input_gives_one_clear_error(tmp_path, content, error, words):
+    p = tmp_path / "bad.txt"
+    p.write_bytes(content)
+    with pytest.raises(error) as info:
+        an.read_compilation(p)
+    msg = str(info.value)
+    assert "\n" not in msg and "bad.txt" in msg and words in msg
+    assert isinstance(info.value, an.CorpusError)
+
+
+def test_missing_path(tmp_path):
+    with pytest.raises(an.CorpusNotFoundError, match="no such file"):
+        an.read_corpus(tmp_path / "nope.txt")
+
+
+def test_folder_with_one_bad_file_reads_the_rest(tmp_path, fixtures):
+    (tmp_path / "good.txt").write_bytes((fixtures / "single_speech.txt").read_bytes())
+    (tmp_path / "empty.txt").write_bytes(b"")
+    with pytest.warns(an.CorpusWarning, match="empty.txt"):
+        comp = an.read_corpus(tmp_path)
+    assert len(comp.speeches) == 1
+    assert comp.errors["file"].tolist() == ["empty.txt"]
+
+
+def test_cli_error_is_one_line(tmp_path, capsys):
+    from analysis.__main__ import main
+    p = tmp_path / "empty.txt"
+    p.write_bytes(b"")
+    assert main(["speeches", "--corpus", str(p)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and "empty.txt" in err and "empty" in err

@@ -1,0 +1,61 @@
+import pandas as pd
+import pytest
+
+import analysis as an
+from analysis.tokens import MASK
+
+
+def test_token_columns_and_offsets(speeches, tokens):
+    assert list(tokens.columns)[:11] == ["speech", "paragraph", "sentence", "position", "token", "pos", "start",
+                                          "end", "is_stopword", "is_punct", "is_masked"]
+    text = speeches.set_index("speech")["text"]
+    sample = tokens.sample(500, random_state=1)
+    for r in sample.itertuples():
+        assert text[r.speech][r.start:r.end] == r.token
+
+
+def test_user_dictionary_terms_are_whole(tokens):
+    vocab = set(tokens["token"])
+    for term in ["招商引资", "产业集聚区", "开工率", "资金到位率", "新常态", "一把手"]:
+        assert term in vocab, term
+
+
+def test_quoted_formulas_are_kept_whole(tokens):
+    quoted = set(tokens.loc[tokens["is_quoted"], "token"])
+    assert {"一把手", "一号工程", "快半拍", "稳中求进"} <= quoted
+
+
+def test_masks_are_one_kind_and_never_vocabulary(tokens):
+    masked = tokens[tokens["is_masked"]]
+    assert set(masked["pos"]) == {"mask"}
+    assert {"XX", "XXX", "xx", "x", "20XX"} <= set(masked["token"])
+    assert not masked["is_vocab"].any()
+    assert not MASK.match("4S")
+
+
+def test_dictionary_validation_reports_bad_entries(tmp_path):
+    p = tmp_path / "d.txt"
+    p.write_text("招商引资 n\n招商 引资\n招商引资\n“口号”\n", encoding="utf-8")
+    d = an.read_user_dict(p)
+    assert d["problem"].tolist()[0] == ""
+    assert "white space or punctuation" in d["problem"].tolist()[1]
+    assert d["problem"].tolist()[2].startswith("duplicate")
+    assert "punctuation" in d["problem"].tolist()[3]
+
+
+def test_project_dictionary_is_clean():
+    assert (an.read_user_dict()["problem"] == "").all()
+
+
+def test_result_does_not_depend_on_global_jieba(speeches, tokens):
+    import jieba
+    jieba.add_word("推进会上", 10**6)  # pollute the global tokenizer
+    try:
+        again = an.tokenize(speeches, cache=False)
+    finally:
+        jieba.del_word("推进会上")
+    assert again.equals(tokens)
+
+
+def test_parallel_segmentation_is_identical(speeches, tokens):
+    assert an.tokenize(speeches, processes=2, cache=False).equals(tokens)
