@@ -35,7 +35,9 @@ def keyness_table(a, b, c: float, d: float) -> pd.DataFrame:
         t2 = np.where(b > 0, b * np.log(b / e2), 0.0)
         g2 = 2 * (t1 + t2)
         sign = np.where(a / c >= b / d, 1.0, -1.0)
-        p = np.array([math.erfc(math.sqrt(max(x, 0.0) / 2)) for x in g2])
+        # chi-squared (1 df) survival function; computed once per distinct value
+        uniq, inverse = np.unique(np.abs(g2), return_inverse=True)
+        p = np.array([math.erfc(math.sqrt(x / 2)) for x in uniq])[inverse].reshape(g2.shape)
         log_ratio = np.log2((np.where(a == 0, 0.5, a) / c) / (np.where(b == 0, 0.5, b) / d))
         pct = np.where(b > 0, 100 * (a / c - b / d) / (b / d), np.inf)
         o11, o12, o21, o22 = a, b, c - a, d - b
@@ -86,9 +88,33 @@ def keyness(tokens: pd.DataFrame, target, *, reference=None, measure: Literal["g
     return out[KEYNESS_COLUMNS].reset_index(drop=True)
 
 
-def keyness_by_speech(tokens: pd.DataFrame, **options) -> pd.DataFrame:
-    """:func:`keyness` of every speech against all the others, stacked, with a ``speech`` column."""
-    frames = [keyness(tokens, s, **options).assign(speech=s) for s in sorted(tokens["speech"].unique())]
+def keyness_by_speech(tokens: pd.DataFrame, *, content_only: bool = False, min_count: int = 1,
+                      measure: str = "g2") -> pd.DataFrame:
+    """:func:`keyness` of every speech against all the others, stacked, with a ``speech`` column.
+
+    The counts are taken once for the whole corpus (each speech's reference is the
+    corpus minus the speech), so this stays linear in the corpus size.
+    """
+    vocab = vocabulary(tokens, content_only=content_only)
+    counts = vocab.groupby(["speech", "token"], sort=True).size().rename("n_target").reset_index()
+    totals = vocab.groupby("token").size()
+    sizes = vocab.groupby("speech").size()
+    counts["n_reference"] = counts["token"].map(totals).to_numpy() - counts["n_target"].to_numpy()
+    frames = []
+    all_terms = totals.index
+    for speech, g in counts.groupby("speech", sort=True):
+        # terms the speech never uses are negative keywords too
+        a = g.set_index("token")["n_target"].reindex(all_terms, fill_value=0)
+        b = totals - a
+        c = float(sizes[speech])
+        d = float(len(vocab)) - c
+        out = keyness_table(a.to_numpy(), b.to_numpy(), c, d)
+        out.insert(0, "term", np.asarray(all_terms, dtype=object))
+        out.insert(1, "n_target", a.to_numpy().astype(int))
+        out.insert(2, "n_reference", b.to_numpy().astype(int))
+        out = out[(out["n_target"] + out["n_reference"]) >= min_count]
+        out = out.sort_values([measure, "term"], ascending=[False, True], kind="mergesort")
+        frames.append(out.assign(speech=speech))
     out = pd.concat(frames, ignore_index=True)
     return out[["speech"] + KEYNESS_COLUMNS]
 

@@ -64,3 +64,11 @@ def test_distinctive_terms(tokens):
     assert "需求" in d[(d["speech"] == 1) & (d["direction"] == "positive")]["term"].tolist()
     t = an.distinctive_terms(tokens, top=5, scorer="tfidf")
     assert (t["score"] > 0).all()
+
+
+def test_keyness_by_speech_matches_keyness(tokens):
+    fast = an.keyness_by_speech(tokens, min_count=2)
+    for s in (1, 3):
+        one = an.keyness(tokens, s, min_count=2)
+        got = fast[fast["speech"] == s].drop(columns="speech").reset_index(drop=True)
+        pd.testing.assert_frame_equal(got, one, check_dtype=False)

@@ -1,0 +1,101 @@
+"""Benchmark: the whole pipeline against bare ``jieba.lcut`` on corpora of growing size.
+
+Usage: ``make bench`` (or ``python bench/run.py [--sizes 1,10,50] [--processes 2]``).
+
+For each corpus it prints wall time per stage, peak memory (RSS high-water mark of
+this process, which only grows, so corpora run smallest first) and the ratio of the
+whole pipeline to bare ``jieba.lcut`` (defaults) over the same speech texts, then one
+line per corpus in the form::
+
+    bench corpus=NAME chars=N pipeline_s=X jieba_s=Y ratio=R peak_mib=M
+
+The segmentation cache is switched off so that both sides segment for real.
+"""
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import analysis as an  # noqa: E402
+from analysis import config  # noqa: E402
+
+
+def peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def replicate(folder: Path, times: int, into: Path) -> Path:
+    into.mkdir(parents=True, exist_ok=True)
+    for k in range(times):
+        for f in sorted(folder.glob("*.txt")):
+            shutil.copyfile(f, into / f"{k:03d}_{f.name}")
+    return into
+
+
+def run(name: str, corpus: Path, processes: int) -> dict:
+    stages: dict[str, float] = {}
+
+    def stage(label, fn):
+        t = time.perf_counter()
+        out = fn()
+        stages[label] = time.perf_counter() - t
+        return out
+
+    comp = stage("read+clean", lambda: an.read_corpus(corpus))
+    speeches = comp.speeches
+    tokens = stage("segment", lambda: an.tokenize(speeches, cache=False, processes=processes))
+    stage("frequencies", lambda: an.term_frequencies(tokens))
+    stage("keyness", lambda: an.keyness_by_speech(tokens, min_count=2))
+    stage("lexical_stats", lambda: an.lexical_stats(tokens))
+    stage("outline", lambda: an.outline(speeches))
+    stage("slogans", lambda: an.slogans(speeches, tokens=tokens, kinds=("quoted", "parallel", "numbered", "idiom")))
+    stage("numbers", lambda: an.numeric_targets(speeches))
+    pipeline_s = sum(stages.values())
+
+    seg = an.get_segmenter()  # dictionary already loaded: time segmentation only
+    import jieba
+    bare = jieba.Tokenizer()
+    bare.initialize()
+    t = time.perf_counter()
+    for text in speeches["text"]:
+        bare.lcut(text)
+    jieba_s = time.perf_counter() - t
+    del seg
+    chars = int(speeches["text"].str.len().sum())
+    for label, secs in stages.items():
+        print(f"  {name:<14} {label:<14} {secs:8.2f} s")
+    result = {"corpus": name, "chars": chars, "pipeline_s": pipeline_s, "jieba_s": jieba_s,
+              "ratio": pipeline_s / jieba_s, "peak_mib": peak_mib()}
+    print(f"  {name:<14} {'TOTAL':<14} {pipeline_s:8.2f} s   bare jieba {jieba_s:.2f} s   ratio {result['ratio']:.2f}"
+          f"   peak {result['peak_mib']:.0f} MiB", flush=True)
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1,10,50", help="replication factors of the provincial corpus")
+    parser.add_argument("--processes", type=int, default=1, help="segment on this many processes")
+    args = parser.parse_args()
+    results = [run("seed", config.SEED_CORPUS, args.processes)]
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in [int(x) for x in args.sizes.split(",")]:
+            name = "provincial" if n == 1 else f"provincial_x{n}"
+            folder = config.PROVINCIAL_CORPUS if n == 1 else replicate(config.PROVINCIAL_CORPUS, n, Path(tmp) / name)
+            results.append(run(name, folder, args.processes))
+            if n != 1:
+                shutil.rmtree(folder)
+    for r in results:
+        print(f"bench corpus={r['corpus']} chars={r['chars']} pipeline_s={r['pipeline_s']:.2f} "
+              f"jieba_s={r['jieba_s']:.2f} ratio={r['ratio']:.2f} peak_mib={r['peak_mib']:.0f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
