@@ -324,9 +324,11 @@ def plot_numeric_targets(numbers: pd.DataFrame):
             ax.scatter(np.full(len(v), s), v["value"], color=PALETTE[(s - 1) % len(PALETTE)], s=28, zorder=3)
             ranged = v[v["value_max"] > v["value"]]
             ax.vlines(np.full(len(ranged), s), ranged["value"], ranged["value_max"], color="black", lw=1)
-            for r in v.itertuples():
-                label = r.indicator[:6] if r.indicator else ""
-                ax.annotate(label, (s, r.value), xytext=(5, 0), textcoords="offset points", fontsize=7, va="center")
+            # one label per distinct value, so repeated figures do not print over each other
+            for value, same in v.groupby("value", sort=True):
+                names = list(dict.fromkeys(x[:6] for x in same["indicator"] if x))
+                label = " / ".join(names[:2]) + (f" ×{len(same)}" if len(same) > 1 else "")
+                ax.annotate(label, (s, value), xytext=(5, 0), textcoords="offset points", fontsize=7, va="center")
         ax.set_xticks(speeches, [_speech_label(s) for s in speeches])
         ax.set_xlim(min(speeches) - 0.5, max(speeches) + 0.9)
         ax.set_title(title)
