@@ -220,6 +220,8 @@ def _extract(text: str, speech) -> list[dict]:
                 if re.search(r"[、]", num) or not re.search(r"\d", num):
                     continue
                 v, vmax, masked, scale, approx = _value(num)
+                if math.isnan(v) and not masked:
+                    continue
                 unit = scale if scale in ("万", "亿", "万亿") else ""
                 kind = "number"
                 if unit == "万" and "人口" in text[_sentence_bounds(text, a, b)[0]:b + 20]:
@@ -239,6 +241,8 @@ def _extract(text: str, speech) -> list[dict]:
         if kind == "count" and re.match(r"^(全会|会议|届)", text[b:b + 2]):
             continue
         v, vmax, masked, scale, approx = _value(num)
+        if math.isnan(v) and not masked:
+            continue  # a numeral cn2an cannot read (百 alone): not a quantity, never a guess
         scale = m.group("scale2") or scale
         if m.group("suf"):
             approx = m.group("suf")

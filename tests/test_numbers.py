@@ -93,3 +93,8 @@ def test_dating_evidence(speeches):
     assert {2015, 2014} <= set(s1["year_min"])
     assert not s1[s1["evidence"] == "15年"]["consistent"].any()
     assert "十一五" in set(d[d["speech"] == 4]["evidence"])
+
+
+def test_unreadable_numeral_is_not_reported():
+    # found by hypothesis: 百% once gave a row with an unmasked NaN value
+    assert an.extract_numbers("百%").empty
