@@ -25,22 +25,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from . import pipeline
     try:
-        if args.command == "speeches":
-            from .corpus import read_corpus, speech_table
-            comp = read_corpus(args.corpus)
-            table = speech_table(comp.speeches)[["speech", "title", "speaker", "role", "date", "n_chars"]]
-            print(table.to_string(index=False))
-            paths = pipeline.write_speeches(args.corpus, args.out)
-        elif args.command == "terms":
-            paths = pipeline.write_terms(args.corpus, args.out, processes=args.processes)
-        elif args.command == "slogans":
-            paths = pipeline.write_slogans(args.corpus, args.out)
-        elif args.command == "numbers":
-            paths = pipeline.write_numbers(args.corpus, args.out)
-        elif args.command == "tables":
-            paths = pipeline.write_tables(args.corpus, args.out, processes=args.processes)
-        else:
+        if args.command == "figures":
             paths = pipeline.build_all(args.corpus, args.out, processes=args.processes)
+        else:
+            if args.command == "speeches":
+                from .corpus import read_corpus, speech_table
+                table = speech_table(read_corpus(args.corpus).speeches)
+                print(table[["speech", "title", "speaker", "role", "date", "n_chars"]].to_string(index=False))
+            groups = tuple(pipeline.TABLE_GROUPS) if args.command == "tables" else (args.command,)
+            paths = pipeline.write_tables(args.corpus, args.out, groups=groups,
+                                          processes=getattr(args, "processes", 1))
     except (CorpusError, FontNotFoundError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -55,44 +55,47 @@ def _csv(frame: pd.DataFrame, path: Path) -> Path:
     return path
 
 
-def write_speeches(corpus=None, out_dir=None) -> list[Path]:
-    comp = read_corpus(corpus)
-    out = Path(out_dir) if out_dir else config.PROCESSED_DIR
-    spans = comp.spans.assign(text=comp.spans["text"].str.slice(0, 40))
-    return [_csv(speech_table(comp.speeches), out / "speeches.csv"), _csv(spans, out / "spans.csv")]
+#: The table groups ``python -m analysis`` can write, and the files of each.
+TABLE_GROUPS = {
+    "speeches": ("speeches.csv", "spans.csv"),
+    "terms": ("term_frequencies.csv", "keyness.csv"),
+    "slogans": ("slogans.csv", "outline.csv"),
+    "numbers": ("numeric_targets.csv", "dating_evidence.csv"),
+}
 
 
-def write_terms(corpus=None, out_dir=None, *, processes: int = 1) -> list[Path]:
+def build_tables(comp: Compilation, groups=tuple(TABLE_GROUPS), *, processes: int = 1) -> dict[str, pd.DataFrame]:
+    """The processed tables of a read corpus, by file name; segments at most once."""
     from .frequency import term_frequencies
     from .keyness import keyness_by_speech
-    from .tokens import tokenize
-    comp = read_corpus(corpus)
-    out = Path(out_dir) if out_dir else config.PROCESSED_DIR
-    tokens = tokenize(comp.speeches, processes=processes)
-    return [_csv(term_frequencies(tokens), out / "term_frequencies.csv"),
-            _csv(keyness_by_speech(tokens, min_count=2), out / "keyness.csv")]
-
-
-def write_slogans(corpus=None, out_dir=None) -> list[Path]:
+    from .numbers import dating_evidence, numeric_targets
     from .outline import outline
     from .slogans import slogans
-    comp = read_corpus(corpus)
+    from .tokens import tokenize
+
+    speeches = comp.speeches
+    tokens = tokenize(speeches, processes=processes) if {"terms", "slogans"} & set(groups) else None
+    tables: dict[str, pd.DataFrame] = {}
+    if "speeches" in groups:
+        tables["speeches.csv"] = speech_table(speeches)
+        tables["spans.csv"] = comp.spans.assign(text=comp.spans["text"].str.slice(0, 40))
+    if "terms" in groups:
+        tables["term_frequencies.csv"] = term_frequencies(tokens)
+        tables["keyness.csv"] = keyness_by_speech(tokens, min_count=2)
+    if "slogans" in groups:
+        tables["slogans.csv"] = slogans(speeches, tokens=tokens)
+        tables["outline.csv"] = outline(speeches)
+    if "numbers" in groups:
+        tables["numeric_targets.csv"] = numeric_targets(speeches)
+        tables["dating_evidence.csv"] = dating_evidence(speeches)
+    return tables
+
+
+def write_tables(corpus=None, out_dir=None, *, groups=tuple(TABLE_GROUPS), processes: int = 1) -> list[Path]:
+    """Read ``corpus`` once and write the tables of ``groups`` into ``out_dir`` (default ``data/processed``)."""
     out = Path(out_dir) if out_dir else config.PROCESSED_DIR
-    return [_csv(slogans(comp.speeches), out / "slogans.csv"), _csv(outline(comp.speeches), out / "outline.csv")]
-
-
-def write_numbers(corpus=None, out_dir=None) -> list[Path]:
-    from .numbers import dating_evidence, numeric_targets
-    comp = read_corpus(corpus)
-    out = Path(out_dir) if out_dir else config.PROCESSED_DIR
-    return [_csv(numeric_targets(comp.speeches), out / "numeric_targets.csv"),
-            _csv(dating_evidence(comp.speeches), out / "dating_evidence.csv")]
-
-
-def write_tables(corpus=None, out_dir=None, *, processes: int = 1) -> list[Path]:
-    """Every processed table of ``corpus`` into ``out_dir`` (default ``data/processed``)."""
-    return (write_speeches(corpus, out_dir) + write_terms(corpus, out_dir, processes=processes)
-            + write_slogans(corpus, out_dir) + write_numbers(corpus, out_dir))
+    tables = build_tables(read_corpus(corpus), groups, processes=processes)
+    return [_csv(frame, out / name) for name, frame in tables.items()]
 
 
 def notebook_scripts(notebooks_dir: str | Path | None = None) -> list[Path]:
@@ -113,6 +116,8 @@ def run_notebook(script: Path, *, corpus: Path, figures_dir: Path, out_dir: Path
         f"corpus = {str(corpus)!r}\nfigures_dir = {str(figures_dir)!r}", metadata={"tags": ["injected-parameters"]})
     idx = next((i for i, c in enumerate(nb.cells) if "parameters" in c.get("metadata", {}).get("tags", [])), None)
     nb.cells.insert(idx + 1 if idx is not None else 0, params)
+    for k, cell in enumerate(nb.cells):
+        cell["id"] = f"cell-{k:02d}"  # jupytext draws random ids; fixed ones keep reruns identical
     env_cwd = str(script.parent)
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": env_cwd}},
                             record_timing=False)
