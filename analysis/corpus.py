@@ -74,7 +74,8 @@ _ROLES = (r"(?:市委|县委|区委|省委|州委|党委|党组|市|县|区|省|
 # 县委书记 XXX / 上海市市长 龚 正 / 省长　王予波 / 市委书记
 SPEAKER_LINE = re.compile(
     rf"^[ \t\u3000]*(?P<role>[\u4e00-\u9fff]{{0,16}}?{_ROLES})[ \t\u3000]*"
-    r"(?P<name>(?:[\u4e00-\u9fff][ \t\u3000]?){2,4}|[XxＸｘ×＊*]{2,4}|某某)?[ \t\u3000]*"
+    r"(?P<name>[\u4e00-\u9fff]{1,6}(?:[·・•][\u4e00-\u9fff]{1,8})+|(?:[\u4e00-\u9fff][ \t\u3000]?){2,4}"
+    r"|[XxＸｘ×＊*]{2,4}|某某)?[ \t\u3000]*"
     r"(?:[（(](?P<date>[^（）()]{4,20})[）)])?[ \t\u3000]*$"
 )
 # 张笑东（2024年5月4日）
@@ -90,7 +91,7 @@ DATE_LINE = re.compile(
     r"^[ \t\u3000]*[（(]?[ \t\u3000]*" + _DATE.pattern + r"[ \t\u3000]*[）)]?[ \t\u3000]*$"
 )
 # ——2026年2月3日在上海市第十六届人民代表大会第四次会议上
-SUBTITLE_LINE = re.compile(r"^[ \t\u3000]*(——|--|－－|—)\s*.*$")
+SUBTITLE_LINE = re.compile(r"^[ \t\u3000]*(?:(——|--|－－|—)\s*.*|" + _DATE.pattern + r"在\S{2,40}上)[ \t\u3000]*$")
 
 # Web-page clutter of saved pages (provincial reports and the like).
 _CLUTTER_WORDS = {
@@ -293,6 +294,28 @@ class _Preamble:
     date_masked: bool = False
     speaker_masked: bool = False
     salutation: str | None = None
+    speaker_lines: list[str] = field(default_factory=list)
+
+    def set_date(self, text: str, *, keep_first: bool = False) -> None:
+        """Take the date written in ``text`` (if any); with ``keep_first`` only if none is known yet."""
+        iso, written, masked = _parse_date(text)
+        if written and not (keep_first and self.date_text is not None):
+            self.date, self.date_text, self.date_masked = iso, written, masked
+
+    def take_speaker(self, line: str, m: re.Match) -> None:
+        """Role, name (or its mask) and date from a speaker line matched by SPEAKER_LINE / NAME_DATE_LINE."""
+        self.speaker_lines.append(line)
+        self.speaker_text = " / ".join(self.speaker_lines)
+        if "role" in m.re.groupindex and m.group("role"):
+            self.role = _squeeze(m.group("role"))
+        if m.group("name"):
+            name = _squeeze(m.group("name"))
+            if _is_masked(name):
+                self.speaker_masked = True
+            else:
+                self.speaker = name
+        if m.group("date"):
+            self.set_date(m.group("date"))
 
 
 def _parse_preamble(lines: list[Line], first: int, last: int, heading_title: str | None) -> _Preamble:
@@ -301,7 +324,6 @@ def _parse_preamble(lines: list[Line], first: int, last: int, heading_title: str
     i = first
     stage = 0  # 0: titles allowed, 1: after speaker/date, 2: done
     limit = min(last, first + 12)
-    speaker_parts: list[str] = []
     while i < limit:
         raw = lines[i].text
         s = raw.strip()
@@ -318,41 +340,23 @@ def _parse_preamble(lines: list[Line], first: int, last: int, heading_title: str
             p.salutation = s
             i += 1
             break
-        m_date = DATE_LINE.match(raw)
-        if m_date:
-            iso, written, masked = _parse_date(raw)
+        if DATE_LINE.match(raw):
             p.kinds.append((i, "date"))
-            p.date, p.date_text, p.date_masked = iso, written, masked
+            p.set_date(raw)
             stage = 1
             i += 1
             continue
         m_sub = SUBTITLE_LINE.match(raw)
         if m_sub and not _is_prose(s) and len(s) <= 80:
             p.kinds.append((i, "subtitle"))
-            iso, written, masked = _parse_date(raw)
-            if written and p.date_text is None:
-                p.date, p.date_text, p.date_masked = iso, written, masked
+            p.set_date(raw, keep_first=True)
             i += 1
             continue
         m_sp = SPEAKER_LINE.match(raw) if len(s) <= 40 else None
         m_nd = NAME_DATE_LINE.match(raw) if not m_sp else None
         if m_sp or m_nd:
-            m = m_sp or m_nd
             p.kinds.append((i, "speaker"))
-            speaker_parts.append(s)
-            if m_sp and m.group("role"):
-                p.role = _squeeze(m.group("role"))
-            name = m.group("name")
-            if name:
-                name = _squeeze(name)
-                if _is_masked(name):
-                    p.speaker_masked = True
-                else:
-                    p.speaker = name
-            if m.group("date"):
-                iso, written, masked = _parse_date(m.group("date"))
-                if written:
-                    p.date, p.date_text, p.date_masked = iso, written, masked
+            p.take_speaker(s, m_sp or m_nd)
             stage = 1
             i += 1
             continue
@@ -369,8 +373,6 @@ def _parse_preamble(lines: list[Line], first: int, last: int, heading_title: str
             continue
         break
     p.body_first = i
-    if speaker_parts:
-        p.speaker_text = " / ".join(speaker_parts)
     return p
 
 
@@ -542,21 +544,17 @@ def _parse_headless(lines: list[Line], first: int, last: int, pre: _Preamble) ->
             kinds.append((j, "source_line"))
         elif SUBTITLE_LINE.match(raw) and not _is_prose(s):
             kinds.append((j, "subtitle"))
-            iso, written, masked = _parse_date(raw)
-            if written and out.date_text is None:
-                out.date, out.date_text, out.date_masked = iso, written, masked
+            out.set_date(raw, keep_first=True)
         elif SPEAKER_LINE.match(raw) and len(s) <= 40:
-            m = SPEAKER_LINE.match(raw)
             kinds.append((j, "speaker"))
-            out.speaker_text = s
-            out.role = _squeeze(m.group("role"))
-            if m.group("name"):
-                name = _squeeze(m.group("name"))
-                out.speaker_masked = _is_masked(name)
-                out.speaker = None if out.speaker_masked else name
+            out.take_speaker(s, SPEAKER_LINE.match(raw))
         elif DATE_LINE.match(raw):
             kinds.append((j, "date"))
-            out.date, out.date_text, out.date_masked = _parse_date(raw)
+            out.set_date(raw)
+        elif out.speaker is None and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", s) and j + 3 >= sal:
+            kinds.append((j, "speaker"))  # a name alone on its line just above the salutation
+            out.speaker_lines.append(s)
+            out.speaker_text, out.speaker = s, s
         elif not _is_prose(s) and len(s) <= 60 and (not out.title_lines or _title_like(s, None)):
             kinds.append((j, "title"))
             out.title_lines.append(s)
@@ -566,6 +564,11 @@ def _parse_headless(lines: list[Line], first: int, last: int, pre: _Preamble) ->
         # several title-like lines: the one that reads as a title wins, the others are front matter
         best = next((t for t in out.title_lines if _title_like(t, None)), out.title_lines[0])
         out.title_lines = [best]
+        titles = [k for k, (j, kind) in enumerate(kinds) if kind == "title"]
+        keep = next(k for k in titles if lines[kinds[k][0]].text.strip() == best)
+        for k in titles:
+            if k != keep:
+                kinds[k] = (kinds[k][0], "front_matter")
     return out
 
 

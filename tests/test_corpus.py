@@ -115,3 +115,14 @@ def test_provincial_report_clutter_is_spans_not_text():
     assert "相关报道" not in sp["text"] and "【字号" not in sp["text"]
     assert sp["speaker"] == "龚正" and sp["salutation"] == "各位代表："
     assert "web_clutter" in set(comp.spans["kind"])
+
+
+def test_all_provincial_reports_read_with_speaker_and_date():
+    from analysis import config
+    comp = an.read_corpus(config.PROVINCIAL_CORPUS)
+    sp = comp.speeches
+    assert len(sp) == 25 and comp.errors.empty
+    assert sp["speaker"].notna().all() and sp["date"].notna().all()
+    assert sp["text"].str.contains("^(?:现在，)?我代表", regex=True).all()
+    assert sp.set_index("file").loc["2026_新疆维吾尔自治区_政府工作报告.txt", "speaker"] == "艾尔肯·吐尼亚孜"
+    assert not sp["text"].str.contains("相关报道|【字号|关闭窗口|扫一扫").any()
