@@ -28,7 +28,7 @@ def setup_style(font_path: str | None = None) -> Path:
     path = use_cjk_font(font_path)
     matplotlib.rcParams.update({
         "svg.hashsalt": "speech-analysis", "figure.dpi": 100, "savefig.dpi": 150,
-        "axes.spines.top": False, "axes.spines.right": False, "axes.titleweight": "bold",
+        "axes.spines.top": False, "axes.spines.right": False, "axes.titleweight": "normal",  # the packaged CJK font has one weight: never fake bold
         "font.size": 10, "axes.prop_cycle": matplotlib.cycler(color=PALETTE),
     })
     # a glyph missing from the font must fail loudly, never draw tofu
@@ -67,7 +67,9 @@ def _grid(n: int, ncols: int = 3, size=(4.2, 3.4)):
 def plot_speech_lengths(speeches: pd.DataFrame):
     """Characters and paragraphs per speech (from :func:`load_speeches`)."""
     fig, ax = plt.subplots(figsize=(7.5, 3.6))
-    labels = [f"{_speech_label(s)}\n{(t or '')[:10]}…" for s, t in zip(speeches["speech"], speeches["title"])]
+    # two short lines of the title under each bar, so neighbouring labels never collide
+    labels = [f"{_speech_label(s)}\n{(t or '')[:8]}\n{(t or '')[8:15]}{'…' if len(t or '') > 15 else ''}"
+              for s, t in zip(speeches["speech"], speeches["title"])]
     bars = ax.bar(labels, speeches["n_chars"], color=PALETTE[0])
     for b, n, p, trunc in zip(bars, speeches["n_chars"], speeches["n_paragraphs"], speeches["truncated"]):
         ax.annotate(f"{n:,} 字 · {p} 段" + ("\n(原文截断)" if trunc else ""), (b.get_x() + b.get_width() / 2, n),
@@ -110,8 +112,8 @@ def plot_outline(outline_frame: pd.DataFrame, speeches: pd.DataFrame | None = No
             indent = 0.02 + 0.08 * (r["level"] - 1)
             text = f"{r['marker']}{r['heading'][:13]}"
             ax.text(indent, i + 1, text, fontsize=8 if r["level"] > 1 else 9,
-                    fontweight="bold" if r["level"] == 1 else "normal",
-                    color="#b22222" if r["note"].startswith("numbered") else "black", va="center")
+                    color="#b22222" if r["note"].startswith("numbered") else ("black" if r["level"] == 1 else "#444444"),
+                    va="center")
     fig.suptitle("各篇讲话的提纲（一、二级标题；红色为原文编号错误）", fontsize=12)
     fig.tight_layout()
     return fig
@@ -301,7 +303,7 @@ def plot_parallel_frames(slogan_frame: pd.DataFrame, *, min_members: int = 3):
     ax.axis("off")
     for i, (s, frame, slots) in enumerate(groups):
         ax.text(0.0, i, _speech_label(s), fontsize=9, va="center", color="#555555")
-        ax.text(0.09, i, frame, fontsize=10, va="center", fontweight="bold")
+        ax.text(0.09, i, frame, fontsize=10.5, va="center", color=PALETTE[0])
         ax.text(0.33, i, " / ".join(slots), fontsize=9, va="center")
     ax.set_ylim(len(groups) - 0.5, -0.8)
     ax.set_xlim(0, 1)
@@ -357,23 +359,30 @@ def plot_masked_values(numbers: pd.DataFrame):
 
 def plot_dating(evidence: pd.DataFrame):
     """Years the text points to against the year the title claims (from :func:`dating_evidence`)."""
-    fig, ax = plt.subplots(figsize=(8, 3.4))
+    from matplotlib.ticker import MaxNLocator
+
+    fig, ax = plt.subplots(figsize=(8.5, 3.8))
     speeches = sorted(evidence["speech"].unique()) if not evidence.empty else []
-    markers = {"year": "o", "plan": "s", "term": "^"}
-    names = {"year": "文中年份", "plan": "规划名称（如十一五）", "term": "时代用语（如新常态）"}
-    for kind, mk in markers.items():
+    row = {s: i for i, s in enumerate(speeches)}  # one row per speech with evidence, evenly spaced
+    styles = {"year": ("o", "文中年份（如15年）"), "plan": ("s", "五年规划（如十一五，画出其年份跨度）"),
+              "term": ("^", "时代用语（如新常态，标出最早年份）")}
+    for k, (kind, (marker, label)) in enumerate(styles.items()):
         d = evidence[evidence["kind"] == kind].drop_duplicates(["speech", "evidence"])
-        ax.scatter(d["year_min"], d["speech"], marker=mk, s=40, label=names[kind], zorder=3)
-        for r in d.itertuples():
-            ax.annotate(r.evidence, (r.year_min, r.speech), xytext=(0, 7), textcoords="offset points",
+        y = d["speech"].map(row)
+        ax.scatter(d["year_min"], y, marker=marker, s=40, label=label, zorder=3, color=PALETTE[k])
+        if kind == "plan":
+            ax.hlines(y, d["year_min"], d["year_max"].astype(float), color=PALETTE[k], lw=3, zorder=2)
+        for r, yy in zip(d.itertuples(), y):
+            ax.annotate(r.evidence, (r.year_min, yy), xytext=(0, 7), textcoords="offset points",
                         fontsize=7, ha="center")
     claimed = evidence.dropna(subset=["claimed_year"]).drop_duplicates("speech")
-    ax.scatter(claimed["claimed_year"].astype(float), claimed["speech"], marker="|", s=400, color="#b22222",
-               label="标题声称的年份", zorder=4)
-    ax.set_yticks(speeches, [_speech_label(s) for s in speeches])
-    ax.set_ylim(max(speeches, default=1) + 0.7, min(speeches, default=1) - 0.7)
+    ax.scatter(claimed["claimed_year"].astype(float), claimed["speech"].map(row), marker="|", s=400,
+               color="#b22222", label="标题声称的年份", zorder=4)
+    ax.set_yticks(range(len(speeches)), [_speech_label(s) for s in speeches])
+    ax.set_ylim(len(speeches) - 0.4, -0.6)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel("年份")
-    ax.set_title("断代证据：文本指向的年份与标题声称的年份")
-    ax.legend(frameon=False, fontsize=8, loc="lower left")
+    ax.set_title("断代证据：文本指向的年份与标题声称的年份（仅列出有证据的讲话）")
+    ax.legend(frameon=False, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2)
     fig.tight_layout()
     return fig
