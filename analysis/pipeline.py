@@ -121,7 +121,12 @@ def run_notebook(script: Path, *, corpus: Path, figures_dir: Path, out_dir: Path
     env_cwd = str(script.parent)
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": env_cwd}},
                             record_timing=False)
-    client.execute()
+    # the kernel's own stderr (start-up chatter) goes to a log, not the user's terminal;
+    # errors raised in cells still surface as nbclient's CellExecutionError
+    log = config.CACHE_DIR / "kernels" / f"{script.stem}.log"
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with open(log, "w", encoding="utf-8") as stderr:
+        client.execute(stderr=stderr)
     out_dir.mkdir(parents=True, exist_ok=True)
     ipynb = out_dir / script.with_suffix(".ipynb").name
     nbformat.write(nb, ipynb)
