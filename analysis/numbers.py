@@ -93,9 +93,13 @@ def _to_float(s: str) -> float:
 
 
 def _split_scale(num: str) -> tuple[str, str]:
-    m = re.match(rf"^(.*?)({_SCALE})$", num)
-    if m and m.group(1) and not re.fullmatch(r"[零〇一二两三四五六七八九十百千]*", m.group(1)) or (m and m.group(1) and m.group(2) in ("万", "亿", "万亿")):
-        return m.group(1), m.group(2)
+    """``18万`` -> (``18``, ``万``): 万 / 亿 move into the unit; 百 / 千 stay in a Chinese numeral (三百)."""
+    m = re.match(rf"^(.+?)({_SCALE})$", num)
+    if not m:
+        return num, ""
+    prefix, scale = m.groups()
+    if scale in ("万", "亿", "万亿") or not re.fullmatch(r"[零〇一二两三四五六七八九十百千]+", prefix):
+        return prefix, scale
     return num, ""
 
 

@@ -39,12 +39,20 @@ def _newline_style(text: str) -> str:
     return ""
 
 
-def _looks_binary(data: bytes) -> bool:
-    sample = data[:65536]
-    if b"\x00" in sample:
+_TEXT_CONTROLS = {9, 10, 12, 13, 27}  # tab, newline, form feed, carriage return, escape
+
+
+def _too_many_controls(codes) -> bool:
+    """NUL, or more control characters than text ever has: the content is binary."""
+    codes = list(codes)
+    if 0 in codes:
         return True
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
-    return controls > max(8, len(sample) // 100)
+    controls = sum(1 for c in codes if c < 32 and c not in _TEXT_CONTROLS)
+    return controls > max(8, len(codes) // 100)
+
+
+def _looks_binary(data: bytes) -> bool:
+    return _too_many_controls(data[:65536])
 
 
 def decode_bytes(data: bytes, path: str | Path | None = None) -> DecodedText:
@@ -116,7 +124,7 @@ def _mostly_hanzi(text: str) -> bool:
 
 
 def _checked(text: str, codec: str, bom: bool, path) -> DecodedText:
-    if "\x00" in text or sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\t\n\r\f\x1b") > 8:
+    if "\x00" in text or _too_many_controls(ord(ch) for ch in text[:65536]):
         raise BinaryFileError(path, "this is a binary file, not text")
     if not text.strip():
         raise EmptyCorpusError(path, "the file holds only white space")
