@@ -61,16 +61,22 @@ def _quoted(speeches: pd.DataFrame) -> list[dict]:
             if re.search(r"[。！？]", inner):
                 continue  # a quoted sentence is a citation, not a formula
             rows.append(_row(speech, _norm(inner), m.group(0), "quoted", m.start(), m.end(), in_quotes=True))
-    # echoes: a formula quoted somewhere, used elsewhere without quotes
+    # echoes: a formula quoted somewhere, used elsewhere without quotes; one pass per speech
+    # with all formulas in one pattern, longest first so the longest formula wins
     formulas = sorted({r["slogan"] for r in rows if not r["masked"] and len(r["slogan"]) >= 3}, key=lambda s: (-len(s), s))
+    if not formulas:
+        return rows
+    pattern = re.compile("|".join(re.escape(f) for f in formulas))
+    quoted_spans: dict = {}
+    for r in rows:
+        quoted_spans.setdefault(r["speech"], []).append((r["start"], r["end"]))
     for speech, text in zip(speeches["speech"], speeches["text"]):
-        taken = [(r["start"], r["end"]) for r in rows if r["speech"] == speech]
-        for f in formulas:
-            for m in re.finditer(re.escape(f), text):
-                if any(a <= m.start() < b for a, b in taken):
-                    continue
-                rows.append(_row(speech, f, m.group(0), "quoted", m.start(), m.end(), in_quotes=False))
-                taken.append((m.start(), m.end()))
+        covered = bytearray(len(text))
+        for a, b in quoted_spans.get(speech, ()):
+            covered[a:b] = b"\x01" * (b - a)
+        for m in pattern.finditer(text):
+            if not covered[m.start()]:
+                rows.append(_row(speech, m.group(0), m.group(0), "quoted", m.start(), m.end(), in_quotes=False))
     return rows
 
 
@@ -149,13 +155,16 @@ def _parallel(speeches: pd.DataFrame, outline_frame: pd.DataFrame) -> list[dict]
     for speech, text in texts.items():
         for sm in re.finditer(r"[^。！？；\n]+", text):
             clauses = [(c.group(0), sm.start() + c.start()) for c in re.finditer(r"[^，、,：:“”（）()]+", sm.group(0))]
+            short = [2 <= len(c) <= 12 for c, _ in clauses]
             i = 0
             while i < len(clauses) - 1:
                 best = None
-                for j in range(len(clauses), i + 1, -1):
+                # only runs of consecutive short clauses, at most ten long, can be a frame
+                stop = i
+                while stop < len(clauses) and short[stop] and stop - i < 10:
+                    stop += 1
+                for j in range(stop, i + 1, -1):
                     run = clauses[i:j]
-                    if any(len(c) > 12 or len(c) < 2 for c, _ in run):
-                        continue
                     fr = _frame([c for c, _ in run])
                     if fr and (len(fr[0]) + len(fr[1]) >= 2 or len(run) >= 3):
                         best = (j, fr)

@@ -33,6 +33,7 @@ is_vocab     counts as vocabulary: not a stopword, punctuation, mask or number
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import unicodedata
@@ -117,7 +118,7 @@ def _file_digest(*paths: Path) -> str:
 class Segmenter:
     """A private jieba tokenizer with the project's dictionary, plus POS lookup and a cache."""
 
-    def __init__(self, user_dict: str | Path | None = None, *, cache: bool = True):
+    def __init__(self, user_dict: str | Path | None = None):
         import jieba
         import jieba.posseg
 
@@ -138,15 +139,32 @@ class Segmenter:
         self.posseg = jieba.posseg.POSTokenizer(self.tk)
         self.posseg.makesure_userdict_loaded()
         self.tags = self.posseg.word_tag_tab
-        self._oov_tags: dict[str, str] = {}
         self.key = hashlib.sha256(
             (_file_digest(self.user_dict) + jieba.__version__ + "v2").encode()).hexdigest()[:16]
-        self.cache = cache
         self.cache_dir = config.CACHE_DIR / "segments" / self.key
+        self._flags: dict[str, tuple[str, bool, bool, bool]] = {}
+        # tags of words jieba's HMM found (not in any dictionary): tagging one costs a posseg
+        # Viterbi run, so they are kept on disk per dictionary, like the segmentations
+        self._oov_path = self.cache_dir / "oov_tags.json"
+        self._oov_tags: dict[str, str] = {}
+        self._oov_loaded = 0
+        if self._oov_path.exists():
+            self._oov_tags = json.loads(self._oov_path.read_text(encoding="utf-8"))
+            self._oov_loaded = len(self._oov_tags)
 
-    def lcut(self, text: str) -> list[str]:
-        """jieba's accurate-mode segmentation (HMM on), cached by content."""
-        if not self.cache:
+    def save_tags(self) -> None:
+        """Persist the tags of newly met out-of-dictionary words (atomically)."""
+        if len(self._oov_tags) == self._oov_loaded:
+            return
+        self._oov_path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self._oov_path.with_suffix(f".tmp{os.getpid()}")
+        tmp.write_text(json.dumps(self._oov_tags, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+        tmp.replace(self._oov_path)
+        self._oov_loaded = len(self._oov_tags)
+
+    def lcut(self, text: str, *, cache: bool = True) -> list[str]:
+        """jieba's accurate-mode segmentation (HMM on), cached by content unless ``cache=False``."""
+        if not cache:
             return self.tk.lcut(text)
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
         path = self.cache_dir / digest[:2] / f"{digest}.txt"
@@ -182,11 +200,25 @@ class Segmenter:
             self._oov_tags[token] = tag
         return tag
 
+    def flags(self, token: str) -> tuple[str, bool, bool, bool]:
+        """(pos, is_punct, is_masked, is_number) of a token type, computed once per type."""
+        got = self._flags.get(token)
+        if got is None:
+            masked = bool(MASK.match(token))
+            got = ("mask" if masked else self.tag(token), _is_punct(token), masked,
+                   not masked and bool(_NUMBER.match(token)))
+            self._flags[token] = got
+        return got
+
+
+def get_segmenter(user_dict: str | Path | None = None) -> Segmenter:
+    """The shared :class:`Segmenter` for a user dictionary (built once per process)."""
+    return _segmenter(str(Path(user_dict or config.USER_DICT).resolve()))
+
 
 @lru_cache(maxsize=4)
-def get_segmenter(user_dict: str | None = None, cache: bool = True) -> Segmenter:
-    """The shared :class:`Segmenter` for a user dictionary (built once per process)."""
-    return Segmenter(user_dict, cache=cache)
+def _segmenter(user_dict: str) -> Segmenter:
+    return Segmenter(user_dict)
 
 
 # --------------------------------------------------------------------------- tokenize
@@ -220,8 +252,8 @@ def _merge_quotes(tokens: list[str]) -> tuple[list[str], set[int]]:
 
 
 def _tokenize_text(seg: Segmenter, speech, text: str, stopwords: frozenset[str],
-                   raw: list[str] | None = None) -> dict:
-    tokens, quoted = _merge_quotes(raw if raw is not None else seg.lcut(text))
+                   raw: list[str] | None = None, cache: bool = True) -> dict:
+    tokens, quoted = _merge_quotes(raw if raw is not None else seg.lcut(text, cache=cache))
     cols: dict[str, list] = {c: [] for c in TOKEN_COLUMNS}
     pos = 0
     paragraph, sentence, position = 1, 1, 0
@@ -237,17 +269,16 @@ def _tokenize_text(seg: Segmenter, speech, text: str, stopwords: frozenset[str],
                     sentence_open = False
             continue
         is_q = k in quoted
-        tag = "nz" if is_q else seg.tag(tok)
-        punct = _is_punct(tok)
-        masked = bool(MASK.match(tok))
-        number = not masked and bool(_NUMBER.match(tok))
+        tag, punct, masked, number = seg.flags(tok)
+        if is_q:
+            tag = "nz"
         stop = tok in stopwords
         cols["speech"].append(speech)
         cols["paragraph"].append(paragraph)
         cols["sentence"].append(sentence)
         cols["position"].append(position)
         cols["token"].append(tok)
-        cols["pos"].append("mask" if masked else tag)
+        cols["pos"].append(tag)
         cols["start"].append(start)
         cols["end"].append(pos)
         cols["is_stopword"].append(stop)
@@ -264,16 +295,17 @@ def _tokenize_text(seg: Segmenter, speech, text: str, stopwords: frozenset[str],
     return cols
 
 
-_WORKER: Segmenter | None = None
+_WORKER: tuple[Segmenter, bool] | None = None
 
 
-def _worker_init(user_dict, cache):
+def _worker_init(user_dict: str, cache: bool) -> None:
     global _WORKER
-    _WORKER = Segmenter(user_dict, cache=cache)
+    _WORKER = (get_segmenter(user_dict), cache)
 
 
 def _worker_lcut(text: str) -> list[str]:
-    return _WORKER.lcut(text)
+    seg, cache = _WORKER
+    return seg.lcut(text, cache=cache)
 
 
 def tokenize(speeches: pd.DataFrame, *, user_dict: str | Path | None = None,
@@ -281,8 +313,9 @@ def tokenize(speeches: pd.DataFrame, *, user_dict: str | Path | None = None,
     """One row per token of every speech (see the module doc for the columns).
 
     ``processes > 1`` segments on that many processes; the result is identical.
+    ``cache=False`` segments afresh instead of reusing ``.cache/segments``.
     """
-    seg = get_segmenter(str(user_dict) if user_dict else None, cache)
+    seg = get_segmenter(user_dict)
     stopwords = read_stopwords()
     texts = list(zip(speeches["speech"], speeches["text"]))
     if processes > 1 and len(texts) > 1:
@@ -290,14 +323,17 @@ def tokenize(speeches: pd.DataFrame, *, user_dict: str | Path | None = None,
         # the dictionary once, then segments whole speeches (results are cached too).
         with ProcessPoolExecutor(processes, initializer=_worker_init,
                                  initargs=(str(seg.user_dict), cache)) as pool:
-            segmented = list(pool.map(_worker_lcut, [t for _, t in texts], chunksize=max(1, len(texts) // (processes * 8))))
+            chunk = max(1, len(texts) // (processes * 8))
+            segmented = list(pool.map(_worker_lcut, [t for _, t in texts], chunksize=chunk))
     else:
         segmented = [None] * len(texts)
     iterator = zip(texts, segmented)
     if progress:
         from tqdm.auto import tqdm
         iterator = tqdm(iterator, total=len(texts), desc="segmenting", unit="speech")
-    parts = [_tokenize_text(seg, sp, t, stopwords, raw) for (sp, t), raw in iterator]
+    parts = [_tokenize_text(seg, sp, t, stopwords, raw, cache) for (sp, t), raw in iterator]
+    if cache:
+        seg.save_tags()
     cols = {c: [v for p in parts for v in p[c]] for c in TOKEN_COLUMNS}
     frame = pd.DataFrame(cols, columns=TOKEN_COLUMNS)
     for c in ("speech", "paragraph", "sentence", "position", "start", "end"):
