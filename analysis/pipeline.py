@@ -36,9 +36,24 @@ class Study:
         from .tokens import tokenize
         return tokenize(self.speeches)
 
-    def save(self, fig, name: str) -> list[Path]:
-        """Save ``fig`` as ``name``.png/.svg in the figures folder."""
-        return save_figure(fig, name, self.figures_dir)
+    def save(self, fig, name: str) -> None:
+        """Save ``fig`` as ``name``.png/.svg in the figures folder and show the saved PNG.
+
+        Showing the file itself (not a second rendering) means the notebook, its HTML and
+        ``figures/`` hold the very same image.
+        """
+        import matplotlib.pyplot as plt
+
+        paths = save_figure(fig, name, self.figures_dir)
+        plt.close(fig)
+        try:
+            from IPython import get_ipython
+            from IPython.display import Image, display
+        except ImportError:
+            return
+        if get_ipython() is not None:
+            display(Image(data=paths[0].read_bytes(), format="png"))
+        print(f"saved {name}.png and {name}.svg in {self.figures_dir.name}/")
 
 
 def open_study(corpus: str | Path | None = None, figures_dir: str | Path | None = None) -> Study:
@@ -103,6 +118,16 @@ def notebook_scripts(notebooks_dir: str | Path | None = None) -> list[Path]:
     return sorted(p for p in d.glob("[0-9][0-9]_*.py"))
 
 
+def _path_expr(path: Path) -> str:
+    """Python source for ``path``: relative to the project when inside it, so executed
+    notebooks do not depend on where the project is checked out."""
+    path = Path(path).resolve()
+    try:
+        return f"PROJ_ROOT / {path.relative_to(config.PROJ_ROOT).as_posix()!r}"
+    except ValueError:
+        return repr(str(path))
+
+
 def run_notebook(script: Path, *, corpus: Path, figures_dir: Path, out_dir: Path, timeout: int = 900) -> Path:
     """Execute one paired notebook script from a clean kernel; write .ipynb and .html into ``out_dir``."""
     import jupytext
@@ -113,7 +138,8 @@ def run_notebook(script: Path, *, corpus: Path, figures_dir: Path, out_dir: Path
     nb = jupytext.read(script)
     # papermill-style parameters: a cell after the one tagged "parameters" overrides it
     params = nbformat.v4.new_code_cell(
-        f"corpus = {str(corpus)!r}\nfigures_dir = {str(figures_dir)!r}", metadata={"tags": ["injected-parameters"]})
+        f"from analysis.config import PROJ_ROOT\ncorpus = {_path_expr(corpus)}\nfigures_dir = {_path_expr(figures_dir)}",
+        metadata={"tags": ["injected-parameters"]})
     idx = next((i for i, c in enumerate(nb.cells) if "parameters" in c.get("metadata", {}).get("tags", [])), None)
     nb.cells.insert(idx + 1 if idx is not None else 0, params)
     for k, cell in enumerate(nb.cells):

@@ -54,8 +54,18 @@ def test_notebooks_execute_and_figures_are_byte_identical(tmp_path):
         assert p.read_bytes() == (tmp_path / "b" / p.name).read_bytes(), p.name
     for t in sorted((tmp_path / "a" / "tables").glob("*.csv")):
         assert t.read_bytes() == (tmp_path / "b" / "tables" / t.name).read_bytes(), t.name
+    for nb in sorted((tmp_path / "a" / "notebooks").glob("*.ipynb")):
+        assert '"image/png"' in nb.read_text(encoding="utf-8"), f"{nb.name} shows no figure"
     executed = sorted((tmp_path / "a" / "notebooks").iterdir())
     assert len([p for p in executed if p.suffix == ".html"]) == 5
     for p in executed:  # executed notebooks and their HTML are reproducible too (but for the output folder)
         a = p.read_text(encoding="utf-8").replace(str(tmp_path / "a"), str(tmp_path / "b"))
         assert a == (tmp_path / "b" / "notebooks" / p.name).read_text(encoding="utf-8"), p.name
+
+
+def test_committed_notebooks_do_not_depend_on_the_checkout():
+    for p in sorted((config.NOTEBOOKS_DIR / "executed").iterdir()):
+        text = p.read_text(encoding="utf-8")
+        assert str(config.PROJ_ROOT) not in text, p.name
+        if p.suffix == ".ipynb":
+            assert text.count('"image/png"') >= 2, p.name
