@@ -45,22 +45,23 @@ def test_notebooks_are_paired_and_thin():
 
 def test_notebooks_execute_and_figures_are_byte_identical(tmp_path):
     from analysis.pipeline import build_all
-    build_all(config.SEED_CORPUS, tmp_path / "a", progress=False)
-    build_all(config.SEED_CORPUS, tmp_path / "b", progress=False)
-    figs = sorted((tmp_path / "a").glob("*.png"))
+    first, second = tmp_path / "run1" / "out", tmp_path / "run2" / "out"
+    build_all(config.SEED_CORPUS, first, progress=False)
+    build_all(config.SEED_CORPUS, second, progress=False)
+    figs = sorted(first.glob("*.png"))
     assert len(figs) >= 15
-    for p in list(figs) + sorted((tmp_path / "a").glob("*.svg")):
+    for p in list(figs) + sorted(first.glob("*.svg")):
         assert p.stat().st_size > 2000
-        assert p.read_bytes() == (tmp_path / "b" / p.name).read_bytes(), p.name
-    for t in sorted((tmp_path / "a" / "tables").glob("*.csv")):
-        assert t.read_bytes() == (tmp_path / "b" / "tables" / t.name).read_bytes(), t.name
-    for nb in sorted((tmp_path / "a" / "notebooks").glob("*.ipynb")):
+        assert p.read_bytes() == (second / p.name).read_bytes(), p.name
+    for t in sorted((first / "tables").glob("*.csv")):
+        assert t.read_bytes() == (second / "tables" / t.name).read_bytes(), t.name
+    for nb in sorted((first / "notebooks").glob("*.ipynb")):
         assert '"image/png"' in nb.read_text(encoding="utf-8"), f"{nb.name} shows no figure"
-    executed = sorted((tmp_path / "a" / "notebooks").iterdir())
+    executed = sorted((first / "notebooks").iterdir())
     assert len([p for p in executed if p.suffix == ".html"]) == 5
     for p in executed:  # executed notebooks and their HTML are reproducible too (but for the output folder)
-        a = p.read_text(encoding="utf-8").replace(str(tmp_path / "a"), str(tmp_path / "b"))
-        assert a == (tmp_path / "b" / "notebooks" / p.name).read_text(encoding="utf-8"), p.name
+        a = p.read_text(encoding="utf-8").replace(str(first), str(second))
+        assert a == (second / "notebooks" / p.name).read_text(encoding="utf-8"), p.name
 
 
 def test_committed_notebooks_do_not_depend_on_the_checkout():
