@@ -96,7 +96,8 @@ def shared_vocabulary_summary(shared: pd.DataFrame) -> pd.DataFrame:
     rest = shared[shared["category"] != "one"].groupby("category").agg(n_terms=("term", "size"), n_tokens=("n", "sum"))
     rest = rest.reset_index().assign(speech=0)
     out = pd.concat([rest, one], ignore_index=True)[["category", "speech", "n_terms", "n_tokens"]]
-    return out.sort_values(["category", "speech"]).reset_index(drop=True)
+    order = out["category"].map({"all": 0, "some": 1, "one": 2})  # from most shared to unique
+    return out.assign(_o=order).sort_values(["_o", "speech"]).drop(columns="_o").reset_index(drop=True)
 
 
 def _mattr(words: list[str], window: int) -> float:

@@ -6,6 +6,7 @@ same file feeds wordcloud.  A missing glyph raises instead of drawing a box.
 """
 from __future__ import annotations
 
+import re
 import warnings
 from pathlib import Path
 
@@ -328,8 +329,11 @@ def plot_numeric_targets(numbers: pd.DataFrame):
             ax.vlines(np.full(len(ranged), s), ranged["value"], ranged["value_max"], color="black", lw=1)
             # one label per distinct value, so repeated figures do not print over each other
             for value, same in v.groupby("value", sort=True):
-                names = list(dict.fromkeys(x[:6] for x in same["indicator"] if x))
-                label = " / ".join(names[:2]) + (f" ×{len(same)}" if len(same) > 1 else "")
+                # the figure as written, and what it measures when the indicator names a measure
+                measures = [x for x in same["indicator"] if re.search(r"(率|额|速度|增幅|价|量|总值|规模)$", x)]
+                label = same["surface"].iloc[0] + (f" ×{len(same)}" if len(same) > 1 else "")
+                if measures:
+                    label += f"（{measures[0][-8:]}）"
                 ax.annotate(label, (s, value), xytext=(5, 0), textcoords="offset points", fontsize=7, va="center")
         ax.set_xticks(speeches, [_speech_label(s) for s in speeches])
         ax.set_xlim(min(speeches) - 0.5, max(speeches) + 0.9)

@@ -143,7 +143,7 @@ class Segmenter:
             (_file_digest(self.user_dict) + jieba.__version__ + "v2").encode()).hexdigest()[:16]
         self.cache_dir = config.CACHE_DIR / "segments" / self.key
         self._flags: dict[str, tuple[str, bool, bool, bool]] = {}
-        self.canonical: dict[str, str] = {}
+        self.types: dict[str, tuple] = {}  # see type_facts
         # tags of words jieba's HMM found (not in any dictionary): tagging one costs a posseg
         # Viterbi run, so they are kept on disk per dictionary, like the segmentations
         self._oov_path = self.cache_dir / "oov_tags.json"
@@ -201,6 +201,18 @@ class Segmenter:
             self._oov_tags[token] = tag
         return tag
 
+    def type_facts(self, token: str, stopwords: frozenset[str]) -> tuple:
+        """(canonical string, pos, punct, masked, number, stopword, line breaks, ends a sentence)
+        of a token type: computed once per type and kept, so equal tokens share one string."""
+        if token.isspace():
+            facts = (token, "x", True, False, False, False, token.count("\n"), False)
+        else:
+            tag, punct, masked, number = self.flags(token)
+            ends = token in _SENTENCE_END or (punct and token[-1] in _SENTENCE_END)
+            facts = (token, tag, punct, masked, number, token in stopwords, 0, ends)
+        self.types[token] = facts
+        return facts
+
     def flags(self, token: str) -> tuple[str, bool, bool, bool]:
         """(pos, is_punct, is_masked, is_number) of a token type, computed once per type."""
         got = self._flags.get(token)
@@ -253,48 +265,51 @@ def _merge_quotes(tokens: list[str]) -> tuple[list[str], set[int]]:
 
 
 def _tokenize_text(seg: Segmenter, speech, text: str, stopwords: frozenset[str],
-                   raw: list[str] | None = None, cache: bool = True) -> dict:
+                   raw: list[str] | None = None, cache: bool = True) -> dict[str, np.ndarray]:
+    """Columns for one speech.  Facts about a word type are looked up once per type;
+    offsets, paragraphs and sentences come from cumulative sums, not a per-token loop."""
     tokens, quoted = _merge_quotes(raw if raw is not None else seg.lcut(text, cache=cache))
-    cols: dict[str, list] = {c: [] for c in TOKEN_COLUMNS}
-    pos = 0
-    paragraph, sentence, position = 1, 1, 0
-    sentence_open = False
-    for k, tok in enumerate(tokens):
-        start = pos
-        pos += len(tok)
-        if tok.isspace():
-            if "\n" in tok:
-                paragraph += tok.count("\n")
-                if sentence_open:
-                    sentence += 1
-                    sentence_open = False
+    n = len(tokens)
+    if n == 0:
+        return {c: np.array([], dtype=object if c in ("token", "pos") else np.int64) for c in TOKEN_COLUMNS}
+    known = seg.types
+    facts = [known.get(t) or seg.type_facts(t, stopwords) for t in tokens]
+    columns = list(zip(*facts))
+    canon, tag = (np.array(col, dtype=object) for col in columns[:2])  # object: keep the shared strings
+    punct, masked, number, stop, newlines, ends = (np.array(col) for col in columns[2:])
+    lengths = np.fromiter((len(t) for t in tokens), dtype=np.int64, count=n)
+    end = np.cumsum(lengths)
+    start = end - lengths
+    space = np.fromiter((t.isspace() for t in tokens), dtype=bool, count=n)
+    newlines = newlines.astype(np.int64)
+    ends = ends.astype(bool) & ~space
+    # a sentence closes at 。！？； and at a paragraph break that follows an unclosed sentence
+    close = ends.copy()
+    word_idx, end_idx = np.flatnonzero(~space), np.flatnonzero(ends)
+    last_break_close = -1
+    for i in np.flatnonzero(newlines > 0):
+        k = np.searchsorted(word_idx, i) - 1
+        if k < 0:
             continue
-        is_q = k in quoted
-        tok = seg.canonical.setdefault(tok, tok)  # one string object per word type, not per occurrence
-        tag, punct, masked, number = seg.flags(tok)
-        if is_q:
-            tag = "nz"
-        stop = tok in stopwords
-        cols["speech"].append(speech)
-        cols["paragraph"].append(paragraph)
-        cols["sentence"].append(sentence)
-        cols["position"].append(position)
-        cols["token"].append(tok)
-        cols["pos"].append(tag)
-        cols["start"].append(start)
-        cols["end"].append(pos)
-        cols["is_stopword"].append(stop)
-        cols["is_punct"].append(punct)
-        cols["is_masked"].append(masked)
-        cols["is_number"].append(number)
-        cols["is_quoted"].append(is_q)
-        cols["is_vocab"].append(not (stop or punct or masked or number))
-        position += 1
-        sentence_open = True
-        if tok in _SENTENCE_END or (punct and tok[-1] in _SENTENCE_END):
-            sentence += 1
-            sentence_open = False
-    return cols
+        e = np.searchsorted(end_idx, i) - 1
+        if word_idx[k] > max(end_idx[e] if e >= 0 else -1, last_break_close):
+            close[i] = True
+            last_break_close = i
+    closes_before = np.cumsum(close) - close
+    breaks_before = np.cumsum(newlines) - newlines
+    is_quoted = np.zeros(n, dtype=bool)
+    if quoted:
+        is_quoted[np.fromiter(quoted, dtype=np.int64)] = True
+    tag[is_quoted] = "nz"
+    w = word_idx
+    stop, punct, masked, number = (x.astype(bool)[w] for x in (stop, punct, masked, number))
+    return {
+        "speech": np.full(len(w), speech, dtype=np.int64), "paragraph": 1 + breaks_before[w],
+        "sentence": 1 + closes_before[w], "position": np.arange(len(w), dtype=np.int64),
+        "token": canon[w], "pos": tag[w], "start": start[w], "end": end[w],
+        "is_stopword": stop, "is_punct": punct, "is_masked": masked, "is_number": number,
+        "is_quoted": is_quoted[w], "is_vocab": ~(stop | punct | masked | number),
+    }
 
 
 _WORKER: tuple[Segmenter, bool] | None = None
@@ -336,10 +351,12 @@ def tokenize(speeches: pd.DataFrame, *, user_dict: str | Path | None = None,
     parts = [_tokenize_text(seg, sp, t, stopwords, raw, cache) for (sp, t), raw in iterator]
     if cache:
         seg.save_tags()
-    cols = {c: [v for p in parts for v in p[c]] for c in TOKEN_COLUMNS}
+    cols = {c: np.concatenate([p[c] for p in parts]) if parts else np.array([]) for c in TOKEN_COLUMNS}
     frame = pd.DataFrame(cols, columns=TOKEN_COLUMNS)
     for c in ("speech", "paragraph", "sentence", "position", "start", "end"):
         frame[c] = frame[c].astype(np.int64 if c == "speech" else np.int32)  # offsets fit easily; halves memory
+    for c in ("token", "pos"):
+        frame[c] = frame[c].astype("str")
     return frame
 
 
