@@ -89,34 +89,50 @@ def keyness(tokens: pd.DataFrame, target, *, reference=None, measure: Literal["g
 
 
 def keyness_by_speech(tokens: pd.DataFrame, *, content_only: bool = False, min_count: int = 1,
-                      measure: str = "g2") -> pd.DataFrame:
+                      measure: str = "g2", absent: int | None = None) -> pd.DataFrame:
     """:func:`keyness` of every speech against all the others, stacked, with a ``speech`` column.
 
-    The counts are taken once for the whole corpus (each speech's reference is the
-    corpus minus the speech), so this stays linear in the corpus size.
+    Every term a speech never uses is one of its negative keywords, so the full table has
+    speeches x vocabulary rows; on a large corpus ``absent=N`` keeps only the N strongest
+    of those per speech (the rest of the table is unchanged).  Counts are taken once for
+    the whole corpus and the measures computed in one vectorised pass.
     """
     vocab = vocabulary(tokens, content_only=content_only)
-    counts = vocab.groupby(["speech", "token"], sort=True).size().rename("n_target").reset_index()
     totals = vocab.groupby("token").size()
+    totals = totals[totals >= min_count]
+    terms = np.asarray(totals.index, dtype=object)
+    term_id = pd.Series(np.arange(len(terms)), index=totals.index)
     sizes = vocab.groupby("speech").size()
-    counts["n_reference"] = counts["token"].map(totals).to_numpy() - counts["n_target"].to_numpy()
-    frames = []
-    all_terms = totals.index
-    for speech, g in counts.groupby("speech", sort=True):
-        # terms the speech never uses are negative keywords too
-        a = g.set_index("token")["n_target"].reindex(all_terms, fill_value=0)
-        b = totals - a
-        c = float(sizes[speech])
-        d = float(len(vocab)) - c
-        out = keyness_table(a.to_numpy(), b.to_numpy(), c, d)
-        out.insert(0, "term", np.asarray(all_terms, dtype=object))
-        out.insert(1, "n_target", a.to_numpy().astype(int))
-        out.insert(2, "n_reference", b.to_numpy().astype(int))
-        out = out[(out["n_target"] + out["n_reference"]) >= min_count]
-        out = out.sort_values([measure, "term"], ascending=[False, True], kind="mergesort")
-        frames.append(out.assign(speech=speech))
-    out = pd.concat(frames, ignore_index=True)
-    return out[["speech"] + KEYNESS_COLUMNS]
+    n_all = float(len(vocab))
+    present = vocab.groupby(["speech", "token"], sort=False).size().rename("a").reset_index()
+    present = present[present["token"].isin(totals.index)]
+    # rows: every (speech, term) pair that is kept, as index arrays
+    sp_rows, term_rows = [present["speech"].to_numpy()], [term_id[present["token"]].to_numpy()]
+    by_freq = np.argsort(-totals.to_numpy(), kind="stable")  # strongest negatives first
+    for s, g in present.groupby("speech", sort=True):
+        ids = term_id[g["token"]].to_numpy()
+        if absent is None:
+            mask = np.ones(len(terms), dtype=bool)
+            mask[ids] = False
+            missing = np.flatnonzero(mask)
+        else:
+            seen = set(ids.tolist())
+            missing = np.array([t for t in by_freq[:absent + len(seen)] if t not in seen][:absent], dtype=np.int64)
+        sp_rows.append(np.full(len(missing), s))
+        term_rows.append(missing)
+    speech_col = np.concatenate(sp_rows)
+    term_col = np.concatenate(term_rows).astype(np.int64)
+    a = np.zeros(len(speech_col))
+    a[: len(present)] = present["a"].to_numpy()
+    b = totals.to_numpy()[term_col] - a
+    c = sizes.reindex(speech_col).to_numpy(dtype=float)
+    out = keyness_table(a, b, c, n_all - c)
+    out.insert(0, "term", terms[term_col])
+    out.insert(1, "n_target", a.astype(int))
+    out.insert(2, "n_reference", b.astype(int))
+    out.insert(0, "speech", speech_col)
+    out = out.sort_values(["speech", measure, "term"], ascending=[True, False, True], kind="mergesort")
+    return out[["speech"] + KEYNESS_COLUMNS].reset_index(drop=True)
 
 
 def distinctive_terms(tokens: pd.DataFrame, *, top: int = 10, scorer: Literal["g2", "tfidf"] = "g2",

@@ -72,3 +72,14 @@ def test_keyness_by_speech_matches_keyness(tokens):
         one = an.keyness(tokens, s, min_count=2)
         got = fast[fast["speech"] == s].drop(columns="speech").reset_index(drop=True)
         pd.testing.assert_frame_equal(got, one, check_dtype=False)
+
+
+def test_keyness_by_speech_can_cap_absent_terms(tokens):
+    full = an.keyness_by_speech(tokens, min_count=2)
+    capped = an.keyness_by_speech(tokens, min_count=2, absent=5)
+    for s in (1, 4):
+        f, c = full[full["speech"] == s], capped[capped["speech"] == s]
+        assert (c["n_target"] == 0).sum() == 5
+        assert set(c.loc[c["n_target"] > 0, "term"]) == set(f.loc[f["n_target"] > 0, "term"])
+        strongest = sorted(f[f["n_target"] == 0]["g2"])[:5]  # values, so ties at the cut do not matter
+        assert sorted(c.loc[c["n_target"] == 0, "g2"]) == pytest.approx(strongest)
