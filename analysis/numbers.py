@@ -26,8 +26,10 @@ sentence    the sentence the quantity stands in
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
+from functools import lru_cache
 
 import pandas as pd
 
@@ -136,15 +138,24 @@ def _value(num: str) -> tuple[float, float, bool, str, str]:
     return lo, hi, masked, scale, approx
 
 
+@lru_cache(maxsize=8)
+def _sentence_ends(text: str) -> list[int]:
+    """Offsets just after each sentence end of ``text`` (computed once per text)."""
+    return [m.end() for m in re.finditer(r"[。！？!?；\n]", text)]
+
+
 def _sentence_bounds(text: str, a: int, b: int) -> tuple[int, int]:
-    s = max(text.rfind(c, 0, a) for c in "。！？!?；\n") + 1
-    ends = [i for i in (text.find(c, b) for c in "。！？!?；\n") if i != -1]
-    e = min(ends) + 1 if ends else len(text)
-    return s, e
+    ends = _sentence_ends(text)
+    k = bisect.bisect_right(ends, a)
+    start = ends[k - 1] if k else 0
+    k = bisect.bisect_left(ends, b + 1)
+    return start, ends[k] if k < len(ends) else len(text)
 
 
 def _indicator(text: str, a: int, b: int) -> str:
-    clause_start = max(text.rfind(c, 0, a) for c in _CLAUSE_END) + 1
+    window = max(0, a - 80)  # a clause is short: never scan further back than this
+    clause_start = max(text.rfind(c, window, a) for c in _CLAUSE_END) + 1
+    clause_start = max(clause_start, window)
     before = text[clause_start:a]
     after_m = re.match(r"^的([\u4e00-\u9fff]{2,6}?)(?=[，。；、]|$)", text[b:b + 10])
     if after_m and re.search(r"(保持|达到|实现|提出|按照|确保|力争)[的]?\s*$", before):

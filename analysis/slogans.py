@@ -66,7 +66,7 @@ def _quoted(speeches: pd.DataFrame) -> list[dict]:
     formulas = sorted({r["slogan"] for r in rows if not r["masked"] and len(r["slogan"]) >= 3}, key=lambda s: (-len(s), s))
     if not formulas:
         return rows
-    pattern = re.compile("|".join(re.escape(f) for f in formulas))
+    pattern = re.compile(trie_pattern(formulas))
     quoted_spans: dict = {}
     for r in rows:
         quoted_spans.setdefault(r["speech"], []).append((r["start"], r["end"]))
@@ -78,6 +78,26 @@ def _quoted(speeches: pd.DataFrame) -> list[dict]:
             if not covered[m.start()]:
                 rows.append(_row(speech, m.group(0), m.group(0), "quoted", m.start(), m.end(), in_quotes=False))
     return rows
+
+
+def trie_pattern(words) -> str:
+    """One regex for many words, factored as a trie (一把手(?:工程)?): far faster than a flat
+    alternation on long texts, and, trying the longer continuation first, the longest word wins."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch != ""]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
 
 
 def _frame(members: list[str]) -> tuple[str, str, list[str]] | None:
