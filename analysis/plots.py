@@ -331,7 +331,8 @@ def plot_numeric_targets(numbers: pd.DataFrame):
             for value, same in v.groupby("value", sort=True):
                 # the figure as written, and what it measures when the indicator names a measure
                 measures = [x for x in same["indicator"] if re.search(r"(率|额|速度|增幅|价|量|总值|规模)$", x)]
-                label = same["surface"].iloc[0] + (f" ×{len(same)}" if len(same) > 1 else "")
+                forms = same["surface"].value_counts(sort=False)  # each way of writing it, with its count
+                label = ", ".join(f + (f" ×{n}" if n > 1 else "") for f, n in forms.items())
                 if measures:
                     label += f"（{measures[0][-8:]}）"
                 ax.annotate(label, (s, value), xytext=(5, 0), textcoords="offset points", fontsize=7, va="center")
