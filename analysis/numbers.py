@@ -33,6 +33,8 @@ from functools import lru_cache
 
 import pandas as pd
 
+from .parallel import map_speeches
+
 NUMERIC_COLUMNS = ["speech", "surface", "start", "end", "value", "value_max", "unit", "kind", "approx",
                    "masked", "indicator", "role", "sentence"]
 
@@ -67,6 +69,10 @@ _UNITS = [
     (r"(?:个|项|家|座|批|所|名|户|条|种|台|套)", None, "count"),
 ]
 _UNIT_RE = "|".join(f"(?P<u{i}>{p})" for i, (p, _, _) in enumerate(_UNITS))
+
+_UNIT_GROUPS = [f"u{i}" for i in range(len(_UNITS))]
+_IS_CN = re.compile(rf"(?:{_CN}|{_FUZZY}){_SCALE}?(?:{_FUZZY})?")
+_MASK_RE = re.compile(_MASK)
 
 QUANTITY = re.compile(
     rf"(?P<pre>近|约|大约|超过|超|逾|不到|不足|将近)?"
@@ -199,10 +205,12 @@ def _extract(text: str, speech) -> list[dict]:
         if not num or not num.strip():
             continue
         a, b = m.start(), m.end()
-        unit_i = next((int(k[1:]) for k, v in m.groupdict().items() if k.startswith("u") and k[1:].isdigit() and v is not None), None)
+        unit_i = None
+        if m.group("unit") is not None:  # (a unit may match empty: 人 before XX人民)
+            unit_i = next(i for i, g in enumerate(_UNIT_GROUPS) if m.group(g) is not None)
         unit_text = m.group("unit") or ""
-        is_cn = bool(re.fullmatch(rf"(?:{_CN}|{_FUZZY}){_SCALE}?(?:{_FUZZY})?", num))
-        masked_num = bool(re.search(_MASK, num))
+        is_cn = bool(_IS_CN.fullmatch(num))
+        masked_num = bool(_MASK_RE.search(num))
         prev = text[a - 1] if a > 0 else ""
         nxt = text[b:b + 1]
         # not quantities: Latin neighbours (4S店, XX同志 ...), ordinals, list markers
@@ -311,11 +319,15 @@ def _merge_lists(text: str, rows: list[dict]) -> list[dict]:
     return out
 
 
-def numeric_targets(speeches: pd.DataFrame) -> pd.DataFrame:
-    """Every quantity of every speech (see the module doc for the columns)."""
-    rows = []
-    for speech, text in zip(speeches["speech"], speeches["text"]):
-        rows += _extract(text, speech)
+def _speech_numbers(speech, text: str) -> list[dict]:
+    return _extract(text, speech)
+
+
+def numeric_targets(speeches: pd.DataFrame, *, processes: int = 1) -> pd.DataFrame:
+    """Every quantity of every speech (see the module doc for the columns).
+
+    ``processes > 1`` extracts on that many processes; the result is identical."""
+    rows = map_speeches(_speech_numbers, speeches, processes=processes)
     frame = pd.DataFrame(rows, columns=NUMERIC_COLUMNS)
     frame["value"] = frame["value"].astype(float)
     frame["value_max"] = frame["value_max"].astype(float)

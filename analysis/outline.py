@@ -51,13 +51,15 @@ def _heading_text(para: str, body_start: int) -> int:
     return body_start + end
 
 
+OUTLINE_COLUMNS = ["speech", "level", "marker", "marker_type", "number", "heading", "start", "end", "inline", "note"]
+
+
 def outline(speeches: pd.DataFrame) -> pd.DataFrame:
     """One row per heading of every speech (see the module doc)."""
     rows = []
     for speech, text in zip(speeches["speech"], speeches["text"]):
         rows += _outline_text(text, speech)
-    cols = ["speech", "level", "marker", "marker_type", "number", "heading", "start", "end", "inline", "note"]
-    return pd.DataFrame(rows, columns=cols)
+    return pd.DataFrame(rows, columns=OUTLINE_COLUMNS)
 
 
 def _outline_text(text: str, speech) -> list[dict]:

@@ -23,10 +23,12 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from functools import lru_cache
 
 import pandas as pd
 
-from .outline import outline as _outline
+from .outline import _outline_text
+from .parallel import map_speeches
 from .tokens import MASK, tokenize
 
 SLOGAN_COLUMNS = ["speech", "slogan", "surface", "kind", "frame", "slot", "start", "end", "masked", "in_quotes"]
@@ -53,31 +55,53 @@ def _row(speech, slogan, surface, kind, start, end, *, frame="", slot="", in_quo
             "start": start, "end": end, "masked": bool(_HAS_MASK.search(surface)), "in_quotes": in_quotes}
 
 
-def _quoted(speeches: pd.DataFrame) -> list[dict]:
+def _quoted_marks(speech, text: str) -> list[dict]:
     rows = []
-    for speech, text in zip(speeches["speech"], speeches["text"]):
-        for m in _QUOTES.finditer(text):
-            inner = next(g for g in m.groups() if g is not None)
-            if re.search(r"[。！？]", inner):
-                continue  # a quoted sentence is a citation, not a formula
-            rows.append(_row(speech, _norm(inner), m.group(0), "quoted", m.start(), m.end(), in_quotes=True))
-    # echoes: a formula quoted somewhere, used elsewhere without quotes; one pass per speech
-    # with all formulas in one pattern, longest first so the longest formula wins
-    formulas = sorted({r["slogan"] for r in rows if not r["masked"] and len(r["slogan"]) >= 3}, key=lambda s: (-len(s), s))
-    if not formulas:
-        return rows
-    pattern = re.compile(trie_pattern(formulas))
-    quoted_spans: dict = {}
-    for r in rows:
-        quoted_spans.setdefault(r["speech"], []).append((r["start"], r["end"]))
-    for speech, text in zip(speeches["speech"], speeches["text"]):
-        covered = bytearray(len(text))
-        for a, b in quoted_spans.get(speech, ()):
-            covered[a:b] = b"\x01" * (b - a)
-        for m in pattern.finditer(text):
-            if not covered[m.start()]:
-                rows.append(_row(speech, m.group(0), m.group(0), "quoted", m.start(), m.end(), in_quotes=False))
+    for m in _QUOTES.finditer(text):
+        inner = next(g for g in m.groups() if g is not None)
+        if re.search(r"[。！？]", inner):
+            continue  # a quoted sentence is a citation, not a formula
+        rows.append(_row(speech, _norm(inner), m.group(0), "quoted", m.start(), m.end(), in_quotes=True))
     return rows
+
+
+def _echoes(speech, text: str, *, formulas: tuple[str, ...], spans: dict) -> list[dict]:
+    """A formula quoted somewhere, used here without quotes (outside this speech's quotes)."""
+    covered = bytearray(len(text))
+    for a, b in spans.get(speech, ()):
+        covered[a:b] = b"\x01" * (b - a)
+    return [_row(speech, m.group(0), m.group(0), "quoted", m.start(), m.end(), in_quotes=False)
+            for m in _finder(formulas)(text) if not covered[m.start()]]
+
+
+def _echo_formulas(marks: list[dict]) -> tuple[str, ...]:
+    # longest first, so that the longest formula wins
+    return tuple(sorted({r["slogan"] for r in marks if not r["masked"] and len(r["slogan"]) >= 3},
+                        key=lambda s: (-len(s), s)))
+
+
+@lru_cache(maxsize=2)
+def _finder(words: tuple[str, ...]):
+    """A function giving what ``re.compile(trie_pattern(words)).finditer(text)`` gives for
+    words of 2 characters or more, trying the pattern only where a word's first two
+    characters stand: a regex alternation of hundreds of branches is otherwise tried
+    branch by branch at every position of the text."""
+    pattern = re.compile(trie_pattern(words))
+    firsts = re.compile("[" + "".join(sorted({re.escape(w[0]) for w in words})) + "]")
+    starts = {w[:2] for w in words}
+
+    def find_all(text: str):
+        last = 0
+        for c in firsts.finditer(text):
+            i = c.start()
+            if i < last or text[i:i + 2] not in starts:
+                continue
+            m = pattern.match(text, i)
+            if m:
+                yield m
+                last = m.end()
+
+    return find_all
 
 
 def trie_pattern(words) -> str:
@@ -137,74 +161,88 @@ def _strip_fillers(members: list[str]) -> list[str]:
     return members
 
 
-def _parallel(speeches: pd.DataFrame, outline_frame: pd.DataFrame) -> list[dict]:
+def _parallel(speech, text: str) -> list[dict]:
     rows = []
-    texts = dict(zip(speeches["speech"], speeches["text"]))
-    # 1. sibling headings: same speech, same level, same parent heading
-    for speech, o in outline_frame.groupby("speech", sort=True):
-        o = o.sort_values("start").reset_index(drop=True)
-        parents = []
-        stack: dict[int, int] = {}
-        for i, r in o.iterrows():
-            stack = {lvl: idx for lvl, idx in stack.items() if lvl < r["level"]}
-            parents.append(stack.get(r["level"] - 1, -1))
-            stack[r["level"]] = i
-        o["parent"] = parents
-        for (_, _, _), g in o.groupby(["level", "parent", "marker_type"], sort=False):
-            items = []  # (text, start, end) with headings split on 、
-            for r in g.itertuples():
-                head = re.split(r"[，,。；]", r.heading)[0]
-                offset = r.end - len(r.heading)
-                pos = 0
-                for part in head.split("、"):
-                    items.append((part, offset + pos, offset + pos + len(part)))
-                    pos += len(part) + 1
-            if len(items) < 2:
-                continue
-            members = _strip_fillers([t for t, _, _ in items])
-            fr = _frame(members)
-            if fr is None:
-                continue
-            prefix, suffix, slots = fr
-            frame = prefix + SLOT + suffix
-            for (t, a, b), m, slot in zip(items, members, slots):
-                a2 = a + (len(t) - len(m))
-                rows.append(_row(speech, m, texts[speech][a2:b], "parallel", a2, b, frame=frame, slot=slot))
+    # 1. sibling headings: same level, same parent heading, same kind of marker
+    headings = sorted(_outline_text(text, speech), key=lambda h: h["start"])
+    groups: dict[tuple, list[dict]] = {}
+    stack: dict[int, int] = {}
+    for i, h in enumerate(headings):
+        stack = {lvl: idx for lvl, idx in stack.items() if lvl < h["level"]}
+        groups.setdefault((h["level"], stack.get(h["level"] - 1, -1), h["marker_type"]), []).append(h)
+        stack[h["level"]] = i
+    for g in groups.values():
+        items = []  # (text, start, end) with headings split on 、
+        for h in g:
+            head = re.split(r"[，,。；]", h["heading"])[0]
+            offset = h["end"] - len(h["heading"])
+            pos = 0
+            for part in head.split("、"):
+                items.append((part, offset + pos, offset + pos + len(part)))
+                pos += len(part) + 1
+        if len(items) < 2:
+            continue
+        members = _strip_fillers([t for t, _, _ in items])
+        fr = _frame(members)
+        if fr is None:
+            continue
+        prefix, suffix, slots = fr
+        frame = prefix + SLOT + suffix
+        for (t, a, b), m, slot in zip(items, members, slots):
+            a2 = a + (len(t) - len(m))
+            rows.append(_row(speech, m, text[a2:b], "parallel", a2, b, frame=frame, slot=slot))
     # 2. clauses of one sentence: 抓开工、抓进度 / 主要领导亲自抓、分管领导重点抓、落实专人具体抓
-    seen = {(r["speech"], r["start"]) for r in rows}
-    for speech, text in texts.items():
-        for sm in re.finditer(r"[^。！？；\n]+", text):
-            clauses = [(c.group(0), sm.start() + c.start()) for c in re.finditer(r"[^，、,：:“”（）()]+", sm.group(0))]
-            short = [2 <= len(c) <= 12 for c, _ in clauses]
-            i = 0
-            while i < len(clauses) - 1:
-                best = None
-                # only runs of consecutive short clauses, at most ten long, can be a frame
-                stop = i
-                while stop < len(clauses) and short[stop] and stop - i < 10:
-                    stop += 1
-                for j in range(stop, i + 1, -1):
-                    run = clauses[i:j]
-                    fr = _frame([c for c, _ in run])
-                    if fr and (len(fr[0]) + len(fr[1]) >= 2 or len(run) >= 3):
-                        best = (j, fr)
-                        break
-                if best is None:
-                    i += 1
-                    continue
-                j, (prefix, suffix, slots) = best
-                for (c, a), slot in zip(clauses[i:j], slots):
-                    if (speech, a) not in seen:
-                        rows.append(_row(speech, c, c, "parallel", a, a + len(c), frame=prefix + SLOT + suffix, slot=slot))
-                i = j
+    seen = {r["start"] for r in rows}
+    for sm in re.finditer(r"[^。！？；\n]+", text):
+        clauses = [(c.group(0), sm.start() + c.start()) for c in re.finditer(r"[^，、,：:“”（）()]+", sm.group(0))]
+        short = [2 <= len(c) <= 12 for c, _ in clauses]
+        # a frame is shared by all members, so they all begin or all end alike:
+        # reach[i] is the end of the longest run from i that does, and longer runs
+        # need not be tried (most clauses start no run at all)
+        reach = [0] * len(clauses)
+        first_end = last_end = len(clauses)
+        for k in range(len(clauses) - 2, -1, -1):
+            c, d = clauses[k][0], clauses[k + 1][0]
+            first_end = first_end if c[0] == d[0] else k + 1
+            last_end = last_end if c[-1] == d[-1] else k + 1
+            reach[k] = max(first_end, last_end)
+        i = 0
+        while i < len(clauses) - 1:
+            best = None
+            # only runs of consecutive short clauses, at most ten long, can be a frame
+            stop = i
+            while stop < len(clauses) and short[stop] and stop - i < 10:
+                stop += 1
+            for j in range(min(stop, reach[i]), i + 1, -1):
+                run = clauses[i:j]
+                fr = _frame([c for c, _ in run])
+                if fr and (len(fr[0]) + len(fr[1]) >= 2 or len(run) >= 3):
+                    best = (j, fr)
+                    break
+            if best is None:
+                i += 1
+                continue
+            j, (prefix, suffix, slots) = best
+            for (c, a), slot in zip(clauses[i:j], slots):
+                if a not in seen:
+                    rows.append(_row(speech, c, c, "parallel", a, a + len(c), frame=prefix + SLOT + suffix, slot=slot))
+            i = j
     return rows
 
 
-def _numbered(speeches: pd.DataFrame) -> list[dict]:
-    rows = []
-    for speech, text in zip(speeches["speech"], speeches["text"]):
-        for m in _NUMBERED.finditer(text):
-            rows.append(_row(speech, _norm(m.group(0)), m.group(0), "numbered", m.start(), m.end()))
+def _numbered(speech, text: str) -> list[dict]:
+    return [_row(speech, _norm(m.group(0)), m.group(0), "numbered", m.start(), m.end())
+            for m in _NUMBERED.finditer(text)]
+
+
+def _speech_slogans(speech, text: str, *, kinds: tuple[str, ...]) -> list[dict]:
+    """The slogans of one speech that need no other speech: quotation marks, parallel
+    frames, numbered formulas."""
+    rows = _quoted_marks(speech, text) if "quoted" in kinds else []
+    if "parallel" in kinds:
+        rows += _parallel(speech, text)
+    if "numbered" in kinds:
+        rows += _numbered(speech, text)
     return rows
 
 
@@ -253,15 +291,19 @@ def _idioms(tokens: pd.DataFrame) -> list[dict]:
 
 
 def slogans(speeches: pd.DataFrame, *, tokens: pd.DataFrame | None = None,
-            kinds: tuple[str, ...] = ("quoted", "parallel", "numbered", "repeated", "idiom")) -> pd.DataFrame:
-    """Every slogan occurrence of every speech (see the module doc).  Pass ``tokens`` to reuse a segmentation."""
-    rows: list[dict] = []
+            kinds: tuple[str, ...] = ("quoted", "parallel", "numbered", "repeated", "idiom"),
+            processes: int = 1) -> pd.DataFrame:
+    """Every slogan occurrence of every speech (see the module doc).  Pass ``tokens`` to reuse
+    a segmentation; ``processes > 1`` finds them on that many processes (identical result)."""
+    rows = map_speeches(_speech_slogans, speeches, processes=processes, kinds=tuple(kinds))
     if "quoted" in kinds:
-        rows += _quoted(speeches)
-    if "parallel" in kinds:
-        rows += _parallel(speeches, _outline(speeches))
-    if "numbered" in kinds:
-        rows += _numbered(speeches)
+        marks = [r for r in rows if r["kind"] == "quoted"]
+        formulas = _echo_formulas(marks)
+        if formulas:
+            spans: dict = {}
+            for r in marks:
+                spans.setdefault(r["speech"], []).append((r["start"], r["end"]))
+            rows += map_speeches(_echoes, speeches, processes=processes, formulas=formulas, spans=spans)
     if "repeated" in kinds or "idiom" in kinds:
         tokens = tokens if tokens is not None else tokenize(speeches)
         if "repeated" in kinds:

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import marshal
 import os
 import re
 import unicodedata
@@ -45,7 +46,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import config
+from . import config, fastpos
+from .parallel import resolve_processes
 from .errors import CorpusWarning, DictionaryError
 
 TOKEN_COLUMNS = ["speech", "paragraph", "sentence", "position", "token", "pos", "start", "end",
@@ -133,17 +135,13 @@ class Segmenter:
         cache_dir = config.CACHE_DIR / "jieba"
         cache_dir.mkdir(parents=True, exist_ok=True)
         self.tk.tmp_dir = str(cache_dir)
-        self.tk.initialize()
-        for row in self.entries.itertuples():
-            self.tk.add_word(row.word, row.freq, row.pos)
-        self.posseg = jieba.posseg.POSTokenizer(self.tk)
-        self.posseg.makesure_userdict_loaded()
-        self.tags = self.posseg.word_tag_tab
+        self.tags = self._load_dictionaries(cache_dir / f"project-{self._dict_key()}")
+        self.posseg = fastpos.POSTokenizer(self.tk, self.tags)
         self.key = hashlib.sha256(
             (_file_digest(self.user_dict) + jieba.__version__ + "v2").encode()).hexdigest()[:16]
         self.cache_dir = config.CACHE_DIR / "segments" / self.key
         self._flags: dict[str, tuple[str, bool, bool, bool]] = {}
-        self.types: dict[str, tuple] = {}  # see type_facts
+        self._tables: dict[frozenset[str], _TypeTable] = {}
         # tags of words jieba's HMM found (not in any dictionary): tagging one costs a posseg
         # Viterbi run, so they are kept on disk per dictionary, like the segmentations
         self._oov_path = self.cache_dir / "oov_tags.json"
@@ -152,6 +150,47 @@ class Segmenter:
         if self._oov_path.exists():
             self._oov_tags = json.loads(self._oov_path.read_text(encoding="utf-8"))
             self._oov_loaded = len(self._oov_tags)
+
+    def _dict_key(self) -> str:
+        import jieba
+
+        size = (Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME).stat().st_size
+        return hashlib.sha256(f"{_file_digest(self.user_dict)} {jieba.__version__} {size}".encode()).hexdigest()[:16]
+
+    def _load_dictionaries(self, stem: Path) -> fastpos.TagTable:
+        """Load jieba's dictionary with the user's words added (``stem.marshal``) and the tag
+        table (``stem.npz``), built and stored the first time.  jieba alone adds user words
+        one by one and re-reads dict.txt for the tags at every start of every process."""
+        import jieba
+        import jieba.finalseg
+        import jieba.posseg
+
+        freq_path, tags_path = stem.with_suffix(".marshal"), stem.with_suffix(".npz")
+        if freq_path.exists() and tags_path.exists():
+            try:
+                with open(freq_path, "rb") as f:
+                    self.tk.FREQ, self.tk.total = marshal.load(f)
+                tags = fastpos.TagTable.load(tags_path)
+                self.tk.initialized = True
+                for row in self.entries.itertuples():
+                    if row.freq == 0:  # add_word(word, 0) also tells jieba's HMM never to join it
+                        jieba.finalseg.add_force_split(row.word)
+                return tags
+            except (OSError, EOFError, ValueError, TypeError, KeyError):
+                pass  # a damaged cache is rebuilt below
+        self.tk.initialize()
+        for row in self.entries.itertuples():
+            self.tk.add_word(row.word, row.freq, row.pos)
+        posseg = jieba.posseg.POSTokenizer(self.tk)
+        posseg.makesure_userdict_loaded()
+        tags = fastpos.TagTable.from_dict(posseg.word_tag_tab)
+        freq_tmp, tags_tmp = (p.with_name(f"{p.name}.tmp{os.getpid()}") for p in (freq_path, tags_path))
+        with open(freq_tmp, "wb") as f:
+            marshal.dump((self.tk.FREQ, self.tk.total), f)
+        tags.save(tags_tmp)
+        freq_tmp.replace(freq_path)  # atomic: a parallel run never reads half a file
+        tags_tmp.replace(tags_path)
+        return tags
 
     def save_tags(self) -> None:
         """Persist the tags of newly met out-of-dictionary words (atomically)."""
@@ -202,16 +241,20 @@ class Segmenter:
         return tag
 
     def type_facts(self, token: str, stopwords: frozenset[str]) -> tuple:
-        """(canonical string, pos, punct, masked, number, stopword, line breaks, ends a sentence)
-        of a token type: computed once per type and kept, so equal tokens share one string."""
+        """The facts about a token type, in the order of :data:`_TypeTable.FACTS`."""
         if token.isspace():
-            facts = (token, "x", True, False, False, False, token.count("\n"), False)
-        else:
-            tag, punct, masked, number = self.flags(token)
-            ends = token in _SENTENCE_END or (punct and token[-1] in _SENTENCE_END)
-            facts = (token, tag, punct, masked, number, token in stopwords, 0, ends)
-        self.types[token] = facts
-        return facts
+            return (token, "x", True, False, False, False, token.count("\n"), False, len(token), True, None)
+        tag, punct, masked, number = self.flags(token)
+        ends = token in _SENTENCE_END or (punct and token[-1] in _SENTENCE_END)
+        return (token, tag, punct, masked, number, token in stopwords, 0, ends, len(token), False,
+                _OPEN_QUOTE.get(token))
+
+    def type_table(self, stopwords: frozenset[str]) -> "_TypeTable":
+        """The token -> type id table of this segmenter under a stopword list."""
+        table = self._tables.get(stopwords)
+        if table is None:
+            table = self._tables[stopwords] = _TypeTable(self, stopwords)
+        return table
 
     def flags(self, token: str) -> tuple[str, bool, bool, bool]:
         """(pos, is_punct, is_masked, is_number) of a token type, computed once per type."""
@@ -237,52 +280,87 @@ def _segmenter(user_dict: str) -> Segmenter:
 # --------------------------------------------------------------------------- tokenize
 
 
-def _merge_quotes(tokens: list[str]) -> tuple[list[str], set[int]]:
-    """Join the tokens of a short quoted formula (“一把手工程”) into one token."""
-    out: list[str] = []
-    quoted: set[int] = set()
-    i, n = 0, len(tokens)
-    while i < n:
-        t = tokens[i]
-        close = _OPEN_QUOTE.get(t)
-        if close:
-            j = i + 1
-            while j < n and j - i <= 12 and tokens[j] != close and not _is_punct(tokens[j]) and not tokens[j].isspace():
-                j += 1
-            inner = tokens[i + 1:j]
-            word = "".join(inner)
-            if (j < n and tokens[j] == close and inner and len(word) <= 12
-                    and not any(MASK.match(x) for x in inner)):
-                out.append(t)
-                quoted.add(len(out))
-                out.append(word)
-                out.append(close)
-                i = j + 1
-                continue
-        out.append(t)
-        i += 1
-    return out, quoted
+class _TypeTable(dict):
+    """token -> type id.  A token met for the first time gets the next id and the facts
+    about it (:meth:`Segmenter.type_facts`) once; :meth:`facts` holds them as numpy
+    columns indexed by type id, so per-token work is one dict lookup and array gathers."""
+
+    FACTS = ("token", "pos", "punct", "masked", "number", "stop", "newlines", "ends", "length", "space", "closer")
+    _DTYPES = {"token": object, "pos": object, "closer": object, "newlines": np.int64, "length": np.int64}
+
+    def __init__(self, seg: Segmenter, stopwords: frozenset[str]):
+        super().__init__()
+        self.seg, self.stopwords = seg, stopwords
+        self._pending: list[tuple] = []
+        self._facts = {name: np.array([], dtype=self._DTYPES.get(name, bool)) for name in self.FACTS}
+
+    def __missing__(self, token: str) -> int:
+        i = self[token] = len(self)
+        self._pending.append(self.seg.type_facts(token, self.stopwords))
+        return i
+
+    def ids(self, tokens: list[str]) -> np.ndarray:
+        return np.fromiter(map(self.__getitem__, tokens), dtype=np.int64, count=len(tokens))
+
+    def facts(self) -> dict[str, np.ndarray]:
+        if self._pending:
+            for name, column in zip(self.FACTS, zip(*self._pending)):
+                new = np.array(column, dtype=self._DTYPES.get(name, bool))
+                self._facts[name] = np.concatenate([self._facts[name], new])
+            self._pending = []
+        return self._facts
 
 
-def _tokenize_text(seg: Segmenter, speech, text: str, stopwords: frozenset[str],
-                   raw: list[str] | None = None, cache: bool = True) -> dict[str, np.ndarray]:
-    """Columns for one speech.  Facts about a word type are looked up once per type;
-    offsets, paragraphs and sentences come from cumulative sums, not a per-token loop."""
-    tokens, quoted = _merge_quotes(raw if raw is not None else seg.lcut(text, cache=cache))
-    n = len(tokens)
+def _merge_quotes(ids: np.ndarray, table: _TypeTable) -> tuple[np.ndarray, np.ndarray]:
+    """Join the tokens of a short quoted formula (“一把手工程”) into one token.
+
+    Returns the new type ids and the positions of the joined formulas.  Only the
+    opening quotation marks are visited, in order, so the cost is per quotation."""
+    facts = table.facts()
+    openers = np.flatnonzero(facts["closer"][ids] != None)  # noqa: E711 - elementwise
+    if not len(openers):
+        return ids, np.array([], dtype=np.int64)
+    text_of, length, masked = facts["token"], facts["length"], facts["masked"]
+    stops = facts["punct"] | facts["space"]
+    closer = facts["closer"]
+    ids = ids.copy()
+    keep = np.ones(len(ids), dtype=bool)
+    quoted: list[int] = []
+    n, resume = len(ids), 0
+    for i in openers.tolist():
+        if i < resume:
+            continue
+        close = closer[ids[i]]
+        j = i + 1
+        while j < n and j - i <= 12 and text_of[ids[j]] != close and not stops[ids[j]]:
+            j += 1
+        inner = ids[i + 1:j]
+        if (j < n and text_of[ids[j]] == close and len(inner) and length[inner].sum() <= 12
+                and not masked[inner].any()):
+            ids[i + 1] = table["".join(text_of[inner])]
+            keep[i + 2:j] = False
+            quoted.append(i + 1)
+            resume = j + 1
+    if not quoted:
+        return ids, np.array([], dtype=np.int64)
+    new_position = np.cumsum(keep) - 1
+    return ids[keep], new_position[np.array(quoted)]
+
+
+def _tokenize_ids(table: _TypeTable, speech, ids: np.ndarray) -> dict[str, np.ndarray]:
+    """Columns for one speech from its tokens' type ids.  Offsets, paragraphs and
+    sentences come from cumulative sums, not a per-token loop."""
+    ids, quoted = _merge_quotes(ids, table)
+    n = len(ids)
     if n == 0:
         return {c: np.array([], dtype=object if c in ("token", "pos") else np.int64) for c in TOKEN_COLUMNS}
-    known = seg.types
-    facts = [known.get(t) or seg.type_facts(t, stopwords) for t in tokens]
-    columns = list(zip(*facts))
-    canon, tag = (np.array(col, dtype=object) for col in columns[:2])  # object: keep the shared strings
-    punct, masked, number, stop, newlines, ends = (np.array(col) for col in columns[2:])
-    lengths = np.fromiter((len(t) for t in tokens), dtype=np.int64, count=n)
+    f = table.facts()
+    lengths = f["length"][ids]
     end = np.cumsum(lengths)
     start = end - lengths
-    space = np.fromiter((t.isspace() for t in tokens), dtype=bool, count=n)
-    newlines = newlines.astype(np.int64)
-    ends = ends.astype(bool) & ~space
+    space = f["space"][ids]
+    newlines = f["newlines"][ids]
+    ends = f["ends"][ids] & ~space
     # a sentence closes at 。！？； and at a paragraph break that follows an unclosed sentence
     close = ends.copy()
     word_idx, end_idx = np.flatnonzero(~space), np.flatnonzero(ends)
@@ -298,18 +376,25 @@ def _tokenize_text(seg: Segmenter, speech, text: str, stopwords: frozenset[str],
     closes_before = np.cumsum(close) - close
     breaks_before = np.cumsum(newlines) - newlines
     is_quoted = np.zeros(n, dtype=bool)
-    if quoted:
-        is_quoted[np.fromiter(quoted, dtype=np.int64)] = True
+    is_quoted[quoted] = True
+    tag = f["pos"][ids]
     tag[is_quoted] = "nz"
     w = word_idx
-    stop, punct, masked, number = (x.astype(bool)[w] for x in (stop, punct, masked, number))
+    wid = ids[w]
+    stop, punct, masked, number = (f[name][wid] for name in ("stop", "punct", "masked", "number"))
     return {
         "speech": np.full(len(w), speech, dtype=np.int64), "paragraph": 1 + breaks_before[w],
         "sentence": 1 + closes_before[w], "position": np.arange(len(w), dtype=np.int64),
-        "token": canon[w], "pos": tag[w], "start": start[w], "end": end[w],
+        "token": f["token"][wid], "pos": tag[w], "start": start[w], "end": end[w],
         "is_stopword": stop, "is_punct": punct, "is_masked": masked, "is_number": number,
         "is_quoted": is_quoted[w], "is_vocab": ~(stop | punct | masked | number),
     }
+
+
+class _LocalIds(dict):
+    def __missing__(self, token: str) -> int:
+        i = self[token] = len(self)
+        return i
 
 
 _WORKER: tuple[Segmenter, bool] | None = None
@@ -320,44 +405,63 @@ def _worker_init(user_dict: str, cache: bool) -> None:
     _WORKER = (get_segmenter(user_dict), cache)
 
 
-def _worker_lcut(text: str) -> list[str]:
+def _worker_segment(text: str) -> tuple[np.ndarray, list[str]]:
+    """Segment in a worker; send back ids into this text's own types (small to pickle)."""
     seg, cache = _WORKER
-    return seg.lcut(text, cache=cache)
+    tokens = seg.lcut(text, cache=cache)
+    local = _LocalIds()
+    ids = np.fromiter(map(local.__getitem__, tokens), dtype=np.int32, count=len(tokens))
+    return ids, list(local)
 
 
 def tokenize(speeches: pd.DataFrame, *, user_dict: str | Path | None = None,
              processes: int = 1, cache: bool = True, progress: bool = False) -> pd.DataFrame:
     """One row per token of every speech (see the module doc for the columns).
 
-    ``processes > 1`` segments on that many processes; the result is identical.
+    ``processes > 1`` segments on that many processes (0 or None: every core); the
+    result is identical.
     ``cache=False`` segments afresh instead of reusing ``.cache/segments``.
     """
     seg = get_segmenter(user_dict)
-    stopwords = read_stopwords()
+    table = seg.type_table(read_stopwords())
     texts = list(zip(speeches["speech"], speeches["text"]))
-    if processes > 1 and len(texts) > 1:
+    processes = min(resolve_processes(processes), len(texts))
+    if processes > 1:
         # jieba is pure Python, so only processes give a speed-up; each worker loads
-        # the dictionary once, then segments whole speeches (results are cached too).
+        # the dictionary once, then segments whole speeches, largest first so that
+        # no worker is left with a long one at the end (results come back in order)
+        order = sorted(range(len(texts)), key=lambda k: -len(texts[k][1]))
         with ProcessPoolExecutor(processes, initializer=_worker_init,
                                  initargs=(str(seg.user_dict), cache)) as pool:
-            chunk = max(1, len(texts) // (processes * 8))
-            segmented = list(pool.map(_worker_lcut, [t for _, t in texts], chunksize=chunk))
+            done = dict(zip(order, pool.map(_worker_segment, [texts[k][1] for k in order])))
+        segmented = (table.ids(done[k][1])[done[k][0]] for k in range(len(texts)))
     else:
-        segmented = [None] * len(texts)
+        segmented = (table.ids(seg.lcut(text, cache=cache)) for _, text in texts)
     iterator = zip(texts, segmented)
     if progress:
         from tqdm.auto import tqdm
         iterator = tqdm(iterator, total=len(texts), desc="segmenting", unit="speech")
-    parts = [_tokenize_text(seg, sp, t, stopwords, raw, cache) for (sp, t), raw in iterator]
+    parts = [_tokenize_ids(table, sp, ids) for (sp, _), ids in iterator]
     if cache:
         seg.save_tags()
-    cols = {c: np.concatenate([p[c] for p in parts]) if parts else np.array([]) for c in TOKEN_COLUMNS}
-    frame = pd.DataFrame(cols, columns=TOKEN_COLUMNS)
-    for c in ("speech", "paragraph", "sentence", "position", "start", "end"):
-        frame[c] = frame[c].astype(np.int64 if c == "speech" else np.int32)  # offsets fit easily; halves memory
-    for c in ("token", "pos"):
-        frame[c] = frame[c].astype("str")
-    return frame
+    return _token_frame(parts)
+
+
+def _token_frame(parts: list[dict[str, np.ndarray]]) -> pd.DataFrame:
+    """One frame from the speeches' columns, one column at a time: each speech's piece of
+    a column is released as soon as it is copied, so the peak is the table plus one column."""
+    columns = {}
+    for c in TOKEN_COLUMNS:
+        pieces = [p.pop(c) for p in parts]
+        empty = object if c in ("token", "pos") else bool if c.startswith("is_") else np.int64
+        column = np.concatenate(pieces) if pieces else np.array([], dtype=empty)
+        del pieces
+        if c in ("token", "pos"):
+            column = pd.Series(column, copy=False).astype("str")
+        elif c in ("paragraph", "sentence", "position", "start", "end"):
+            column = column.astype(np.int32)  # offsets fit easily; halves memory
+        columns[c] = column
+    return pd.DataFrame(columns, columns=TOKEN_COLUMNS, copy=False)
 
 
 def vocabulary(tokens: pd.DataFrame, *, content_only: bool = False) -> pd.DataFrame:

@@ -49,10 +49,13 @@ def replicate(folder: Path, times: int, into: Path) -> Path:
 def run(name: str, corpus: Path, processes: int) -> dict:
     stages: dict[str, float] = {}
 
+    peaks: dict[str, float] = {}
+
     def stage(label, fn):
         t = time.perf_counter()
         out = fn()
         stages[label] = time.perf_counter() - t
+        peaks[label] = peak_mib()
         return out
 
     an.tokens._segmenter.cache_clear()  # each corpus pays for loading the dictionaries, like a fresh process
@@ -65,8 +68,9 @@ def run(name: str, corpus: Path, processes: int) -> dict:
     stage("keyness", lambda: an.keyness_by_speech(tokens, min_count=2, absent=100))
     stage("lexical_stats", lambda: an.lexical_stats(tokens))
     stage("outline", lambda: an.outline(speeches))
-    stage("slogans", lambda: an.slogans(speeches, tokens=tokens, kinds=("quoted", "parallel", "numbered", "idiom")))
-    stage("numbers", lambda: an.numeric_targets(speeches))
+    stage("slogans", lambda: an.slogans(speeches, tokens=tokens, processes=processes,
+                                        kinds=("quoted", "parallel", "numbered", "idiom")))
+    stage("numbers", lambda: an.numeric_targets(speeches, processes=processes))
     pipeline_s = sum(stages.values())
 
     # bare jieba as a user calls it: a fresh tokenizer with its defaults, its first call
@@ -80,7 +84,7 @@ def run(name: str, corpus: Path, processes: int) -> dict:
     jieba_s = time.perf_counter() - t
     chars = int(speeches["text"].str.len().sum())
     for label, secs in stages.items():
-        print(f"  {name:<14} {label:<14} {secs:8.2f} s")
+        print(f"  {name:<14} {label:<14} {secs:8.2f} s   peak so far {peaks[label]:6.0f} MiB")
     result = {"corpus": name, "chars": chars, "pipeline_s": pipeline_s, "jieba_s": jieba_s,
               "ratio": pipeline_s / jieba_s, "peak_mib": peak_mib()}
     print(f"  {name:<14} {'TOTAL':<14} {pipeline_s:8.2f} s   bare jieba {jieba_s:.2f} s   ratio {result['ratio']:.2f}"
@@ -91,7 +95,8 @@ def run(name: str, corpus: Path, processes: int) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1,10,50", help="replication factors of the provincial corpus")
-    parser.add_argument("--processes", type=int, default=1, help="segment on this many processes")
+    parser.add_argument("--processes", type=int, default=1,
+                        help="run the per-speech stages (segmentation, slogans, numbers) on this many processes")
     args = parser.parse_args()
     an.get_segmenter()  # warm jieba's dictionary cache once, for both sides alike
     results = [run("seed", config.SEED_CORPUS, args.processes)]

@@ -27,3 +27,11 @@ def tokens(speeches):
 @pytest.fixture
 def fixtures():
     return FIXTURES
+
+
+@pytest.fixture(scope="session")
+def provincial():
+    """The 25 provincial reports, as speeches."""
+    import analysis as an
+    from analysis import config
+    return an.read_corpus(config.PROVINCIAL_CORPUS).speeches

@@ -59,3 +59,35 @@ def test_result_does_not_depend_on_global_jieba(speeches, tokens):
 
 def test_parallel_segmentation_is_identical(speeches, tokens):
     assert an.tokenize(speeches, processes=2, cache=False).equals(tokens)
+
+
+def test_dictionary_cache_is_built_reused_and_repaired(tmp_path, monkeypatch, speeches):
+    from analysis import config
+    from analysis.tokens import Segmenter
+    monkeypatch.setattr(config, "CACHE_DIR", tmp_path)
+    text = speeches["text"].iloc[1][:3000]
+    first = Segmenter()  # builds the cache
+    built = sorted(p.name for p in (tmp_path / "jieba").glob("project-*"))
+    assert [p.rsplit(".", 1)[1] for p in built] == ["marshal", "npz"]
+    second = Segmenter()  # loads it
+    assert second.tk.FREQ == first.tk.FREQ and second.tk.total == first.tk.total
+    assert second.lcut(text, cache=False) == first.lcut(text, cache=False)
+    for p in (tmp_path / "jieba").glob("project-*"):
+        p.write_bytes(b"damaged")
+    third = Segmenter()  # rebuilds it
+    assert third.lcut(text, cache=False) == first.lcut(text, cache=False)
+    assert third.tags.get("招商引资") == first.tags.get("招商引资")
+
+
+def test_dictionary_cache_follows_the_user_dictionary(tmp_path, monkeypatch):
+    from analysis import config
+    from analysis.tokens import Segmenter
+    monkeypatch.setattr(config, "CACHE_DIR", tmp_path)
+    joined, split = tmp_path / "joined.txt", tmp_path / "split.txt"
+    joined.write_text("项目推进会 100000 n\n", encoding="utf-8")
+    split.write_text("项目推进 0\n", encoding="utf-8")  # freq 0: never one word
+    sentence = "召开项目推进会"
+    for _ in range(2):  # built, then loaded from the cache
+        assert "项目推进会" in Segmenter(joined).lcut(sentence, cache=False)
+        assert "项目推进" not in Segmenter(split).lcut(sentence, cache=False)
+    assert len(list((tmp_path / "jieba").glob("project-*.marshal"))) == 2

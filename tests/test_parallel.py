@@ -1,0 +1,38 @@
+"""Per-speech work on several processes gives what one process gives."""
+import analysis as an
+from analysis.parallel import available_cores, resolve_processes, speech_chunks
+
+KINDS = ("quoted", "parallel", "numbered", "idiom")
+
+
+def test_chunks_are_contiguous_cover_everything_and_balance():
+    pairs = [(i, "字" * n) for i, n in enumerate([5, 100, 3, 50, 50, 1, 80, 7, 9, 200])]
+    chunks = speech_chunks(pairs, 4)
+    assert 1 < len(chunks) <= 4
+    assert [p for c in chunks for p in c] == pairs
+    sizes = [sum(len(t) for _, t in c) for c in chunks]
+    assert max(sizes) <= 300  # the 200-character speech cannot share with much
+    assert speech_chunks([], 3) == []
+    assert speech_chunks(pairs[:1], 8) == [pairs[:1]]
+
+
+def test_processes_zero_means_every_core():
+    assert resolve_processes(0) == resolve_processes(None) == available_cores() >= 1
+    assert resolve_processes(-3) == 1
+
+
+def test_numbers_on_two_processes_are_identical(provincial):
+    one = an.numeric_targets(provincial)
+    assert len(one) > 1000
+    assert an.numeric_targets(provincial, processes=2).equals(one)
+
+
+def test_slogans_on_two_processes_are_identical(provincial):
+    tokens = an.tokenize(provincial)
+    one = an.slogans(provincial, tokens=tokens, kinds=KINDS)
+    assert (one["kind"] == "quoted").sum() > 1000 and not one["in_quotes"].all()
+    assert an.slogans(provincial, tokens=tokens, kinds=KINDS, processes=2).equals(one)
+
+
+def test_tokens_on_two_processes_are_identical(provincial):
+    assert an.tokenize(provincial, processes=2, cache=False).equals(an.tokenize(provincial, cache=False))
