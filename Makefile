@@ -23,8 +23,8 @@ setup: $(STAMP) ## create .venv and install the project with its font (Noto Sans
 tables: setup ## write every processed table to data/processed
 	$(PY) -m analysis tables
 
-figures: setup ## write the tables, execute every notebook, write every figure to figures/
-	$(PY) -m analysis figures
+figures: setup ## write the tables, execute every notebook, write every figure (FORCE=1: even if up to date)
+	$(PY) -m analysis figures $(if $(FORCE),--force)
 
 test: setup ## run the whole test suite (unit tests and the notebooks)
 	$(PY) -m pytest; rc=$$?; \

@@ -21,12 +21,16 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--corpus", type=Path, default=None, help="a compilation file, a speech file or a folder")
         p.add_argument("--out", type=Path, default=None, help="output folder (default: data/processed or figures/)")
         if name in ("terms", "tables", "figures"):
-            p.add_argument("--processes", type=int, default=1, help="segment on this many processes")
+            p.add_argument("--processes", type=int, default=1,
+                           help="segment and extract on this many processes (0: every core); same output")
+        if name == "figures":
+            p.add_argument("--force", action="store_true",
+                           help="rebuild even when nothing the figures depend on has changed")
     args = parser.parse_args(argv)
     from . import pipeline
     try:
         if args.command == "figures":
-            paths = pipeline.build_all(args.corpus, args.out, processes=args.processes)
+            paths = pipeline.build_all(args.corpus, args.out, processes=args.processes, force=args.force)
         else:
             if args.command == "speeches":
                 from .corpus import read_corpus, speech_table

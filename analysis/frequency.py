@@ -46,7 +46,8 @@ def term_frequencies(tokens: pd.DataFrame, *, content_only: bool = False, min_co
     Sorted by speech, then ``n`` descending, then term.  ``ngram=2`` counts pairs of
     adjacent words (joined by a space) that do not cross a sentence or a gap.
     """
-    vocab = vocabulary(tokens, content_only=content_only)
+    vocab = vocabulary(tokens, content_only=content_only,
+                       columns=["speech", "token"] if ngram == 1 else ["speech", "sentence", "position", "token"])
     grams = _ngrams(vocab, ngram)
     counts = grams.groupby(["speech", "term"], sort=False).size().rename("n").reset_index()
     totals = grams.groupby("speech").size()
@@ -101,20 +102,21 @@ def shared_vocabulary_summary(shared: pd.DataFrame) -> pd.DataFrame:
 
 
 def _mattr(words: list[str], window: int) -> float:
-    if len(words) < window:
-        return len(set(words)) / len(words) if words else float("nan")
-    counts: dict[str, int] = {}
-    for w in words[:window]:
-        counts[w] = counts.get(w, 0) + 1
-    total = len(counts)
-    for i in range(window, len(words)):
-        out, new = words[i - window], words[i]
-        counts[out] -= 1
-        if counts[out] == 0:
-            del counts[out]
-        counts[new] = counts.get(new, 0) + 1
-        total += len(counts)
-    return total / ((len(words) - window + 1) * window)
+    """Moving-average type/token ratio, summed without sliding a window: a word counts in
+    every window that holds it and not its previous occurrence (exact integer sums)."""
+    n = len(words)
+    if n < window:
+        return len(set(words)) / n if words else float("nan")
+    codes = pd.factorize(pd.Series(words, dtype=object))[0]
+    order = np.argsort(codes, kind="stable")
+    prev = np.full(n, -1, dtype=np.int64)
+    same = codes[order[1:]] == codes[order[:-1]]
+    prev[order[1:][same]] = order[:-1][same]
+    i = np.arange(n, dtype=np.int64)
+    first = np.maximum(np.maximum(prev + 1, i - window + 1), 0)  # first window start holding i, not prev
+    last = np.minimum(i, n - window)  # last window start holding i
+    total = int(np.clip(last - first + 1, 0, None).sum())
+    return total / ((n - window + 1) * window)
 
 
 def lexical_stats(tokens: pd.DataFrame, *, mattr_window: int = 100) -> pd.DataFrame:
@@ -128,7 +130,7 @@ def lexical_stats(tokens: pd.DataFrame, *, mattr_window: int = 100) -> pd.DataFr
     (each per 1,000 words), and ``spoken_per_1k``: oral particles and fillers
     (那么, 呢, 啊, 这个 ...), 我讲, and second-person pronouns per 1,000 words.
     """
-    words = tokens[~tokens["is_punct"]]
+    words = tokens.loc[~tokens["is_punct"].to_numpy(), ["speech", "sentence", "token", "start", "end", "is_masked"]]
     rows = []
     for speech, w in words.groupby("speech", sort=True):
         toks = w["token"].tolist()

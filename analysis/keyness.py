@@ -21,6 +21,9 @@ import pandas as pd
 
 from .tokens import vocabulary
 
+#: Rows of keyness_by_speech measured at a time (bounds its temporaries to some 100 MB).
+_BLOCK_ROWS = 500_000
+
 KEYNESS_COLUMNS = ["term", "n_target", "n_reference", "g2", "p", "log_ratio", "pct_diff", "chi2"]
 
 
@@ -97,7 +100,7 @@ def keyness_by_speech(tokens: pd.DataFrame, *, content_only: bool = False, min_c
     of those per speech (the rest of the table is unchanged).  Counts are taken once for
     the whole corpus and the measures computed in one vectorised pass.
     """
-    vocab = vocabulary(tokens, content_only=content_only)
+    vocab = vocabulary(tokens, content_only=content_only, columns=["speech", "token"])
     totals = vocab.groupby("token").size()
     totals = totals[totals >= min_count]
     terms = np.asarray(totals.index, dtype=object)
@@ -124,14 +127,27 @@ def keyness_by_speech(tokens: pd.DataFrame, *, content_only: bool = False, min_c
     term_col = np.concatenate(term_rows).astype(np.int64)
     a = np.zeros(len(speech_col))
     a[: len(present)] = present["a"].to_numpy()
-    b = totals.to_numpy()[term_col] - a
-    c = sizes.reindex(speech_col).to_numpy(dtype=float)
-    out = keyness_table(a, b, c, n_all - c)
-    out.insert(0, "term", terms[term_col])
-    out.insert(1, "n_target", a.astype(int))
-    out.insert(2, "n_reference", b.astype(int))
-    out.insert(0, "speech", speech_col)
-    out = out.sort_values(["speech", measure, "term"], ascending=[True, False, True], kind="mergesort")
+    # measured in blocks of whole speeches: the same rows in the same order (the sort is by
+    # speech first), with the temporaries of one block alive at a time instead of all
+    order = np.argsort(speech_col, kind="stable")
+    speech_col, term_col, a = speech_col[order], term_col[order], a[order]
+    edges = [0]
+    for start in (np.flatnonzero(np.diff(speech_col)) + 1).tolist():  # where each speech begins
+        if start - edges[-1] >= _BLOCK_ROWS:
+            edges.append(start)
+    edges.append(len(a))
+    blocks = []
+    for lo, hi in zip(edges, edges[1:]):
+        ab, sp, tm = a[lo:hi], speech_col[lo:hi], term_col[lo:hi]
+        b = totals.to_numpy()[tm] - ab
+        c = sizes.reindex(sp).to_numpy(dtype=float)
+        out = keyness_table(ab, b, c, n_all - c)
+        out.insert(0, "term", terms[tm])
+        out.insert(1, "n_target", ab.astype(int))
+        out.insert(2, "n_reference", b.astype(int))
+        out.insert(0, "speech", sp)
+        blocks.append(out.sort_values(["speech", measure, "term"], ascending=[True, False, True], kind="mergesort"))
+    out = pd.concat(blocks, ignore_index=True) if len(blocks) > 1 else blocks[0]
     return out[["speech"] + KEYNESS_COLUMNS].reset_index(drop=True)
 
 

@@ -7,7 +7,10 @@ and every figure into ``figures/``.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+import sys
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -98,10 +101,10 @@ def build_tables(comp: Compilation, groups=tuple(TABLE_GROUPS), *, processes: in
         tables["term_frequencies.csv"] = term_frequencies(tokens)
         tables["keyness.csv"] = keyness_by_speech(tokens, min_count=2)
     if "slogans" in groups:
-        tables["slogans.csv"] = slogans(speeches, tokens=tokens)
+        tables["slogans.csv"] = slogans(speeches, tokens=tokens, processes=processes)
         tables["outline.csv"] = outline(speeches)
     if "numbers" in groups:
-        tables["numeric_targets.csv"] = numeric_targets(speeches)
+        tables["numeric_targets.csv"] = numeric_targets(speeches, processes=processes)
         tables["dating_evidence.csv"] = dating_evidence(speeches)
     return tables
 
@@ -161,9 +164,55 @@ def run_notebook(script: Path, *, corpus: Path, figures_dir: Path, out_dir: Path
     return ipynb
 
 
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def build_inputs(corpus: Path) -> dict[str, str]:
+    """Everything a build of the figures depends on, by digest: the corpus, the dictionaries,
+    the library and notebook sources, the font, and the versions of the libraries that draw."""
+    from importlib.metadata import version
+
+    from .fonts import find_cjk_font
+
+    corpus = Path(corpus)
+    files = sorted(p for p in corpus.rglob("*") if p.is_file()) if corpus.is_dir() else [corpus]
+    files += [config.USER_DICT, config.STOPWORDS, find_cjk_font()]
+    files += sorted((config.PROJ_ROOT / "analysis").glob("*.py")) + notebook_scripts()
+    inputs = {str(p): _sha256(p) for p in files}
+    for package in ("pandas", "numpy", "matplotlib", "wordcloud", "jieba", "jupytext", "nbclient", "nbconvert"):
+        inputs[package] = version(package)
+    inputs["python"] = sys.version
+    return inputs
+
+
+def _manifest_path(*where: Path) -> Path:
+    key = hashlib.sha256("\n".join(str(Path(w).resolve()) for w in where).encode()).hexdigest()[:16]
+    return config.CACHE_DIR / "builds" / f"{key}.json"
+
+
+def _up_to_date(manifest: Path, inputs: dict[str, str]) -> list[Path] | None:
+    """The outputs of the last build if its inputs were the same and every output is still
+    there, byte for byte; else None."""
+    try:
+        last = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if last.get("inputs") != inputs:
+        return None
+    outputs = [Path(p) for p in last.get("outputs", {})]
+    if not outputs or any(not p.is_file() or _sha256(p) != last["outputs"][str(p)] for p in outputs):
+        return None
+    return outputs
+
+
 def build_all(corpus=None, figures_dir=None, *, tables_dir=None, notebooks_out=None,
-              processes: int = 1, progress: bool = True) -> list[Path]:
-    """Tables, then every notebook executed: what ``make figures`` runs."""
+              processes: int = 1, progress: bool = True, force: bool = False) -> list[Path]:
+    """Tables, then every notebook executed: what ``make figures`` runs.
+
+    When nothing the build depends on (:func:`build_inputs`) has changed since the last
+    build into the same folders, and its outputs are untouched, the build is skipped:
+    it would write the same bytes again.  ``force=True`` rebuilds all the same."""
     from tqdm.auto import tqdm
 
     corpus = Path(corpus).resolve() if corpus else config.DEFAULT_CORPUS
@@ -171,9 +220,21 @@ def build_all(corpus=None, figures_dir=None, *, tables_dir=None, notebooks_out=N
     notebooks_out = Path(notebooks_out) if notebooks_out else (
         config.NOTEBOOKS_DIR / "executed" if figures_dir == config.FIGURES_DIR else figures_dir / "notebooks")
     tables = tables_dir or (config.PROCESSED_DIR if figures_dir == config.FIGURES_DIR else figures_dir / "tables")
+    manifest = _manifest_path(corpus, figures_dir, notebooks_out, tables)
+    inputs = build_inputs(corpus)
+    if not force:
+        done = _up_to_date(manifest, inputs)
+        if done is not None:
+            if progress:
+                print("figures are up to date: nothing they depend on has changed (force a rebuild with --force)")
+            return done
     written = write_tables(corpus, tables, processes=processes)
     scripts = notebook_scripts()
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
     for script in tqdm(scripts, desc="notebooks", unit="nb", disable=not progress):
         written.append(run_notebook(script, corpus=corpus, figures_dir=figures_dir, out_dir=notebooks_out))
+    outputs = sorted({*written, *(p for p in Path(figures_dir).glob("*") if p.is_file())})
+    manifest.parent.mkdir(parents=True, exist_ok=True)
+    manifest.write_text(json.dumps({"inputs": inputs, "outputs": {str(p): _sha256(p) for p in outputs}},
+                                   indent=1, sort_keys=True), encoding="utf-8")
     return written

@@ -46,8 +46,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import config, fastpos
-from .parallel import resolve_processes
+from . import config, fastpos, parallel
 from .errors import CorpusWarning, DictionaryError
 
 TOKEN_COLUMNS = ["speech", "paragraph", "sentence", "position", "token", "pos", "start", "end",
@@ -347,10 +346,9 @@ def _merge_quotes(ids: np.ndarray, table: _TypeTable) -> tuple[np.ndarray, np.nd
     return ids[keep], new_position[np.array(quoted)]
 
 
-def _tokenize_ids(table: _TypeTable, speech, ids: np.ndarray) -> dict[str, np.ndarray]:
-    """Columns for one speech from its tokens' type ids.  Offsets, paragraphs and
-    sentences come from cumulative sums, not a per-token loop."""
-    ids, quoted = _merge_quotes(ids, table)
+def _tokenize_ids(table: _TypeTable, speech, ids: np.ndarray, quoted: np.ndarray) -> dict[str, np.ndarray]:
+    """Columns for one speech from its tokens' type ids (quotes merged).  Offsets, paragraphs
+    and sentences come from cumulative sums, not a per-token loop."""
     n = len(ids)
     if n == 0:
         return {c: np.array([], dtype=object if c in ("token", "pos") else np.int64) for c in TOKEN_COLUMNS}
@@ -418,14 +416,15 @@ def tokenize(speeches: pd.DataFrame, *, user_dict: str | Path | None = None,
              processes: int = 1, cache: bool = True, progress: bool = False) -> pd.DataFrame:
     """One row per token of every speech (see the module doc for the columns).
 
-    ``processes > 1`` segments on that many processes (0 or None: every core); the
-    result is identical.
+    ``processes > 1`` segments on up to that many processes (0 or None: every core),
+    fewer for a small corpus (:data:`analysis.parallel.MIN_CHARS_PER_SEGMENTING_PROCESS`);
+    the result is identical.
     ``cache=False`` segments afresh instead of reusing ``.cache/segments``.
     """
     seg = get_segmenter(user_dict)
     table = seg.type_table(read_stopwords())
     texts = list(zip(speeches["speech"], speeches["text"]))
-    processes = min(resolve_processes(processes), len(texts))
+    processes = parallel.useful_processes(processes, [t for _, t in texts], parallel.MIN_CHARS_PER_SEGMENTING_PROCESS)
     if processes > 1:
         # jieba is pure Python, so only processes give a speed-up; each worker loads
         # the dictionary once, then segments whole speeches, largest first so that
@@ -441,35 +440,42 @@ def tokenize(speeches: pd.DataFrame, *, user_dict: str | Path | None = None,
     if progress:
         from tqdm.auto import tqdm
         iterator = tqdm(iterator, total=len(texts), desc="segmenting", unit="speech")
-    parts = [_tokenize_ids(table, sp, ids) for (sp, _), ids in iterator]
+    merged = []  # (speech, type ids, quoted positions): 4 bytes a token until the table is filled
+    for (speech, _), ids in iterator:
+        ids, quoted = _merge_quotes(ids, table)
+        merged.append((speech, ids.astype(np.int32), quoted))
     if cache:
         seg.save_tags()
-    return _token_frame(parts)
+    return _token_frame(table, merged)
 
 
-def _token_frame(parts: list[dict[str, np.ndarray]]) -> pd.DataFrame:
-    """One frame from the speeches' columns, one column at a time: each speech's piece of
-    a column is released as soon as it is copied, so the peak is the table plus one column."""
-    columns = {}
-    for c in TOKEN_COLUMNS:
-        pieces = [p.pop(c) for p in parts]
-        empty = object if c in ("token", "pos") else bool if c.startswith("is_") else np.int64
-        column = np.concatenate(pieces) if pieces else np.array([], dtype=empty)
-        del pieces
-        if c in ("token", "pos"):
-            column = pd.Series(column, copy=False).astype("str")
-        elif c in ("paragraph", "sentence", "position", "start", "end"):
-            column = column.astype(np.int32)  # offsets fit easily; halves memory
-        columns[c] = column
+def _token_frame(table: _TypeTable, merged: list[tuple]) -> pd.DataFrame:
+    """The token table, filled speech by speech into columns allocated once, so that the
+    peak memory is the table itself plus one speech."""
+    space = table.facts()["space"]
+    n_words = [int(len(ids) - space[ids].sum()) for _, ids, _ in merged]
+    total = sum(n_words)
+    dtypes = {c: object if c in ("token", "pos") else bool if c.startswith("is_") else
+              np.int64 if c == "speech" else np.int32 for c in TOKEN_COLUMNS}
+    columns = {c: np.empty(total, dtype=dtypes[c]) for c in TOKEN_COLUMNS}
+    at = 0
+    for (speech, ids, quoted), n in zip(merged, n_words):
+        part = _tokenize_ids(table, speech, ids, quoted)
+        for c in TOKEN_COLUMNS:
+            columns[c][at:at + n] = part[c]
+        at += n
+    for c in ("token", "pos"):
+        columns[c] = pd.Series(columns.pop(c), copy=False).astype("str")
     return pd.DataFrame(columns, columns=TOKEN_COLUMNS, copy=False)
 
 
-def vocabulary(tokens: pd.DataFrame, *, content_only: bool = False) -> pd.DataFrame:
+def vocabulary(tokens: pd.DataFrame, *, content_only: bool = False, columns: list[str] | None = None) -> pd.DataFrame:
     """The tokens that count as vocabulary under the one stopword policy.
 
-    ``content_only`` also keeps only content parts of speech (:data:`CONTENT_POS`).
+    ``content_only`` also keeps only content parts of speech (:data:`CONTENT_POS`);
+    ``columns`` keeps only those columns (on a large corpus, far less memory).
     """
-    vocab = tokens[tokens["is_vocab"]]
+    keep = tokens["is_vocab"].to_numpy()
     if content_only:
-        vocab = vocab[vocab["pos"].str.startswith(CONTENT_POS)]
-    return vocab
+        keep = keep & tokens["pos"].str.startswith(CONTENT_POS).to_numpy()
+    return tokens.loc[keep, columns] if columns is not None else tokens[keep]

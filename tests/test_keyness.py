@@ -83,3 +83,11 @@ def test_keyness_by_speech_can_cap_absent_terms(tokens):
         assert set(c.loc[c["n_target"] > 0, "term"]) == set(f.loc[f["n_target"] > 0, "term"])
         strongest = sorted(f[f["n_target"] == 0]["g2"])[:5]  # values, so ties at the cut do not matter
         assert sorted(c.loc[c["n_target"] == 0, "g2"]) == pytest.approx(strongest)
+
+
+def test_keyness_by_speech_in_blocks_is_identical(tokens, monkeypatch):
+    import importlib
+    module = importlib.import_module("analysis.keyness")  # the package re-exports a function of that name
+    whole = an.keyness_by_speech(tokens, min_count=2)
+    monkeypatch.setattr(module, "_BLOCK_ROWS", 50)  # a block per speech or so
+    assert an.keyness_by_speech(tokens, min_count=2).equals(whole)

@@ -1,4 +1,6 @@
 """Per-speech work on several processes gives what one process gives."""
+import pytest
+
 import analysis as an
 from analysis.parallel import available_cores, resolve_processes, speech_chunks
 
@@ -21,13 +23,31 @@ def test_processes_zero_means_every_core():
     assert resolve_processes(-3) == 1
 
 
-def test_numbers_on_two_processes_are_identical(provincial):
+@pytest.fixture
+def small_chunks(monkeypatch):
+    """Let even the 25 reports go to several processes (they are below the threshold)."""
+    from analysis import parallel
+    monkeypatch.setattr(parallel, "MIN_CHARS_PER_PROCESS", 1000)
+
+
+def test_small_corpora_stay_in_one_process(provincial, monkeypatch):
+    import concurrent.futures
+    from analysis import parallel
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a pool was started for a small corpus")
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", refuse)
+    assert len(an.numeric_targets(provincial.head(3), processes=2)) > 0
+    assert concurrent.futures.ProcessPoolExecutor is not refuse
+
+
+def test_numbers_on_two_processes_are_identical(provincial, small_chunks):
     one = an.numeric_targets(provincial)
     assert len(one) > 1000
     assert an.numeric_targets(provincial, processes=2).equals(one)
 
 
-def test_slogans_on_two_processes_are_identical(provincial):
+def test_slogans_on_two_processes_are_identical(provincial, small_chunks):
     tokens = an.tokenize(provincial)
     one = an.slogans(provincial, tokens=tokens, kinds=KINDS)
     assert (one["kind"] == "quoted").sum() > 1000 and not one["in_quotes"].all()

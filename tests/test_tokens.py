@@ -57,7 +57,10 @@ def test_result_does_not_depend_on_global_jieba(speeches, tokens):
     assert again.equals(tokens)
 
 
-def test_parallel_segmentation_is_identical(speeches, tokens):
+def test_parallel_segmentation_is_identical(speeches, tokens, monkeypatch):
+    from analysis import parallel
+    monkeypatch.setattr(parallel, "MIN_CHARS_PER_SEGMENTING_PROCESS", 1000)  # the seed is small
+    assert parallel.useful_processes(2, speeches["text"].tolist(), 1000) == 2
     assert an.tokenize(speeches, processes=2, cache=False).equals(tokens)
 
 
