@@ -130,30 +130,36 @@ def lexical_stats(tokens: pd.DataFrame, *, mattr_window: int = 100) -> pd.DataFr
     (each per 1,000 words), and ``spoken_per_1k``: oral particles and fillers
     (那么, 呢, 啊, 这个 ...), 我讲, and second-person pronouns per 1,000 words.
     """
-    words = tokens.loc[~tokens["is_punct"].to_numpy(), ["speech", "sentence", "token", "start", "end", "is_masked"]]
     rows = []
-    for speech, w in words.groupby("speech", sort=True):
-        toks = w["token"].tolist()
+    # one speech at a time on plain arrays: nothing as large as the token table is copied
+    punct, masked_all = tokens["is_punct"].to_numpy(), tokens["is_masked"].to_numpy()
+    token_all, sentence_all = tokens["token"].to_numpy(dtype=object), tokens["sentence"].to_numpy()
+    width = (tokens["end"] - tokens["start"]).to_numpy()
+    marker_sets = {name: np.isin(token_all, list(words)) for name, words in
+                   (("oral", ORAL_MARKERS), ("first", FIRST_PERSON), ("second", SECOND_PERSON), ("directive", DIRECTIVE))}
+    for speech, where in sorted(tokens.groupby("speech", sort=True).indices.items()):
+        idx = where[~punct[where]]
+        toks = token_all[idx].tolist()
         n = len(toks)
         per_k = 1000 / n if n else float("nan")
-        real = w[~w["is_masked"]]["token"].tolist()
-        sent = w.groupby("sentence").size()
-        oral = int(w["token"].isin(ORAL_MARKERS).sum())
+        is_masked = masked_all[idx]
+        real = token_all[idx[~is_masked]].tolist()
+        sent = pd.Series(np.unique(sentence_all[idx], return_counts=True)[1])
+        oral, first, second, directive = (int(marker_sets[k][idx].sum()) for k in ("oral", "first", "second", "directive"))
         wo_jiang = sum(1 for a, b in zip(toks, toks[1:]) if a == "我" and b == "讲")
-        second = int(w["token"].isin(SECOND_PERSON).sum())
-        chars = int((w["end"] - w["start"]).sum())
-        masked_chars = int((w.loc[w["is_masked"], "end"] - w.loc[w["is_masked"], "start"]).sum())
+        chars = int(width[idx].sum())
+        masked_chars = int(width[idx[is_masked]].sum())
         rows.append({
             "speech": speech, "n_tokens": n, "n_types": len(set(real)),
             "ttr": len(set(real)) / len(real) if real else float("nan"),
             "mattr": _mattr(real, mattr_window),
             "n_sentences": int(len(sent)), "sentence_mean": float(sent.mean()),
             "sentence_sd": float(sent.std(ddof=1)) if len(sent) > 1 else 0.0,
-            "n_masked": int(w["is_masked"].sum()), "masked_share": masked_chars / chars if chars else 0.0,
+            "n_masked": int(is_masked.sum()), "masked_share": masked_chars / chars if chars else 0.0,
             "oral_markers": oral * per_k,
-            "first_person": int(w["token"].isin(FIRST_PERSON).sum()) * per_k,
+            "first_person": first * per_k,
             "second_person": second * per_k,
-            "directive_yao": int(w["token"].isin(DIRECTIVE).sum()) * per_k,
+            "directive_yao": directive * per_k,
             "spoken_per_1k": (oral + wo_jiang + second) * per_k,
         })
     return pd.DataFrame(rows)

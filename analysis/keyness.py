@@ -101,19 +101,35 @@ def keyness_by_speech(tokens: pd.DataFrame, *, content_only: bool = False, min_c
     the whole corpus and the measures computed in one vectorised pass.
     """
     vocab = vocabulary(tokens, content_only=content_only, columns=["speech", "token"])
-    totals = vocab.groupby("token").size()
-    totals = totals[totals >= min_count]
-    terms = np.asarray(totals.index, dtype=object)
-    term_id = pd.Series(np.arange(len(terms)), index=totals.index)
-    sizes = vocab.groupby("speech").size()
     n_all = float(len(vocab))
-    present = vocab.groupby(["speech", "token"], sort=False).size().rename("a").reset_index()
-    present = present[present["token"].isin(totals.index)]
+    # counts from integer codes (one hashing pass over the tokens, then sorting integers):
+    # far less memory and time than grouping by strings twice
+    codes, words = pd.factorize(vocab["token"])
+    words = np.asarray(words, dtype=object)
+    speech_codes, speeches = pd.factorize(vocab["speech"])
+    del vocab
+    counts = np.bincount(codes, minlength=len(words))
+    alphabetical = np.argsort(words, kind="stable")
+    kept = counts[alphabetical] >= min_count
+    terms = words[alphabetical][kept]  # sorted, as groupby sorts them
+    term_totals = counts[alphabetical][kept]
+    term_of_code = np.full(len(words), -1, dtype=np.int64)
+    term_of_code[alphabetical[kept]] = np.arange(len(terms))
+    sizes = pd.Series(np.bincount(speech_codes, minlength=len(speeches)), index=np.asarray(speeches))
+    pair_keys, pair_counts = np.unique(speech_codes.astype(np.int64) * max(len(words), 1) + codes, return_counts=True)
+    del codes, speech_codes
+    pair_speech = pair_keys // max(len(words), 1)
+    pair_term = term_of_code[pair_keys % max(len(words), 1)]
+    present = pair_term >= 0
+    pair_speech, pair_term, pair_counts = pair_speech[present], pair_term[present], pair_counts[present]
     # rows: every (speech, term) pair that is kept, as index arrays
-    sp_rows, term_rows = [present["speech"].to_numpy()], [term_id[present["token"]].to_numpy()]
-    by_freq = np.argsort(-totals.to_numpy(), kind="stable")  # strongest negatives first
-    for s, g in present.groupby("speech", sort=True):
-        ids = term_id[g["token"]].to_numpy()
+    sp_rows, term_rows = [np.asarray(speeches)[pair_speech]], [pair_term]
+    by_freq = np.argsort(-term_totals, kind="stable")  # strongest negatives first
+    bounds = np.searchsorted(pair_speech, np.arange(len(speeches) + 1))  # pairs are sorted by speech code
+    for k in np.argsort(np.asarray(speeches), kind="stable"):
+        s, ids = speeches[k], pair_term[bounds[k]:bounds[k + 1]]
+        if len(ids) == 0:
+            continue
         if absent is None:
             mask = np.ones(len(terms), dtype=bool)
             mask[ids] = False
@@ -126,7 +142,7 @@ def keyness_by_speech(tokens: pd.DataFrame, *, content_only: bool = False, min_c
     speech_col = np.concatenate(sp_rows)
     term_col = np.concatenate(term_rows).astype(np.int64)
     a = np.zeros(len(speech_col))
-    a[: len(present)] = present["a"].to_numpy()
+    a[: len(pair_counts)] = pair_counts
     # measured in blocks of whole speeches: the same rows in the same order (the sort is by
     # speech first), with the temporaries of one block alive at a time instead of all
     order = np.argsort(speech_col, kind="stable")
@@ -139,7 +155,7 @@ def keyness_by_speech(tokens: pd.DataFrame, *, content_only: bool = False, min_c
     blocks = []
     for lo, hi in zip(edges, edges[1:]):
         ab, sp, tm = a[lo:hi], speech_col[lo:hi], term_col[lo:hi]
-        b = totals.to_numpy()[tm] - ab
+        b = term_totals[tm] - ab
         c = sizes.reindex(sp).to_numpy(dtype=float)
         out = keyness_table(ab, b, c, n_all - c)
         out.insert(0, "term", terms[tm])

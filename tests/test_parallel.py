@@ -56,3 +56,23 @@ def test_slogans_on_two_processes_are_identical(provincial, small_chunks):
 
 def test_tokens_on_two_processes_are_identical(provincial):
     assert an.tokenize(provincial, processes=2, cache=False).equals(an.tokenize(provincial, cache=False))
+
+
+def test_readme_dask_recipe_matches_one_process(provincial):
+    """The README's Dask block, run as written on a local cluster over the 25 reports."""
+    import re
+
+    from analysis import config
+
+    readme = (config.PROJ_ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"<!-- dask-recipe[^>]*-->\n```python\n(.*?)```", readme, re.S).group(1)
+    assert 'Path("my_speeches")' in block
+    namespace: dict = {}
+    exec(block.replace('Path("my_speeches")', f"Path({str(config.PROVINCIAL_CORPUS)!r})"), namespace)
+
+    whole = an.numeric_targets(provincial)
+    numbers = namespace["numbers"]
+    assert numbers["file"].nunique() == 25
+    assert numbers.drop(columns=["speech", "file"]).equals(whole.drop(columns=["speech"]))
+    counts = an.term_frequencies(an.tokenize(provincial)).groupby("term")["n"].sum()
+    assert namespace["counts"].sort_index().equals(counts.sort_index())
