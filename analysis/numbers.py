@@ -90,23 +90,38 @@ _COMPARE = re.compile(r"(比|较|同比|高于|低于|高出|居|排|位居|相�
 _CLAUSE_END = "，。；：！？!?,;:\n（）()“”"
 _STRIP_TAIL = re.compile(r"((?:位居|居|排)(?:全省|全市|全国|全区)?|仅为|仅有|仅|达到了?|达|为|是|有|共|约|近|超过|完成了?|实现了?|保持|增长到|降到|要|的|在|了|：|到)+$")
 
+_HALF_WIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
+_PLAIN_DECIMAL = re.compile(r"\d+(?:\.\d+)?")
+_ENDS_IN_SCALE = re.compile(rf"^(.+?)({_SCALE})$")
+_CN_DIGITS = re.compile(r"[零〇一二两三四五六七八九十百千]+")
+_RANGE_SEP = re.compile(r"\s*(?:-|－|—|–|~|～|至|到|、)\s*")
+_ENDS_FUZZY = re.compile(_FUZZY + "$")
+_MASK_CHAR = re.compile(r"[XxＸｘ]")
+_OF_MEASURE = re.compile(r"^的([\u4e00-\u9fff]{2,6}?)(?=[，。；、]|$)")
+_KEEP_VERB_END = re.compile(r"(保持|达到|实现|提出|按照|确保|力争)[的]?\s*$")
+_LEADING_FILLER = re.compile(r"^(今年|去年|全市|全县|全省|我们|我|要|就|也|还是|还|已经|一个|这个|那么|所以|但是)+")
+_MEASURE_AFTER = re.compile(r"^[的]?([\u4e00-\u9fff]{2,8}?)(?=[，。；、的]|$)")
+_LATIN = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
+_MASK_BEFORE_HAN = re.compile(r"[XxＸｘ]+[\u4e00-\u9fff]")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+
 
 def _to_float(s: str) -> float:
     import cn2an
 
-    s = s.strip().translate(str.maketrans("０１２３４５６７８９．", "0123456789."))
-    if re.fullmatch(r"\d+(?:\.\d+)?", s):
+    s = s.strip().translate(_HALF_WIDTH)
+    if _PLAIN_DECIMAL.fullmatch(s):
         return float(s)
     return float(cn2an.cn2an(s, "smart"))
 
 
 def _split_scale(num: str) -> tuple[str, str]:
     """``18万`` -> (``18``, ``万``): 万 / 亿 move into the unit; 百 / 千 stay in a Chinese numeral (三百)."""
-    m = re.match(rf"^(.+?)({_SCALE})$", num)
+    m = _ENDS_IN_SCALE.match(num)
     if not m:
         return num, ""
     prefix, scale = m.groups()
-    if scale in ("万", "亿", "万亿") or not re.fullmatch(r"[零〇一二两三四五六七八九十百千]+", prefix):
+    if scale in ("万", "亿", "万亿") or not _CN_DIGITS.fullmatch(prefix):
         return prefix, scale
     return num, ""
 
@@ -117,13 +132,13 @@ def _fuzzy(s: str) -> tuple[float, float] | None:
 
 def _value(num: str) -> tuple[float, float, bool, str, str]:
     """(value, value_max, masked, scale, approx) of a number or range."""
-    parts = re.split(r"\s*(?:-|－|—|–|~|～|至|到|、)\s*", num)
+    parts = _RANGE_SEP.split(num)
     vals, masked, scale, approx = [], False, "", ""
     for p in parts:
         p, sc = _split_scale(p)
         scale = sc or scale
-        fz = re.search(_FUZZY + "$", p)
-        if re.search(r"[XxＸｘ]", p):
+        fz = _ENDS_FUZZY.search(p)
+        if _MASK_CHAR.search(p):
             masked = True
             vals.append((math.nan, math.nan))
         elif _fuzzy(p):
@@ -150,6 +165,12 @@ def _sentence_ends(text: str) -> list[int]:
     return [m.end() for m in re.finditer(r"[。！？!?；\n]", text)]
 
 
+@lru_cache(maxsize=8)
+def _clause_ends(text: str) -> list[int]:
+    """Offsets of every clause-ending character of ``text`` (computed once per text)."""
+    return [m.start() for m in re.finditer("[" + re.escape(_CLAUSE_END) + "]", text)]
+
+
 def _sentence_bounds(text: str, a: int, b: int) -> tuple[int, int]:
     ends = _sentence_ends(text)
     k = bisect.bisect_right(ends, a)
@@ -160,20 +181,21 @@ def _sentence_bounds(text: str, a: int, b: int) -> tuple[int, int]:
 
 def _indicator(text: str, a: int, b: int) -> str:
     window = max(0, a - 80)  # a clause is short: never scan further back than this
-    clause_start = max(text.rfind(c, window, a) for c in _CLAUSE_END) + 1
-    clause_start = max(clause_start, window)
+    ends = _clause_ends(text)
+    k = bisect.bisect_left(ends, a) - 1  # the last clause end before a
+    clause_start = max(ends[k] + 1 if k >= 0 else 0, window)
     before = text[clause_start:a]
-    after_m = re.match(r"^的([\u4e00-\u9fff]{2,6}?)(?=[，。；、]|$)", text[b:b + 10])
-    if after_m and re.search(r"(保持|达到|实现|提出|按照|确保|力争)[的]?\s*$", before):
+    after_m = _OF_MEASURE.match(text[b:b + 10])
+    if after_m and _KEEP_VERB_END.search(before):
         return after_m.group(1)
     before = _STRIP_TAIL.sub("", before.strip())
     if "的" in before:
         before = before.rsplit("的", 1)[1]
-    before = re.sub(r"^(今年|去年|全市|全县|全省|我们|我|要|就|也|还是|还|已经|一个|这个|那么|所以|但是)+", "", before)
+    before = _LEADING_FILLER.sub("", before)
     if len(before) >= 2:
         return before[-12:]
     after = text[b:b + 14]
-    m = re.match(r"^[的]?([\u4e00-\u9fff]{2,8}?)(?=[，。；、的]|$)", after)
+    m = _MEASURE_AFTER.match(after)
     return m.group(1) if m else ""
 
 
@@ -214,8 +236,8 @@ def _extract(text: str, speech) -> list[dict]:
         prev = text[a - 1] if a > 0 else ""
         nxt = text[b:b + 1]
         # not quantities: Latin neighbours (4S店, XX同志 ...), ordinals, list markers
-        latin_next = re.match(r"[A-Za-zＡ-Ｚａ-ｚ]", nxt) and not re.match(r"[XxＸｘ]+[\u4e00-\u9fff]", text[b:b + 6])
-        if latin_next or (re.match(r"[A-Za-z]", prev) and not masked_num):
+        latin_next = _LATIN.match(nxt) and not _MASK_BEFORE_HAN.match(text[b:b + 6])
+        if latin_next or (_ASCII_LETTER.match(prev) and not masked_num):
             continue
         if masked_num and m.group("unit") == "":
             continue

@@ -25,6 +25,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from .outline import _outline_text
@@ -82,19 +83,24 @@ def _echo_formulas(marks: list[dict]) -> tuple[str, ...]:
 
 @lru_cache(maxsize=2)
 def _finder(words: tuple[str, ...]):
-    """A function giving what ``re.compile(trie_pattern(words)).finditer(text)`` gives for
-    words of 2 characters or more, trying the pattern only where a word's first two
-    characters stand: a regex alternation of hundreds of branches is otherwise tried
+    """A function giving what ``re.compile(trie_pattern(words)).finditer(text)`` gives, trying
+    the pattern only where a word's first characters stand (up to three; found with numpy
+    over the code points): a regex alternation of hundreds of branches is otherwise tried
     branch by branch at every position of the text."""
     pattern = re.compile(trie_pattern(words))
-    firsts = re.compile("[" + "".join(sorted({re.escape(w[0]) for w in words})) + "]")
-    starts = {w[:2] for w in words}
+    k = min(3, min(len(w) for w in words))
+    starts = np.array(sorted({_prefix_key(w[:k]) for w in words}), dtype=np.int64)
 
     def find_all(text: str):
+        points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+        if len(points) < k:
+            return
+        keys = points[:len(points) - k + 1].copy()
+        for j in range(1, k):
+            keys = (keys << 21) | points[j:len(points) - k + 1 + j]
         last = 0
-        for c in firsts.finditer(text):
-            i = c.start()
-            if i < last or text[i:i + 2] not in starts:
+        for i in np.flatnonzero(np.isin(keys, starts)).tolist():
+            if i < last:
                 continue
             m = pattern.match(text, i)
             if m:
@@ -102,6 +108,13 @@ def _finder(words: tuple[str, ...]):
                 last = m.end()
 
     return find_all
+
+
+def _prefix_key(prefix: str) -> int:
+    key = 0
+    for ch in prefix:
+        key = (key << 21) | ord(ch)  # a code point fits in 21 bits
+    return key
 
 
 def trie_pattern(words) -> str:

@@ -8,6 +8,7 @@ Line ends are kept as they are: offsets always refer to the decoded text.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,13 +43,20 @@ def _newline_style(text: str) -> str:
 _TEXT_CONTROLS = {9, 10, 12, 13, 27}  # tab, newline, form feed, carriage return, escape
 
 
-def _too_many_controls(codes) -> bool:
+# every control character but those of _TEXT_CONTROLS, for text and for raw bytes
+_CONTROLS = "[" + "".join(f"\\x{c:02x}" for c in range(32) if c not in _TEXT_CONTROLS) + "]"
+_CONTROLS_TEXT, _CONTROLS_BYTES = re.compile(_CONTROLS), re.compile(_CONTROLS.encode("ascii"))
+
+
+def _too_many_controls(sample: str | bytes) -> bool:
     """NUL, or more control characters than text ever has: the content is binary."""
-    codes = list(codes)
-    if 0 in codes:
+    if isinstance(sample, str):
+        nul, controls = "\x00", _CONTROLS_TEXT
+    else:
+        nul, controls = b"\x00", _CONTROLS_BYTES
+    if nul in sample:
         return True
-    controls = sum(1 for c in codes if c < 32 and c not in _TEXT_CONTROLS)
-    return controls > max(8, len(codes) // 100)
+    return len(controls.findall(sample)) > max(8, len(sample) // 100)
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -124,7 +132,7 @@ def _mostly_hanzi(text: str) -> bool:
 
 
 def _checked(text: str, codec: str, bom: bool, path) -> DecodedText:
-    if "\x00" in text or _too_many_controls(ord(ch) for ch in text[:65536]):
+    if _too_many_controls(text[:65536]):
         raise BinaryFileError(path, "this is a binary file, not text")
     if not text.strip():
         raise EmptyCorpusError(path, "the file holds only white space")
