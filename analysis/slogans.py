@@ -43,6 +43,8 @@ _NUMBERED = re.compile(
     r"(?:承诺|要求|意见|难题|工程|战略|抓|方面|问题|措施|任务|举措|转变|原则|机制|手|效应|坚持|必须|行动|主义))"
     rf"|([一二三四五六七八九十]策之首)"
 )
+_SENTENCE = re.compile(r"[^。！？；\n]+")
+_CLAUSE = re.compile(r"[^，、,：:“”（）()]+")
 _FILLERS = ("就是要", "就是", "要", "是")
 _FUNCTION_CHARS = set("的了是不也就都还和与在有这那个一我你他们要把被对为等之其而且或及")
 
@@ -206,8 +208,10 @@ def _parallel(speech, text: str) -> list[dict]:
             rows.append(_row(speech, m, text[a2:b], "parallel", a2, b, frame=frame, slot=slot))
     # 2. clauses of one sentence: 抓开工、抓进度 / 主要领导亲自抓、分管领导重点抓、落实专人具体抓
     seen = {r["start"] for r in rows}
-    for sm in re.finditer(r"[^。！？；\n]+", text):
-        clauses = [(c.group(0), sm.start() + c.start()) for c in re.finditer(r"[^，、,：:“”（）()]+", sm.group(0))]
+    for sm in _SENTENCE.finditer(text):
+        clauses = [(c.group(0), sm.start() + c.start()) for c in _CLAUSE.finditer(sm.group(0))]
+        if len(clauses) < 2:
+            continue
         short = [2 <= len(c) <= 12 for c, _ in clauses]
         # a frame is shared by all members, so they all begin or all end alike:
         # reach[i] is the end of the longest run from i that does, and longer runs
@@ -221,6 +225,9 @@ def _parallel(speech, text: str) -> list[dict]:
             reach[k] = max(first_end, last_end)
         i = 0
         while i < len(clauses) - 1:
+            if reach[i] < i + 2 or not short[i]:  # no run of two or more can start here
+                i += 1
+                continue
             best = None
             # only runs of consecutive short clauses, at most ten long, can be a frame
             stop = i
