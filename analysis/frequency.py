@@ -101,13 +101,14 @@ def shared_vocabulary_summary(shared: pd.DataFrame) -> pd.DataFrame:
     return out.assign(_o=order).sort_values(["_o", "speech"]).drop(columns="_o").reset_index(drop=True)
 
 
-def _mattr(words: list[str], window: int) -> float:
+def _mattr(words, window: int) -> float:
     """Moving-average type/token ratio, summed without sliding a window: a word counts in
-    every window that holds it and not its previous occurrence (exact integer sums)."""
+    every window that holds it and not its previous occurrence (exact integer sums).
+    ``words`` may be the words or integer codes of them."""
     n = len(words)
     if n < window:
-        return len(set(words)) / n if words else float("nan")
-    codes = pd.factorize(pd.Series(words, dtype=object))[0]
+        return len(set(words)) / n if n else float("nan")
+    codes = np.asarray(words) if np.asarray(words).dtype.kind in "iu" else pd.factorize(pd.Series(words, dtype=object))[0]
     order = np.argsort(codes, kind="stable")
     prev = np.full(n, -1, dtype=np.int64)
     same = codes[order[1:]] == codes[order[:-1]]
@@ -135,24 +136,25 @@ def lexical_stats(tokens: pd.DataFrame, *, mattr_window: int = 100) -> pd.DataFr
     punct, masked_all = tokens["is_punct"].to_numpy(), tokens["is_masked"].to_numpy()
     token_all, sentence_all = tokens["token"].to_numpy(dtype=object), tokens["sentence"].to_numpy()
     width = (tokens["end"] - tokens["start"]).to_numpy()
-    marker_sets = {name: np.isin(token_all, list(words)) for name, words in
+    marker_sets = {name: tokens["token"].isin(words).to_numpy() for name, words in
                    (("oral", ORAL_MARKERS), ("first", FIRST_PERSON), ("second", SECOND_PERSON), ("directive", DIRECTIVE))}
     for speech, where in sorted(tokens.groupby("speech", sort=True).indices.items()):
         idx = where[~punct[where]]
-        toks = token_all[idx].tolist()
+        toks = token_all[idx]
         n = len(toks)
         per_k = 1000 / n if n else float("nan")
         is_masked = masked_all[idx]
-        real = token_all[idx[~is_masked]].tolist()
+        real_codes, real_types = pd.factorize(token_all[idx[~is_masked]])
+        n_types = len(real_types)
         sent = pd.Series(np.unique(sentence_all[idx], return_counts=True)[1])
         oral, first, second, directive = (int(marker_sets[k][idx].sum()) for k in ("oral", "first", "second", "directive"))
-        wo_jiang = sum(1 for a, b in zip(toks, toks[1:]) if a == "我" and b == "讲")
+        wo_jiang = int(((toks[:-1] == "我") & (toks[1:] == "讲")).sum())
         chars = int(width[idx].sum())
         masked_chars = int(width[idx[is_masked]].sum())
         rows.append({
-            "speech": speech, "n_tokens": n, "n_types": len(set(real)),
-            "ttr": len(set(real)) / len(real) if real else float("nan"),
-            "mattr": _mattr(real, mattr_window),
+            "speech": speech, "n_tokens": n, "n_types": n_types,
+            "ttr": n_types / len(real_codes) if len(real_codes) else float("nan"),
+            "mattr": _mattr(real_codes, mattr_window),
             "n_sentences": int(len(sent)), "sentence_mean": float(sent.mean()),
             "sentence_sd": float(sent.std(ddof=1)) if len(sent) > 1 else 0.0,
             "n_masked": int(is_masked.sum()), "masked_share": masked_chars / chars if chars else 0.0,

@@ -2,9 +2,11 @@
 
 jieba runs in a private :class:`jieba.Tokenizer` that loads jieba's own dictionary
 and then ``data/dict/user_dict.txt`` explicitly, so results never depend on what
-else a notebook did to jieba's global tokenizer.  Part-of-speech tags come from
-the dictionaries' tag tables (the tag jieba.posseg gives a known word); only the
-few words jieba's HMM discovers are tagged by jieba.posseg, once per word type.
+else a notebook did to jieba's global tokenizer; the combined dictionary and the
+tag table are built once into ``.cache/jieba``.  Part-of-speech tags come from the
+dictionaries' tag tables (the tag jieba.posseg gives a known word); only the few
+words jieba's HMM discovers are tagged by jieba.posseg's model, once per word type,
+with its Viterbi search done in numpy (:mod:`analysis.fastpos`, identical output).
 That keeps tagging nearly free: posseg over the whole text is 6-7 times slower
 than plain segmentation.
 
@@ -425,25 +427,33 @@ def tokenize(speeches: pd.DataFrame, *, user_dict: str | Path | None = None,
     table = seg.type_table(read_stopwords())
     texts = list(zip(speeches["speech"], speeches["text"]))
     processes = parallel.useful_processes(processes, [t for _, t in texts], parallel.MIN_CHARS_PER_SEGMENTING_PROCESS)
+    merged: list = [None] * len(texts)  # (speech, type ids, quoted positions): 4 bytes a token
+    progress_bar = None
+    if progress:
+        from tqdm.auto import tqdm
+        progress_bar = tqdm(total=len(texts), desc="segmenting", unit="speech")
+
+    def take(k: int, ids: np.ndarray) -> None:
+        ids, quoted = _merge_quotes(ids, table)
+        merged[k] = (texts[k][0], ids.astype(np.int32), quoted)
+        if progress_bar is not None:
+            progress_bar.update()
+
     if processes > 1:
-        # jieba is pure Python, so only processes give a speed-up; each worker loads
-        # the dictionary once, then segments whole speeches, largest first so that
-        # no worker is left with a long one at the end (results come back in order)
+        # jieba is pure Python, so only processes give a speed-up; each worker loads the
+        # dictionary once, then segments whole speeches, largest first so that none is
+        # left with a long one at the end.  This process takes each result as it comes,
+        # while the workers go on (type ids depend on that order; the table does not).
         order = sorted(range(len(texts)), key=lambda k: -len(texts[k][1]))
         with ProcessPoolExecutor(processes, initializer=_worker_init,
                                  initargs=(str(seg.user_dict), cache)) as pool:
-            done = dict(zip(order, pool.map(_worker_segment, [texts[k][1] for k in order])))
-        segmented = (table.ids(done[k][1])[done[k][0]] for k in range(len(texts)))
+            for k, (local, types) in zip(order, pool.map(_worker_segment, [texts[k][1] for k in order])):
+                take(k, table.ids(types)[local])
     else:
-        segmented = (table.ids(seg.lcut(text, cache=cache)) for _, text in texts)
-    iterator = zip(texts, segmented)
-    if progress:
-        from tqdm.auto import tqdm
-        iterator = tqdm(iterator, total=len(texts), desc="segmenting", unit="speech")
-    merged = []  # (speech, type ids, quoted positions): 4 bytes a token until the table is filled
-    for (speech, _), ids in iterator:
-        ids, quoted = _merge_quotes(ids, table)
-        merged.append((speech, ids.astype(np.int32), quoted))
+        for k, (_, text) in enumerate(texts):
+            take(k, table.ids(seg.lcut(text, cache=cache)))
+    if progress_bar is not None:
+        progress_bar.close()
     if cache:
         seg.save_tags()
     return _token_frame(table, merged)
