@@ -2,36 +2,39 @@
 
 Usage: ``make bench`` (or ``python bench/run.py [--sizes 1,10,50] [--processes 1,2]``).
 
-For each corpus it times bare ``jieba.lcut`` (defaults) over the speech texts once, then
-the whole pipeline on 1 process and on 2 (segmentation, slogans and numeric targets
-spread over the processes), printing wall time and peak memory per stage (the RSS
-high-water mark of this process, which only grows, so corpora run smallest first), the
-ratio of the pipeline to bare jieba, and the speed-up of 2 processes over 1.  It ends
-with one line per corpus and process count in the form::
+For each corpus it times bare ``jieba.lcut`` (defaults) over the speech texts, then the
+whole pipeline on 1 process and on 2 (segmentation, slogans and numeric targets spread
+over the processes).  Every measurement runs in a fresh Python process, as a user's
+would: it loads the dictionaries inside the timing (from the warm cache, on both sides)
+and its peak memory is its own (RSS high-water mark; with workers, the largest worker's
+peak is printed beside it).  It prints wall time and peak memory per stage, the ratio of
+the pipeline to bare jieba and the speed-up of 2 processes over 1, and ends with one line
+per corpus and process count in the form::
 
     bench corpus=NAME chars=N pipeline_s=X jieba_s=Y ratio=R peak_mib=M
 
 where NAME ends in ``_2proc`` for the run on 2 processes.  The segmentation cache is
-switched off and a fresh cache folder is used, so that both sides segment for real;
-both sides load their (warm) dictionary inside the timing.  Slogans run without the
-``repeated`` kind, whose maximal-repeat search is not linear.
+switched off and a fresh cache folder is used, so that both sides segment for real.
+Slogans run without the ``repeated`` kind: in a corpus replicated 50 times every word
+sequence repeats, so that kind's output alone would hold several rows per token.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import resource
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-# a fresh cache, so the first run pays for everything a first run pays for
-# (jieba's dictionary cache and the tags of out-of-dictionary words included)
-_CACHE = tempfile.mkdtemp(prefix="bench-cache-")
-os.environ["ANALYSIS_CACHE_DIR"] = _CACHE
+if "ANALYSIS_CACHE_DIR" not in os.environ or "--child" not in sys.argv:
+    # a fresh cache, so the first run pays for everything a first run pays for
+    os.environ["ANALYSIS_CACHE_DIR"] = tempfile.mkdtemp(prefix="bench-cache-")
 
 import analysis as an  # noqa: E402
 from analysis import config  # noqa: E402
@@ -42,7 +45,7 @@ def peak_mib() -> float:
 
 
 def worker_peak_mib() -> float:
-    """The largest peak of any finished worker so far, pages shared with this process included."""
+    """The largest peak of any finished worker, pages shared with this process included."""
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
@@ -54,8 +57,8 @@ def replicate(folder: Path, times: int, into: Path) -> Path:
     return into
 
 
-def pipeline(name: str, corpus: Path, processes: int) -> tuple[dict[str, float], int]:
-    """Time every stage of the whole pipeline; return the stage times and the characters read."""
+def pipeline(corpus: Path, processes: int) -> dict:
+    """Time every stage of the whole pipeline (in this fresh process)."""
     stages: dict[str, float] = {}
     peaks: dict[str, float] = {}
 
@@ -66,7 +69,6 @@ def pipeline(name: str, corpus: Path, processes: int) -> tuple[dict[str, float],
         peaks[label] = peak_mib()
         return out
 
-    an.tokens._segmenter.cache_clear()  # each run pays for loading the dictionaries, like a fresh process
     comp = stage("read+clean", lambda: an.read_corpus(corpus))
     speeches = comp.speeches
     tokens = stage("segment", lambda: an.tokenize(speeches, cache=False, processes=processes))
@@ -79,13 +81,11 @@ def pipeline(name: str, corpus: Path, processes: int) -> tuple[dict[str, float],
     stage("slogans", lambda: an.slogans(speeches, tokens=tokens, processes=processes,
                                         kinds=("quoted", "parallel", "numbered", "idiom")))
     stage("numbers", lambda: an.numeric_targets(speeches, processes=processes))
-    label = name if processes == 1 else f"{name}_{processes}proc"
-    for key, secs in stages.items():
-        print(f"  {label:<20} {key:<14} {secs:8.2f} s   peak so far {peaks[key]:6.0f} MiB")
-    return stages, int(speeches["text"].str.len().sum())
+    return {"stages": stages, "peaks": peaks, "chars": int(speeches["text"].str.len().sum()),
+            "peak_mib": peak_mib(), "worker_mib": worker_peak_mib()}
 
 
-def bare_jieba(corpus: Path) -> float:
+def bare_jieba(corpus: Path) -> dict:
     """Bare jieba as a user calls it: a fresh tokenizer with its defaults, its first call
     loading the (warm, cached) dictionary, as the pipeline's segmenter does."""
     import jieba
@@ -93,35 +93,45 @@ def bare_jieba(corpus: Path) -> float:
     texts = an.read_corpus(corpus).speeches["text"].tolist()
     t = time.perf_counter()
     bare = jieba.Tokenizer()
-    bare.tmp_dir = str(an.config.CACHE_DIR / "jieba")
+    bare.tmp_dir = str(config.CACHE_DIR / "jieba")
     for text in texts:
         bare.lcut(text)
-    return time.perf_counter() - t
+    return {"jieba_s": time.perf_counter() - t}
+
+
+def in_fresh_process(*args: str) -> dict:
+    out = subprocess.run([sys.executable, __file__, "--child", *args], check=True,
+                         capture_output=True, text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
 
 
 def run(name: str, corpus: Path, processes: list[int]) -> list[dict]:
     results = []
-    jieba_s = bare_jieba(corpus)
+    jieba_s = in_fresh_process("jieba", str(corpus))["jieba_s"]
     for p in processes:
-        stages, chars = pipeline(name, corpus, p)
-        pipeline_s = sum(stages.values())
+        got = in_fresh_process("pipeline", str(corpus), str(p))
         label = name if p == 1 else f"{name}_{p}proc"
-        # this process's high-water mark; workers (forked, sharing its pages) are reported apart
-        result = {"corpus": label, "chars": chars, "pipeline_s": pipeline_s, "jieba_s": jieba_s,
-                  "ratio": pipeline_s / jieba_s, "peak_mib": peak_mib(), "segment_s": stages["segment"]}
-        workers = f"   largest worker {worker_peak_mib():.0f} MiB" if p > 1 else ""
+        for key, secs in got["stages"].items():
+            print(f"  {label:<20} {key:<14} {secs:8.2f} s   peak so far {got['peaks'][key]:6.0f} MiB")
+        pipeline_s = sum(got["stages"].values())
+        result = {"corpus": label, "chars": got["chars"], "pipeline_s": pipeline_s, "jieba_s": jieba_s,
+                  "ratio": pipeline_s / jieba_s, "peak_mib": got["peak_mib"], "segment_s": got["stages"]["segment"]}
+        workers = f"   largest worker {got['worker_mib']:.0f} MiB (shared pages included)" if p > 1 else ""
         print(f"  {label:<20} {'TOTAL':<14} {pipeline_s:8.2f} s   bare jieba {jieba_s:.2f} s"
               f"   ratio {result['ratio']:.2f}   peak {result['peak_mib']:.0f} MiB{workers}", flush=True)
         results.append(result)
-    if len(results) > 1:
+    for r in results[1:]:
         one = results[0]
-        for r in results[1:]:
-            print(f"  {r['corpus']:<20} speed-up over 1 process: segment {one['segment_s'] / r['segment_s']:.2f}x,"
-                  f" whole pipeline {one['pipeline_s'] / r['pipeline_s']:.2f}x", flush=True)
+        print(f"  {r['corpus']:<20} speed-up over 1 process: segment {one['segment_s'] / r['segment_s']:.2f}x,"
+              f" whole pipeline {one['pipeline_s'] / r['pipeline_s']:.2f}x", flush=True)
     return results
 
 
 def main() -> int:
+    if sys.argv[1:2] == ["--child"]:
+        what, corpus = sys.argv[2], Path(sys.argv[3])
+        print(json.dumps(bare_jieba(corpus) if what == "jieba" else pipeline(corpus, int(sys.argv[4]))))
+        return 0
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1,10,50", help="replication factors of the provincial corpus")
     parser.add_argument("--processes", default="1,2",
@@ -129,7 +139,7 @@ def main() -> int:
                              "slogans, numbers); each is timed against the same bare-jieba run")
     args = parser.parse_args()
     processes = [int(x) for x in args.processes.split(",")]
-    an.get_segmenter()  # warm jieba's dictionary cache once, for both sides alike
+    an.get_segmenter()  # build the dictionary caches once, for both sides alike
     results = run("seed", config.SEED_CORPUS, processes)
     with tempfile.TemporaryDirectory() as tmp:
         for n in [int(x) for x in args.sizes.split(",")]:
