@@ -75,6 +75,9 @@ _IS_CN = re.compile(rf"(?:{_CN}|{_FUZZY}){_SCALE}?(?:{_FUZZY})?")
 _MASK_RE = re.compile(_MASK)
 
 QUANTITY = re.compile(
+    # every match starts with one of these: checking that first is far cheaper than entering
+    # the optional groups below at every position of the text
+    r"(?=[近约大超逾不将第百\d０-９零〇一二两三四五六七八九十千XxＸｘ几])"
     rf"(?P<pre>近|约|大约|超过|超|逾|不到|不足|将近)?"
     rf"(?P<rank>第)?"
     rf"(?P<pct>百分之)?"
