@@ -212,7 +212,8 @@ def build_all(corpus=None, figures_dir=None, *, tables_dir=None, notebooks_out=N
 
     When nothing the build depends on (:func:`build_inputs`) has changed since the last
     build into the same folders, and its outputs are untouched, the build is skipped:
-    it would write the same bytes again.  ``force=True`` rebuilds all the same."""
+    it would write the same bytes again, and nothing is written.  ``force=True`` rebuilds
+    all the same.  Returns the paths written."""
     from tqdm.auto import tqdm
 
     corpus = Path(corpus).resolve() if corpus else config.DEFAULT_CORPUS
@@ -223,11 +224,10 @@ def build_all(corpus=None, figures_dir=None, *, tables_dir=None, notebooks_out=N
     manifest = _manifest_path(corpus, figures_dir, notebooks_out, tables)
     inputs = build_inputs(corpus)
     if not force:
-        done = _up_to_date(manifest, inputs)
-        if done is not None:
+        if _up_to_date(manifest, inputs) is not None:
             if progress:
                 print("figures are up to date: nothing they depend on has changed (force a rebuild with --force)")
-            return done
+            return []
     written = write_tables(corpus, tables, processes=processes)
     scripts = notebook_scripts()
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")

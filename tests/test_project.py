@@ -62,6 +62,48 @@ def test_notebooks_execute_and_figures_are_byte_identical(tmp_path):
     for p in executed:  # executed notebooks and their HTML are reproducible too (but for the output folder)
         a = p.read_text(encoding="utf-8").replace(str(first), str(second))
         assert a == (second / "notebooks" / p.name).read_text(encoding="utf-8"), p.name
+    # nothing changed: a second build into the same folders writes nothing ...
+    assert build_all(config.SEED_CORPUS, first, progress=False) == []
+    # ... until an output is touched
+    figs[0].write_bytes(b"edited")
+    rebuilt = build_all(config.SEED_CORPUS, first, progress=False)
+    assert rebuilt and figs[0].read_bytes() == (second / figs[0].name).read_bytes()
+
+
+def test_build_inputs_follow_corpus_dictionary_and_code(tmp_path, monkeypatch):
+    import shutil
+
+    from analysis.pipeline import build_inputs
+    corpus = tmp_path / "corpus.txt"
+    shutil.copyfile(config.SEED_CORPUS, corpus)
+    before = build_inputs(corpus)
+    assert before == build_inputs(corpus)
+    assert any(k.endswith("analysis/tokens.py") for k in before) and any(k.endswith("01_corpus_overview.py") for k in before)
+    with open(corpus, "a", encoding="utf-8") as f:
+        f.write("。")
+    assert build_inputs(corpus) != before
+    changed = build_inputs(corpus)
+    user_dict = tmp_path / "user_dict.txt"
+    user_dict.write_text(config.USER_DICT.read_text(encoding="utf-8") + "新词语 n\n", encoding="utf-8")
+    monkeypatch.setattr(config, "USER_DICT", user_dict)
+    assert build_inputs(corpus) != changed
+
+
+def test_up_to_date_needs_the_same_inputs_and_untouched_outputs(tmp_path):
+    import json
+
+    from analysis.pipeline import _sha256, _up_to_date
+    out = tmp_path / "figure.png"
+    out.write_bytes(b"png")
+    manifest = tmp_path / "m.json"
+    manifest.write_text(json.dumps({"inputs": {"a": "1"}, "outputs": {str(out): _sha256(out)}}))
+    assert _up_to_date(manifest, {"a": "1"}) == [out]
+    assert _up_to_date(manifest, {"a": "2"}) is None
+    out.write_bytes(b"other")
+    assert _up_to_date(manifest, {"a": "1"}) is None
+    out.unlink()
+    assert _up_to_date(manifest, {"a": "1"}) is None
+    assert _up_to_date(tmp_path / "missing.json", {"a": "1"}) is None
 
 
 def test_committed_notebooks_do_not_depend_on_the_checkout():
