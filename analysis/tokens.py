@@ -141,7 +141,6 @@ class Segmenter:
         self.key = hashlib.sha256(
             (_file_digest(self.user_dict) + jieba.__version__ + "v2").encode()).hexdigest()[:16]
         self.cache_dir = config.CACHE_DIR / "segments" / self.key
-        self._flags: dict[str, tuple[str, bool, bool, bool]] = {}
         self._tables: dict[frozenset[str], _TypeTable] = {}
         # tags of words jieba's HMM found (not in any dictionary): tagging one costs a posseg
         # Viterbi run, so they are kept on disk per dictionary, like the segmentations
@@ -225,27 +224,29 @@ class Segmenter:
         tag = self.tags.get(token)
         if tag is not None:
             return tag
+        if MASK.match(token):
+            return "mask"
+        if _NUMBER.match(token):
+            return "m"
+        if _is_punct(token):
+            return "x"
+        if token.isascii():
+            return "eng"
         tag = self._oov_tags.get(token)
-        if tag is None:
-            if MASK.match(token):
-                tag = "mask"
-            elif _NUMBER.match(token):
-                tag = "m"
-            elif _is_punct(token):
-                tag = "x"
-            elif token.isascii():
-                tag = "eng"
-            else:
-                pairs = self.posseg.lcut(token)
-                tag = max(pairs, key=lambda p: len(p.word)).flag if pairs else "x"
-            self._oov_tags[token] = tag
+        if tag is None:  # only these cost a Viterbi run, so only these are kept on disk
+            pairs = self.posseg.lcut(token)
+            tag = self._oov_tags[token] = max(pairs, key=lambda p: len(p.word)).flag if pairs else "x"
         return tag
 
     def type_facts(self, token: str, stopwords: frozenset[str]) -> tuple:
-        """The facts about a token type, in the order of :data:`_TypeTable.FACTS`."""
+        """The facts about a token type, in the order of :data:`_TypeTable.FACTS` (each
+        type's facts are computed once, by its :class:`_TypeTable`)."""
         if token.isspace():
             return (token, "x", True, False, False, False, token.count("\n"), False, len(token), True, None)
-        tag, punct, masked, number = self.flags(token)
+        masked = bool(MASK.match(token))
+        punct = _is_punct(token)
+        tag = "mask" if masked else self.tag(token)
+        number = not masked and bool(_NUMBER.match(token))
         ends = token in _SENTENCE_END or (punct and token[-1] in _SENTENCE_END)
         return (token, tag, punct, masked, number, token in stopwords, 0, ends, len(token), False,
                 _OPEN_QUOTE.get(token))
@@ -256,16 +257,6 @@ class Segmenter:
         if table is None:
             table = self._tables[stopwords] = _TypeTable(self, stopwords)
         return table
-
-    def flags(self, token: str) -> tuple[str, bool, bool, bool]:
-        """(pos, is_punct, is_masked, is_number) of a token type, computed once per type."""
-        got = self._flags.get(token)
-        if got is None:
-            masked = bool(MASK.match(token))
-            got = ("mask" if masked else self.tag(token), _is_punct(token), masked,
-                   not masked and bool(_NUMBER.match(token)))
-            self._flags[token] = got
-        return got
 
 
 def get_segmenter(user_dict: str | Path | None = None) -> Segmenter:
