@@ -108,7 +108,9 @@ def _mattr(words, window: int) -> float:
     n = len(words)
     if n < window:
         return len(set(words)) / n if n else float("nan")
-    codes = np.asarray(words) if np.asarray(words).dtype.kind in "iu" else pd.factorize(pd.Series(words, dtype=object))[0]
+    codes = np.asarray(words)
+    if codes.dtype.kind not in "iu":
+        codes = pd.factorize(pd.Series(words, dtype=object))[0]
     order = np.argsort(codes, kind="stable")
     prev = np.full(n, -1, dtype=np.int64)
     same = codes[order[1:]] == codes[order[:-1]]

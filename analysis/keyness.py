@@ -116,10 +116,10 @@ def keyness_by_speech(tokens: pd.DataFrame, *, content_only: bool = False, min_c
     term_of_code = np.full(len(words), -1, dtype=np.int64)
     term_of_code[alphabetical[kept]] = np.arange(len(terms))
     sizes = pd.Series(np.bincount(speech_codes, minlength=len(speeches)), index=np.asarray(speeches))
-    pair_keys, pair_counts = np.unique(speech_codes.astype(np.int64) * max(len(words), 1) + codes, return_counts=True)
+    width = max(len(words), 1)  # (speech, word) pairs as one integer each
+    pair_keys, pair_counts = np.unique(speech_codes.astype(np.int64) * width + codes, return_counts=True)
     del codes, speech_codes
-    pair_speech = pair_keys // max(len(words), 1)
-    pair_term = term_of_code[pair_keys % max(len(words), 1)]
+    pair_speech, pair_term = pair_keys // width, term_of_code[pair_keys % width]
     present = pair_term >= 0
     pair_speech, pair_term, pair_counts = pair_speech[present], pair_term[present], pair_counts[present]
     # rows: every (speech, term) pair that is kept, as index arrays
