@@ -35,7 +35,8 @@ def main(argv: list[str] | None = None) -> int:
             if args.command == "speeches":
                 from .corpus import read_corpus, speech_table
                 table = speech_table(read_corpus(args.corpus).speeches)
-                print(table[["speech", "title", "speaker", "role", "date", "n_chars"]].to_string(index=False))
+                shown = table[["speech", "title", "speaker", "role", "date", "n_chars"]]
+                print(shown.astype(object).where(shown.notna(), "").to_string(index=False))  # unknown: blank
             groups = tuple(pipeline.TABLE_GROUPS) if args.command == "tables" else (args.command,)
             paths = pipeline.write_tables(args.corpus, args.out, groups=groups,
                                           processes=getattr(args, "processes", 1))
