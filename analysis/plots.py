@@ -111,7 +111,8 @@ def plot_outline(outline_frame: pd.DataFrame, speeches: pd.DataFrame | None = No
         ax.set_title(_speech_label(s), fontsize=11)
         for i, r in rows.iterrows():
             indent = 0.02 + 0.08 * (r["level"] - 1)
-            text = f"{r['marker']}{r['heading'][:13]}"
+            heading = r["heading"] if len(r["heading"]) <= 13 else r["heading"][:12] + "…"  # a cut is marked
+            text = f"{r['marker']}{heading}"
             ax.text(indent, i + 1, text, fontsize=8 if r["level"] > 1 else 9,
                     color="#b22222" if r["note"].startswith("numbered") else ("black" if r["level"] == 1 else "#444444"),
                     va="center")
