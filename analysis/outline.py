@@ -58,11 +58,13 @@ def outline(speeches: pd.DataFrame) -> pd.DataFrame:
     """One row per heading of every speech (see the module doc)."""
     rows = []
     for speech, text in zip(speeches["speech"], speeches["text"]):
-        rows += _outline_text(text, speech)
+        rows += outline_rows(text, speech)
     return pd.DataFrame(rows, columns=OUTLINE_COLUMNS)
 
 
-def _outline_text(text: str, speech) -> list[dict]:
+def outline_rows(text: str, speech) -> list[dict]:
+    """The headings of one speech's text as rows (the columns of :func:`outline`); used
+    speech by speech, so also by the slogan finder."""
     rows: list[dict] = []
     stack: list[str] = []  # marker types, outermost first
     last_number: dict[str, int] = {}

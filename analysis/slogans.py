@@ -28,7 +28,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from .outline import _outline_text
+from .outline import outline_rows
 from .parallel import map_speeches
 from .tokens import MASK, tokenize
 
@@ -179,7 +179,7 @@ def _strip_fillers(members: list[str]) -> list[str]:
 def _parallel(speech, text: str) -> list[dict]:
     rows = []
     # 1. sibling headings: same level, same parent heading, same kind of marker
-    headings = sorted(_outline_text(text, speech), key=lambda h: h["start"])
+    headings = sorted(outline_rows(text, speech), key=lambda h: h["start"])
     groups: dict[tuple, list[dict]] = {}
     stack: dict[int, int] = {}
     for i, h in enumerate(headings):
