@@ -99,7 +99,6 @@ _ENDS_IN_SCALE = re.compile(rf"^(.+?)({_SCALE})$")
 _CN_DIGITS = re.compile(r"[零〇一二两三四五六七八九十百千]+")
 _RANGE_SEP = re.compile(r"\s*(?:-|－|—|–|~|～|至|到|、)\s*")
 _ENDS_FUZZY = re.compile(_FUZZY + "$")
-_MASK_CHAR = re.compile(r"[XxＸｘ]")
 _OF_MEASURE = re.compile(r"^的([\u4e00-\u9fff]{2,6}?)(?=[，。；、]|$)")
 _KEEP_VERB_END = re.compile(r"(保持|达到|实现|提出|按照|确保|力争)[的]?\s*$")
 _LEADING_FILLER = re.compile(r"^(今年|去年|全市|全县|全省|我们|我|要|就|也|还是|还|已经|一个|这个|那么|所以|但是)+")
@@ -141,7 +140,7 @@ def _value(num: str) -> tuple[float, float, bool, str, str]:
         p, sc = _split_scale(p)
         scale = sc or scale
         fz = _ENDS_FUZZY.search(p)
-        if _MASK_CHAR.search(p):
+        if _MASK_RE.search(p):
             masked = True
             vals.append((math.nan, math.nan))
         elif _fuzzy(p):
@@ -223,7 +222,8 @@ def _year_kind(text: str, a: int, b: int, value: float) -> tuple[str, float, flo
     return "duration", value, None
 
 
-def _extract(text: str, speech) -> list[dict]:
+def _extract(speech, text: str) -> list[dict]:
+    """The quantities of one speech (rows of :func:`numeric_targets`)."""
     rows = []
     for m in QUANTITY.finditer(text):
         num = m.group("num")
@@ -344,15 +344,11 @@ def _merge_lists(text: str, rows: list[dict]) -> list[dict]:
     return out
 
 
-def _speech_numbers(speech, text: str) -> list[dict]:
-    return _extract(text, speech)
-
-
 def numeric_targets(speeches: pd.DataFrame, *, processes: int = 1) -> pd.DataFrame:
     """Every quantity of every speech (see the module doc for the columns).
 
     ``processes > 1`` extracts on that many processes; the result is identical."""
-    rows = map_speeches(_speech_numbers, speeches, processes=processes)
+    rows = map_speeches(_extract, speeches, processes=processes)
     frame = pd.DataFrame(rows, columns=NUMERIC_COLUMNS)
     frame["value"] = frame["value"].astype(float)
     frame["value_max"] = frame["value_max"].astype(float)
