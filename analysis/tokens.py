@@ -272,7 +272,18 @@ def _segmenter(user_dict: str) -> Segmenter:
 # --------------------------------------------------------------------------- tokenize
 
 
-class _TypeTable(dict):
+class _Ids(dict):
+    """token -> id, numbered in the order tokens are first met."""
+
+    def __missing__(self, token: str) -> int:
+        i = self[token] = len(self)
+        return i
+
+    def ids(self, tokens: list[str], dtype=np.int64) -> np.ndarray:
+        return np.fromiter(map(self.__getitem__, tokens), dtype=dtype, count=len(tokens))
+
+
+class _TypeTable(_Ids):
     """token -> type id.  A token met for the first time gets the next id and the facts
     about it (:meth:`Segmenter.type_facts`) once; :meth:`facts` holds them as numpy
     columns indexed by type id, so per-token work is one dict lookup and array gathers."""
@@ -287,12 +298,8 @@ class _TypeTable(dict):
         self._facts = {name: np.array([], dtype=self._DTYPES.get(name, bool)) for name in self.FACTS}
 
     def __missing__(self, token: str) -> int:
-        i = self[token] = len(self)
         self._pending.append(self.seg.type_facts(token, self.stopwords))
-        return i
-
-    def ids(self, tokens: list[str]) -> np.ndarray:
-        return np.fromiter(map(self.__getitem__, tokens), dtype=np.int64, count=len(tokens))
+        return super().__missing__(token)
 
     def facts(self) -> dict[str, np.ndarray]:
         if self._pending:
@@ -382,12 +389,6 @@ def _tokenize_ids(table: _TypeTable, speech, ids: np.ndarray, quoted: np.ndarray
     }
 
 
-class _LocalIds(dict):
-    def __missing__(self, token: str) -> int:
-        i = self[token] = len(self)
-        return i
-
-
 _WORKER: tuple[Segmenter, bool] | None = None
 
 
@@ -400,9 +401,8 @@ def _worker_segment(text: str) -> tuple[np.ndarray, list[str]]:
     """Segment in a worker; send back ids into this text's own types (small to pickle)."""
     seg, cache = _WORKER
     tokens = seg.lcut(text, cache=cache)
-    local = _LocalIds()
-    ids = np.fromiter(map(local.__getitem__, tokens), dtype=np.int32, count=len(tokens))
-    return ids, list(local)
+    local = _Ids()
+    return local.ids(tokens, np.int32), list(local)
 
 
 def tokenize(speeches: pd.DataFrame, *, user_dict: str | Path | None = None,
