@@ -1,3 +1,4 @@
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -71,9 +72,10 @@ def test_dictionary_cache_is_built_reused_and_repaired(tmp_path, monkeypatch, sp
     text = speeches["text"].iloc[1][:3000]
     first = Segmenter()  # builds the cache
     built = sorted(p.name for p in (tmp_path / "jieba").glob("project-*"))
-    assert [p.rsplit(".", 1)[1] for p in built] == ["marshal", "npz"]
+    assert [p.split(".", 1)[1] for p in built] == ["freq.npz", "tags.npz", "trie.npz"]
     second = Segmenter()  # loads it
     assert second.tk.FREQ == first.tk.FREQ and second.tk.total == first.tk.total
+    assert np.array_equal(second.trie.keys, first.trie.keys) and np.array_equal(second.trie.child, first.trie.child)
     assert second.lcut(text, cache=False) == first.lcut(text, cache=False)
     for p in (tmp_path / "jieba").glob("project-*"):
         p.write_bytes(b"damaged")
@@ -93,4 +95,4 @@ def test_dictionary_cache_follows_the_user_dictionary(tmp_path, monkeypatch):
     for _ in range(2):  # built, then loaded from the cache
         assert "项目推进会" in Segmenter(joined).lcut(sentence, cache=False)
         assert "项目推进" not in Segmenter(split).lcut(sentence, cache=False)
-    assert len(list((tmp_path / "jieba").glob("project-*.marshal"))) == 2
+    assert len(list((tmp_path / "jieba").glob("project-*.trie.npz"))) == 2

@@ -1,0 +1,254 @@
+"""jieba's accurate-mode segmentation (``Tokenizer.lcut``, HMM on): the same words, several times faster.
+
+jieba cuts a run of Chinese characters in three steps, each a Python loop per
+character: it lists the dictionary words that start at every position (its DAG),
+finds the most probable route through them from the end of the run back to its
+start, and hands the characters the route leaves alone to its HMM.  Here:
+
+- the DAG is found for all positions at once, one word length at a time, by
+  walking a trie of the dictionary stored as numpy arrays (:class:`Trie`);
+- the route is found for all positions at the same distance from the end of
+  their run at once (a run's positions depend only on those after them);
+- only joining the characters left alone and handing them to jieba's own HMM
+  (``jieba.finalseg.cut``) is a loop, per word.
+
+The arithmetic is jieba's: each word's log probability is ``math.log(freq) -
+log(total)`` as jieba computes it, added to the rest of the route in jieba's
+order, and a tie goes to the longer word, as jieba's ``max`` over (probability,
+end) does.  So the route and the words are the same; tests compare the two on
+both corpora and on arbitrary text.
+"""
+from __future__ import annotations
+
+import math
+
+import jieba
+import jieba.finalseg
+import numpy as np
+
+# a run whose positions at one distance from its end number fewer than this is
+# finished one position at a time: a numpy step costs more than a few positions
+_SCALAR_BELOW = 8
+# characters segmented per batch: the DAG of a batch holds 8 bytes per character and word length
+_BATCH_CHARS = 1 << 18
+
+
+class Trie:
+    """jieba's prefix dictionary (``Tokenizer.FREQ``) as arrays.
+
+    Node 0 is the empty string; a node's child by a character is found by
+    ``searchsorted`` in ``keys`` = ``node * radix + code`` (codes 1.. for the
+    dictionary's characters), giving ``child``.  ``logp`` is ``math.log(freq) -
+    math.log(total)`` for a word with a frequency, NaN for a prefix only.
+    """
+
+    def __init__(self, alphabet: np.ndarray, keys: np.ndarray, child: np.ndarray, logp: np.ndarray,
+                 total: int, depth: int):
+        self.alphabet, self.keys, self.child, self.logp = alphabet, keys, child, logp
+        self.total, self.depth = int(total), int(depth)
+        self.radix = len(alphabet) + 1
+        self.logtotal = math.log(self.total)
+        # character -> code, for the characters jieba's DAG can look at (inside a han run)
+        self.code = np.zeros(0x110000, dtype=np.int64)
+        han = _han_table()
+        inside = han[alphabet]
+        self.code[alphabet[inside]] = np.arange(1, len(alphabet) + 1)[inside]
+        # the first step, from the empty string, is the largest: a direct table instead of a search
+        self.first = np.zeros(self.radix, dtype=np.int64)
+        roots = keys < self.radix
+        self.first[keys[roots]] = child[roots]
+
+    @classmethod
+    def from_freq(cls, freq: dict[str, int], total: int) -> "Trie":
+        """Build from jieba's ``FREQ`` (every prefix of a word is a key, with frequency 0 if
+        it is not a word itself).  A key whose prefix is missing can never be reached by
+        jieba's DAG, so it is left out here too."""
+        words = sorted(freq)  # a prefix sorts before its extensions
+        alphabet = np.array(sorted({ord(c) for w in words for c in w}), dtype=np.int64)
+        code = {chr(c): i for i, c in enumerate(alphabet.tolist(), 1)}
+        radix = len(alphabet) + 1
+        logtotal = math.log(total)
+        node: dict[str, int] = {"": 0}
+        keys, logp = [], [math.nan]
+        for w in words:
+            parent = node.get(w[:-1])
+            if parent is None:
+                continue
+            node[w] = len(logp)
+            keys.append(parent * radix + code[w[-1]])
+            f = freq[w]
+            logp.append(math.log(f) - logtotal if f else math.nan)  # jieba: log(FREQ.get(w) or 1) - logtotal
+        keys_arr = np.array(keys, dtype=np.int64)
+        order = np.argsort(keys_arr, kind="stable")
+        child = np.arange(1, len(logp), dtype=np.int32)[order]
+        depth = max((len(w) for w in node), default=1)
+        return cls(alphabet, keys_arr[order], child, np.array(logp), total, depth)
+
+    @classmethod
+    def load(cls, path) -> "Trie":
+        with np.load(path, allow_pickle=False) as z:
+            return cls(z["alphabet"], z["keys"], z["child"], z["logp"], int(z["total"]), int(z["depth"]))
+
+    def save(self, path) -> None:
+        with open(path, "wb") as f:
+            np.savez(f, alphabet=self.alphabet, keys=self.keys, child=self.child, logp=self.logp,
+                     total=np.int64(self.total), depth=np.int64(self.depth))
+
+    def dag(self, codes: np.ndarray) -> np.ndarray:
+        """``W[p, L-1]``: the log probability of the word of length L at p, -inf if none."""
+        n = len(codes)
+        state = self.first[codes]
+        active = np.flatnonzero(state)
+        state = state[active]
+        columns = [(active, self.logp[state])] if len(active) else []
+        last = len(self.keys) - 1
+        for length in range(1, self.depth if len(active) else 0):
+            at = active + length
+            inside = at < n
+            active, state, at = active[inside], state[inside], at[inside]
+            keys = state * self.radix + codes[at]
+            i = np.searchsorted(self.keys, keys)
+            np.minimum(i, last, out=i)
+            hit = self.keys[i] == keys
+            active, state = active[hit], self.child[i[hit]].astype(np.int64)
+            if not len(active):
+                break
+            columns.append((active, self.logp[state]))
+        W = np.full((n, max(len(columns), 1)), -np.inf)
+        for length, (where, logp) in enumerate(columns):
+            word = ~np.isnan(logp)
+            W[where[word], length] = logp[word]
+        return W
+
+
+_HAN_TABLE: np.ndarray | None = None
+
+
+def _han_table() -> np.ndarray:
+    """For every code point: does jieba's ``re_han_default`` (its runs to segment) match it?"""
+    global _HAN_TABLE
+    if _HAN_TABLE is None:
+        table = np.zeros(0x110000, dtype=bool)
+        bmp = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))
+        for m in jieba.re_han_default.finditer(bmp):
+            for c in m.group():
+                table[ord(c)] = True
+        _HAN_TABLE = table
+    return _HAN_TABLE
+
+
+def _route(W: np.ndarray, starts: np.ndarray, ends: np.ndarray, fallback: float) -> list[int]:
+    """jieba's ``calc`` for the runs [starts, ends) of a batch: where the chosen word at each
+    position ends (exclusive), as a list indexed by position.
+
+    A position where no word starts gets jieba's fallback, the character alone, with
+    ``fallback`` (``log(1) - log(total)``) as its log probability."""
+    n, depth = W.shape
+    best = np.zeros(n + 1)
+    nxt = np.arange(1, n + 1)
+    lengths = ends - starts
+    if not len(lengths):
+        return nxt.tolist()
+    positions = np.arange(int(lengths.sum())) + np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
+    distance = np.repeat(ends - 1, lengths) - positions
+    alone = positions[np.isneginf(W[positions]).all(axis=1)]
+    W[alone, 0] = fallback
+    order = positions[np.argsort(distance, kind="stable")]
+    bounds = np.concatenate(([0], np.cumsum(np.bincount(distance))))
+    steps = np.arange(1, depth + 1)
+    for d in range(len(bounds) - 1):
+        P = order[bounds[d]:bounds[d + 1]]
+        if len(P) < _SCALAR_BELOW:
+            return _route_one_by_one(W, best.tolist(), nxt.tolist(), order[bounds[d]:].tolist())
+        candidates = W[P] + best[np.minimum(P[:, None] + steps, n)]
+        # jieba: max over (probability, end): on a tie the longer word, i.e. the last column
+        j = depth - 1 - np.argmax(candidates[:, ::-1], axis=1)
+        best[P] = candidates[np.arange(len(P)), j]
+        nxt[P] = P + j + 1
+    return nxt.tolist()
+
+
+def _route_one_by_one(W: np.ndarray, best: list[float], nxt: list[int], positions: list[int]) -> list[int]:
+    """The same as the vector step, for positions given in order of distance from their run's end
+    (Python floats add as float64 does)."""
+    for p, row in zip(positions, W[positions].tolist()):
+        top, take = -math.inf, 0
+        for j, logp in enumerate(row):
+            if logp != -math.inf:
+                value = logp + best[p + j + 1]
+                if value >= top:
+                    top, take = value, j
+        best[p] = top
+        nxt[p] = p + take + 1
+    return nxt
+
+
+class Cutter:
+    """``lcut(text)`` equal to ``jieba.Tokenizer.lcut(text)`` for the tokenizer the trie was built from."""
+
+    def __init__(self, trie: Trie):
+        self.trie = trie
+
+    def lcut(self, text: str) -> list[str]:
+        words: list[str] = []
+        spans = np.array([m.span() for m in jieba.re_han_default.finditer(text)], dtype=np.int64).reshape(-1, 2)
+        if len(spans):
+            points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+            codes = self.trie.code[points]
+        done, b = 0, 0
+        while b < len(spans):
+            # a batch of whole runs of about _BATCH_CHARS characters
+            lo = int(spans[b, 0])
+            e = int(np.searchsorted(spans[:, 1], lo + _BATCH_CHARS, side="right"))
+            e = max(e, b + 1)
+            hi = int(spans[e - 1, 1])
+            W = self.trie.dag(codes[lo:hi])
+            nxt = _route(W, spans[b:e, 0] - lo, spans[b:e, 1] - lo, 0.0 - self.trie.logtotal)
+            for s, t in spans[b:e].tolist():
+                if done < s:
+                    _other(text[done:s], words)
+                self._walk(text, s, t, lo, nxt, W, words)
+                done = t
+            b = e
+        if done < len(text):
+            _other(text[done:], words)
+        return words
+
+    def _walk(self, text: str, s: int, t: int, lo: int, nxt: list[int], W: np.ndarray, words: list[str]) -> None:
+        """jieba's ``__cut_DAG`` along the route over one run [s, t)."""
+        x, buf = s - lo, -1
+        end = t - lo
+        while x < end:
+            y = nxt[x]
+            if y - x == 1:
+                if buf < 0:
+                    buf = x
+            else:
+                if buf >= 0:
+                    self._flush(text, buf, x, lo, W, words)
+                    buf = -1
+                words.append(text[lo + x:lo + y])
+            x = y
+        if buf >= 0:
+            self._flush(text, buf, end, lo, W, words)
+
+    @staticmethod
+    def _flush(text: str, a: int, b: int, lo: int, W: np.ndarray, words: list[str]) -> None:
+        """Characters the route left alone: one is a word; more go to jieba's HMM unless
+        together they are a dictionary word (then jieba keeps them apart)."""
+        buf = text[lo + a:lo + b]
+        if b - a == 1:
+            words.append(buf)
+        elif b - a <= W.shape[1] and W[a, b - a - 1] > -np.inf:
+            words.extend(buf)
+        else:
+            words.extend(jieba.finalseg.cut(buf))
+
+
+def _other(piece: str, words: list[str]) -> None:
+    """Text between runs, as jieba's ``cut`` gives it: white space whole, anything else char by char."""
+    for x in jieba.re_skip_default.split(piece):
+        if jieba.re_skip_default.match(x):
+            words.append(x)
+        else:
+            words.extend(x)
