@@ -39,12 +39,16 @@ class Trie:
     Node 0 is the empty string; a node's child by a character is found by
     ``searchsorted`` in ``keys`` = ``node * radix + code`` (codes 1.. for the
     dictionary's characters), giving ``child``.  ``logp`` is ``math.log(freq) -
-    math.log(total)`` for a word with a frequency, NaN for a prefix only.
+    math.log(total)`` for a word with a frequency, NaN for a prefix only.  ``orphans`` are
+    words whose prefix is not a key: jieba's DAG never reaches them, but jieba still
+    looks them up when it decides whether to hand characters to its HMM (a dictionary
+    built by jieba has none).
     """
 
     def __init__(self, alphabet: np.ndarray, keys: np.ndarray, child: np.ndarray, logp: np.ndarray,
-                 total: int, depth: int):
+                 total: int, depth: int, orphans: frozenset[str] = frozenset()):
         self.alphabet, self.keys, self.child, self.logp = alphabet, keys, child, logp
+        self.orphans = orphans
         self.total, self.depth = int(total), int(depth)
         self.radix = len(alphabet) + 1
         self.logtotal = math.log(self.total)
@@ -70,9 +74,12 @@ class Trie:
         logtotal = math.log(total)
         node: dict[str, int] = {"": 0}
         keys, logp = [], [math.nan]
+        orphans = set()
         for w in words:
             parent = node.get(w[:-1])
             if parent is None:
+                if freq[w]:
+                    orphans.add(w)
                 continue
             node[w] = len(logp)
             keys.append(parent * radix + code[w[-1]])
@@ -82,17 +89,19 @@ class Trie:
         order = np.argsort(keys_arr, kind="stable")
         child = np.arange(1, len(logp), dtype=np.int32)[order]
         depth = max((len(w) for w in node), default=1)
-        return cls(alphabet, keys_arr[order], child, np.array(logp), total, depth)
+        return cls(alphabet, keys_arr[order], child, np.array(logp), total, depth, frozenset(orphans))
 
     @classmethod
     def load(cls, path) -> "Trie":
         with np.load(path, allow_pickle=False) as z:
-            return cls(z["alphabet"], z["keys"], z["child"], z["logp"], int(z["total"]), int(z["depth"]))
+            orphans = frozenset(w for w in z["orphans"].tobytes().decode("utf-8").split("\n") if w)
+            return cls(z["alphabet"], z["keys"], z["child"], z["logp"], int(z["total"]), int(z["depth"]), orphans)
 
     def save(self, path) -> None:
         with open(path, "wb") as f:
             np.savez(f, alphabet=self.alphabet, keys=self.keys, child=self.child, logp=self.logp,
-                     total=np.int64(self.total), depth=np.int64(self.depth))
+                     total=np.int64(self.total), depth=np.int64(self.depth),
+                     orphans=np.frombuffer("\n".join(sorted(self.orphans)).encode("utf-8"), dtype=np.uint8))
 
     def dag(self, codes: np.ndarray) -> np.ndarray:
         """``W[p, L-1]``: the log probability of the word of length L at p, -inf if none."""
@@ -199,22 +208,25 @@ class Cutter:
         while b < len(spans):
             # a batch of whole runs of about _BATCH_CHARS characters
             lo = int(spans[b, 0])
-            e = int(np.searchsorted(spans[:, 1], lo + _BATCH_CHARS, side="right"))
-            e = max(e, b + 1)
+            e = max(int(np.searchsorted(spans[:, 1], lo + _BATCH_CHARS, side="right")), b + 1)
             hi = int(spans[e - 1, 1])
             W = self.trie.dag(codes[lo:hi])
             nxt = _route(W, spans[b:e, 0] - lo, spans[b:e, 1] - lo, 0.0 - self.trie.logtotal)
+            batch: list[str] = []
+            left_alone: list[tuple[int, str]] = []  # (place in batch, characters for the HMM)
             for s, t in spans[b:e].tolist():
                 if done < s:
-                    _other(text[done:s], words)
-                self._walk(text, s, t, lo, nxt, W, words)
+                    _other(text[done:s], batch)
+                self._walk(text, s, t, lo, nxt, W, batch, left_alone)
                 done = t
+            _splice(batch, left_alone, words)
             b = e
         if done < len(text):
             _other(text[done:], words)
         return words
 
-    def _walk(self, text: str, s: int, t: int, lo: int, nxt: list[int], W: np.ndarray, words: list[str]) -> None:
+    def _walk(self, text: str, s: int, t: int, lo: int, nxt: list[int], W: np.ndarray, words: list[str],
+              left_alone: list[tuple[int, str]]) -> None:
         """jieba's ``__cut_DAG`` along the route over one run [s, t)."""
         x, buf = s - lo, -1
         end = t - lo
@@ -225,24 +237,146 @@ class Cutter:
                     buf = x
             else:
                 if buf >= 0:
-                    self._flush(text, buf, x, lo, W, words)
+                    self._flush(text, buf, x, lo, W, words, left_alone)
                     buf = -1
                 words.append(text[lo + x:lo + y])
             x = y
         if buf >= 0:
-            self._flush(text, buf, end, lo, W, words)
+            self._flush(text, buf, end, lo, W, words, left_alone)
 
-    @staticmethod
-    def _flush(text: str, a: int, b: int, lo: int, W: np.ndarray, words: list[str]) -> None:
+    def _flush(self, text: str, a: int, b: int, lo: int, W: np.ndarray, words: list[str],
+               left_alone: list[tuple[int, str]]) -> None:
         """Characters the route left alone: one is a word; more go to jieba's HMM unless
         together they are a dictionary word (then jieba keeps them apart)."""
         buf = text[lo + a:lo + b]
         if b - a == 1:
             words.append(buf)
-        elif b - a <= W.shape[1] and W[a, b - a - 1] > -np.inf:
+        elif (b - a <= W.shape[1] and W[a, b - a - 1] > -np.inf) or buf in self.trie.orphans:
             words.extend(buf)
         else:
-            words.extend(jieba.finalseg.cut(buf))
+            left_alone.append((len(words), buf))
+            words.append("")  # a place for the HMM's words
+
+
+def _splice(batch: list[str], left_alone: list[tuple[int, str]], words: list[str]) -> None:
+    """Append ``batch`` to ``words`` with each place left for the HMM filled with its words."""
+    cut = hmm_cut([buf for _, buf in left_alone])
+    done = 0
+    for (place, _), hmm_words in zip(left_alone, cut):
+        words.extend(batch[done:place])
+        words.extend(hmm_words)
+        done = place + 1
+    words.extend(batch[done:])
+
+
+class _HMM:
+    """jieba.finalseg's model as arrays; states in the order B, E, M, S (a larger index is a
+    larger state, as jieba compares them on a tie)."""
+
+    STATES = "BEMS"
+
+    def __init__(self):
+        from jieba.finalseg import PrevStatus, emit_P, start_P, trans_P
+
+        index = {s: i for i, s in enumerate(self.STATES)}
+        self.start = np.array([start_P[s] for s in self.STATES])
+        chars = sorted({c for row in emit_P.values() for c in row})
+        self.row = np.zeros(0x110000, dtype=np.int64)
+        self.row[[ord(c) for c in chars]] = np.arange(1, len(chars) + 1)
+        self.emit = np.full((len(chars) + 1, 4), jieba.finalseg.MIN_FLOAT)
+        for s, probs in emit_P.items():
+            self.emit[[self.row[ord(c)] for c in probs], index[s]] = list(probs.values())
+        # each state's two possible predecessors, the larger first, and the transition from each
+        self.prev = [sorted((index[p] for p in PrevStatus[s]), reverse=True) for s in self.STATES]
+        self.trans = [[trans_P[self.STATES[p]].get(s, jieba.finalseg.MIN_FLOAT) for p in pair]
+                      for s, pair in zip(self.STATES, self.prev)]
+
+
+_MODEL: _HMM | None = None
+
+
+def hmm_cut(bufs: list[str]) -> list[list[str]]:
+    """``list(jieba.finalseg.cut(buf))`` for every buf, with the Viterbi search of all their
+    Chinese runs done together, one character position at a time."""
+    global _MODEL
+    if not bufs:
+        return []
+    if _MODEL is None:
+        _MODEL = _HMM()
+    han = jieba.finalseg.re_han
+    pieces = [han.split(buf) for buf in bufs]
+    runs = [blk for parts in pieces for blk in parts[1::2]]  # split() puts the matches at odd places
+    labels = _viterbi_many(_MODEL, runs) if runs else []
+    out, k = [], 0
+    force = jieba.finalseg.Force_Split_Words
+    for parts in pieces:
+        words: list[str] = []
+        for i, blk in enumerate(parts):
+            if i % 2:
+                ends = labels[k]
+                k += 1
+                begin = 0
+                for end in ends:
+                    word = blk[begin:end]
+                    if force and word in force:
+                        words.extend(word)
+                    else:
+                        words.append(word)
+                    begin = end
+            elif blk:
+                words.extend(x for x in jieba.finalseg.re_skip.split(blk) if x)
+        out.append(words)
+    return out
+
+
+def _viterbi_many(m: _HMM, runs: list[str]) -> list[list[int]]:
+    """For each run, where its words end (after each E or S state of jieba's best path)."""
+    lengths = np.array([len(r) for r in runs], dtype=np.int64)
+    order = np.argsort(-lengths, kind="stable")  # longest first: the live runs are a prefix
+    lengths_sorted = lengths[order]
+    offsets = np.concatenate(([0], np.cumsum(lengths_sorted)[:-1]))
+    joined = "".join(runs[i] for i in order.tolist())
+    rows = m.row[np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype="<u4")]
+    longest = int(lengths_sorted[0])
+    live = len(runs) - np.searchsorted(lengths_sorted[::-1], np.arange(longest), side="right")  # longer than t
+    back = np.zeros((len(joined), 4), dtype=np.int8)
+    V = m.start + m.emit[rows[offsets]]
+    final = np.zeros(len(runs), dtype=np.int64)
+    for t in range(1, longest + 1):
+        k = int(live[t]) if t < longest else 0
+        # runs of length t end here: jieba takes max over (V, state) for E and S, a tie to S
+        ending = slice(k, int(live[t - 1]))
+        final[ending] = np.where(V[ending, 3] >= V[ending, 1], 3, 1)
+        if not k:
+            break
+        V = V[:k]
+        em = m.emit[rows[offsets[:k] + t]]
+        new = np.empty((k, 4))
+        for y in range(4):
+            (hi, lo), (t_hi, t_lo) = m.prev[y], m.trans[y]
+            # (V + trans) + emit, in jieba's order; on a tie the larger state
+            c_hi = (V[:, hi] + t_hi) + em[:, y]
+            c_lo = (V[:, lo] + t_lo) + em[:, y]
+            take_hi = c_hi >= c_lo
+            new[:, y] = np.where(take_hi, c_hi, c_lo)
+            back[offsets[:k] + t, y] = np.where(take_hi, hi, lo)
+        V = new
+    # follow the back pointers from each run's last character to its first
+    state = final.copy()
+    labels = np.zeros(len(joined), dtype=np.int8)
+    for t in range(longest - 1, -1, -1):
+        k = int(live[t])
+        at = offsets[:k] + t
+        # runs whose last character is t start from their final state (set above)
+        labels[at] = state[:k]
+        if t:
+            state[:k] = back[at, state[:k]]
+    word_end = (labels == 1) | (labels == 3)  # E or S ends a word
+    ends_sorted = np.split(np.flatnonzero(word_end) + 1, np.searchsorted(np.flatnonzero(word_end), offsets[1:]))
+    result: list[list[int]] = [[] for _ in runs]
+    for i, ends, start in zip(order.tolist(), ends_sorted, offsets.tolist()):
+        result[i] = (ends - start).tolist()
+    return result
 
 
 def _other(piece: str, words: list[str]) -> None:

@@ -1,5 +1,6 @@
 """analysis.fastcut cuts text into the very words jieba.Tokenizer.lcut gives."""
 import jieba
+import jieba.finalseg
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -72,3 +73,21 @@ def test_a_tie_goes_to_the_longer_first_word():
 def test_empty_and_runless_text(seg):
     for text in ["", " ", "，。\n", "\r\n\r\n"]:
         assert seg.cutter.lcut(text) == seg.tk.lcut(text)
+
+
+HMM_ALPHABET = "招商引资项目推进开工率的了是在鑫犇淼嬲巭aZ09.%，\u3000 "
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=HMM_ALPHABET, max_size=25), max_size=12))
+def test_hmm_equals_jieba_finalseg(bufs):
+    assert fastcut.hmm_cut(bufs) == [list(jieba.finalseg.cut(b)) for b in bufs]
+
+
+def test_hmm_keeps_jieba_force_split_words(monkeypatch):
+    bufs = ["鑫犇淼嬲巭招商", "嬲巭"]
+    joined = [w for w in fastcut.hmm_cut(bufs)[0] if len(w) > 1]
+    assert joined, "the HMM joins some of these characters"
+    monkeypatch.setattr(jieba.finalseg, "Force_Split_Words", {joined[0]})
+    assert fastcut.hmm_cut(bufs) == [list(jieba.finalseg.cut(b)) for b in bufs]
+    assert joined[0] not in fastcut.hmm_cut(bufs)[0]
