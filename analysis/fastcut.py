@@ -146,7 +146,7 @@ def _han_table() -> np.ndarray:
     return _HAN_TABLE
 
 
-def _route(W: np.ndarray, starts: np.ndarray, ends: np.ndarray, fallback: float) -> list[int]:
+def _route(W: np.ndarray, starts: np.ndarray, ends: np.ndarray, fallback: float) -> np.ndarray:
     """jieba's ``calc`` for the runs [starts, ends) of a batch: where the chosen word at each
     position ends (exclusive), as a list indexed by position.
 
@@ -157,7 +157,7 @@ def _route(W: np.ndarray, starts: np.ndarray, ends: np.ndarray, fallback: float)
     nxt = np.arange(1, n + 1)
     lengths = ends - starts
     if not len(lengths):
-        return nxt.tolist()
+        return nxt
     positions = np.arange(int(lengths.sum())) + np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
     distance = np.repeat(ends - 1, lengths) - positions
     alone = positions[np.isneginf(W[positions]).all(axis=1)]
@@ -168,13 +168,13 @@ def _route(W: np.ndarray, starts: np.ndarray, ends: np.ndarray, fallback: float)
     for d in range(len(bounds) - 1):
         P = order[bounds[d]:bounds[d + 1]]
         if len(P) < _SCALAR_BELOW:
-            return _route_one_by_one(W, best.tolist(), nxt.tolist(), order[bounds[d]:].tolist())
+            return np.array(_route_one_by_one(W, best.tolist(), nxt.tolist(), order[bounds[d]:].tolist()))
         candidates = W[P] + best[np.minimum(P[:, None] + steps, n)]
         # jieba: max over (probability, end): on a tie the longer word, i.e. the last column
         j = depth - 1 - np.argmax(candidates[:, ::-1], axis=1)
         best[P] = candidates[np.arange(len(P)), j]
         nxt[P] = P + j + 1
-    return nxt.tolist()
+    return nxt
 
 
 def _route_one_by_one(W: np.ndarray, best: list[float], nxt: list[int], positions: list[int]) -> list[int]:
@@ -199,74 +199,85 @@ class Cutter:
         self.trie = trie
 
     def lcut(self, text: str) -> list[str]:
-        words: list[str] = []
+        """The words, cut at :meth:`boundaries`."""
+        bounds = self.boundaries(text).tolist()
+        return list(map(text.__getitem__, map(slice, bounds, bounds[1:])))
+
+    def boundaries(self, text: str) -> np.ndarray:
+        """Where each word of jieba's ``lcut`` starts, then ``len(text)``."""
+        n = len(text)
+        is_start = np.zeros(n + 1, dtype=bool)
+        is_start[n] = True
+        if not n:
+            return np.flatnonzero(is_start)
         spans = np.array([m.span() for m in jieba.re_han_default.finditer(text)], dtype=np.int64).reshape(-1, 2)
-        if len(spans):
-            points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
-            codes = self.trie.code[points]
-        done, b = 0, 0
+        points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+        # between runs every character is a word, white space included, except that jieba's
+        # re_skip takes "\r\n" as one
+        in_run = np.zeros(n + 1, dtype=np.int8)
+        in_run[spans[:, 0]] += 1
+        in_run[spans[:, 1]] -= 1
+        gap = np.flatnonzero(np.cumsum(in_run[:n]) == 0)
+        crlf = (points[gap] == 10) & (gap > 0) & (points[gap - 1] == 13)
+        is_start[gap[~crlf]] = True
+        codes = self.trie.code[points]
+        b = 0
         while b < len(spans):
             # a batch of whole runs of about _BATCH_CHARS characters
             lo = int(spans[b, 0])
             e = max(int(np.searchsorted(spans[:, 1], lo + _BATCH_CHARS, side="right")), b + 1)
             hi = int(spans[e - 1, 1])
+            starts, ends = spans[b:e, 0] - lo, spans[b:e, 1] - lo
             W = self.trie.dag(codes[lo:hi])
-            nxt = _route(W, spans[b:e, 0] - lo, spans[b:e, 1] - lo, 0.0 - self.trie.logtotal)
-            batch: list[str] = []
-            left_alone: list[tuple[int, str]] = []  # (place in batch, characters for the HMM)
-            for s, t in spans[b:e].tolist():
-                if done < s:
-                    _other(text[done:s], batch)
-                self._walk(text, s, t, lo, nxt, W, batch, left_alone)
-                done = t
-            _splice(batch, left_alone, words)
+            nxt = _route(W, starts, ends, 0.0 - self.trie.logtotal)
+            is_start[lo:hi] |= self._run_starts(text[lo:hi], W, nxt, starts, ends)
             b = e
-        if done < len(text):
-            _other(text[done:], words)
-        return words
+        return np.flatnonzero(is_start)
 
-    def _walk(self, text: str, s: int, t: int, lo: int, nxt: list[int], W: np.ndarray, words: list[str],
-              left_alone: list[tuple[int, str]]) -> None:
-        """jieba's ``__cut_DAG`` along the route over one run [s, t)."""
-        x, buf = s - lo, -1
-        end = t - lo
-        while x < end:
-            y = nxt[x]
-            if y - x == 1:
-                if buf < 0:
-                    buf = x
-            else:
-                if buf >= 0:
-                    self._flush(text, buf, x, lo, W, words, left_alone)
-                    buf = -1
-                words.append(text[lo + x:lo + y])
-            x = y
-        if buf >= 0:
-            self._flush(text, buf, end, lo, W, words, left_alone)
-
-    def _flush(self, text: str, a: int, b: int, lo: int, W: np.ndarray, words: list[str],
-               left_alone: list[tuple[int, str]]) -> None:
-        """Characters the route left alone: one is a word; more go to jieba's HMM unless
-        together they are a dictionary word (then jieba keeps them apart)."""
-        buf = text[lo + a:lo + b]
-        if b - a == 1:
-            words.append(buf)
-        elif (b - a <= W.shape[1] and W[a, b - a - 1] > -np.inf) or buf in self.trie.orphans:
-            words.extend(buf)
-        else:
-            left_alone.append((len(words), buf))
-            words.append("")  # a place for the HMM's words
-
-
-def _splice(batch: list[str], left_alone: list[tuple[int, str]], words: list[str]) -> None:
-    """Append ``batch`` to ``words`` with each place left for the HMM filled with its words."""
-    cut = hmm_cut([buf for _, buf in left_alone])
-    done = 0
-    for (place, _), hmm_words in zip(left_alone, cut):
-        words.extend(batch[done:place])
-        words.extend(hmm_words)
-        done = place + 1
-    words.extend(batch[done:])
+    def _run_starts(self, text: str, W: np.ndarray, nxt: np.ndarray, starts: np.ndarray,
+                    ends: np.ndarray) -> np.ndarray:
+        """jieba's ``__cut_DAG`` over the runs [starts, ends) of a batch (``text``): where
+        each word starts, as a mask over the batch."""
+        is_start = np.zeros(len(text), dtype=bool)
+        # follow the route from each run's start, all runs at once while there are many
+        at, end = starts, ends
+        while len(at) >= _SCALAR_BELOW:
+            is_start[at] = True
+            at = nxt[at]
+            going = at < end
+            at, end = at[going], end[going]
+        if len(at):
+            route = nxt.tolist()
+            for x, stop in zip(at.tolist(), end.tolist()):
+                while x < stop:
+                    is_start[x] = True
+                    x = route[x]
+        # the characters the route leaves alone, in maximal groups: one alone is a word; more
+        # go to jieba's HMM, unless together they are a dictionary word (then jieba keeps them apart)
+        first = np.flatnonzero(is_start)
+        last = nxt[first]
+        alone = last - first == 1
+        follows = np.concatenate(([False], alone[1:] & alone[:-1] & (last[:-1] == first[1:])))
+        group = np.cumsum(alone & ~follows) - 1
+        sizes = np.bincount(group[alone])
+        group_start = first[alone & ~follows]
+        many = sizes >= 2
+        g_start, g_size = group_start[many], sizes[many]
+        known = np.zeros(len(g_start), dtype=bool)
+        fits = g_size <= W.shape[1]
+        known[fits] = W[g_start[fits], g_size[fits] - 1] > -np.inf
+        if self.trie.orphans:
+            known |= np.array([text[a:a + k] in self.trie.orphans for a, k in zip(g_start.tolist(), g_size.tolist())],
+                              dtype=bool)
+        g_start, g_size = g_start[~known], g_size[~known]
+        if len(g_start):
+            cover = np.zeros(len(text) + 1, dtype=np.int8)
+            cover[g_start] += 1
+            cover[g_start + g_size] -= 1
+            is_start[np.cumsum(cover[:-1]) > 0] = False
+            bufs = [text[a:a + k] for a, k in zip(g_start.tolist(), g_size.tolist())]
+            is_start[[a + o for a, offsets in zip(g_start.tolist(), hmm_starts(bufs)) for o in offsets]] = True
+        return is_start
 
 
 class _HMM:
@@ -295,38 +306,45 @@ class _HMM:
 _MODEL: _HMM | None = None
 
 
-def hmm_cut(bufs: list[str]) -> list[list[str]]:
-    """``list(jieba.finalseg.cut(buf))`` for every buf, with the Viterbi search of all their
-    Chinese runs done together, one character position at a time."""
+def hmm_starts(bufs: list[str]) -> list[list[int]]:
+    """Where each word of ``jieba.finalseg.cut(buf)`` starts in ``buf``, for every buf, with
+    the Viterbi search of all their Chinese runs done together."""
     global _MODEL
     if not bufs:
         return []
     if _MODEL is None:
         _MODEL = _HMM()
-    han = jieba.finalseg.re_han
-    pieces = [han.split(buf) for buf in bufs]
+    pieces = [jieba.finalseg.re_han.split(buf) for buf in bufs]
     runs = [blk for parts in pieces for blk in parts[1::2]]  # split() puts the matches at odd places
-    labels = _viterbi_many(_MODEL, runs) if runs else []
-    out, k = [], 0
-    force = jieba.finalseg.Force_Split_Words
+    run_ends = iter(_viterbi_many(_MODEL, runs) if runs else [])
+    force, skip = jieba.finalseg.Force_Split_Words, jieba.finalseg.re_skip
+    out = []
     for parts in pieces:
-        words: list[str] = []
+        starts: list[int] = []
+        at = 0
         for i, blk in enumerate(parts):
             if i % 2:
-                ends = labels[k]
-                k += 1
                 begin = 0
-                for end in ends:
-                    word = blk[begin:end]
-                    if force and word in force:
-                        words.extend(word)
+                for end in next(run_ends):
+                    if force and blk[begin:end] in force:  # jieba gives such a word char by char
+                        starts.extend(range(at + begin, at + end))
                     else:
-                        words.append(word)
+                        starts.append(at + begin)
                     begin = end
-            elif blk:
-                words.extend(x for x in jieba.finalseg.re_skip.split(blk) if x)
-        out.append(words)
+            else:
+                for x in skip.split(blk):
+                    if x:
+                        starts.append(at)
+                        at += len(x)
+                continue
+            at += len(blk)
+        out.append(starts)
     return out
+
+
+def hmm_cut(bufs: list[str]) -> list[list[str]]:
+    """``list(jieba.finalseg.cut(buf))`` for every buf (the words at :func:`hmm_starts`)."""
+    return [[buf[a:b] for a, b in zip(starts, starts[1:] + [len(buf)])] for buf, starts in zip(bufs, hmm_starts(bufs))]
 
 
 def _viterbi_many(m: _HMM, runs: list[str]) -> list[list[int]]:
@@ -377,12 +395,3 @@ def _viterbi_many(m: _HMM, runs: list[str]) -> list[list[int]]:
     for i, ends, start in zip(order.tolist(), ends_sorted, offsets.tolist()):
         result[i] = (ends - start).tolist()
     return result
-
-
-def _other(piece: str, words: list[str]) -> None:
-    """Text between runs, as jieba's ``cut`` gives it: white space whole, anything else char by char."""
-    for x in jieba.re_skip_default.split(piece):
-        if jieba.re_skip_default.match(x):
-            words.append(x)
-        else:
-            words.extend(x)

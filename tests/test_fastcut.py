@@ -35,7 +35,7 @@ def test_equals_jieba_on_long_runs_and_across_batches(seg, speeches, monkeypatch
 # corpus words, dictionary-only characters, characters jieba's HMM has never seen, ASCII that
 # jieba's runs take in (+#&._%-), white space of every kind and punctuation
 PIECES = ["招商引资", "项目推进", "一把手工程", "新质生产力", "开工率", "亿元", "鑫犇淼", "嬲巭", "的", "了", "在",
-          "AI", "5G", "10.5%", "C++", "a-b", "x", "XX", " ", "\n", "\r\n", "\t", "\u3000", "，", "。", "“", "”",
+          "AI", "5G", "10.5%", "C++", "a-b", "x", "XX", " ", "\n", "\r\n", "\r", "\t", "\u3000", "，", "。", "“", "”",
           "（", "）", "—", "γ射线", "Ｔ恤", "\U00020000"]
 
 
