@@ -3,20 +3,25 @@
 jieba cuts a run of Chinese characters in three steps, each a Python loop per
 character: it lists the dictionary words that start at every position (its DAG),
 finds the most probable route through them from the end of the run back to its
-start, and hands the characters the route leaves alone to its HMM.  Here:
+start, and hands each group of characters the route leaves alone to its HMM
+(``jieba.finalseg``), a Viterbi search over four states.  Here each step is done
+for a batch of about 260,000 characters at once, in numpy:
 
-- the DAG is found for all positions at once, one word length at a time, by
-  walking a trie of the dictionary stored as numpy arrays (:class:`Trie`);
-- the route is found for all positions at the same distance from the end of
-  their run at once (a run's positions depend only on those after them);
-- only joining the characters left alone and handing them to jieba's own HMM
-  (``jieba.finalseg.cut``) is a loop, per word.
+- the DAG one word length at a time, walking a trie of the dictionary held in
+  arrays (:class:`Trie`);
+- the route for all positions at the same distance from the end of their run at
+  once (a position depends only on those after it in its run);
+- the HMM for all groups at once, one character position at a time.
+
+The result is the position where each word starts (:meth:`Cutter.boundaries`);
+the words are cut from the text once, at the end.
 
 The arithmetic is jieba's: each word's log probability is ``math.log(freq) -
 log(total)`` as jieba computes it, added to the rest of the route in jieba's
-order, and a tie goes to the longer word, as jieba's ``max`` over (probability,
-end) does.  So the route and the words are the same; tests compare the two on
-both corpora and on arbitrary text.
+order; the HMM adds in jieba's order too; and ties go where jieba's ``max`` over
+(probability, end) or (probability, state) sends them.  So the words are the
+same; tests compare the two on both corpora, on arbitrary text and under
+arbitrary small dictionaries, where exact ties are common.
 """
 from __future__ import annotations
 
@@ -33,12 +38,59 @@ _SCALAR_BELOW = 8
 _BATCH_CHARS = 1 << 18
 
 
+_FIBONACCI = np.uint64(0x9E3779B97F4A7C15)
+
+
+class _HashTable:
+    """int64 key -> int value, open addressing with linear probing, looked up for many keys
+    at once: a few gathers where a binary search over the sorted keys takes twenty."""
+
+    def __init__(self, slot_keys: np.ndarray, slot_values: np.ndarray):
+        self.slot_keys, self.slot_values = slot_keys, slot_values
+        self.bits = int(len(slot_keys)).bit_length() - 1
+        self.mask = len(slot_keys) - 1
+
+    @classmethod
+    def build(cls, keys: np.ndarray, values: np.ndarray) -> "_HashTable":
+        size = 1 << max(int(2 * len(keys)).bit_length(), 4)  # at most half full
+        table = cls(np.full(size, -1, dtype=np.int64), np.zeros(size, dtype=values.dtype))
+        slot = table._slot(keys)
+        waiting = np.arange(len(keys))
+        while len(waiting):
+            free = table.slot_keys[slot[waiting]] == -1
+            # of the keys that want one free slot, the first takes it; the rest try the next slot
+            _, first = np.unique(slot[waiting[free]], return_index=True)
+            placed = waiting[free][first]
+            table.slot_keys[slot[placed]] = keys[placed]
+            table.slot_values[slot[placed]] = values[placed]
+            taken = np.zeros(len(keys), dtype=bool)
+            taken[placed] = True
+            waiting = waiting[~taken[waiting]]
+            slot[waiting] = (slot[waiting] + 1) & table.mask
+        return table
+
+    def _slot(self, keys: np.ndarray) -> np.ndarray:
+        return ((keys.astype(np.uint64) * _FIBONACCI) >> np.uint64(64 - self.bits)).astype(np.int64)
+
+    def get(self, keys: np.ndarray) -> np.ndarray:
+        """The value of each key, 0 for a key that is not in the table."""
+        out = np.zeros(len(keys), dtype=self.slot_values.dtype)
+        slot = self._slot(keys)
+        looking = np.arange(len(keys))
+        while len(looking):
+            found = self.slot_keys[slot]
+            hit = found == keys[looking]
+            out[looking[hit]] = self.slot_values[slot[hit]]
+            going = ~hit & (found != -1)
+            looking, slot = looking[going], (slot[going] + 1) & self.mask
+        return out
+
+
 class Trie:
     """jieba's prefix dictionary (``Tokenizer.FREQ``) as arrays.
 
-    Node 0 is the empty string; a node's child by a character is found by
-    ``searchsorted`` in ``keys`` = ``node * radix + code`` (codes 1.. for the
-    dictionary's characters), giving ``child``.  ``logp`` is ``math.log(freq) -
+    Node 0 is the empty string; a node's child by a character is looked up by
+    ``node * radix + code`` (codes 1.. for the dictionary's characters) in a hash table.  ``logp`` is ``math.log(freq) -
     math.log(total)`` for a word with a frequency, NaN for a prefix only.  ``orphans`` are
     words whose prefix is not a key: jieba's DAG never reaches them, but jieba still
     looks them up when it decides whether to hand characters to its HMM (a dictionary
@@ -46,8 +98,9 @@ class Trie:
     """
 
     def __init__(self, alphabet: np.ndarray, keys: np.ndarray, child: np.ndarray, logp: np.ndarray,
-                 total: int, depth: int, orphans: frozenset[str] = frozenset()):
+                 total: int, depth: int, orphans: frozenset[str] = frozenset(), table: _HashTable | None = None):
         self.alphabet, self.keys, self.child, self.logp = alphabet, keys, child, logp
+        self.table = table or _HashTable.build(keys, child)
         self.orphans = orphans
         self.total, self.depth = int(total), int(depth)
         self.radix = len(alphabet) + 1
@@ -95,12 +148,14 @@ class Trie:
     def load(cls, path) -> "Trie":
         with np.load(path, allow_pickle=False) as z:
             orphans = frozenset(w for w in z["orphans"].tobytes().decode("utf-8").split("\n") if w)
-            return cls(z["alphabet"], z["keys"], z["child"], z["logp"], int(z["total"]), int(z["depth"]), orphans)
+            return cls(z["alphabet"], z["keys"], z["child"], z["logp"], int(z["total"]), int(z["depth"]), orphans,
+                       _HashTable(z["slot_keys"], z["slot_child"]))
 
     def save(self, path) -> None:
         with open(path, "wb") as f:
             np.savez(f, alphabet=self.alphabet, keys=self.keys, child=self.child, logp=self.logp,
                      total=np.int64(self.total), depth=np.int64(self.depth),
+                     slot_keys=self.table.slot_keys, slot_child=self.table.slot_values,
                      orphans=np.frombuffer("\n".join(sorted(self.orphans)).encode("utf-8"), dtype=np.uint8))
 
     def dag(self, codes: np.ndarray) -> np.ndarray:
@@ -110,16 +165,13 @@ class Trie:
         active = np.flatnonzero(state)
         state = state[active]
         columns = [(active, self.logp[state])] if len(active) else []
-        last = len(self.keys) - 1
         for length in range(1, self.depth if len(active) else 0):
             at = active + length
             inside = at < n
             active, state, at = active[inside], state[inside], at[inside]
-            keys = state * self.radix + codes[at]
-            i = np.searchsorted(self.keys, keys)
-            np.minimum(i, last, out=i)
-            hit = self.keys[i] == keys
-            active, state = active[hit], self.child[i[hit]].astype(np.int64)
+            state = self.table.get(state * self.radix + codes[at]).astype(np.int64)
+            hit = state > 0
+            active, state = active[hit], state[hit]
             if not len(active):
                 break
             columns.append((active, self.logp[state]))
@@ -148,7 +200,7 @@ def _han_table() -> np.ndarray:
 
 def _route(W: np.ndarray, starts: np.ndarray, ends: np.ndarray, fallback: float) -> np.ndarray:
     """jieba's ``calc`` for the runs [starts, ends) of a batch: where the chosen word at each
-    position ends (exclusive), as a list indexed by position.
+    position ends (exclusive), indexed by position.
 
     A position where no word starts gets jieba's fallback, the character alone, with
     ``fallback`` (``log(1) - log(total)``) as its log probability."""
@@ -169,9 +221,10 @@ def _route(W: np.ndarray, starts: np.ndarray, ends: np.ndarray, fallback: float)
         P = order[bounds[d]:bounds[d + 1]]
         if len(P) < _SCALAR_BELOW:
             return np.array(_route_one_by_one(W, best.tolist(), nxt.tolist(), order[bounds[d]:].tolist()))
-        candidates = W[P] + best[np.minimum(P[:, None] + steps, n)]
+        width = min(depth, d + 1)  # a word here ends by its run's end
+        candidates = W[P, :width] + best[P[:, None] + steps[:width]]
         # jieba: max over (probability, end): on a tie the longer word, i.e. the last column
-        j = depth - 1 - np.argmax(candidates[:, ::-1], axis=1)
+        j = width - 1 - np.argmax(candidates[:, ::-1], axis=1)
         best[P] = candidates[np.arange(len(P)), j]
         nxt[P] = P + j + 1
     return nxt
@@ -275,8 +328,8 @@ class Cutter:
             cover[g_start] += 1
             cover[g_start + g_size] -= 1
             is_start[np.cumsum(cover[:-1]) > 0] = False
-            bufs = [text[a:a + k] for a, k in zip(g_start.tolist(), g_size.tolist())]
-            is_start[[a + o for a, offsets in zip(g_start.tolist(), hmm_starts(bufs)) for o in offsets]] = True
+            owner, offset = hmm_starts([text[a:a + k] for a, k in zip(g_start.tolist(), g_size.tolist())])
+            is_start[g_start[owner] + offset] = True
         return is_start
 
 
@@ -306,50 +359,67 @@ class _HMM:
 _MODEL: _HMM | None = None
 
 
-def hmm_starts(bufs: list[str]) -> list[list[int]]:
-    """Where each word of ``jieba.finalseg.cut(buf)`` starts in ``buf``, for every buf, with
-    the Viterbi search of all their Chinese runs done together."""
+def hmm_starts(bufs: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Where the words of ``jieba.finalseg.cut(buf)`` start, for every buf at once: the
+    index of the buf and the offset in it of each word's start (in no particular order).
+
+    The Viterbi search of all the bufs' Chinese runs is done together."""
     global _MODEL
-    if not bufs:
-        return []
     if _MODEL is None:
         _MODEL = _HMM()
-    pieces = [jieba.finalseg.re_han.split(buf) for buf in bufs]
-    runs = [blk for parts in pieces for blk in parts[1::2]]  # split() puts the matches at odd places
-    run_ends = iter(_viterbi_many(_MODEL, runs) if runs else [])
-    force, skip = jieba.finalseg.Force_Split_Words, jieba.finalseg.re_skip
-    out = []
-    for parts in pieces:
-        starts: list[int] = []
+    skip = jieba.finalseg.re_skip
+    runs: list[str] = []
+    run_buf: list[int] = []
+    run_at: list[int] = []
+    other_buf: list[int] = []
+    other_at: list[int] = []
+    for b, buf in enumerate(bufs):
         at = 0
-        for i, blk in enumerate(parts):
-            if i % 2:
-                begin = 0
-                for end in next(run_ends):
-                    if force and blk[begin:end] in force:  # jieba gives such a word char by char
-                        starts.extend(range(at + begin, at + end))
-                    else:
-                        starts.append(at + begin)
-                    begin = end
-            else:
+        for i, blk in enumerate(jieba.finalseg.re_han.split(buf)):
+            if i % 2:  # split() puts the Chinese runs at odd places
+                runs.append(blk)
+                run_buf.append(b)
+                run_at.append(at)
+            elif blk:  # the rest as jieba's re_skip splits it
+                start = at
                 for x in skip.split(blk):
                     if x:
-                        starts.append(at)
-                        at += len(x)
-                continue
+                        other_buf.append(b)
+                        other_at.append(start)
+                        start += len(x)
             at += len(blk)
-        out.append(starts)
-    return out
+    owner = np.array(other_buf, dtype=np.int64)
+    offset = np.array(other_at, dtype=np.int64)
+    if runs:
+        lengths = np.array([len(r) for r in runs], dtype=np.int64)
+        run_of = np.repeat(np.arange(len(runs)), lengths)
+        into = np.arange(len(run_of)) - np.repeat(np.cumsum(lengths) - lengths, lengths)  # place in its run
+        labels = _viterbi_many(_MODEL, runs, lengths)
+        # a word starts a run, or follows an E or S (a word's last character)
+        starts = np.flatnonzero((into == 0) | np.concatenate(([True], (labels[:-1] == 1) | (labels[:-1] == 3))))
+        force = jieba.finalseg.Force_Split_Words
+        if force:  # jieba gives such a word character by character
+            joined = "".join(runs)
+            ends = np.append(starts[1:], len(joined)).tolist()
+            split = [np.arange(a, e) for a, e in zip(starts.tolist(), ends) if joined[a:e] in force]
+            starts = np.unique(np.concatenate([starts, *split])) if split else starts
+        owner = np.concatenate([owner, np.array(run_buf)[run_of[starts]]])
+        offset = np.concatenate([offset, np.array(run_at)[run_of[starts]] + into[starts]])
+    return owner, offset
 
 
 def hmm_cut(bufs: list[str]) -> list[list[str]]:
     """``list(jieba.finalseg.cut(buf))`` for every buf (the words at :func:`hmm_starts`)."""
-    return [[buf[a:b] for a, b in zip(starts, starts[1:] + [len(buf)])] for buf, starts in zip(bufs, hmm_starts(bufs))]
+    owner, offset = hmm_starts(bufs)
+    order = np.lexsort((offset, owner))
+    starts: list[list[int]] = [[] for _ in bufs]
+    for b, o in zip(owner[order].tolist(), offset[order].tolist()):
+        starts[b].append(o)
+    return [[buf[a:e] for a, e in zip(s, s[1:] + [len(buf)])] for buf, s in zip(bufs, starts)]
 
 
-def _viterbi_many(m: _HMM, runs: list[str]) -> list[list[int]]:
-    """For each run, where its words end (after each E or S state of jieba's best path)."""
-    lengths = np.array([len(r) for r in runs], dtype=np.int64)
+def _viterbi_many(m: _HMM, runs: list[str], lengths: np.ndarray) -> np.ndarray:
+    """The state (0-3 for B, E, M, S) of each character of ``"".join(runs)`` on jieba's best path."""
     order = np.argsort(-lengths, kind="stable")  # longest first: the live runs are a prefix
     lengths_sorted = lengths[order]
     offsets = np.concatenate(([0], np.cumsum(lengths_sorted)[:-1]))
@@ -389,9 +459,8 @@ def _viterbi_many(m: _HMM, runs: list[str]) -> list[list[int]]:
         labels[at] = state[:k]
         if t:
             state[:k] = back[at, state[:k]]
-    word_end = (labels == 1) | (labels == 3)  # E or S ends a word
-    ends_sorted = np.split(np.flatnonzero(word_end) + 1, np.searchsorted(np.flatnonzero(word_end), offsets[1:]))
-    result: list[list[int]] = [[] for _ in runs]
-    for i, ends, start in zip(order.tolist(), ends_sorted, offsets.tolist()):
-        result[i] = (ends - start).tolist()
-    return result
+    # back to the runs' own order
+    within = np.arange(len(joined)) - np.repeat(offsets, lengths_sorted)
+    original = np.empty_like(labels)
+    original[np.repeat((np.cumsum(lengths) - lengths)[order], lengths_sorted) + within] = labels
+    return original

@@ -34,6 +34,7 @@ is_vocab     counts as vocabulary: not a stopword, punctuation, mask or number
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -52,6 +53,9 @@ from .errors import CorpusWarning, DictionaryError
 
 TOKEN_COLUMNS = ["speech", "paragraph", "sentence", "position", "token", "pos", "start", "end",
                  "is_stopword", "is_punct", "is_masked", "is_number", "is_quoted", "is_vocab"]
+
+_DTYPES = {c: object if c in ("token", "pos") else bool if c.startswith("is_") else
+           np.int64 if c == "speech" else np.int32 for c in TOKEN_COLUMNS}
 
 #: Part-of-speech tag prefixes that make a content word (nouns, verbs, adjectives,
 #: idioms, set phrases, abbreviations, quoted formulas).
@@ -258,19 +262,6 @@ class Segmenter:
             tag = self._oov_tags[token] = max(pairs, key=lambda p: len(p.word)).flag if pairs else "x"
         return tag
 
-    def type_facts(self, token: str, stopwords: frozenset[str]) -> tuple:
-        """The facts about a token type, in the order of :data:`_TypeTable.FACTS` (each
-        type's facts are computed once, by its :class:`_TypeTable`)."""
-        if token.isspace():
-            return (token, "x", True, False, False, False, token.count("\n"), False, len(token), True, None)
-        masked = bool(MASK.match(token))
-        punct = _is_punct(token)
-        tag = "mask" if masked else self.tag(token)
-        number = not masked and bool(_NUMBER.match(token))
-        ends = token in _SENTENCE_END or (punct and token[-1] in _SENTENCE_END)
-        return (token, tag, punct, masked, number, token in stopwords, 0, ends, len(token), False,
-                _OPEN_QUOTE.get(token))
-
     def type_table(self, stopwords: frozenset[str]) -> "_TypeTable":
         """The token -> type id table of this segmenter under a stopword list."""
         table = self._tables.get(stopwords)
@@ -316,22 +307,35 @@ class _Ids(dict):
         return np.fromiter(map(self.__getitem__, tokens), dtype=dtype, count=len(tokens))
 
 
-class _TypeTable(_Ids):
-    """token -> type id.  A token met for the first time gets the next id and the facts
-    about it (:meth:`Segmenter.type_facts`) once; :meth:`facts` holds them as numpy
-    columns indexed by type id, so per-token work is one dict lookup and array gathers."""
+def _shape_facts(token: str) -> tuple:
+    """The facts about a token type that need no dictionary, in the order of :data:`_Facts.FACTS`."""
+    if token.isspace():
+        return (token, True, False, False, token.count("\n"), False, len(token), True, None)
+    masked = bool(MASK.match(token))
+    punct = _is_punct(token)
+    number = not masked and bool(_NUMBER.match(token))
+    ends = token in _SENTENCE_END or (punct and token[-1] in _SENTENCE_END)
+    return (token, punct, masked, number, 0, ends, len(token), False, _OPEN_QUOTE.get(token))
 
-    FACTS = ("token", "pos", "punct", "masked", "number", "stop", "newlines", "ends", "length", "space", "closer")
+
+class _Facts(_Ids):
+    """token -> type id.  A token met for the first time gets the next id and the facts
+    about it (:meth:`row`) once; :meth:`facts` holds them as numpy columns indexed by
+    type id, so per-token work is one dict lookup and array gathers."""
+
+    FACTS = ("token", "punct", "masked", "number", "newlines", "ends", "length", "space", "closer")
     _DTYPES = {"token": object, "pos": object, "closer": object, "newlines": np.int64, "length": np.int64}
 
-    def __init__(self, seg: Segmenter, stopwords: frozenset[str]):
+    def __init__(self):
         super().__init__()
-        self.seg, self.stopwords = seg, stopwords
         self._pending: list[tuple] = []
         self._facts = {name: np.array([], dtype=self._DTYPES.get(name, bool)) for name in self.FACTS}
 
+    def row(self, token: str) -> tuple:
+        return _shape_facts(token)
+
     def __missing__(self, token: str) -> int:
-        self._pending.append(self.seg.type_facts(token, self.stopwords))
+        self._pending.append(self.row(token))
         return super().__missing__(token)
 
     def facts(self) -> dict[str, np.ndarray]:
@@ -343,38 +347,65 @@ class _TypeTable(_Ids):
         return self._facts
 
 
-def _merge_quotes(ids: np.ndarray, table: _TypeTable) -> tuple[np.ndarray, np.ndarray]:
+class _TypeTable(_Facts):
+    """:class:`_Facts` plus the facts that need the dictionaries: the tag and the stopword flag."""
+
+    FACTS = _Facts.FACTS + ("pos", "stop")
+
+    def __init__(self, seg: Segmenter, stopwords: frozenset[str]):
+        self.seg, self.stopwords = seg, stopwords
+        super().__init__()
+
+    def row(self, token: str) -> tuple:
+        shape = _shape_facts(token)
+        space, masked = shape[7], shape[2]
+        tag = "x" if space else "mask" if masked else self.seg.tag(token)
+        return shape + (tag, not space and token in self.stopwords)
+
+
+def _merge_quotes(ids: np.ndarray, table: _Facts) -> tuple[np.ndarray, np.ndarray]:
     """Join the tokens of a short quoted formula (“一把手工程”) into one token.
 
-    Returns the new type ids and the positions of the joined formulas.  Only the
-    opening quotation marks are visited, in order, so the cost is per quotation."""
+    A formula is at most 12 characters in at most 12 tokens between an opening mark and
+    its closing mark, with no punctuation, white space or mask inside.  Returns the new
+    type ids and the positions of the joined formulas.  Each kind of mark is handled at
+    once for all its openings: the first stop after an opening is found by a search."""
     facts = table.facts()
-    openers = np.flatnonzero(facts["closer"][ids] != None)  # noqa: E711 - elementwise
-    if not len(openers):
-        return ids, np.array([], dtype=np.int64)
-    text_of, length, masked = facts["token"], facts["length"], facts["masked"]
-    stops = facts["punct"] | facts["space"]
     closer = facts["closer"]
-    ids = ids.copy()
-    keep = np.ones(len(ids), dtype=bool)
-    quoted: list[int] = []
-    n, resume = len(ids), 0
-    for i in openers.tolist():
-        if i < resume:
-            continue
-        close = closer[ids[i]]
-        j = i + 1
-        while j < n and j - i <= 12 and text_of[ids[j]] != close and not stops[ids[j]]:
-            j += 1
-        inner = ids[i + 1:j]
-        if (j < n and text_of[ids[j]] == close and len(inner) and length[inner].sum() <= 12
-                and not masked[inner].any()):
-            ids[i + 1] = table["".join(text_of[inner])]
-            keep[i + 2:j] = False
-            quoted.append(i + 1)
-            resume = j + 1
-    if not quoted:
+    opens = closer[ids] != None  # noqa: E711 - elementwise
+    if not opens.any():
         return ids, np.array([], dtype=np.int64)
+    n = len(ids)
+    text_of, stops = facts["token"], facts["punct"] | facts["space"]
+    length = np.concatenate(([0], np.cumsum(facts["length"][ids])))
+    masked = np.concatenate(([0], np.cumsum(facts["masked"][ids])))
+    stop_at = stops[ids]
+    found: list[tuple[int, int]] = []
+    for close in sorted(set(closer[ids[opens]].tolist())):
+        close_id = table.get(close)
+        if close_id is None:
+            continue
+        openings = np.flatnonzero(opens & (closer[ids] == close))
+        halts = np.flatnonzero(stop_at | (ids == close_id))
+        k = np.searchsorted(halts, openings + 1)
+        j = np.where(k < len(halts), halts[np.minimum(k, len(halts) - 1)], n)
+        ok = (j < n) & (j - openings <= 13) & (j > openings + 1)
+        ok[ok] &= ids[j[ok]] == close_id
+        ok &= (length[j] - length[openings + 1] <= 12) & (masked[j] == masked[openings + 1])
+        found += zip(openings[ok].tolist(), j[ok].tolist())
+    if not found:
+        return ids, np.array([], dtype=np.int64)
+    ids = ids.copy()
+    keep = np.ones(n, dtype=bool)
+    quoted: list[int] = []
+    resume = 0
+    for i, j in sorted(found):
+        if i < resume:  # the closing mark of the last formula, when it is also an opening (")
+            continue
+        ids[i + 1] = table["".join(text_of[ids[i + 1:j]])]
+        keep[i + 2:j] = False
+        quoted.append(i + 1)
+        resume = j + 1
     new_position = np.cumsum(keep) - 1
     return ids[keep], new_position[np.array(quoted)]
 
@@ -384,7 +415,7 @@ def _tokenize_ids(table: _TypeTable, speech, ids: np.ndarray, quoted: np.ndarray
     and sentences come from cumulative sums, not a per-token loop."""
     n = len(ids)
     if n == 0:
-        return {c: np.array([], dtype=object if c in ("token", "pos") else np.int64) for c in TOKEN_COLUMNS}
+        return {c: np.array([], dtype=_DTYPES[c]) for c in TOKEN_COLUMNS}
     f = table.facts()
     lengths = f["length"][ids]
     end = np.cumsum(lengths)
@@ -392,18 +423,16 @@ def _tokenize_ids(table: _TypeTable, speech, ids: np.ndarray, quoted: np.ndarray
     space = f["space"][ids]
     newlines = f["newlines"][ids]
     ends = f["ends"][ids] & ~space
-    # a sentence closes at 。！？； and at a paragraph break that follows an unclosed sentence
+    # a sentence closes at 。！？； and at the first paragraph break after a word that no
+    # sentence end follows
     close = ends.copy()
     word_idx, end_idx = np.flatnonzero(~space), np.flatnonzero(ends)
-    last_break_close = -1
-    for i in np.flatnonzero(newlines > 0):
-        k = np.searchsorted(word_idx, i) - 1
-        if k < 0:
-            continue
-        e = np.searchsorted(end_idx, i) - 1
-        if word_idx[k] > max(end_idx[e] if e >= 0 else -1, last_break_close):
-            close[i] = True
-            last_break_close = i
+    breaks = np.flatnonzero(newlines > 0)
+    if len(breaks) and len(word_idx):
+        last_word = np.concatenate(([-1], word_idx))[np.searchsorted(word_idx, breaks)]
+        last_end = np.concatenate(([-1], end_idx))[np.searchsorted(end_idx, breaks)]
+        previous_break = np.concatenate(([-1], breaks[:-1]))
+        close[breaks[(last_word > last_end) & (previous_break < last_word)]] = True
     closes_before = np.cumsum(close) - close
     breaks_before = np.cumsum(newlines) - newlines
     is_quoted = np.zeros(n, dtype=bool)
@@ -413,29 +442,33 @@ def _tokenize_ids(table: _TypeTable, speech, ids: np.ndarray, quoted: np.ndarray
     w = word_idx
     wid = ids[w]
     stop, punct, masked, number = (f[name][wid] for name in ("stop", "punct", "masked", "number"))
-    return {
+    columns = {
         "speech": np.full(len(w), speech, dtype=np.int64), "paragraph": 1 + breaks_before[w],
         "sentence": 1 + closes_before[w], "position": np.arange(len(w), dtype=np.int64),
         "token": f["token"][wid], "pos": tag[w], "start": start[w], "end": end[w],
         "is_stopword": stop, "is_punct": punct, "is_masked": masked, "is_number": number,
         "is_quoted": is_quoted[w], "is_vocab": ~(stop | punct | masked | number),
     }
+    return {c: columns[c].astype(_DTYPES[c], copy=False) for c in TOKEN_COLUMNS}
 
 
-_WORKER: tuple[Segmenter, bool] | None = None
+_WORKER: tuple[Segmenter, bool, _Facts] | None = None
 
 
 def _worker_init(user_dict: str, cache: bool) -> None:
     global _WORKER
-    _WORKER = (get_segmenter(user_dict), cache)
+    _WORKER = (get_segmenter(user_dict), cache, _Facts())
 
 
-def _worker_segment(text: str) -> tuple[np.ndarray, list[str]]:
-    """Segment in a worker; send back ids into this text's own types (small to pickle)."""
-    seg, cache = _WORKER
-    tokens = seg.lcut(text, cache=cache)
-    local = _Ids()
-    return local.ids(tokens, np.int32), list(local)
+def _worker_segment(text: str) -> tuple[int, np.ndarray, list[str], np.ndarray]:
+    """Segment and join quoted formulas in a worker.  The worker numbers the types it meets
+    across all its speeches (so each type's facts are worked out once per worker) and sends
+    back: its pid, the ids in its numbering, the types it met for the first time, and where
+    the formulas are.  A worker's results reach the caller in the order it made them."""
+    seg, cache, types = _WORKER
+    known = len(types)
+    ids, quoted = _merge_quotes(types.ids(seg.lcut(text, cache=cache), np.int32), types)
+    return os.getpid(), ids, types.facts()["token"][known:].tolist(), quoted
 
 
 def tokenize(speeches: pd.DataFrame, *, user_dict: str | Path | None = None,
@@ -451,15 +484,15 @@ def tokenize(speeches: pd.DataFrame, *, user_dict: str | Path | None = None,
     table = seg.type_table(read_stopwords())
     texts = list(zip(speeches["speech"], speeches["text"]))
     processes = parallel.useful_processes(processes, [t for _, t in texts], parallel.MIN_CHARS_PER_SEGMENTING_PROCESS)
-    merged: list = [None] * len(texts)  # (speech, type ids, quoted positions): 4 bytes a token
+    parts: list = [None] * len(texts)  # each speech's columns
     progress_bar = None
     if progress:
         from tqdm.auto import tqdm
         progress_bar = tqdm(total=len(texts), desc="segmenting", unit="speech")
 
-    def take(k: int, ids: np.ndarray) -> None:
-        ids, quoted = _merge_quotes(ids, table)
-        merged[k] = (texts[k][0], ids.astype(np.int32), quoted)
+    def take(k: int, ids: np.ndarray, quoted: np.ndarray) -> None:
+        # the columns are made as each speech comes, while the workers go on
+        parts[k] = _tokenize_ids(table, texts[k][0], ids, quoted)
         if progress_bar is not None:
             progress_bar.update()
 
@@ -469,37 +502,38 @@ def tokenize(speeches: pd.DataFrame, *, user_dict: str | Path | None = None,
         # left with a long one at the end.  This process takes each result as it comes,
         # while the workers go on (type ids depend on that order; the table does not).
         order = sorted(range(len(texts)), key=lambda k: -len(texts[k][1]))
+        to_global: dict[int, np.ndarray] = {}  # per worker: its type ids -> this table's
         with ProcessPoolExecutor(processes, initializer=_worker_init,
                                  initargs=(str(seg.user_dict), cache)) as pool:
-            for k, (local, types) in zip(order, pool.map(_worker_segment, [texts[k][1] for k in order])):
-                take(k, table.ids(types)[local])
+            gc.freeze()  # the workers are forked now: their collector leaves this process's objects alone
+            try:
+                results = pool.map(_worker_segment, [texts[k][1] for k in order])
+            finally:
+                gc.unfreeze()
+            for k, (pid, local, new_types, quoted) in zip(order, results):
+                ids = to_global[pid] = np.concatenate([to_global.get(pid, np.array([], np.int64)),
+                                                       table.ids(new_types)])
+                take(k, ids[local], quoted)
     else:
         for k, (_, text) in enumerate(texts):
-            take(k, table.ids(seg.lcut(text, cache=cache)))
+            take(k, *_merge_quotes(table.ids(seg.lcut(text, cache=cache)), table))
     if progress_bar is not None:
         progress_bar.close()
     if cache:
         seg.save_tags()
-    return _token_frame(table, merged)
+    return _token_frame(parts)
 
 
-def _token_frame(table: _TypeTable, merged: list[tuple]) -> pd.DataFrame:
-    """The token table, filled speech by speech into columns allocated once, so that the
-    peak memory is the table itself plus one speech."""
-    space = table.facts()["space"]
-    n_words = [int(len(ids) - space[ids].sum()) for _, ids, _ in merged]
-    total = sum(n_words)
-    dtypes = {c: object if c in ("token", "pos") else bool if c.startswith("is_") else
-              np.int64 if c == "speech" else np.int32 for c in TOKEN_COLUMNS}
-    columns = {c: np.empty(total, dtype=dtypes[c]) for c in TOKEN_COLUMNS}
-    at = 0
-    for (speech, ids, quoted), n in zip(merged, n_words):
-        part = _tokenize_ids(table, speech, ids, quoted)
-        for c in TOKEN_COLUMNS:
-            columns[c][at:at + n] = part[c]
-        at += n
-    for c in ("token", "pos"):
-        columns[c] = pd.Series(columns.pop(c), copy=False).astype("str")
+def _token_frame(parts: list[dict[str, np.ndarray]]) -> pd.DataFrame:
+    """The token table from each speech's columns, joined one column at a time (each
+    speech's part of it dropped as it is joined, so the peak is the table plus one column)."""
+    columns = {}
+    for c in TOKEN_COLUMNS:
+        pieces = [part.pop(c) for part in parts]
+        columns[c] = np.concatenate(pieces) if pieces else np.array([], dtype=_DTYPES[c])
+        del pieces
+        if c in ("token", "pos"):
+            columns[c] = pd.Series(columns[c], copy=False).astype("str")
     return pd.DataFrame(columns, columns=TOKEN_COLUMNS, copy=False)
 
 
