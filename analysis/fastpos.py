@@ -130,6 +130,18 @@ class TagTable:
             return self.names[self.codes[i]]
         return default
 
+    def get_many(self, words: list[str]) -> list[str | None]:
+        """``get`` for many words, with one search."""
+        if not words:
+            return []
+        # numpy's strings drop trailing NULs, so a word with one is looked up alone
+        query = np.array([w if "\x00" not in w else "" for w in words])
+        i = np.minimum(np.searchsorted(self.words, query), len(self.words) - 1)
+        found = (self.words[i] == query) & (query != "")
+        names, codes = self.names, self.codes[i].tolist()
+        return [names[c] if hit else (self.get(w) if "\x00" in w else None)
+                for w, c, hit in zip(words, codes, found.tolist())]
+
     def __contains__(self, word: str) -> bool:
         return self.get(word) is not None
 

@@ -244,8 +244,15 @@ class Segmenter:
     def tag(self, token: str) -> str:
         """The POS tag jieba.posseg would give ``token`` as a word."""
         tag = self.tags.get(token)
-        if tag is not None:
-            return tag
+        return tag if tag is not None else self._tag_unlisted(token)
+
+    def tags_of(self, tokens: list[str]) -> list[str]:
+        """:meth:`tag` for many tokens, looked up in the tag table together."""
+        return [self._tag_unlisted(t) if tag is None else tag
+                for t, tag in zip(tokens, self.tags.get_many(tokens))]
+
+    def _tag_unlisted(self, token: str) -> str:
+        """The tag of a token that no dictionary lists."""
         if MASK.match(token):
             return "mask"
         if _NUMBER.match(token):
@@ -356,11 +363,13 @@ class _TypeTable(_Facts):
         self.seg, self.stopwords = seg, stopwords
         super().__init__()
 
-    def row(self, token: str) -> tuple:
-        shape = _shape_facts(token)
-        space, masked = shape[7], shape[2]
-        tag = "x" if space else "mask" if masked else self.seg.tag(token)
-        return shape + (tag, not space and token in self.stopwords)
+    def facts(self) -> dict[str, np.ndarray]:
+        if self._pending:  # tag the new types together
+            words = [row[0] for row in self._pending if not (row[7] or row[2])]  # not space, not a mask
+            tags = iter(self.seg.tags_of(words))
+            self._pending = [row + ("x" if row[7] else "mask" if row[2] else next(tags),
+                                    not row[7] and row[0] in self.stopwords) for row in self._pending]
+        return super().facts()
 
 
 def _merge_quotes(ids: np.ndarray, table: _Facts) -> tuple[np.ndarray, np.ndarray]:

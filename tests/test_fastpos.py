@@ -60,6 +60,9 @@ def test_tag_table_equals_jieba_tag_table(jieba_tags):
     assert table.get("不是一个词语吧") is None
     assert table.get("") is None
     assert "招商引资" in table
+    words = list(jieba_tags)[::50] + ["不是一个词语吧", "", "中国\x00", "\x00", "招商引资", "龘龘"]
+    assert table.get_many(words) == [table.get(w) for w in words]
+    assert table.get_many(["中国\x00"]) == [None] and table.get("中国") is not None
 
 
 def test_tagger_equals_jieba_posseg_on_the_seed(speeches, jieba_tags):
