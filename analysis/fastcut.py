@@ -90,16 +90,18 @@ class Trie:
     """jieba's prefix dictionary (``Tokenizer.FREQ``) as arrays.
 
     Node 0 is the empty string; a node's child by a character is looked up by
-    ``node * radix + code`` (codes 1.. for the dictionary's characters) in a hash table.  ``logp`` is ``math.log(freq) -
-    math.log(total)`` for a word with a frequency, NaN for a prefix only.  ``orphans`` are
-    words whose prefix is not a key: jieba's DAG never reaches them, but jieba still
+    ``node * radix + code`` (codes 1.. for the dictionary's characters) in a hash
+    table.  ``freq`` is each node's count (0 for a prefix that is not a word) and
+    ``logp`` is ``math.log(freq) - math.log(total)``, NaN for a prefix only.
+    ``orphans`` are words whose prefix is not a key: jieba's DAG never reaches them, but jieba still
     looks them up when it decides whether to hand characters to its HMM (a dictionary
     built by jieba has none).
     """
 
     def __init__(self, alphabet: np.ndarray, keys: np.ndarray, child: np.ndarray, logp: np.ndarray,
-                 total: int, depth: int, orphans: frozenset[str] = frozenset(), table: _HashTable | None = None):
-        self.alphabet, self.keys, self.child, self.logp = alphabet, keys, child, logp
+                 freq: np.ndarray, total: int, depth: int, orphans: frozenset[str] = frozenset(),
+                 table: _HashTable | None = None):
+        self.alphabet, self.keys, self.child, self.logp, self.freq = alphabet, keys, child, logp, freq
         self.table = table or _HashTable.build(keys, child)
         self.orphans = orphans
         self.total, self.depth = int(total), int(depth)
@@ -126,7 +128,7 @@ class Trie:
         radix = len(alphabet) + 1
         logtotal = math.log(total)
         node: dict[str, int] = {"": 0}
-        keys, logp = [], [math.nan]
+        keys, logp, counts = [], [math.nan], [0]
         orphans = set()
         for w in words:
             parent = node.get(w[:-1])
@@ -137,49 +139,65 @@ class Trie:
             node[w] = len(logp)
             keys.append(parent * radix + code[w[-1]])
             f = freq[w]
+            counts.append(f)
             logp.append(math.log(f) - logtotal if f else math.nan)  # jieba: log(FREQ.get(w) or 1) - logtotal
         keys_arr = np.array(keys, dtype=np.int64)
         order = np.argsort(keys_arr, kind="stable")
         child = np.arange(1, len(logp), dtype=np.int32)[order]
         depth = max((len(w) for w in node), default=1)
-        return cls(alphabet, keys_arr[order], child, np.array(logp), total, depth, frozenset(orphans))
+        return cls(alphabet, keys_arr[order], child, np.array(logp), np.array(counts, dtype=np.int64), total, depth,
+                   frozenset(orphans))
 
     @classmethod
     def load(cls, path) -> "Trie":
         with np.load(path, allow_pickle=False) as z:
             orphans = frozenset(w for w in z["orphans"].tobytes().decode("utf-8").split("\n") if w)
-            return cls(z["alphabet"], z["keys"], z["child"], z["logp"], int(z["total"]), int(z["depth"]), orphans,
-                       _HashTable(z["slot_keys"], z["slot_child"]))
+            return cls(z["alphabet"], z["keys"], z["child"], z["logp"], z["freq"], int(z["total"]), int(z["depth"]),
+                       orphans, _HashTable(z["slot_keys"], z["slot_child"]))
 
     def save(self, path) -> None:
         with open(path, "wb") as f:
-            np.savez(f, alphabet=self.alphabet, keys=self.keys, child=self.child, logp=self.logp,
+            np.savez(f, alphabet=self.alphabet, keys=self.keys, child=self.child, logp=self.logp, freq=self.freq,
                      total=np.int64(self.total), depth=np.int64(self.depth),
                      slot_keys=self.table.slot_keys, slot_child=self.table.slot_values,
                      orphans=np.frombuffer("\n".join(sorted(self.orphans)).encode("utf-8"), dtype=np.uint8))
 
-    def dag(self, codes: np.ndarray) -> np.ndarray:
-        """``W[p, L-1]``: the log probability of the word of length L at p, -inf if none."""
+    def walk(self, codes: np.ndarray):
+        """For L = 1, 2, ...: the positions where a key of length L starts, and its node."""
         n = len(codes)
         state = self.first[codes]
         active = np.flatnonzero(state)
         state = state[active]
-        columns = [(active, self.logp[state])] if len(active) else []
-        for length in range(1, self.depth if len(active) else 0):
+        for length in range(1, self.depth + 1):
+            if not len(active):
+                return
+            yield active, state
             at = active + length
             inside = at < n
             active, state, at = active[inside], state[inside], at[inside]
             state = self.table.get(state * self.radix + codes[at]).astype(np.int64)
             hit = state > 0
             active, state = active[hit], state[hit]
-            if not len(active):
-                break
-            columns.append((active, self.logp[state]))
-        W = np.full((n, max(len(columns), 1)), -np.inf)
+
+    def dag(self, codes: np.ndarray) -> np.ndarray:
+        """``W[p, L-1]``: the log probability of the word of length L at p, -inf if none."""
+        columns = [(where, self.logp[state]) for where, state in self.walk(codes)]
+        W = np.full((len(codes), max(len(columns), 1)), -np.inf)
         for length, (where, logp) in enumerate(columns):
             word = ~np.isnan(logp)
             W[where[word], length] = logp[word]
         return W
+
+    def entries_within(self, texts: list[str]) -> dict[str, int]:
+        """Every key of jieba's ``FREQ`` found inside the texts, with its frequency (an
+        orphan, which jieba only ever tests for being there, with 1)."""
+        text = "\n".join(texts)  # "\n" is in no run, so no key spans two texts
+        codes = self.code[np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")]
+        entries = {w: 1 for w in self.orphans}
+        for length, (where, state) in enumerate(self.walk(codes), 1):
+            for at, f in zip(where.tolist(), self.freq[state].tolist()):
+                entries[text[at:at + length]] = f
+        return entries
 
 
 _HAN_TABLE: np.ndarray | None = None

@@ -72,3 +72,16 @@ def test_tagger_equals_jieba_posseg_on_the_seed(speeches, jieba_tags):
     theirs.word_tag_tab = jieba_tags
     for paragraph in "\n".join(speeches["text"]).split("\n")[:400]:
         assert [tuple(p) for p in ours.lcut(paragraph)] == [tuple(p) for p in theirs.lcut(paragraph)]
+
+
+def test_unknown_words_are_tagged_as_jieba_posseg_tags_them(tokens, provincial, jieba_tags):
+    """The segmenter hands posseg only the dictionary entries found inside the words it tags."""
+    from analysis.tokens import Segmenter
+    seg = Segmenter()
+    seg._oov_tags = {}  # no tags kept from earlier runs
+    words = unknown_words(tokens) + unknown_words(an.tokenize(provincial))
+    theirs = jieba.posseg.POSTokenizer(an.get_segmenter().tk)
+    theirs.word_tag_tab = jieba_tags
+    expected = [max(theirs.lcut(w), key=lambda p: len(p.word)).flag for w in words]
+    assert seg.tags_of(words) == expected
+    assert len(seg._posseg.tokenizer.FREQ) < 100_000  # not jieba's whole dictionary
