@@ -5,7 +5,7 @@ character: it lists the dictionary words that start at every position (its DAG),
 finds the most probable route through them from the end of the run back to its
 start, and hands each group of characters the route leaves alone to its HMM
 (``jieba.finalseg``), a Viterbi search over four states.  Here each step is done
-for a batch of about 260,000 characters at once, in numpy:
+for a batch of about 130,000 characters at once, in numpy:
 
 - the DAG one word length at a time, walking a trie of the dictionary held in
   arrays (:class:`Trie`);
@@ -35,7 +35,7 @@ import numpy as np
 # finished one position at a time: a numpy step costs more than a few positions
 _SCALAR_BELOW = 8
 # characters segmented per batch: the DAG of a batch holds 8 bytes per character and word length
-_BATCH_CHARS = 1 << 18
+_BATCH_CHARS = 1 << 17
 
 
 _FIBONACCI = np.uint64(0x9E3779B97F4A7C15)
@@ -230,7 +230,9 @@ def _route(W: np.ndarray, starts: np.ndarray, ends: np.ndarray, fallback: float)
         return nxt
     positions = np.arange(int(lengths.sum())) + np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
     distance = np.repeat(ends - 1, lengths) - positions
-    alone = positions[np.isneginf(W[positions]).all(axis=1)]
+    alone = np.zeros(n, dtype=bool)
+    alone[positions] = True
+    alone &= W.max(axis=1) == -np.inf
     W[alone, 0] = fallback
     order = positions[np.argsort(distance, kind="stable")]
     bounds = np.concatenate(([0], np.cumsum(np.bincount(distance))))
