@@ -1,17 +1,18 @@
 """Segmenting speeches into tokens with jieba, the project's dictionary and one stopword policy.
 
-jieba runs in a private :class:`jieba.Tokenizer` that loads jieba's own dictionary
-and then ``data/dict/user_dict.txt`` explicitly, so results never depend on what
-else a notebook did to jieba's global tokenizer; the combined dictionary and the
-tag table are built once into ``.cache/jieba``.  Part-of-speech tags come from the
-dictionaries' tag tables (the tag jieba.posseg gives a known word); only the few
-words jieba's HMM discovers are tagged by jieba.posseg's model, once per word type,
-with its Viterbi search done in numpy (:mod:`analysis.fastpos`, identical output).
-That keeps tagging nearly free: posseg over the whole text is 6-7 times slower
-than plain segmentation.
+The words are jieba's (accurate mode, HMM on) under jieba's own dictionary plus
+``data/dict/user_dict.txt``, built into a private :class:`jieba.Tokenizer`, so
+results never depend on what else a notebook did to jieba's global tokenizer.
+The combined dictionary, a trie of it and the tag table are built once into
+``.cache/jieba``; the text is cut by :mod:`analysis.fastcut`, which gives jieba's
+words 4-5 times faster.  Part-of-speech tags come from the dictionaries' tag tables
+(the tag jieba.posseg gives a known word); only the few words jieba's HMM makes up
+are tagged by jieba.posseg's model, once per word type, with its Viterbi search
+done in numpy (:mod:`analysis.fastpos`, identical output).  That keeps tagging
+nearly free: posseg over the whole text is 6-7 times slower than jieba's cut.
 
 Segmentations are cached in ``.cache/segments`` under a key made of the text,
-both dictionaries and the jieba version, so a repeat run skips jieba entirely.
+both dictionaries and the jieba version, so a repeat run skips segmentation.
 
 Columns of :func:`tokenize` (one row per token; white space is not a token):
 
@@ -53,9 +54,6 @@ from .errors import CorpusWarning, DictionaryError
 
 TOKEN_COLUMNS = ["speech", "paragraph", "sentence", "position", "token", "pos", "start", "end",
                  "is_stopword", "is_punct", "is_masked", "is_number", "is_quoted", "is_vocab"]
-
-_DTYPES = {c: object if c in ("token", "pos") else bool if c.startswith("is_") else
-           np.int64 if c == "speech" else np.int32 for c in TOKEN_COLUMNS}
 
 #: Part-of-speech tag prefixes that make a content word (nouns, verbs, adjectives,
 #: idioms, set phrases, abbreviations, quoted formulas).
@@ -166,8 +164,9 @@ class Segmenter:
 
     @property
     def tk(self):
-        """The jieba tokenizer with the project dictionary: its 500,000-entry ``FREQ`` is loaded
-        only when something needs jieba itself (tagging a word no dictionary has)."""
+        """The jieba tokenizer with the project dictionary.  Nothing here needs it (the cutter
+        and the tagger work from the trie), so its 500,000-entry ``FREQ`` is loaded only
+        when asked for, e.g. to compare with jieba."""
         if self._freq_path is not None:
             words, freq, total = _load_freq(self._freq_path)
             self._tk.FREQ, self._tk.total = dict(zip(words, freq)), total
@@ -438,12 +437,14 @@ def _merge_quotes(ids: np.ndarray, table: _Facts) -> tuple[np.ndarray, np.ndarra
     return ids[keep], new_position[np.array(quoted)]
 
 
+_PLACES = ("wid", "paragraph", "sentence", "start", "end", "is_quoted")
+
+
 def _tokenize_ids(table: _TypeTable, speech, ids: np.ndarray, quoted: np.ndarray) -> dict[str, np.ndarray]:
-    """Columns for one speech from its tokens' type ids (quotes merged).  Offsets, paragraphs
-    and sentences come from cumulative sums, not a per-token loop."""
-    n = len(ids)
-    if n == 0:
-        return {c: np.array([], dtype=_DTYPES[c]) for c in TOKEN_COLUMNS}
+    """Where each word of one speech is, from its tokens' type ids (quotes merged): its type
+    id, paragraph, sentence, offsets and whether it is a joined formula (21 bytes a word;
+    everything else about it is gathered from its type, for all speeches at once, by
+    :func:`_token_frame`).  Offsets, paragraphs and sentences come from cumulative sums."""
     f = table.facts()
     lengths = f["length"][ids]
     end = np.cumsum(lengths)
@@ -463,21 +464,12 @@ def _tokenize_ids(table: _TypeTable, speech, ids: np.ndarray, quoted: np.ndarray
         close[breaks[(last_word > last_end) & (previous_break < last_word)]] = True
     closes_before = np.cumsum(close) - close
     breaks_before = np.cumsum(newlines) - newlines
-    is_quoted = np.zeros(n, dtype=bool)
+    is_quoted = np.zeros(len(ids), dtype=bool)
     is_quoted[quoted] = True
-    tag = f["pos"][ids]
-    tag[is_quoted] = "nz"
     w = word_idx
-    wid = ids[w]
-    stop, punct, masked, number = (f[name][wid] for name in ("stop", "punct", "masked", "number"))
-    columns = {
-        "speech": np.full(len(w), speech, dtype=np.int64), "paragraph": 1 + breaks_before[w],
-        "sentence": 1 + closes_before[w], "position": np.arange(len(w), dtype=np.int64),
-        "token": f["token"][wid], "pos": tag[w], "start": start[w], "end": end[w],
-        "is_stopword": stop, "is_punct": punct, "is_masked": masked, "is_number": number,
-        "is_quoted": is_quoted[w], "is_vocab": ~(stop | punct | masked | number),
-    }
-    return {c: columns[c].astype(_DTYPES[c], copy=False) for c in TOKEN_COLUMNS}
+    return {"speech": speech, "wid": ids[w].astype(np.int32), "paragraph": (1 + breaks_before[w]).astype(np.int32),
+            "sentence": (1 + closes_before[w]).astype(np.int32), "start": start[w].astype(np.int32),
+            "end": end[w].astype(np.int32), "is_quoted": is_quoted[w]}
 
 
 _WORKER: tuple[Segmenter, bool, _Facts] | None = None
@@ -512,14 +504,14 @@ def tokenize(speeches: pd.DataFrame, *, user_dict: str | Path | None = None,
     table = seg.type_table(read_stopwords())
     texts = list(zip(speeches["speech"], speeches["text"]))
     processes = parallel.useful_processes(processes, [t for _, t in texts], parallel.MIN_CHARS_PER_SEGMENTING_PROCESS)
-    parts: list = [None] * len(texts)  # each speech's columns
+    parts: list = [None] * len(texts)  # each speech's word places
     progress_bar = None
     if progress:
         from tqdm.auto import tqdm
         progress_bar = tqdm(total=len(texts), desc="segmenting", unit="speech")
 
     def take(k: int, ids: np.ndarray, quoted: np.ndarray) -> None:
-        # the columns are made as each speech comes, while the workers go on
+        # each speech's places are worked out as it comes, while the workers go on
         parts[k] = _tokenize_ids(table, texts[k][0], ids, quoted)
         if progress_bar is not None:
             progress_bar.update()
@@ -549,19 +541,31 @@ def tokenize(speeches: pd.DataFrame, *, user_dict: str | Path | None = None,
         progress_bar.close()
     if cache:
         seg.save_tags()
-    return _token_frame(parts)
+    return _token_frame(table, parts)
 
 
-def _token_frame(parts: list[dict[str, np.ndarray]]) -> pd.DataFrame:
-    """The token table from each speech's columns, joined one column at a time (each
-    speech's part of it dropped as it is joined, so the peak is the table plus one column)."""
-    columns = {}
-    for c in TOKEN_COLUMNS:
-        pieces = [part.pop(c) for part in parts]
-        columns[c] = np.concatenate(pieces) if pieces else np.array([], dtype=_DTYPES[c])
-        del pieces
-        if c in ("token", "pos"):
-            columns[c] = pd.Series(columns[c], copy=False).astype("str")
+def _token_frame(table: _TypeTable, parts: list[dict]) -> pd.DataFrame:
+    """The token table from each speech's word places (:func:`_tokenize_ids`), joined one
+    column at a time (each speech's piece dropped as it is joined); the rest is gathered
+    from the type table once."""
+    sizes = np.array([len(part["wid"]) for part in parts], dtype=np.int64)
+    before = np.repeat(np.cumsum(sizes) - sizes, sizes)
+    joined = {c: np.concatenate([part.pop(c) for part in parts]) if parts else
+              np.array([], dtype=bool if c == "is_quoted" else np.int32) for c in _PLACES}
+    f = table.facts()
+    wid = joined.pop("wid")
+    stop, punct, masked, number = (f[name][wid] for name in ("stop", "punct", "masked", "number"))
+    pos = f["pos"][wid]
+    pos[joined["is_quoted"]] = "nz"
+    columns = {
+        "speech": np.repeat(np.array([part["speech"] for part in parts], dtype=np.int64), sizes),
+        "paragraph": joined["paragraph"], "sentence": joined["sentence"],
+        "position": (np.arange(len(wid)) - before).astype(np.int32),
+        "token": pd.Series(f["token"][wid], copy=False).astype("str"), "pos": pd.Series(pos, copy=False).astype("str"),
+        "start": joined["start"], "end": joined["end"],
+        "is_stopword": stop, "is_punct": punct, "is_masked": masked, "is_number": number,
+        "is_quoted": joined["is_quoted"], "is_vocab": ~(stop | punct | masked | number),
+    }
     return pd.DataFrame(columns, columns=TOKEN_COLUMNS, copy=False)
 
 
