@@ -142,6 +142,7 @@ class Segmenter:
         self.tags = self._load_dictionaries(cache_dir / f"project-{self._dict_key()}")
         self.cutter = fastcut.Cutter(self.trie)
         self._posseg: fastpos.POSTokenizer | None = None
+        self._prepared: set[str] = set()  # tokens whose dictionary entries posseg has
         self.key = hashlib.sha256(
             (_file_digest(self.user_dict) + jieba.__version__ + "v2").encode()).hexdigest()[:16]
         self.cache_dir = config.CACHE_DIR / "segments" / self.key
@@ -260,9 +261,10 @@ class Segmenter:
 
         posseg looks up only parts of the token it tags, so instead of jieba's
         500,000-entry dictionary (0.3 s to load) it gets those parts, found in the trie."""
-        tokens = [t for t in tokens if self._needs_posseg(t)]
+        tokens = [t for t in tokens if t not in self._prepared and self._needs_posseg(t)]
         if not tokens:
             return
+        self._prepared.update(tokens)
         if self._posseg is None:
             import jieba
             small = jieba.Tokenizer()
