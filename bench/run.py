@@ -13,7 +13,8 @@ per corpus and process count in the form::
 
     bench corpus=NAME chars=N pipeline_s=X jieba_s=Y ratio=R peak_mib=M
 
-where NAME ends in ``_2proc`` for the run on 2 processes.  The segmentation cache is
+where NAME ends in ``_2proc`` for the run on 2 processes (not run for a corpus too small
+to split: it would repeat the one-process run).  The segmentation cache is
 switched off and a fresh cache folder is used, so that both sides segment for real.
 Slogans run without the ``repeated`` kind: in a corpus replicated 50 times every word
 sequence repeats, so that kind's output alone would hold several rows per token.
@@ -115,10 +116,25 @@ def in_fresh_process(*args: str) -> dict:
     return json.loads(out.strip().splitlines()[-1])
 
 
+def splits(corpus: Path, processes: int) -> bool:
+    """Would the pipeline use more than one process for this corpus?  (Below the measured
+    thresholds of :mod:`analysis.parallel` it stays on one, so a second run would only
+    measure the same work again.)"""
+    from analysis import parallel
+
+    texts = an.read_corpus(corpus).speeches["text"].tolist()
+    return max(parallel.useful_processes(processes, texts, parallel.MIN_CHARS_PER_SEGMENTING_PROCESS),
+               parallel.useful_processes(processes, texts, parallel.MIN_CHARS_PER_PROCESS)) > 1
+
+
 def run(name: str, corpus: Path, processes: list[int]) -> list[dict]:
     results = []
     jieba_s = in_fresh_process("jieba", str(corpus))["jieba_s"]
     for p in processes:
+        if p > 1 and not splits(corpus, p):
+            print(f"  {name + f'_{p}proc':<20} not run: the corpus is too small to split, so {p} processes "
+                  f"would run the very same one-process work", flush=True)
+            continue
         got = in_fresh_process("pipeline", str(corpus), str(p))
         label = name if p == 1 else f"{name}_{p}proc"
         for key, secs in got["stages"].items():
