@@ -442,7 +442,7 @@ def _merge_quotes(ids: np.ndarray, table: _Facts) -> tuple[np.ndarray, np.ndarra
 _PLACES = ("wid", "paragraph", "sentence", "start", "end", "is_quoted")
 
 
-def _tokenize_ids(table: _TypeTable, speech, ids: np.ndarray, quoted: np.ndarray) -> dict[str, np.ndarray]:
+def _tokenize_ids(table: _Facts, speech, ids: np.ndarray, quoted: np.ndarray) -> dict[str, np.ndarray]:
     """Where each word of one speech is, from its tokens' type ids (quotes merged): its type
     id, paragraph, sentence, offsets and whether it is a joined formula (21 bytes a word;
     everything else about it is gathered from its type, for all speeches at once, by
@@ -482,15 +482,16 @@ def _worker_init(user_dict: str, cache: bool) -> None:
     _WORKER = (get_segmenter(user_dict), cache, _Facts())
 
 
-def _worker_segment(text: str) -> tuple[int, np.ndarray, list[str], np.ndarray]:
-    """Segment and join quoted formulas in a worker.  The worker numbers the types it meets
-    across all its speeches (so each type's facts are worked out once per worker) and sends
-    back: its pid, the ids in its numbering, the types it met for the first time, and where
-    the formulas are.  A worker's results reach the caller in the order it made them."""
+def _worker_segment(text: str) -> tuple[int, dict[str, np.ndarray], list[str]]:
+    """Segment a speech in a worker, join its quoted formulas and work out where each word
+    is (:func:`_tokenize_ids`).  The worker numbers the types it meets across all its
+    speeches (so each type's facts are worked out once per worker) and sends back: its
+    pid, the places with type ids in its numbering, and the types it met for the first
+    time.  A worker's results reach the caller in the order it made them."""
     seg, cache, types = _WORKER
     known = len(types)
     ids, quoted = _merge_quotes(types.ids(seg.lcut(text, cache=cache), np.int32), types)
-    return os.getpid(), ids, types.facts()["token"][known:].tolist(), quoted
+    return os.getpid(), _tokenize_ids(types, None, ids, quoted), types.facts()["token"][known:].tolist()
 
 
 def tokenize(speeches: pd.DataFrame, *, user_dict: str | Path | None = None,
@@ -513,7 +514,6 @@ def tokenize(speeches: pd.DataFrame, *, user_dict: str | Path | None = None,
         progress_bar = tqdm(total=len(texts), desc="segmenting", unit="speech")
 
     def take(k: int, ids: np.ndarray, quoted: np.ndarray) -> None:
-        # each speech's places are worked out as it comes, while the workers go on
         parts[k] = _tokenize_ids(table, texts[k][0], ids, quoted)
         if progress_bar is not None:
             progress_bar.update()
@@ -521,8 +521,9 @@ def tokenize(speeches: pd.DataFrame, *, user_dict: str | Path | None = None,
     if processes > 1:
         # jieba is pure Python, so only processes give a speed-up; each worker loads the
         # dictionary once, then segments whole speeches, largest first so that none is
-        # left with a long one at the end.  This process takes each result as it comes,
-        # while the workers go on (type ids depend on that order; the table does not).
+        # left with a long one at the end.  The workers also join quotes and work out
+        # where each word is; this process maps their type ids to its own as each result
+        # comes (type ids depend on that order; the table does not).
         order = sorted(range(len(texts)), key=lambda k: -len(texts[k][1]))
         to_global: dict[int, np.ndarray] = {}  # per worker: its type ids -> this table's
         with ProcessPoolExecutor(processes, initializer=_worker_init,
@@ -532,10 +533,15 @@ def tokenize(speeches: pd.DataFrame, *, user_dict: str | Path | None = None,
                 results = pool.map(_worker_segment, [texts[k][1] for k in order])
             finally:
                 gc.unfreeze()
-            for k, (pid, local, new_types, quoted) in zip(order, results):
+            for k, (pid, places, new_types) in zip(order, results):
                 ids = to_global[pid] = np.concatenate([to_global.get(pid, np.array([], np.int64)),
                                                        table.ids(new_types)])
-                take(k, ids[local], quoted)
+                places["wid"] = ids[places["wid"]].astype(np.int32)
+                places["speech"] = texts[k][0]
+                parts[k] = places
+                table.facts()  # tag the new types now, while the workers go on
+                if progress_bar is not None:
+                    progress_bar.update()
     else:
         for k, (_, text) in enumerate(texts):
             take(k, *_merge_quotes(table.ids(seg.lcut(text, cache=cache)), table))
