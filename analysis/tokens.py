@@ -549,7 +549,22 @@ def tokenize(speeches: pd.DataFrame, *, user_dict: str | Path | None = None,
         progress_bar.close()
     if cache:
         seg.save_tags()
-    return _token_frame(table, parts)
+    frame = _token_frame(table, parts)
+    del parts
+    _return_freed_memory()
+    return frame
+
+
+def _return_freed_memory() -> None:
+    """Hand the memory freed while building the table back to the system.  glibc keeps freed
+    heap pages for reuse, and the many per-speech arrays (unpickled from the workers, or
+    made here) leave a few hundred MiB of them at 50x, which every later step would carry."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to do
+        pass
 
 
 def _token_frame(table: _TypeTable, parts: list[dict]) -> pd.DataFrame:
