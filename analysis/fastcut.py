@@ -200,6 +200,11 @@ class Trie:
         return entries
 
 
+def _place_in_group(lengths: np.ndarray) -> np.ndarray:
+    """For groups of these lengths laid end to end: each element's place in its group (0, 1, ...)."""
+    return np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+
+
 _HAN_TABLE: np.ndarray | None = None
 
 
@@ -228,7 +233,7 @@ def _route(W: np.ndarray, starts: np.ndarray, ends: np.ndarray, fallback: float)
     lengths = ends - starts
     if not len(lengths):
         return nxt
-    positions = np.arange(int(lengths.sum())) + np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
+    positions = np.repeat(starts, lengths) + _place_in_group(lengths)
     distance = np.repeat(ends - 1, lengths) - positions
     alone = np.zeros(n, dtype=bool)
     alone[positions] = True
@@ -413,7 +418,7 @@ def hmm_starts(bufs: list[str]) -> tuple[np.ndarray, np.ndarray]:
     if runs:
         lengths = np.array([len(r) for r in runs], dtype=np.int64)
         run_of = np.repeat(np.arange(len(runs)), lengths)
-        into = np.arange(len(run_of)) - np.repeat(np.cumsum(lengths) - lengths, lengths)  # place in its run
+        into = _place_in_group(lengths)
         labels = _viterbi_many(_MODEL, runs, lengths)
         # a word starts a run, or follows an E or S (a word's last character)
         starts = np.flatnonzero((into == 0) | np.concatenate(([True], (labels[:-1] == 1) | (labels[:-1] == 3))))
@@ -480,7 +485,6 @@ def _viterbi_many(m: _HMM, runs: list[str], lengths: np.ndarray) -> np.ndarray:
         if t:
             state[:k] = back[at, state[:k]]
     # back to the runs' own order
-    within = np.arange(len(joined)) - np.repeat(offsets, lengths_sorted)
     original = np.empty_like(labels)
-    original[np.repeat((np.cumsum(lengths) - lengths)[order], lengths_sorted) + within] = labels
+    original[np.repeat((np.cumsum(lengths) - lengths)[order], lengths_sorted) + _place_in_group(lengths_sorted)] = labels
     return original
