@@ -253,8 +253,7 @@ class Segmenter:
         return [self._tag_unlisted(t) if tag is None else tag for t, tag in zip(tokens, tags)]
 
     def _needs_posseg(self, token: str) -> bool:
-        return not (MASK.match(token) or _NUMBER.match(token) or _is_punct(token) or token.isascii()
-                    or token in self._oov_tags)
+        return _tag_by_form(token) is None and token not in self._oov_tags
 
     def _prepare_posseg(self, tokens: list[str]) -> None:
         """Give jieba.posseg the dictionary entries it will look at to tag these tokens.
@@ -274,15 +273,7 @@ class Segmenter:
 
     def _tag_unlisted(self, token: str) -> str:
         """The tag of a token that no dictionary lists."""
-        if MASK.match(token):
-            return "mask"
-        if _NUMBER.match(token):
-            return "m"
-        if _is_punct(token):
-            return "x"
-        if token.isascii():
-            return "eng"
-        tag = self._oov_tags.get(token)
+        tag = _tag_by_form(token) or self._oov_tags.get(token)
         if tag is None:  # only these cost a Viterbi run, so only these are kept on disk
             self._prepare_posseg([token])
             pairs = self._posseg.lcut(token)
@@ -295,6 +286,19 @@ class Segmenter:
         if table is None:
             table = self._tables[stopwords] = _TypeTable(self, stopwords)
         return table
+
+
+def _tag_by_form(token: str) -> str | None:
+    """The tag a token's form alone decides (mask, numeral, punctuation, Latin), else None."""
+    if MASK.match(token):
+        return "mask"
+    if _NUMBER.match(token):
+        return "m"
+    if _is_punct(token):
+        return "x"
+    if token.isascii():
+        return "eng"
+    return None
 
 
 def _save_freq(path, freq: dict[str, int], total: int) -> None:
@@ -385,10 +389,10 @@ class _TypeTable(_Facts):
 
     def facts(self) -> dict[str, np.ndarray]:
         if self._pending:  # tag the new types together
-            words = [row[0] for row in self._pending if not (row[7] or row[2])]  # not space, not a mask
-            tags = iter(self.seg.tags_of(words))
-            self._pending = [row + ("x" if row[7] else "mask" if row[2] else next(tags),
-                                    not row[7] and row[0] in self.stopwords) for row in self._pending]
+            token, space, masked = (_Facts.FACTS.index(name) for name in ("token", "space", "masked"))
+            tags = iter(self.seg.tags_of([row[token] for row in self._pending if not (row[space] or row[masked])]))
+            self._pending = [row + ("x" if row[space] else "mask" if row[masked] else next(tags),
+                                    not row[space] and row[token] in self.stopwords) for row in self._pending]
         return super().facts()
 
 
@@ -513,15 +517,15 @@ def tokenize(speeches: pd.DataFrame, *, user_dict: str | Path | None = None,
         from tqdm.auto import tqdm
         progress_bar = tqdm(total=len(texts), desc="segmenting", unit="speech")
 
-    def take(k: int, ids: np.ndarray, quoted: np.ndarray) -> None:
-        parts[k] = _tokenize_ids(table, texts[k][0], ids, quoted)
+    def take(k: int, places: dict) -> None:
+        parts[k] = places
         if progress_bar is not None:
             progress_bar.update()
 
     if processes > 1:
-        # jieba is pure Python, so only processes give a speed-up; each worker loads the
-        # dictionary once, then segments whole speeches, largest first so that none is
-        # left with a long one at the end.  The workers also join quotes and work out
+        # much of segmenting is still Python per run or per speech, so threads would not
+        # help: processes do.  Each worker segments whole speeches, largest first so that
+        # none is left with a long one at the end.  The workers also join quotes and work out
         # where each word is; this process maps their type ids to its own as each result
         # comes (type ids depend on that order; the table does not).
         order = sorted(range(len(texts)), key=lambda k: -len(texts[k][1]))
@@ -538,13 +542,11 @@ def tokenize(speeches: pd.DataFrame, *, user_dict: str | Path | None = None,
                                                        table.ids(new_types)])
                 places["wid"] = ids[places["wid"]].astype(np.int32)
                 places["speech"] = texts[k][0]
-                parts[k] = places
                 table.facts()  # tag the new types now, while the workers go on
-                if progress_bar is not None:
-                    progress_bar.update()
+                take(k, places)
     else:
-        for k, (_, text) in enumerate(texts):
-            take(k, *_merge_quotes(table.ids(seg.lcut(text, cache=cache)), table))
+        for k, (speech, text) in enumerate(texts):
+            take(k, _tokenize_ids(table, speech, *_merge_quotes(table.ids(seg.lcut(text, cache=cache)), table)))
     if progress_bar is not None:
         progress_bar.close()
     if cache:
