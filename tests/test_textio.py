@@ -62,3 +62,17 @@ def test_cli_error_is_one_line(tmp_path, capsys):
     assert main(["speeches", "--corpus", str(p)]) == 2
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0 and "empty.txt" in err and "empty" in err
+
+
+def test_cli_on_another_corpus_leaves_the_project_tables_alone(tmp_path, monkeypatch, capsys):
+    from analysis import config
+    from analysis.__main__ import main
+    gbk = tmp_path / "mine.txt"
+    gbk.write_bytes("第一篇 在全市招商引资工作会议上的讲话\n同志们：今年项目开工率44.2%，投资增长10%。\n".encode("gbk"))
+    before = {p.name: p.read_bytes() for p in config.PROCESSED_DIR.glob("*.csv")}
+    monkeypatch.chdir(tmp_path)
+    assert main(["numbers", "--corpus", str(gbk)]) == 0
+    assert "wrote out/mine/numeric_targets.csv" in capsys.readouterr().out
+    written = (tmp_path / "out" / "mine" / "numeric_targets.csv").read_text(encoding="utf-8")
+    assert "44.2" in written and "开工率" in written
+    assert {p.name: p.read_bytes() for p in config.PROCESSED_DIR.glob("*.csv")} == before
