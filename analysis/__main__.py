@@ -28,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
             p.add_argument("--force", action="store_true",
                            help="rebuild even when nothing the figures depend on has changed")
     args = parser.parse_args(argv)
-    from . import config, pipeline
+    from . import config, build as pipeline
 
     if args.corpus is not None and args.out is None and args.corpus.resolve() != config.DEFAULT_CORPUS.resolve():
         # someone else's speeches must not overwrite the project's own tables and figures
@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
             paths = pipeline.build_all(args.corpus, args.out, processes=args.processes, force=args.force)
         else:
             if args.command == "speeches":
-                from .corpus import read_corpus, speech_table
+                from .reading.corpus import read_corpus, speech_table
                 table = speech_table(read_corpus(args.corpus).speeches)
                 shown = table[["speech", "title", "speaker", "role", "date", "n_chars"]]
                 print(shown.astype(object).where(shown.notna(), "").to_string(index=False))  # unknown: blank

@@ -52,9 +52,9 @@ stats[["speech", "n_tokens", "n_types", "masked_share", "n_masked"]].merge(
     summary.groupby("speech")["depth"].max().reset_index(), on="speech")
 
 # %%
-fig = an.plots.plot_speech_lengths(study.speeches)
+fig = an.plot_speech_lengths(study.speeches)
 study.save(fig, "speech_lengths")
 
 # %%
-fig = an.plots.plot_outline_summary(summary)
+fig = an.plot_outline_summary(summary)
 study.save(fig, "outline_levels_by_speech")

@@ -29,11 +29,11 @@ freqs = an.term_frequencies(study.tokens, content_only=True)
 an.top_terms(freqs, n=5)
 
 # %%
-fig = an.plots.plot_top_terms(freqs)
+fig = an.plot_top_terms(freqs)
 study.save(fig, "top_terms_by_speech")
 
 # %%
-fig = an.plots.plot_wordclouds(freqs)
+fig = an.plot_wordclouds(freqs)
 study.save(fig, "wordclouds_by_speech")
 
 # %% [markdown]
@@ -45,5 +45,5 @@ shared = an.shared_vocabulary(study.tokens)
 shared[shared["category"] == "all"].head(20)
 
 # %%
-fig = an.plots.plot_shared_vocabulary(an.shared_vocabulary_summary(shared))
+fig = an.plot_shared_vocabulary(an.shared_vocabulary_summary(shared))
 study.save(fig, "shared_vocabulary")

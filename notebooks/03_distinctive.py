@@ -31,12 +31,12 @@ distinctive = an.distinctive_terms(tokens, top=8, negative=True)
 distinctive[distinctive["direction"] == "positive"].groupby("speech").head(3)
 
 # %%
-fig = an.plots.plot_keyness(distinctive)
+fig = an.plot_keyness(distinctive)
 study.save(fig, "keyness_by_speech")
 
 # %%
 sim = an.similarity(tokens, method="cosine")
-fig = an.plots.plot_similarity(sim)
+fig = an.plot_similarity(sim)
 study.save(fig, "speech_similarity")
 
 # %% [markdown]
@@ -48,7 +48,7 @@ terms = [t for t in ["招商引资", "项目", "招商", "企业", "政府"] if 
 an.dispersion_measures(tokens, terms).pivot(index="term", columns="speech", values="dp").round(2)
 
 # %%
-fig = an.plots.plot_dispersion(an.dispersion(tokens, terms))
+fig = an.plot_dispersion(an.dispersion(tokens, terms))
 study.save(fig, "dispersion_xray")
 
 # %%
@@ -56,5 +56,5 @@ stats = an.lexical_stats(tokens)
 stats[["speech", "spoken_per_1k", "oral_markers", "first_person", "second_person", "directive_yao", "mattr"]].round(2)
 
 # %%
-fig = an.plots.plot_register(stats)
+fig = an.plot_register(stats)
 study.save(fig, "register_markers")

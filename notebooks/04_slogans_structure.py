@@ -32,14 +32,14 @@ found.groupby(["speech", "kind"]).size().unstack(fill_value=0)
 found[found["kind"] == "quoted"][["speech", "slogan", "masked", "in_quotes"]].drop_duplicates().head(30)
 
 # %%
-fig = an.plots.plot_parallel_frames(found)
+fig = an.plot_parallel_frames(found)
 study.save(fig, "parallel_frames")
 
 # %%
 an.recurring_slogans(found).head(20)
 
 # %%
-fig = an.plots.plot_slogan_matrix(an.slogan_matrix(found, kinds=("quoted", "numbered", "repeated", "idiom")))
+fig = an.plot_slogan_matrix(an.slogan_matrix(found, kinds=("quoted", "numbered", "repeated", "idiom")))
 study.save(fig, "recurring_slogans")
 
 # %%
@@ -47,5 +47,5 @@ headings = an.outline(study.speeches)
 headings[headings["note"] != ""]
 
 # %%
-fig = an.plots.plot_outline(headings, study.speeches)
+fig = an.plot_outline(headings, study.speeches)
 study.save(fig, "outlines_side_by_side")

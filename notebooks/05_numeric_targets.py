@@ -30,14 +30,14 @@ numbers[~numbers["masked"] & numbers["kind"].isin(["percent", "money", "price", 
     ["speech", "surface", "value", "value_max", "unit", "kind", "indicator", "role"]]
 
 # %%
-fig = an.plots.plot_numeric_targets(numbers)
+fig = an.plot_numeric_targets(numbers)
 study.save(fig, "percentages_and_money_by_speech")
 
 # %%
 numbers.groupby(["speech", "masked"]).size().unstack(fill_value=0)
 
 # %%
-fig = an.plots.plot_masked_values(numbers)
+fig = an.plot_masked_values(numbers)
 study.save(fig, "masked_values_by_speech")
 
 # %%
@@ -45,5 +45,5 @@ evidence = an.dating_evidence(study.speeches)
 evidence
 
 # %%
-fig = an.plots.plot_dating(evidence)
+fig = an.plot_dating(evidence)
 study.save(fig, "dating_evidence")

@@ -1,0 +1,243 @@
+"""Every rule about Chinese text that the library relies on, in one place.
+
+Character classes, white space, masked placeholders, sentence and clause ends,
+quotation marks, outline markers, bookmarks, line splitting and numerals.  The
+reader, the segmenter and the extractors import these names; none of them
+spells such a rule out again.  Where two stages need a rule in different
+strengths (a token that *is* a mask, a text that *holds* one), both are here,
+named for what they test.
+
+>>> from analysis import chinese
+>>> chinese.is_han("招"), chinese.is_han("A")
+(True, False)
+>>> bool(chinese.MASK_TOKEN.match("XXX")), chinese.chinese_number("十二")
+(True, 12)
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# --------------------------------------------------------------------------- characters
+
+#: The basic Han block, as a regex character range (``[{HAN}]``).
+HAN = "\u4e00-\u9fff"
+
+
+def is_han(ch: str) -> bool:
+    """A Han character (basic block, extension A, the supplementary planes, compatibility).
+
+    >>> is_han("讲"), is_han("。")
+    (True, False)
+    """
+    o = ord(ch)
+    return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0x20000 <= o <= 0x2FFFF or 0xF900 <= o <= 0xFAFF
+
+
+def is_cjk(ch: str) -> bool:
+    """A Han character or CJK punctuation: between two of these a space is never meant.
+
+    >>> is_cjk("，"), is_cjk(",")
+    (True, False)
+    """
+    o = ord(ch)
+    return (is_han(ch) or 0x3000 <= o <= 0x303F or 0xFF01 <= o <= 0xFF0F or 0xFF1A <= o <= 0xFF20
+            or o in (0x201C, 0x201D, 0x2018, 0x2019, 0x2026, 0x2014))
+
+
+def is_punct(token: str) -> bool:
+    """Punctuation, symbols or white space only (。 ， —— ％).
+
+    >>> is_punct("——"), is_punct("5%")
+    (True, False)
+    """
+    return all(unicodedata.category(c)[0] in "PSZ" for c in token)
+
+
+#: White space of Chinese web text: ASCII, ideographic, no-break, thin, zero-width, BOM.
+SPACES = " \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff"
+_INLINE_SPACE = re.compile(r"[ \t\u3000]+")
+
+
+def squeeze(s: str) -> str:
+    """``s`` without its inline spaces (上海市市长 龚 正 -> 上海市市长龚正).
+
+    >>> squeeze("龚　正")
+    '龚正'
+    """
+    return _INLINE_SPACE.sub("", s)
+
+
+# --------------------------------------------------------------------------- masks
+# Sources mask names and figures with X, x, their full-width forms, × or *.
+
+#: A token that is nothing but a mask: XX, XXX, x, ＸＸ, 20XX, XX12.
+MASK_TOKEN = re.compile(r"^(?:[XxＸｘ×＊*]+|\d{2}[Xx]{2}|[Xx]{2}\d{2})$")
+#: A text that holds a mask: two mask letters, or a lone x that is not part of a Latin word.
+HOLDS_MASK = re.compile(r"[XxＸｘ]{2,}|(?<![A-Za-z])[Xx](?![A-Za-z])")
+#: The masked digits of a quantity (XXX亿元), as a pattern to embed.
+MASK_DIGITS = r"[XxＸｘ]+"
+#: A masked speaker name in a speaker line (XXX, ＸＸ, **, 某某), as a pattern to embed.
+MASKED_NAME = r"[XxＸｘ×＊*]{2,4}|某某"
+_MASKED_NAME_FULL = re.compile(r"[XxＸｘ×＊*某]+")
+
+
+def is_masked_name(s: str | None) -> bool:
+    """The name is a mask (XXX, 某某), not a name.
+
+    >>> is_masked_name("X X X"), is_masked_name("李强")
+    (True, False)
+    """
+    return bool(s) and bool(_MASKED_NAME_FULL.fullmatch(squeeze(s)))
+
+
+# --------------------------------------------------------------------------- sentences
+
+#: Tokens that end a sentence for the token table (a paragraph break ends one too).
+SENTENCE_END_MARKS = frozenset("。！？!?；;")
+#: A line ending in one of these is complete: a page break cannot have cut it.
+LINE_FINAL = frozenset("。！？!?；;：:…」』”’\"）)】]")
+#: Marks a sentence holds and a heading never does.
+SENTENCE_MARKS = "。！？"
+#: Where a quantity's sentence ends (and the line ends, in running text).
+SENTENCE_BREAK = re.compile(r"[。！？!?；\n]")
+#: A sentence for the slogan finder: the run between full stops, semicolons and line ends.
+SENTENCE_RUN = re.compile(r"[^。！？；\n]+")
+#: A clause for the slogan finder: the run between commas, colons, quotes and brackets.
+CLAUSE_RUN = re.compile(r"[^，、,：:“”（）()]+")
+#: Characters that close the clause a quantity stands in.
+CLAUSE_END = "，。；：！？!?,;:\n（）()“”"
+#: Where a heading's own text stops inside its paragraph.
+HEADING_STOP = re.compile(r"[。！？；]")
+
+# --------------------------------------------------------------------------- quotation marks
+
+#: Opening quotation marks and the mark that closes each.
+QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’", "\"": "\""}
+#: A short quotation (up to 24 characters) in any of the double marks.
+QUOTATION = re.compile(r"“([^“”\n]{1,24})”|「([^「」\n]{1,24})」|『([^『』\n]{1,24})』|\"([^\"\n]{1,24})\"")
+
+# --------------------------------------------------------------------------- outline markers
+
+#: A Chinese numeral of an outline marker (一 .. 九十九).
+CN_ORDINAL = r"[一二三四五六七八九十]{1,3}"
+#: An Arabic numeral of an outline marker (1 .. 99).
+AR_ORDINAL = r"\d{1,2}"
+#: An outline marker that opens a heading: 一、 （一） 1、 1. 第一个 第二条 一是 ...
+HEADING_MARKER = re.compile(
+    r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、．.]|\d{1,2}[、．.](?!\d)"
+    r"|第[一二三四五六七八九十\d]{1,3}[个条部分点章节篇]|[一二三四五六七八九十]是)"
+)
+#: The marker styles of numbered outlines, in the order they are tried.
+OUTLINE_MARKERS = [
+    ("paren_cn", re.compile(rf"^[（(]({CN_ORDINAL})[）)]\s*")),
+    ("paren_ar", re.compile(rf"^[（(]({AR_ORDINAL})[）)]\s*")),
+    ("cn_dun", re.compile(rf"^({CN_ORDINAL})[、．.]\s*")),
+    ("ar_dun", re.compile(rf"^({AR_ORDINAL})(?:[、．]|\.(?!\d))\s*")),
+    ("di_ge", re.compile(rf"^第({CN_ORDINAL}|{AR_ORDINAL})个[，,、：:\s]\s*")),
+    ("di_tiao", re.compile(rf"^第({CN_ORDINAL}|{AR_ORDINAL})条[，,、：:\s]\s*")),
+    ("di_dian", re.compile(rf"^第({CN_ORDINAL}|{AR_ORDINAL})(?:点|部分|方面)[，,、：:\s]\s*")),
+]
+
+
+def looks_like_heading(line: str) -> bool:
+    """A short line that opens with an outline marker and ends no sentence.
+
+    >>> looks_like_heading("一、抓项目促发展"), looks_like_heading("一、我们抓项目。")
+    (True, False)
+    """
+    s = line.strip()
+    return bool(HEADING_MARKER.match(s)) and len(s) <= 40 and not any(c in s for c in "。；！？")
+
+
+# --------------------------------------------------------------------------- bookmarks and lines
+
+#: Word-processor bookmarks left in saved pages: ``[bookmark: _Toc123]``.
+BOOKMARK = re.compile(r"\[bookmark:[^\]\n]*\]")
+#: A line end in any convention (``\r\n``, ``\r``, ``\n``).
+LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a text, by offsets."""
+
+    start: int  # offset of the first character
+    end: int  # offset after the last content character
+    stop: int  # offset after the line terminator
+    text: str  # content, terminator excluded
+
+
+def split_lines(text: str) -> list[Line]:
+    """The lines of ``text`` with their offsets; every line end counts.
+
+    >>> [ln.text for ln in split_lines("甲\\r\\n乙\\n")]
+    ['甲', '乙']
+    """
+    out = []
+    pos = 0
+    for m in LINE_END.finditer(text):
+        out.append(Line(pos, m.start(), m.end(), text[pos:m.start()]))
+        pos = m.end()
+    if pos < len(text):
+        out.append(Line(pos, len(text), len(text), text[pos:]))
+    return out
+
+
+# --------------------------------------------------------------------------- numerals
+
+#: A token that is a numeral: digits (half or full width, a decimal, a percentage) or Chinese numerals.
+NUMBER_TOKEN = re.compile(r"^(?:[\d０-９]+(?:[.．][\d０-９]+)?[%％]?|[零〇一二两三四五六七八九十百千万亿]+)$")
+#: The digits of Chinese numerals.
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8, "九": 9}
+_SMALL_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百]+")
+_HALF_WIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
+_PLAIN_DECIMAL = re.compile(r"\d+(?:\.\d+)?")
+
+
+@lru_cache(maxsize=4096)
+def chinese_number(s: str) -> int | None:
+    """Value of a small Chinese or Arabic numeral (一, 十二, 二十, 3); None if it is none.
+
+    >>> chinese_number("二十三"), chinese_number("7"), chinese_number("甲")
+    (23, 7, None)
+    """
+    s = s.strip()
+    if s.isdigit():
+        return int(s)
+    if not _SMALL_NUMERAL.fullmatch(s):
+        return None
+    import cn2an  # its import costs 0.3 s, so only when a numeral is read
+
+    try:
+        return int(cn2an.cn2an(s, "smart"))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def year_digits(s: str) -> int:
+    """A year written digit by digit (2024, 二〇二四).
+
+    >>> year_digits("二〇二四")
+    2024
+    """
+    return int(s) if s.isdigit() else int("".join(str(CN_DIGITS[c]) for c in s))
+
+
+def to_number(s: str) -> float:
+    """The value of a numeral in any script (4.78, ４５, 两千三百, 1.5万 as 15000).
+
+    Raises ``ValueError`` when cn2an cannot read it.
+
+    >>> to_number("４５．５"), to_number("两千三百")
+    (45.5, 2300.0)
+    """
+    import cn2an
+
+    s = s.strip().translate(_HALF_WIDTH)
+    if _PLAIN_DECIMAL.fullmatch(s):
+        return float(s)
+    return float(cn2an.cn2an(s, "smart"))

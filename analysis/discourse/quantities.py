@@ -1,0 +1,406 @@
+"""Numeric targets: every quantity a speech states, with its unit, kind, indicator and role.
+
+A quantity is a number (Arabic, full-width, Chinese, or a mix such as 4.78万亿;
+or a masked XXX) with a unit the speeches use (10%, 3个百分点, 30个亿, 18万块钱一亩,
+一千亩, 100万人口, 2-3年, 全省第3位, 1至6月 ...).  The scale words 万 / 亿 stay in
+the unit (``18万块钱`` is value 18, unit ``万元``), so values are as written.
+
+Columns of :func:`numeric_targets`:
+
+==========  =================================================================
+speech      speech number
+surface     the text exactly as written: ``text[start:end] == surface``
+start, end  offsets into the speech text
+value       float; NaN when masked
+value_max   upper end of a range (2-3年, 130万150万), else equal to value
+unit        normalised: ``%``, ``个百分点``, ``元``, ``万元``, ``亿元``, ``万亿元``,
+            ``万元/亩``, ``元/亩``, ``亩``, ``万人``, ``年``, ``月``, ``日``, ``个`` ...
+kind        percent, percentage_point, money, price, area, population, count,
+            rank, duration, date, number (a bare figure), unknown (masked, no unit)
+approx      多 / 几 / 余 / 左右 / 近 / 超过 / 以上 ... ; empty when exact
+masked      the source masks the number (XXX亿元); value is NaN then
+indicator   what the number measures, from its clause (开工率, 资金到位率 ...)
+role        target / actual / comparison / other, from cue words
+sentence    the sentence the quantity stands in
+==========  =================================================================
+"""
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from functools import lru_cache
+
+import pandas as pd
+
+from ..chinese import MASK_DIGITS
+from ..parallel import map_speeches
+
+NUMERIC_COLUMNS = ["speech", "surface", "start", "end", "value", "value_max", "unit", "kind", "approx",
+                   "masked", "indicator", "role", "sentence"]
+
+_AR = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
+_CN = r"[零〇一二两三四五六七八九十百千]+"
+_MASK = MASK_DIGITS
+_SCALE = r"(?:万亿|亿|万|千|百)"
+_ONE = rf"(?:\d{{2}}[XxＸｘ]{{2}}|{_AR}{_SCALE}?|{_CN}(?:{_SCALE})?|{_MASK})"
+_FUZZY = r"(?:十几|几十|几百|几千|几)"
+
+# Units in priority order: (pattern, unit, kind).  Scale words are folded in later.
+_UNITS = [
+    (r"(?:块钱?|元)?(?:一亩|每亩|/亩)", "元/亩", "price"),
+    (r"个百分点|百分点", "个百分点", "percentage_point"),
+    (r"[%％]", "%", "percent"),
+    (r"个亿元?|亿元|亿(?![人])", "亿元", "money"),
+    (r"(?:块钱|块|元)(?!素|旦|宵|老|首)", "元", "money"),
+    (r"人口|(?=[XxＸｘ]*人民)|人(?![民大员才])", "人", "population"),
+    (r"平方公里", "平方公里", "area"),
+    (r"平方米", "平方米", "area"),
+    (r"公顷", "公顷", "area"),
+    (r"亩", "亩", "area"),
+    (r"年代", "年代", "date"),
+    (r"个月", "个月", "duration"),
+    (r"(?:年|周年)", "年", "year"),
+    (r"月份?", "月", "date"),
+    (r"日|号(?=[前后，。、])", "日", "date"),
+    (r"天", "天", "duration"),
+    (r"岁", "岁", "count"),
+    (r"倍", "倍", "count"),
+    (r"成(?![为功立果本效绩员熟型交长])", "成", "percent"),
+    (r"(?:个|项|家|座|批|所|名|户|条|种|台|套)", None, "count"),
+]
+_UNIT_RE = "|".join(f"(?P<u{i}>{p})" for i, (p, _, _) in enumerate(_UNITS))
+
+_UNIT_GROUPS = [f"u{i}" for i in range(len(_UNITS))]
+_IS_CN = re.compile(rf"(?:{_CN}|{_FUZZY}){_SCALE}?(?:{_FUZZY})?")
+_MASK_RE = re.compile(_MASK)
+
+QUANTITY = re.compile(
+    # every match starts with one of these: checking that first is far cheaper than entering
+    # the optional groups below at every position of the text
+    r"(?=[近约大超逾不将第百\d０-９零〇一二两三四五六七八九十千XxＸｘ几])"
+    rf"(?P<pre>近|约|大约|超过|超|逾|不到|不足|将近)?"
+    rf"(?P<rank>第)?"
+    rf"(?P<pct>百分之)?"
+    rf"(?P<num>{_FUZZY}{_SCALE}?|{_ONE}(?:{_FUZZY}{_SCALE}?)?(?:\s*(?:-|－|—|–|~|～|至|到|、)\s*{_ONE}(?!、))?)"
+    rf"(?P<suf>多|余|来)?(?P<scale2>万亿|亿|万)?"
+    rf"\s?(?P<unit>{_UNIT_RE})?"
+    rf"(?P<post>左右|以上|以下|上下)?"
+)
+_BARE_CUE = re.compile(r"(增长|增幅|增速|下降|提高|降到|达到|达|为|计划的|增|率)\s*$")
+_TARGET = re.compile(r"(确保|力争|争取|保持|目标|要|将|计划|预计|突破|实现|达到)")
+_ACTUAL = re.compile(r"(完成了?|已|累计|共|仅为|仅|实现了|达到了|拿了|赚了|引进|签约|开工|到位|现在|今年以来|目前)")
+_COMPARE = re.compile(r"(比|较|同比|高于|低于|高出|居|排|位居|相当于|增幅)")
+_CLAUSE_END = "，。；：！？!?,;:\n（）()“”"
+_STRIP_TAIL = re.compile(r"((?:位居|居|排)(?:全省|全市|全国|全区)?|仅为|仅有|仅|达到了?|达|为|是|有|共|约|近|超过|完成了?|实现了?|保持|增长到|降到|要|的|在|了|：|到)+$")
+
+_HALF_WIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
+_PLAIN_DECIMAL = re.compile(r"\d+(?:\.\d+)?")
+_ENDS_IN_SCALE = re.compile(rf"^(.+?)({_SCALE})$")
+_CN_DIGITS = re.compile(r"[零〇一二两三四五六七八九十百千]+")
+_RANGE_SEP = re.compile(r"\s*(?:-|－|—|–|~|～|至|到|、)\s*")
+_ENDS_FUZZY = re.compile(_FUZZY + "$")
+_OF_MEASURE = re.compile(r"^的([\u4e00-\u9fff]{2,6}?)(?=[，。；、]|$)")
+_KEEP_VERB_END = re.compile(r"(保持|达到|实现|提出|按照|确保|力争)[的]?\s*$")
+_LEADING_FILLER = re.compile(r"^(今年|去年|全市|全县|全省|我们|我|要|就|也|还是|还|已经|一个|这个|那么|所以|但是)+")
+_MEASURE_AFTER = re.compile(r"^[的]?([\u4e00-\u9fff]{2,8}?)(?=[，。；、的]|$)")
+_LATIN = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
+_MASK_BEFORE_HAN = re.compile(r"[XxＸｘ]+[\u4e00-\u9fff]")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+
+
+def _to_float(s: str) -> float:
+    import cn2an
+
+    s = s.strip().translate(_HALF_WIDTH)
+    if _PLAIN_DECIMAL.fullmatch(s):
+        return float(s)
+    return float(cn2an.cn2an(s, "smart"))
+
+
+def _split_scale(num: str) -> tuple[str, str]:
+    """``18万`` -> (``18``, ``万``): 万 / 亿 move into the unit; 百 / 千 stay in a Chinese numeral (三百)."""
+    m = _ENDS_IN_SCALE.match(num)
+    if not m:
+        return num, ""
+    prefix, scale = m.groups()
+    if scale in ("万", "亿", "万亿") or not _CN_DIGITS.fullmatch(prefix):
+        return prefix, scale
+    return num, ""
+
+
+def _fuzzy(s: str) -> tuple[float, float] | None:
+    return {"几": (2, 9), "十几": (11, 19), "几十": (20, 90), "几百": (200, 900), "几千": (2000, 9000)}.get(s)
+
+
+def _value(num: str) -> tuple[float, float, bool, str, str]:
+    """(value, value_max, masked, scale, approx) of a number or range."""
+    parts = _RANGE_SEP.split(num)
+    vals, masked, scale, approx = [], False, "", ""
+    for p in parts:
+        p, sc = _split_scale(p)
+        scale = sc or scale
+        fz = _ENDS_FUZZY.search(p)
+        if _MASK_RE.search(p):
+            masked = True
+            vals.append((math.nan, math.nan))
+        elif _fuzzy(p):
+            vals.append(_fuzzy(p))
+            approx = "几"
+        elif fz and p[:fz.start()]:
+            base = _to_float(p[:fz.start()])
+            vals.append((base + 1, base + 9) if fz.group(0) == "几" else (base, base))
+            approx = "几"
+        else:
+            try:
+                v = _to_float(p)
+            except (ValueError, TypeError, KeyError):
+                v = math.nan
+            vals.append((v, v))
+    lo = vals[0][0]
+    hi = vals[-1][1] if len(vals) > 1 else vals[0][1]
+    return lo, hi, masked, scale, approx
+
+
+@lru_cache(maxsize=8)
+def _sentence_ends(text: str) -> list[int]:
+    """Offsets just after each sentence end of ``text`` (computed once per text)."""
+    return [m.end() for m in re.finditer(r"[。！？!?；\n]", text)]
+
+
+@lru_cache(maxsize=8)
+def _clause_ends(text: str) -> list[int]:
+    """Offsets of every clause-ending character of ``text`` (computed once per text)."""
+    return [m.start() for m in re.finditer("[" + re.escape(_CLAUSE_END) + "]", text)]
+
+
+def _sentence_bounds(text: str, a: int, b: int) -> tuple[int, int]:
+    ends = _sentence_ends(text)
+    k = bisect.bisect_right(ends, a)
+    start = ends[k - 1] if k else 0
+    k = bisect.bisect_left(ends, b + 1)
+    return start, ends[k] if k < len(ends) else len(text)
+
+
+def _indicator(text: str, a: int, b: int) -> str:
+    window = max(0, a - 80)  # a clause is short: never scan further back than this
+    ends = _clause_ends(text)
+    k = bisect.bisect_left(ends, a) - 1  # the last clause end before a
+    clause_start = max(ends[k] + 1 if k >= 0 else 0, window)
+    before = text[clause_start:a]
+    after_m = _OF_MEASURE.match(text[b:b + 10])
+    if after_m and _KEEP_VERB_END.search(before):
+        return after_m.group(1)
+    before = _STRIP_TAIL.sub("", before.strip())
+    if "的" in before:
+        before = before.rsplit("的", 1)[1]
+    before = _LEADING_FILLER.sub("", before)
+    if len(before) >= 2:
+        return before[-12:]
+    after = text[b:b + 14]
+    m = _MEASURE_AFTER.match(after)
+    return m.group(1) if m else ""
+
+
+def _role(sentence_before: str, kind: str) -> str:
+    if kind == "rank" or _COMPARE.search(sentence_before[-6:]):
+        return "comparison"
+    if _TARGET.search(sentence_before[-8:]):
+        return "target"
+    if _ACTUAL.search(sentence_before[-10:]):
+        return "actual"
+    return "other"
+
+
+def _year_kind(text: str, a: int, b: int, value: float) -> tuple[str, float, float | None]:
+    """A number + 年 is a date (2024年, 15年的招商引资工作) or a duration (2-3年, 16年走过来)."""
+    after = text[b:b + 6]
+    if value >= 1900:
+        return "date", value, None
+    if value < 100 and re.match(r"^(的招商|的工作|经济|招商|的发展|的目标|全年|上半年|下半年|底|初)", after) \
+            and re.fullmatch(r"\d{2}", text[a:b - 1].strip()):
+        return "date", 2000 + value, None
+    return "duration", value, None
+
+
+def _extract(speech, text: str) -> list[dict]:
+    """The quantities of one speech (rows of :func:`numeric_targets`)."""
+    rows = []
+    for m in QUANTITY.finditer(text):
+        num = m.group("num")
+        if not num or not num.strip():
+            continue
+        a, b = m.start(), m.end()
+        unit_i = None
+        if m.group("unit") is not None:  # (a unit may match empty: 人 before XX人民)
+            unit_i = next(i for i, g in enumerate(_UNIT_GROUPS) if m.group(g) is not None)
+        unit_text = m.group("unit") or ""
+        is_cn = bool(_IS_CN.fullmatch(num))
+        masked_num = bool(_MASK_RE.search(num))
+        prev = text[a - 1] if a > 0 else ""
+        nxt = text[b:b + 1]
+        # not quantities: Latin neighbours (4S店, XX同志 ...), ordinals, list markers
+        latin_next = _LATIN.match(nxt) and not _MASK_BEFORE_HAN.match(text[b:b + 6])
+        if latin_next or (_ASCII_LETTER.match(prev) and not masked_num):
+            continue
+        if masked_num and m.group("unit") == "":
+            continue
+        if m.group("rank"):
+            if unit_text in ("位", "名") or re.match(r"^[位名]", text[b:b + 1]):
+                end = b + (0 if unit_text else 1)
+                v, vmax, masked, _, _ = _value(num)
+                rows.append(_row(text, speech, m.start("rank") if not m.group("pre") else a, end, v, vmax,
+                                 "位", "rank", "", masked))
+            continue
+        if unit_i is None:
+            if m.group("pct"):
+                unit_i = 2
+            elif is_cn:
+                continue
+            elif masked_num:
+                if not _BARE_CUE.search(text[max(0, a - 6):a]) or re.match(r"^[、\u4e00-\u9fff]", nxt) and nxt not in "，。；":
+                    continue
+                rows.append(_row(text, speech, a, b, math.nan, math.nan, "", "unknown", "", True))
+                continue
+            else:
+                # a bare figure: keep it unless it is a list marker (1、) or part of a word
+                if re.match(r"^[、.．]", nxt) and (a == 0 or text[a - 1] in "\n：:；;。"):
+                    continue
+                if re.search(r"[、]", num) or not re.search(r"\d", num):
+                    continue
+                v, vmax, masked, scale, approx = _value(num)
+                if math.isnan(v) and not masked:
+                    continue
+                unit = scale if scale in ("万", "亿", "万亿") else ""
+                kind = "number"
+                if unit == "万" and "人口" in text[_sentence_bounds(text, a, b)[0]:b + 20]:
+                    unit, kind = "万人", "population"
+                rows.append(_row(text, speech, a, b, v, vmax, unit, kind, approx, masked))
+                continue
+        pattern, unit, kind = _UNITS[unit_i]
+        if unit is None:
+            unit = unit_text[:1]
+        # a lone small Chinese numeral (一个, 两项, 三年) is too often not a quantity
+        if is_cn and len(num) == 1 and kind in ("count", "year", "duration", "date", "population"):
+            continue
+        if is_cn and unit == "成" and text[b:b + 2] == "不变":
+            continue
+        if unit == "年" and re.match(r"^[代轻]", text[b:b + 1]):
+            continue
+        if kind == "count" and re.match(r"^(全会|会议|届)", text[b:b + 2]):
+            continue
+        v, vmax, masked, scale, approx = _value(num)
+        if math.isnan(v) and not masked:
+            continue  # a numeral cn2an cannot read (百 alone): not a quantity, never a guess
+        scale = m.group("scale2") or scale
+        if m.group("suf"):
+            approx = m.group("suf")
+        if m.group("pre"):
+            approx = m.group("pre")
+        if m.group("post"):
+            approx = m.group("post")
+        if m.group("pct"):
+            unit, kind = "%", "percent"
+        if kind == "price":
+            unit = f"{scale}元/亩" if scale else "元/亩"
+        elif kind == "money":
+            unit = {"亿元": ("万亿元" if scale == "万" else "亿元")}.get(unit, (scale + "元") if scale else unit)
+        elif kind == "population":
+            unit = (scale + "人") if scale else "人"
+        elif kind == "percent" and unit == "成":
+            v, vmax, unit = v * 10, vmax * 10, "%"
+        elif scale and kind in ("count", "area"):
+            unit = scale + unit
+        if kind == "year" and masked:
+            kind = "date" if re.match(r"\d{2}[XxＸｘ]{2}", num) else "duration"
+        elif kind == "year":
+            kind, v2, _ = _year_kind(text, a, b, v)
+            if kind == "date" and v2 != v:
+                vmax = v2 + (vmax - v)
+                v = v2
+        rows.append(_row(text, speech, a, b, v, vmax, unit, kind, approx, masked))
+    return _merge_lists(text, rows)
+
+
+def _row(text, speech, a, b, v, vmax, unit, kind, approx, masked) -> dict:
+    s, e = _sentence_bounds(text, a, b)
+    sentence = text[s:e]
+    return {"speech": speech, "surface": text[a:b], "start": a, "end": b, "value": v,
+            "value_max": vmax if not (isinstance(vmax, float) and math.isnan(vmax)) or masked else v,
+            "unit": unit, "kind": kind, "approx": approx, "masked": masked,
+            "indicator": _indicator(text, a, b), "role": _role(text[s:a], kind), "sentence": sentence.strip()}
+
+
+def _merge_lists(text: str, rows: list[dict]) -> list[dict]:
+    """130万150万: two figures with the same unit and nothing between them form a range."""
+    out: list[dict] = []
+    for r in rows:
+        if out and out[-1]["end"] == r["start"] and out[-1]["unit"] == r["unit"] and out[-1]["kind"] == r["kind"] \
+                and r["kind"] in ("number", "count", "population", "money"):
+            prev = out[-1]
+            prev.update(surface=text[prev["start"]:r["end"]], end=r["end"], value_max=r["value_max"],
+                        masked=prev["masked"] or r["masked"])
+            continue
+        out.append(r)
+    return out
+
+
+def numeric_targets(speeches: pd.DataFrame, *, processes: int = 1) -> pd.DataFrame:
+    """Every quantity of every speech (see the module doc for the columns).
+
+    ``processes > 1`` extracts on that many processes; the result is identical."""
+    rows = map_speeches(_extract, speeches, processes=processes)
+    frame = pd.DataFrame(rows, columns=NUMERIC_COLUMNS)
+    frame["value"] = frame["value"].astype(float)
+    frame["value_max"] = frame["value_max"].astype(float)
+    frame["masked"] = frame["masked"].astype(bool)
+    return frame.sort_values(["speech", "start"], kind="mergesort").reset_index(drop=True)
+
+
+def extract_numbers(text: str) -> pd.DataFrame:
+    """:func:`numeric_targets` of one piece of text (speech 1)."""
+    return numeric_targets(pd.DataFrame({"speech": [1], "text": [text]}))
+
+
+# --------------------------------------------------------------------------- dating
+
+_PLANS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
+          "十五五": (2026, 2030), "十五": (2001, 2005), "十六五": (2031, 2035)}
+_TERMS = {"新常态": (2014, None), "供给侧结构性改革": (2015, None), "高质量发展": (2017, None),
+          "新质生产力": (2023, None), "稳中求进": (2011, None), "科学发展观": (2003, 2012), "一带一路": (2013, None)}
+
+
+def dating_evidence(speeches: pd.DataFrame) -> pd.DataFrame:
+    """What each speech's text says about when it was given, against the year its title claims.
+
+    Columns: ``speech``, ``claimed_year`` (a year in the title, else the compilation's),
+    ``evidence`` (as written), ``kind`` (``year`` / ``plan`` / ``term``), ``year_min``,
+    ``year_max`` (the years the evidence points to; open-ended terms leave max empty),
+    ``start``, ``end`` (offsets into the speech text), ``consistent`` (the claimed year
+    falls in the range).
+    """
+    nums = numeric_targets(speeches)
+    rows = []
+    for _, sp in speeches.iterrows():
+        title = f"{sp.get('title') or ''}"
+        claim = re.search(r"(19|20)\d{2}", title)
+        claimed = int(claim.group(0)) if claim else None
+        text = sp["text"]
+        for r in nums[(nums["speech"] == sp["speech"]) & (nums["kind"] == "date") & (nums["unit"] == "年")].itertuples():
+            if r.masked:
+                continue
+            rows.append((sp["speech"], claimed, r.surface, "year", int(r.value), int(r.value), r.start, r.end))
+        for name, (lo, hi) in _PLANS.items():
+            for m in re.finditer(rf"(?<![十一二三四五六七八九]){name}(?![一二三四五六七八九期])", text):
+                rows.append((sp["speech"], claimed, name, "plan", lo, hi, m.start(), m.end()))
+        for name, (lo, hi) in _TERMS.items():
+            for m in re.finditer(name, text):
+                rows.append((sp["speech"], claimed, name, "term", lo, hi, m.start(), m.end()))
+    frame = pd.DataFrame(rows, columns=["speech", "claimed_year", "evidence", "kind", "year_min", "year_max",
+                                        "start", "end"])
+    frame["year_max"] = frame["year_max"].astype("Float64")
+    frame["claimed_year"] = frame["claimed_year"].astype("Int64")
+    lo_ok = frame["claimed_year"] >= frame["year_min"]
+    hi_ok = frame["year_max"].isna() | (frame["claimed_year"] <= frame["year_max"])
+    frame["consistent"] = (lo_ok & hi_ok).astype("boolean")
+    return frame.sort_values(["speech", "start", "kind"], kind="mergesort").reset_index(drop=True)

@@ -1,0 +1,185 @@
+"""Cleaning a speech body without losing track of where each character came from.
+
+Cleaning only ever *deletes* characters of the source (page-break newlines,
+stray spaces inside Chinese words, ``[bookmark: …]`` tags, carriage returns,
+indentation, surplus blank lines); it never inserts or rewrites one.  So the
+cleaned text is a subsequence of the source, and the map back is a list of
+runs ``(text_start, source_start, length)``: :func:`text_to_source` turns any
+offset of the cleaned text into the offset of the same character in the source.
+Each deletion is also recorded with its reason (:func:`clean_body` returns them).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from ..chinese import BOOKMARK, LINE_END, LINE_FINAL, SPACES, is_cjk, looks_like_heading
+
+@dataclass(frozen=True)
+class Deletion:
+    """One span of the source that cleaning removed, and why."""
+
+    start: int
+    end: int
+    reason: str  # page_break | stray_space | bookmark | carriage_return | indent | blank_line
+
+
+@dataclass(frozen=True)
+class CleanText:
+    text: str
+    runs: tuple[tuple[int, int, int], ...]  # (text_start, source_start, length)
+    deletions: tuple[Deletion, ...]
+
+
+def is_broken_line(line: str, next_line: str | None) -> bool:
+    """Was ``line`` cut mid-sentence by a page break, so that ``next_line`` continues it?
+
+    A line is broken when it does not end a clause, reads as running prose (it
+    holds a sentence mark or is long), is not a standalone heading, and the next
+    line is prose rather than a new heading.
+    """
+    s = line.strip()
+    if not s or next_line is None or not next_line.strip():
+        return False
+    if s[-1] in LINE_FINAL:
+        return False
+    if looks_like_heading(s) or looks_like_heading(next_line):
+        return False
+    return any(c in s for c in "。，；、！？") or len(s) >= 30
+
+
+class _Keep:
+    """Which characters of ``source[start:end]`` cleaning keeps, and each deletion's reason."""
+
+    def __init__(self, source: str, start: int, end: int):
+        self.source, self.start, self.end = source, start, end
+        self.flags = bytearray(b"\x01") * (end - start)
+        self.deletions: list[Deletion] = []
+
+    def drop(self, a: int, b: int, reason: str) -> None:
+        if b <= a:
+            return
+        self.flags[a - self.start:b - self.start] = b"\x00" * (b - a)
+        self.deletions.append(Deletion(a, b, reason))
+
+    def kept(self, i: int) -> bool:
+        return bool(self.flags[i - self.start])
+
+    def visible(self, a: int, b: int) -> str:
+        """What is left of ``source[a:b]``."""
+        if all(self.flags[a - self.start:b - self.start]):
+            return self.source[a:b]
+        return "".join(self.source[i] for i in range(a, b) if self.kept(i))
+
+
+def clean_body(source: str, start: int, end: int) -> CleanText:
+    """Clean ``source[start:end]`` and keep the map back to source offsets.
+
+    >>> c = clean_body("　一、抓项目\n要抓开工，\n抓进度。", 0, 16)
+    >>> c.text, [d.reason for d in c.deletions]
+    ('一、抓项目\n要抓开工，抓进度。', ['indent', 'page_break'])
+    """
+    keep = _Keep(source, start, end)
+    for m in BOOKMARK.finditer(source, start, end):
+        keep.drop(m.start(), m.end(), "bookmark")
+    _drop_line_breaks(keep)
+    _drop_stray_spaces(keep)
+    runs: list[tuple[int, int, int]] = []
+    pieces: list[str] = []
+    t_pos = 0
+    for m in re.finditer(rb"\x01+", bytes(keep.flags)):
+        runs.append((t_pos, start + m.start(), m.end() - m.start()))
+        pieces.append(source[start + m.start():start + m.end()])
+        t_pos += m.end() - m.start()
+    deletions = sorted(keep.deletions, key=lambda d: (d.start, d.end))
+    return CleanText("".join(pieces), tuple(runs), tuple(_merge(deletions)))
+
+
+def _body_lines(keep: _Keep) -> list[tuple[int, int, int]]:
+    """(line_start, content_end, line_end incl. terminator) of every line; any line end counts."""
+    lines = []
+    pos = keep.start
+    for m in LINE_END.finditer(keep.source, keep.start, keep.end):
+        lines.append((pos, m.start(), m.end()))
+        pos = m.end()
+    lines.append((pos, keep.end, keep.end))
+    return lines
+
+
+def _drop_line_breaks(keep: _Keep) -> None:
+    """Blank lines, indentation, carriage returns, and the newlines of page breaks."""
+    source = keep.source
+    lines = _body_lines(keep)
+    texts = [keep.visible(a, b) for a, b, _ in lines]
+    last_content = max((i for i, t in enumerate(texts) if t.strip()), default=-1)
+    for i, (a, b, e) in enumerate(lines):
+        t = texts[i]
+        if not t.strip():
+            keep.drop(a, e, "blank_line")
+            continue
+        # leading and trailing white space of a line (indentation, full-width spaces)
+        lead = a
+        while lead < b and (source[lead] in SPACES or not keep.kept(lead)):
+            lead += 1
+        keep.drop(a, lead, "indent")
+        tail = b
+        while tail > lead and (source[tail - 1] in SPACES or not keep.kept(tail - 1)):
+            tail -= 1
+        keep.drop(tail, b, "indent")
+        # the line terminator: \r goes always; \n is a paragraph break unless the line is broken
+        if "\r" in source[b:e]:
+            keep.drop(b, b + 1, "carriage_return")
+        nxt = next((texts[j] for j in range(i + 1, len(lines)) if texts[j].strip()), None)
+        if i >= last_content:
+            keep.drop(b, e, "blank_line")
+        elif is_broken_line(t, nxt):
+            keep.drop(b, e, "page_break")
+
+
+def _drop_stray_spaces(keep: _Keep) -> None:
+    """A run of spaces between two CJK characters is never meant."""
+    source, start, end = keep.source, keep.start, keep.end
+    i = start
+    while i < end:
+        if source[i] in SPACES and keep.kept(i):
+            j = i
+            while j < end and source[j] in SPACES:
+                j += 1
+            left = next((source[k] for k in range(i - 1, start - 1, -1) if keep.kept(k)), "")
+            right = next((source[k] for k in range(j, end) if keep.kept(k)), "")
+            if left and right and is_cjk(left) and is_cjk(right) and "\n" not in source[i:j]:
+                keep.drop(i, j, "stray_space")
+            i = j
+        else:
+            i += 1
+
+
+def _merge(deletions: list[Deletion]) -> list[Deletion]:
+    out: list[Deletion] = []
+    for d in deletions:
+        if out and out[-1].end > d.start:  # overlapping records: keep the first reason
+            if d.end > out[-1].end:
+                out[-1] = Deletion(out[-1].start, d.end, out[-1].reason)
+            continue
+        out.append(d)
+    return out
+
+
+def text_to_source(runs, offset: int) -> int:
+    """Map an offset in the cleaned text to the offset of that character in the source.
+
+    ``offset`` equal to the text length maps to one past the last kept character.
+    """
+    if not runs:
+        raise IndexError("empty text has no offsets")
+    starts = [r[0] for r in runs]
+    k = bisect.bisect_right(starts, offset) - 1
+    if k < 0:
+        raise IndexError(offset)
+    t0, s0, length = runs[k]
+    if offset - t0 > length or (offset - t0 == length and k != len(runs) - 1):
+        if offset - t0 == length and k + 1 < len(runs):
+            return runs[k + 1][1]
+        raise IndexError(offset)
+    return s0 + (offset - t0)

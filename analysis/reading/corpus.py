@@ -1,0 +1,177 @@
+"""Reading a compilation of speeches losslessly.
+
+:func:`read_compilation` splits one text file (a web page saved as text, with
+``第一篇…`` headings, or a single speech) into speeches; :func:`read_corpus`
+also reads a folder of ``.txt`` files, one speech per file.  The file is
+split in :mod:`.splitting`, its metadata read in :mod:`.metadata`, site
+clutter recognised in :mod:`.clutter`, bytes decoded in :mod:`.decoding`.
+Every character of the source belongs to exactly one span (site header, title, teaser, speech
+heading, speaker line, salutation, body, web clutter ...), so nothing is lost
+and nothing is invented; the speech bodies are cleaned (page breaks joined,
+stray spaces removed) with a map back to source offsets.
+
+Columns of ``.speeches`` (one row per speech, in document order):
+
+=================  ==========================================================
+speech             1..N (document order; across files in a folder)
+file               the file the speech was read from (name only)
+heading            the heading as written (``第一篇：…``), else empty
+title              the speech's title (from its heading, else its title lines)
+title_in_text      the title lines under the heading, joined, as written
+speaker            the speaker's name; empty when absent or masked
+speaker_text       the speaker line(s) as written (``县委书记 XXX``)
+role               the speaker's office (``市委书记``)
+date               ISO ``YYYY-MM-DD`` when the text gives a full date
+date_text          the date as written (``20XX年X月X日``)
+speaker_masked     the source masks the name (XXX)
+date_masked        the source masks the date (20XX年X月X日)
+salutation         ``同志们：`` and the like, as written
+text               the cleaned body
+start, end         offsets of the body in the source (end exclusive)
+n_chars            characters of ``text`` (line breaks excluded)
+n_paragraphs       paragraphs of ``text``
+truncated          the source cuts the speech off (``第......``)
+encoding           how the file was decoded
+=================  ==========================================================
+
+Columns of ``.spans``: ``file``, ``kind``, ``start``, ``end``, ``speech``
+(0 for regions that belong to no speech), ``text`` (the source characters).
+"""
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .. import config
+from ..chinese import is_han
+from ..errors import CorpusError, CorpusWarning, EmptyCorpusError, NoSpeechesError
+from .cleaning import text_to_source
+from .decoding import DecodedText, read_text
+from .splitting import split_file
+
+
+@dataclass
+class Compilation:
+    """What :func:`read_compilation` returns: metadata, speeches and spans.
+
+    ``source`` is the decoded text (BOM excluded) that every offset refers to.
+    """
+
+    path: Path | None
+    source: str
+    encoding: str
+    meta: dict
+    speeches: pd.DataFrame
+    spans: pd.DataFrame
+    deletions: pd.DataFrame = field(repr=False, default=None)
+    errors: pd.DataFrame = field(repr=False, default=None)
+
+    def to_source(self, speech: int, offset: int) -> int:
+        """Offset in the source of character ``offset`` of speech ``speech``'s text."""
+        return to_source_offset(self.speeches, speech, offset)
+
+
+def to_source_offset(speeches: pd.DataFrame, speech: int, offset: int) -> int:
+    """Map an offset in a speech's cleaned ``text`` back to its source file offset."""
+    row = speeches.loc[speeches["speech"] == speech]
+    if row.empty:
+        raise KeyError(f"no speech {speech}")
+    return text_to_source(row.iloc[0]["source_map"], offset)
+
+
+def _frames(rows, spans, deletions):
+    speeches = pd.DataFrame(rows)
+    if speeches.empty:
+        speeches = pd.DataFrame(columns=["speech", "file", "title", "text", "start", "end", "n_chars"])
+    span_frame = pd.DataFrame(spans, columns=["file", "kind", "start", "end", "speech", "text"])
+    del_frame = pd.DataFrame(deletions, columns=["file", "speech", "start", "end", "reason", "removed"])
+    return speeches, span_frame, del_frame
+
+
+def read_compilation(path: str | Path | None = None, *, text: str | None = None) -> Compilation:
+    """Read one compilation file (or ``text``) into a :class:`Compilation`.
+
+    With no path, reads the five-speech compilation in ``data/raw/``.
+    Raises :class:`~analysis.CorpusError` subclasses, whose one-line message
+    names the file and the problem.
+    """
+    if text is not None:
+        decoded = DecodedText(text, "str", False, "\n")
+        path = Path(path) if path else None
+        if not text.strip():
+            raise EmptyCorpusError(path, "the text is empty")
+    else:
+        path = Path(path) if path is not None else config.DEFAULT_CORPUS
+        if path.is_dir():
+            return read_corpus(path)
+        decoded = read_text(path)
+    meta, rows, spans, deletions = split_file(decoded.text, path, decoded, 1)
+    meta.update(encoding=decoded.encoding, bom=decoded.bom, newline=decoded.newline,
+                n_speeches=len(rows), n_chars_source=len(decoded.text))
+    _check_speeches(rows, path)
+    speeches, span_frame, del_frame = _frames(rows, spans, deletions)
+    return Compilation(path, decoded.text, decoded.encoding, meta, speeches, span_frame, del_frame,
+                       pd.DataFrame(columns=["file", "error"]))
+
+
+def _check_speeches(rows: list[dict], path) -> None:
+    if not rows or all(not r["text"].strip() for r in rows):
+        raise NoSpeechesError(path, "no speech could be found in it (no body text under any heading)")
+    if not any(any(is_han(c) for c in r["text"]) for r in rows):
+        raise NoSpeechesError(path, "no Chinese text was found in it, so no speech could be read")
+    for r in rows:
+        if not r["text"].strip():
+            warnings.warn(f"{path}: speech {r['speech']} ({r['heading'] or r['title']}) has a heading but no body",
+                          CorpusWarning, stacklevel=3)
+
+
+def read_corpus(path: str | Path | None = None, *, pattern: str = "*.txt") -> Compilation:
+    """Read a compilation file, a single speech file, or a folder of ``.txt`` files.
+
+    In a folder each file is one speech (or a compilation of several, if it has
+    ``第N篇`` headings); speeches are numbered across files in file-name order.
+    A file that cannot be read is reported in ``.errors`` and with a
+    :class:`~analysis.CorpusWarning`; the rest are still read.
+    """
+    path = Path(path) if path is not None else config.DEFAULT_CORPUS
+    if not path.is_dir():
+        return read_compilation(path)
+    files = sorted(p for p in path.glob(pattern) if p.is_file())
+    if not files:
+        raise NoSpeechesError(path, f"the folder holds no {pattern} files")
+    all_rows, all_spans, all_dels, errors = [], [], [], []
+    metas = []
+    for f in files:
+        try:
+            decoded = read_text(f)
+            meta, rows, spans, dels = split_file(decoded.text, f, decoded, len(all_rows) + 1)
+            _check_speeches(rows, f)
+        except CorpusError as exc:
+            errors.append({"file": f.name, "error": str(exc)})
+            warnings.warn(str(exc), CorpusWarning, stacklevel=2)
+            continue
+        meta.update(encoding=decoded.encoding, n_speeches=len(rows), n_chars_source=len(decoded.text))
+        metas.append(meta)
+        all_rows += rows
+        all_spans += spans
+        all_dels += dels
+    if not all_rows:
+        raise NoSpeechesError(path, f"none of the {len(files)} files could be read: " + errors[0]["error"])
+    speeches, span_frame, del_frame = _frames(all_rows, all_spans, all_dels)
+    meta = {"folder": str(path), "n_files": len(files), "n_speeches": len(all_rows), "files": metas,
+            "n_errors": len(errors)}
+    return Compilation(path, "", "mixed", meta, speeches, span_frame, del_frame,
+                       pd.DataFrame(errors, columns=["file", "error"]))
+
+
+def load_speeches(path: str | Path | None = None) -> pd.DataFrame:
+    """The speech table of :func:`read_corpus` (see the module doc for its columns)."""
+    return read_corpus(path).speeches
+
+
+def speech_table(speeches: pd.DataFrame) -> pd.DataFrame:
+    """The speech table without the cleaned text and offset map: what gets printed and saved."""
+    return speeches.drop(columns=[c for c in ("text", "source_map") if c in speeches.columns])

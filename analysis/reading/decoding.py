@@ -1,0 +1,153 @@
+"""Turning the bytes of a file into text, with the encoding detected.
+
+UTF-8 (with or without BOM) and UTF-16 (with BOM) are recognised exactly;
+anything else is handed to charset-normalizer, a maintained detector, and
+Chinese legacy codecs are read as GB18030 (the superset of GB2312 and GBK).
+Line ends are kept as they are: offsets always refer to the decoded text.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import BinaryFileError, CorpusNotFoundError, EmptyCorpusError, EncodingError
+
+# Codecs that charset-normalizer may report for Simplified Chinese bytes; all
+# are decoded as GB18030 so that the same text gives the same characters.
+_GB_FAMILY = {"gb2312", "gbk", "gb18030", "hz", "cp936", "euc_cn"}
+_CJK_FAMILY = _GB_FAMILY | {"big5", "big5hkscs", "cp950"}
+
+
+@dataclass(frozen=True)
+class DecodedText:
+    """A file's text and how it was read."""
+
+    text: str
+    encoding: str
+    bom: bool
+    newline: str  # "\n", "\r\n", "\r" or "" when the text has no line end
+
+
+def _newline_style(text: str) -> str:
+    if "\r\n" in text:
+        return "\r\n"
+    if "\n" in text:
+        return "\n"
+    if "\r" in text:
+        return "\r"
+    return ""
+
+
+_TEXT_CONTROLS = {9, 10, 12, 13, 27}  # tab, newline, form feed, carriage return, escape
+
+
+# every control character but those of _TEXT_CONTROLS, for text and for raw bytes
+_CONTROLS = "[" + "".join(f"\\x{c:02x}" for c in range(32) if c not in _TEXT_CONTROLS) + "]"
+_CONTROLS_TEXT, _CONTROLS_BYTES = re.compile(_CONTROLS), re.compile(_CONTROLS.encode("ascii"))
+
+
+def _too_many_controls(sample: str | bytes) -> bool:
+    """NUL, or more control characters than text ever has: the content is binary."""
+    if isinstance(sample, str):
+        nul, controls = "\x00", _CONTROLS_TEXT
+    else:
+        nul, controls = b"\x00", _CONTROLS_BYTES
+    if nul in sample:
+        return True
+    return len(controls.findall(sample)) > max(8, len(sample) // 100)
+
+
+def _looks_binary(data: bytes) -> bool:
+    return _too_many_controls(data[:65536])
+
+
+def decode_bytes(data: bytes, path: str | Path | None = None) -> DecodedText:
+    """Decode ``data`` to text; raise a :class:`CorpusError` naming ``path``."""
+    if not data.strip():
+        raise EmptyCorpusError(path, "the file is empty")
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+                       (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            try:
+                text = data[len(bom):].decode(codec)
+            except UnicodeDecodeError as exc:
+                raise EncodingError(path, f"starts with a {codec} byte-order mark but is not valid {codec} "
+                                          f"(bad byte at {exc.start})") from None
+            return _checked(text, codec, True, path)
+    if _looks_utf16(data):
+        codec = "utf-16-le" if data[1::2].count(0) > data[0::2].count(0) else "utf-16-be"
+        try:
+            return _checked(data.decode(codec), codec, False, path)
+        except UnicodeDecodeError:
+            pass
+    try:
+        return _checked(data.decode("utf-8"), "utf-8", False, path)
+    except UnicodeDecodeError:
+        pass
+    if _looks_binary(data):
+        raise BinaryFileError(path, "this is a binary file, not text")
+    return _checked(_decode_legacy(data, path), "gb18030", False, path)
+
+
+def _looks_utf16(data: bytes) -> bool:
+    # UTF-16 without a BOM: every second byte of ASCII-range text is zero.
+    sample = data[:4096]
+    if len(sample) < 4:
+        return False
+    zeros_even, zeros_odd = sample[0::2].count(0), sample[1::2].count(0)
+    return max(zeros_even, zeros_odd) > len(sample) // 6 and min(zeros_even, zeros_odd) < len(sample) // 50
+
+
+def _decode_legacy(data: bytes, path) -> str:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise EncodingError(path, "cannot tell the encoding: not UTF-8, UTF-16 or GB18030/GBK text")
+    name = best.encoding.lower().replace("-", "_")
+    try:
+        gb_text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        gb_text = None
+    # Chinese speeches in a legacy codec are GB text in practice; GB18030 decodes all
+    # of GB2312 and GBK.  Take it when the detector agrees or the result reads as Chinese.
+    if gb_text is not None and (name in _GB_FAMILY or _mostly_hanzi(gb_text)):
+        return gb_text
+    if name in _GB_FAMILY:
+        raise EncodingError(path, "looks like GB18030/GBK text but has invalid bytes")
+    try:
+        return data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        raise EncodingError(path, f"cannot decode the file (detector guessed {best.encoding})") from None
+
+
+def _mostly_hanzi(text: str) -> bool:
+    letters = [ch for ch in text[:20000] if not ch.isspace() and not ch.isascii()]
+    if not letters:
+        return False
+    common = sum(1 for ch in letters if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef")
+    return common / len(letters) > 0.9
+
+
+def _checked(text: str, codec: str, bom: bool, path) -> DecodedText:
+    if _too_many_controls(text[:65536]):
+        raise BinaryFileError(path, "this is a binary file, not text")
+    if not text.strip():
+        raise EmptyCorpusError(path, "the file holds only white space")
+    return DecodedText(text=text, encoding=codec, bom=bom, newline=_newline_style(text))
+
+
+def read_text(path: str | Path) -> DecodedText:
+    """Read and decode one file.  Raises :class:`CorpusError` subclasses only."""
+    path = Path(path)
+    if not path.exists():
+        raise CorpusNotFoundError(path, "no such file or folder")
+    if path.is_dir():
+        raise CorpusError(path, "is a folder; use read_corpus() to read a folder of speeches")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CorpusError(path, f"cannot be read ({exc.strerror or exc})") from None
+    return decode_bytes(data, path)

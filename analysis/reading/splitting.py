@@ -1,0 +1,256 @@
+"""Splitting one decoded file into speeches, with spans that tile it.
+
+A file is front matter (site header, compilation title, table of contents,
+teasers), then one region per speech heading (``第一篇：…``), or one region for
+the whole file when it has none.  Each region is its heading, a preamble (title
+lines, speaker, date, salutation: :mod:`.metadata`), a body and trailing
+clutter.  Every character of the file ends up in exactly one span.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..chinese import BOOKMARK, LINE_FINAL, Line, chinese_number, split_lines, squeeze
+from .cleaning import clean_body
+from .clutter import SOURCE_LINE, TRAILER_START, URL, is_clutter
+from .decoding import DecodedText
+from .metadata import Preamble, is_prose, parse_headless, parse_preamble
+
+# 第一篇：title / 第1篇: title / 【第一篇】title / [第一篇] title
+SPEECH_HEADING = re.compile(
+    r"^[ \t\u3000]*[【\[〔]?\s*第\s*(?P<num>[一二三四五六七八九十百零〇两\d]{1,4})\s*篇\s*[】\]〕]?"
+    r"\s*[:：.、，,]?[ \t\u3000]*(?P<title>.*?)[ \t\u3000]*$"
+)
+_ELLIPSIS = re.compile(r"(\.{3,}|…+|。{3,})\s*$")
+_TOC = re.compile(r"^\s*[【\[]?\s*目\s*录\s*[】\]]?\s*[:：]?\s*$")
+_COUNT_CLAIM = re.compile(r"[\[【(（]\s*(\d+|[一二三四五六七八九十]+)\s*篇[^\]】)）]*[\]】)）]")
+_TRUNCATED = re.compile(r"(\.{3,}|…+)\s*$")
+
+
+@dataclass
+class Region:
+    """The lines of one speech: its heading line (if any), first line after it, line after its end."""
+
+    heading_line: int | None
+    first: int
+    last: int
+
+
+class SpanList:
+    """Spans of one file as they are found; :meth:`tiled` closes the gaps between them."""
+
+    def __init__(self, file_name: str | None):
+        self.file_name, self.rows = file_name, []
+
+    def add(self, kind: str, a: int, b: int, speech: int = 0) -> None:
+        if b > a:
+            self.rows.append({"file": self.file_name, "kind": kind, "start": a, "end": b, "speech": speech})
+
+    def add_lines(self, lines: list[Line], kinds: list[tuple[int, str]], speech: int = 0) -> None:
+        for i, kind in kinds:
+            self.add(kind, lines[i].start, lines[i].stop, speech)
+
+    def tiled(self, text: str) -> list[dict]:
+        """The spans in order, each gap filled (white space, else front matter), with their text."""
+        out: list[dict] = []
+        pos = 0
+        for sp in sorted(self.rows, key=lambda r: (r["start"], r["end"])):
+            if sp["start"] > pos:
+                out.append(self._gap(text, pos, sp["start"]))
+            if sp["start"] < pos:  # never expected; keep tiling exact rather than overlap
+                if sp["end"] <= pos:
+                    continue
+                sp = dict(sp, start=pos)
+            out.append(sp)
+            pos = sp["end"]
+        if pos < len(text):
+            out.append(self._gap(text, pos, len(text)))
+        for sp in out:
+            sp["text"] = text[sp["start"]:sp["end"]]
+        return out
+
+    def _gap(self, text: str, a: int, b: int) -> dict:
+        kind = "whitespace" if not text[a:b].strip() else "front_matter"
+        return {"file": self.file_name, "kind": kind, "start": a, "end": b, "speech": 0}
+
+
+def find_headings(lines: list[Line]) -> tuple[list[int], dict[int, str]]:
+    """Indices of the lines that open a speech, and the kind of other heading-like lines."""
+    candidates = [i for i, ln in enumerate(lines) if SPEECH_HEADING.match(ln.text)]
+    roles: dict[int, str] = {}
+    real: list[int] = []
+    for i in candidates:
+        text = lines[i].text
+        m = SPEECH_HEADING.match(text)
+        if _ELLIPSIS.search(text) and len(m.group("title")) > 40:
+            roles[i] = "teaser"
+            continue
+        nxt = next((j for j in range(i + 1, len(lines)) if lines[j].text.strip()), None)
+        if nxt is None:
+            real.append(i)  # a heading with nothing under it: kept, reported empty
+            continue
+        if nxt in candidates or _TOC.match(lines[nxt].text):
+            roles[i] = "toc_entry"
+            continue
+        real.append(i)
+    return real, roles
+
+
+def _front_kind(i: int, s: str, roles: dict[int, str], seen_title: bool) -> str:
+    """The kind of front-matter line ``i`` (``s``, stripped)."""
+    if not s:
+        return "whitespace"
+    if i in roles:
+        return roles[i]
+    if _TOC.match(s):
+        return "toc"
+    if SOURCE_LINE.search(s) and not is_prose(s):
+        return "source_line"
+    if URL.search(s) and not is_prose(s) and not seen_title:
+        return "site_header"
+    if is_clutter(s):
+        return "web_clutter"
+    if not seen_title and not is_prose(s):
+        return "compilation_title"
+    return "front_matter"
+
+
+def classify_front(lines: list[Line], upto: int, roles: dict[int, str], meta: dict) -> list[tuple[int, str]]:
+    """Kinds of the lines before the first speech; what they say goes into ``meta``."""
+    kinds: list[tuple[int, str]] = []
+    seen_title = False
+    for i in range(upto):
+        t = lines[i].text
+        s = t.strip()
+        kind = _front_kind(i, s, roles, seen_title)
+        kinds.append((i, kind))
+        if kind == "teaser":
+            meta.setdefault("teaser", squeeze(SPEECH_HEADING.match(t).group("title")))
+        elif kind == "source_line":
+            for key, label in (("source", "来源"), ("author", "作者"), ("updated", "更新时间"),
+                               ("updated", "发布时间"), ("updated", "发表时间")):
+                m = re.search(label + r"\s*[:：]\s*(\S+)", s)
+                if m and key not in meta:
+                    meta[key] = m.group(1)
+        elif kind == "site_header":
+            meta.setdefault("site", URL.sub("", s).strip(" /|-—·") or None)
+            meta.setdefault("site_url", URL.search(s).group(0))
+        elif kind == "compilation_title":
+            seen_title = True
+            title = BOOKMARK.sub("", s)
+            claim = _COUNT_CLAIM.search(title)
+            if claim:
+                meta["n_claimed"] = chinese_number(claim.group(1))
+                title = title[:claim.start()] + title[claim.end():]
+            meta["title"] = title.strip()
+    return kinds
+
+
+def _regions(lines: list[Line], headings: list[int]) -> list[Region]:
+    if not headings:
+        return [Region(None, 0, len(lines))]
+    ends = headings[1:] + [len(lines)]
+    return [Region(h, h + 1, end) for h, end in zip(headings, ends)]
+
+
+def _skip_leading_clutter(lines: list[Line], reg: Region, spans: SpanList, number: int) -> Region:
+    """In a file without headings, leading web clutter and blank lines come first."""
+    first = reg.first
+    while first < reg.last and (not lines[first].text.strip() or is_clutter(lines[first].text)):
+        spans.add("web_clutter" if lines[first].text.strip() else "whitespace",
+                  lines[first].start, lines[first].stop, number)
+        first += 1
+    return Region(None, first, reg.last)
+
+
+def _body_last(lines: list[Line], reg: Region, pre: Preamble) -> int:
+    """The line after the body: the region's end, minus a trailer of clutter and blank lines."""
+    last = reg.last
+    for j in range(pre.body_first + 1, reg.last):
+        if TRAILER_START.match(lines[j].text):
+            last = j
+            break
+    while last > pre.body_first and not lines[last - 1].text.strip():
+        last -= 1
+    return last
+
+
+def _add_tail(lines: list[Line], reg: Region, body_last: int, tail_start: int, text: str,
+              spans: SpanList, number: int) -> None:
+    """Spans for what follows the body in its region: clutter and white space."""
+    for j in range(body_last, reg.last):
+        ln = lines[j]
+        if tail_start < ln.start:
+            spans.add("whitespace", tail_start, ln.start, number)
+        spans.add("web_clutter" if ln.text.strip() else "whitespace", max(ln.start, tail_start), ln.stop, number)
+        tail_start = ln.stop
+    region_end = lines[reg.last - 1].stop if reg.last > 0 else len(text)
+    if tail_start < region_end:
+        spans.add("whitespace", tail_start, region_end, number)
+
+
+def _read_region(text: str, lines: list[Line], reg: Region, spans: SpanList, number: int) -> tuple[dict, list]:
+    """One speech's row (metadata, cleaned text, offsets) and its body's deletions."""
+    heading_text = heading_title = None
+    if reg.heading_line is not None:
+        heading_text = lines[reg.heading_line].text.strip()
+        heading_title = squeeze(SPEECH_HEADING.match(lines[reg.heading_line].text).group("title")) or None
+        spans.add("speech_heading", lines[reg.heading_line].start, lines[reg.heading_line].stop, number)
+    else:
+        reg = _skip_leading_clutter(lines, reg, spans, number)
+    pre = parse_preamble(lines, reg.first, reg.last, heading_title)
+    body_last = _body_last(lines, reg, pre)
+    if reg.heading_line is None and not pre.salutation:
+        # in a file without headings, metadata may sit among the clutter before the body
+        pre = parse_headless(lines, reg.first, body_last, pre)
+    spans.add_lines(lines, pre.kinds, number)
+    if pre.body_first < body_last:
+        b_start, b_end = lines[pre.body_first].start, lines[body_last - 1].end
+    else:
+        b_start = b_end = lines[pre.body_first].start if pre.body_first < len(lines) else len(text)
+    spans.add("body", b_start, b_end, number)
+    _add_tail(lines, reg, body_last, b_end, text, spans, number)
+    clean = clean_body(text, b_start, b_end)
+    title = heading_title or ("".join(pre.title_lines) or None)
+    row = {
+        "speech": number, "heading": heading_text or "",
+        "title": BOOKMARK.sub("", title) if title else None,
+        "title_in_text": "".join(pre.title_lines) or None,
+        "speaker": pre.speaker, "speaker_text": pre.speaker_text, "role": pre.role,
+        "date": pre.date, "date_text": pre.date_text,
+        "speaker_masked": pre.speaker_masked, "date_masked": pre.date_masked,
+        "salutation": pre.salutation, "text": clean.text, "start": b_start, "end": b_end,
+        "n_chars": len(clean.text) - clean.text.count("\n"),
+        "n_paragraphs": len([p for p in clean.text.split("\n") if p.strip()]),
+        "truncated": bool(_TRUNCATED.search(clean.text)) and clean.text.rstrip(".…")[-1:] not in LINE_FINAL,
+        "source_map": clean.runs,
+    }
+    return row, clean.deletions
+
+
+def split_file(text: str, path: Path | None, decoded: DecodedText | None,
+               first_speech: int) -> tuple[dict, list[dict], list[dict], list[dict]]:
+    """Split one decoded file; return meta, speech rows, span rows and deletion rows."""
+    lines = split_lines(text)
+    file_name = path.name if path else None
+    meta: dict = {"file": file_name}
+    headings, roles = find_headings(lines)
+    spans = SpanList(file_name)
+    spans.add_lines(lines, classify_front(lines, headings[0] if headings else 0, roles, meta))
+    rows: list[dict] = []
+    deletions: list[dict] = []
+    for number, reg in enumerate(_regions(lines, headings), first_speech):
+        row, dels = _read_region(text, lines, reg, spans, number)
+        row = {"speech": number, "file": file_name, **row,
+               "encoding": decoded.encoding if decoded else "str"}
+        rows.append({k: row[k] for k in _ROW_ORDER})
+        deletions += [{"file": file_name, "speech": number, "start": d.start, "end": d.end,
+                       "reason": d.reason, "removed": text[d.start:d.end]} for d in dels]
+    return meta, rows, spans.tiled(text), deletions
+
+
+_ROW_ORDER = ["speech", "file", "heading", "title", "title_in_text", "speaker", "speaker_text", "role", "date",
+              "date_text", "speaker_masked", "date_masked", "salutation", "text", "start", "end", "n_chars",
+              "n_paragraphs", "truncated", "encoding", "source_map"]

@@ -1,0 +1,153 @@
+"""Segmenting speeches into tokens with jieba, the project's dictionary and one stopword policy.
+
+The words are jieba's (accurate mode, HMM on) under jieba's own dictionary plus
+``data/dict/user_dict.txt`` (:mod:`.dictionary`), cut by :mod:`.cutter` (jieba's
+words, 4-5 times faster) and cached (:mod:`.segmenter`).  Part-of-speech tags
+come from the dictionaries' tag tables (the tag jieba.posseg gives a known word);
+only the few words jieba's HMM makes up are tagged by jieba.posseg's model, once
+per word type, with its Viterbi search done in numpy (:mod:`.tagger`, identical
+output).  That keeps tagging nearly free: posseg over the whole text is 6-7 times
+slower than jieba's cut.  The table itself is built in :mod:`.token_table`.
+
+Columns of :func:`tokenize` (one row per token; white space is not a token):
+
+===========  ==============================================================
+speech       the speech number
+paragraph    1.. within the speech
+sentence     1.. within the speech (ends at 。！？!? ； and paragraph ends)
+position     0.. index of the token within the speech
+token        the token as written
+pos          jieba part-of-speech tag (``x`` punctuation, ``m`` numerals,
+             ``mask`` masked placeholders, ``nz`` quoted formulas ...)
+start, end   offsets into the speech's cleaned ``text``
+is_stopword  in the stopword list
+is_punct     punctuation or symbols only
+is_masked    a masked placeholder (XX, XXX, xx, x as a mask, 20XX)
+is_number    a numeral (digits, Chinese numerals, percentages)
+is_quoted    a quoted formula kept whole (“一把手工程”)
+is_vocab     counts as vocabulary: not a stopword, punctuation, mask or number
+===========  ==============================================================
+"""
+from __future__ import annotations
+
+import gc
+import os
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .. import parallel
+from .dictionary import read_stopwords
+from .segmenter import Segmenter, get_segmenter
+from .token_table import TOKEN_COLUMNS, TypeIds, merge_quotes, token_frame, word_places
+
+__all__ = ["CONTENT_POS", "TOKEN_COLUMNS", "tokenize", "vocabulary"]
+
+#: Part-of-speech tag prefixes that make a content word (nouns, verbs, adjectives,
+#: idioms, set phrases, abbreviations, quoted formulas).
+CONTENT_POS = ("n", "v", "a", "i", "l", "j", "nz", "vn", "an")
+
+
+_WORKER: tuple[Segmenter, bool, TypeIds] | None = None
+
+
+def _worker_init(user_dict: str, cache: bool) -> None:
+    global _WORKER
+    _WORKER = (get_segmenter(user_dict), cache, TypeIds())
+
+
+def _worker_segment(text: str) -> tuple[int, dict[str, np.ndarray], list[str]]:
+    """Segment a speech in a worker, join its quoted formulas and work out where each word
+    is (:func:`word_places`).  The worker numbers the types it meets across all its
+    speeches (so each type's facts are worked out once per worker) and sends back: its
+    pid, the places with type ids in its numbering, and the types it met for the first
+    time.  A worker's results reach the caller in the order it made them."""
+    seg, cache, types = _WORKER
+    known = len(types)
+    ids, quoted = merge_quotes(types.ids(seg.lcut(text, cache=cache), np.int32), types)
+    return os.getpid(), word_places(types, None, ids, quoted), types.facts()["token"][known:].tolist()
+
+
+def tokenize(speeches: pd.DataFrame, *, user_dict: str | Path | None = None,
+             processes: int = 1, cache: bool = True, progress: bool = False) -> pd.DataFrame:
+    """One row per token of every speech (see the module doc for the columns).
+
+    ``processes > 1`` segments on up to that many processes (0 or None: every core),
+    fewer for a small corpus (:data:`analysis.parallel.MIN_CHARS_PER_SEGMENTING_PROCESS`);
+    the result is identical.
+    ``cache=False`` segments afresh instead of reusing ``.cache/segments``.
+    """
+    seg = get_segmenter(user_dict)
+    table = seg.type_table(read_stopwords())
+    texts = list(zip(speeches["speech"], speeches["text"]))
+    processes = parallel.useful_processes(processes, [t for _, t in texts], parallel.MIN_CHARS_PER_SEGMENTING_PROCESS)
+    parts: list = [None] * len(texts)  # each speech's word places
+    progress_bar = None
+    if progress:
+        from tqdm.auto import tqdm
+        progress_bar = tqdm(total=len(texts), desc="segmenting", unit="speech")
+
+    def take(k: int, places: dict) -> None:
+        parts[k] = places
+        if progress_bar is not None:
+            progress_bar.update()
+
+    if processes > 1:
+        # much of segmenting is still Python per run or per speech, so threads would not
+        # help: processes do.  Each worker segments whole speeches, largest first so that
+        # none is left with a long one at the end.  The workers also join quotes and work out
+        # where each word is; this process maps their type ids to its own as each result
+        # comes (type ids depend on that order; the table does not).
+        order = sorted(range(len(texts)), key=lambda k: -len(texts[k][1]))
+        to_global: dict[int, np.ndarray] = {}  # per worker: its type ids -> this table's
+        with ProcessPoolExecutor(processes, initializer=_worker_init,
+                                 initargs=(str(seg.user_dict), cache)) as pool:
+            gc.freeze()  # the workers are forked now: their collector leaves this process's objects alone
+            try:
+                results = pool.map(_worker_segment, [texts[k][1] for k in order])
+            finally:
+                gc.unfreeze()
+            for k, (pid, places, new_types) in zip(order, results):
+                ids = to_global[pid] = np.concatenate([to_global.get(pid, np.array([], np.int64)),
+                                                       table.ids(new_types)])
+                places["wid"] = ids[places["wid"]].astype(np.int32)
+                places["speech"] = texts[k][0]
+                table.facts()  # tag the new types now, while the workers go on
+                take(k, places)
+    else:
+        for k, (speech, text) in enumerate(texts):
+            take(k, word_places(table, speech, *merge_quotes(table.ids(seg.lcut(text, cache=cache)), table)))
+    if progress_bar is not None:
+        progress_bar.close()
+    if cache:
+        seg.save_tags()
+    frame = token_frame(table, parts)
+    del parts
+    _return_freed_memory()
+    return frame
+
+
+def _return_freed_memory() -> None:
+    """Hand the memory freed while building the table back to the system.  glibc keeps freed
+    heap pages for reuse, and the many per-speech arrays (unpickled from the workers, or
+    made here) leave a few hundred MiB of them at 50x, which every later step would carry."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to do
+        pass
+
+
+def vocabulary(tokens: pd.DataFrame, *, content_only: bool = False, columns: list[str] | None = None) -> pd.DataFrame:
+    """The tokens that count as vocabulary under the one stopword policy.
+
+    ``content_only`` also keeps only content parts of speech (:data:`CONTENT_POS`);
+    ``columns`` keeps only those columns (on a large corpus, far less memory).
+    """
+    keep = tokens["is_vocab"].to_numpy()
+    if content_only:
+        keep = keep & tokens["pos"].str.startswith(CONTENT_POS).to_numpy()
+    return tokens.loc[keep, columns] if columns is not None else tokens[keep]

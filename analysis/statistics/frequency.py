@@ -1,0 +1,180 @@
+"""Word frequencies, shared vocabulary and per-speech lexical statistics.
+
+All functions take the token table of :func:`analysis.tokenize` first and count
+only vocabulary under the one stopword policy (``is_vocab``: no stopwords,
+punctuation, masked placeholders or numerals).
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..segmentation.tokens import vocabulary
+
+#: Oral particles and fillers of spoken Chinese; with 我讲 and the second person
+#: they make up ``spoken_per_1k`` in :func:`lexical_stats`.
+ORAL_MARKERS = ("那么", "呢", "啊", "吧", "嘛", "呀", "哦", "哈", "这个", "那个", "就是说", "应该说",
+                "所谓", "其实", "反正", "的话", "一下", "怎么", "什么")
+FIRST_PERSON = ("我", "我们", "咱们", "俺")
+SECOND_PERSON = ("你", "你们", "您")
+DIRECTIVE = ("要",)
+
+
+def _ngrams(vocab: pd.DataFrame, n: int) -> pd.DataFrame:
+    """n-grams of consecutive vocabulary tokens within a sentence."""
+    if n == 1:
+        return vocab[["speech", "token"]].rename(columns={"token": "term"})
+    v = vocab.sort_values(["speech", "position"])
+    pieces = [v["token"].shift(-k) for k in range(n)]
+    same = np.ones(len(v), dtype=bool)
+    for k in range(1, n):
+        same &= (v["speech"].shift(-k) == v["speech"]).to_numpy()
+        same &= (v["sentence"].shift(-k) == v["sentence"]).to_numpy()
+        same &= (v["position"].shift(-k) - v["position"] == k).to_numpy()
+    term = pieces[0].str.cat(pieces[1:], sep=" ")
+    out = pd.DataFrame({"speech": v["speech"].to_numpy(), "term": term.to_numpy()})
+    return out[same & term.notna().to_numpy()]
+
+
+def term_frequencies(tokens: pd.DataFrame, *, content_only: bool = False, min_count: int = 1,
+                     ngram: int = 1) -> pd.DataFrame:
+    """Frequency of each term in each speech.
+
+    Columns: ``speech``, ``term``, ``n`` (count), ``per_10k`` (per 10,000 vocabulary
+    tokens of the speech), ``rank`` (1 = most frequent in the speech; ties share
+    the lowest rank), ``doc_freq`` (number of speeches using the term).
+    Sorted by speech, then ``n`` descending, then term.  ``ngram=2`` counts pairs of
+    adjacent words (joined by a space) that do not cross a sentence or a gap.
+    """
+    vocab = vocabulary(tokens, content_only=content_only,
+                       columns=["speech", "token"] if ngram == 1 else ["speech", "sentence", "position", "token"])
+    grams = _ngrams(vocab, ngram)
+    counts = grams.groupby(["speech", "term"], sort=False).size().rename("n").reset_index()
+    totals = grams.groupby("speech").size()
+    counts["per_10k"] = counts["n"] / counts["speech"].map(totals) * 10_000
+    counts["doc_freq"] = counts.groupby("term")["speech"].transform("nunique")
+    counts = counts[counts["n"] >= min_count]
+    counts = counts.sort_values(["speech", "n", "term"], ascending=[True, False, True], kind="mergesort")
+    counts["rank"] = counts.groupby("speech")["n"].rank(method="min", ascending=False).astype(int)
+    return counts[["speech", "term", "n", "per_10k", "rank", "doc_freq"]].reset_index(drop=True)
+
+
+def top_terms(freqs: pd.DataFrame, *, n: int = 15) -> pd.DataFrame:
+    """The ``n`` most frequent terms of each speech from :func:`term_frequencies` (ties by term)."""
+    return freqs.groupby("speech", sort=True).head(n).reset_index(drop=True)
+
+
+def shared_vocabulary(tokens: pd.DataFrame, *, content_only: bool = True) -> pd.DataFrame:
+    """Which terms all speeches use, which some, which only one.
+
+    Columns: ``term``, ``category`` (``all`` / ``some`` / ``one``), ``n_speeches``,
+    ``speeches`` (e.g. ``"1,2,5"``), ``n`` (total count), ``only_in`` (the speech for
+    ``one``, else 0).  Sorted by category, then ``n`` descending, then term.
+    """
+    vocab = vocabulary(tokens, content_only=content_only)
+    n_all = tokens["speech"].nunique()
+    g = vocab.groupby("token")
+    out = pd.DataFrame({
+        "n_speeches": g["speech"].nunique(),
+        "speeches": g["speech"].agg(lambda s: ",".join(str(x) for x in sorted(set(s)))),
+        "n": g.size(),
+        "first_speech": g["speech"].min(),
+    }).reset_index().rename(columns={"token": "term"})
+    out["category"] = np.where(out["n_speeches"] == n_all, "all", np.where(out["n_speeches"] == 1, "one", "some"))
+    out["only_in"] = np.where(out["category"] == "one", out["first_speech"], 0)
+    order = {"all": 0, "some": 1, "one": 2}
+    out = out.assign(_c=out["category"].map(order)).sort_values(["_c", "n", "term"], ascending=[True, False, True])
+    return out[["term", "category", "n_speeches", "speeches", "n", "only_in"]].reset_index(drop=True)
+
+
+def shared_vocabulary_summary(shared: pd.DataFrame) -> pd.DataFrame:
+    """Counts of :func:`shared_vocabulary` by category (and by speech for ``one``).
+
+    Columns: ``category``, ``speech`` (0 for all/some), ``n_terms``, ``n_tokens``.
+    """
+    one = shared[shared["category"] == "one"].groupby("only_in").agg(n_terms=("term", "size"), n_tokens=("n", "sum"))
+    one = one.reset_index().rename(columns={"only_in": "speech"}).assign(category="one")
+    rest = shared[shared["category"] != "one"].groupby("category").agg(n_terms=("term", "size"), n_tokens=("n", "sum"))
+    rest = rest.reset_index().assign(speech=0)
+    out = pd.concat([rest, one], ignore_index=True)[["category", "speech", "n_terms", "n_tokens"]]
+    order = out["category"].map({"all": 0, "some": 1, "one": 2})  # from most shared to unique
+    return out.assign(_o=order).sort_values(["_o", "speech"]).drop(columns="_o").reset_index(drop=True)
+
+
+def _mattr(words, window: int) -> float:
+    """Moving-average type/token ratio, summed without sliding a window: a word counts in
+    every window that holds it and not its previous occurrence (exact integer sums).
+    ``words`` may be the words or integer codes of them."""
+    n = len(words)
+    if n < window:
+        return len(set(words)) / n if n else float("nan")
+    codes = np.asarray(words)
+    if codes.dtype.kind not in "iu":
+        codes = pd.factorize(pd.Series(words, dtype=object))[0]
+    order = np.argsort(codes, kind="stable")
+    prev = np.full(n, -1, dtype=np.int64)
+    same = codes[order[1:]] == codes[order[:-1]]
+    prev[order[1:][same]] = order[:-1][same]
+    i = np.arange(n, dtype=np.int64)
+    first = np.maximum(np.maximum(prev + 1, i - window + 1), 0)  # first window start holding i, not prev
+    last = np.minimum(i, n - window)  # last window start holding i
+    total = int(np.clip(last - first + 1, 0, None).sum())
+    return total / ((n - window + 1) * window)
+
+
+def lexical_stats(tokens: pd.DataFrame, *, mattr_window: int = 100) -> pd.DataFrame:
+    """Size, richness, sentence length, masking and spoken-register markers per speech.
+
+    Columns: ``speech``, ``n_tokens`` (words, punctuation excluded), ``n_types``,
+    ``ttr``, ``mattr`` (moving-average TTR over ``mattr_window`` words),
+    ``n_sentences``, ``sentence_mean``, ``sentence_sd`` (words per sentence),
+    ``n_masked``, ``masked_share`` (masked characters / characters of words),
+    ``oral_markers``, ``first_person``, ``second_person``, ``directive_yao``
+    (each per 1,000 words), and ``spoken_per_1k``: oral particles and fillers
+    (那么, 呢, 啊, 这个 ...), 我讲, and second-person pronouns per 1,000 words.
+    """
+    rows = []
+    # one speech at a time on plain arrays: nothing as large as the token table is copied
+    punct, masked_all = tokens["is_punct"].to_numpy(), tokens["is_masked"].to_numpy()
+    token_all, sentence_all = tokens["token"].to_numpy(dtype=object), tokens["sentence"].to_numpy()
+    width = (tokens["end"] - tokens["start"]).to_numpy()
+    marker_sets = {name: tokens["token"].isin(words).to_numpy() for name, words in
+                   (("oral", ORAL_MARKERS), ("first", FIRST_PERSON), ("second", SECOND_PERSON), ("directive", DIRECTIVE))}
+    for speech, where in sorted(tokens.groupby("speech", sort=True).indices.items()):
+        idx = where[~punct[where]]
+        toks = token_all[idx]
+        n = len(toks)
+        per_k = 1000 / n if n else float("nan")
+        is_masked = masked_all[idx]
+        real_codes, real_types = pd.factorize(token_all[idx[~is_masked]])
+        n_types = len(real_types)
+        sent = pd.Series(np.unique(sentence_all[idx], return_counts=True)[1])
+        oral, first, second, directive = (int(marker_sets[k][idx].sum()) for k in ("oral", "first", "second", "directive"))
+        wo_jiang = int(((toks[:-1] == "我") & (toks[1:] == "讲")).sum())
+        chars = int(width[idx].sum())
+        masked_chars = int(width[idx[is_masked]].sum())
+        rows.append({
+            "speech": speech, "n_tokens": n, "n_types": n_types,
+            "ttr": n_types / len(real_codes) if len(real_codes) else float("nan"),
+            "mattr": _mattr(real_codes, mattr_window),
+            "n_sentences": int(len(sent)), "sentence_mean": float(sent.mean()),
+            "sentence_sd": float(sent.std(ddof=1)) if len(sent) > 1 else 0.0,
+            "n_masked": int(is_masked.sum()), "masked_share": masked_chars / chars if chars else 0.0,
+            "oral_markers": oral * per_k,
+            "first_person": first * per_k,
+            "second_person": second * per_k,
+            "directive_yao": directive * per_k,
+            "spoken_per_1k": (oral + wo_jiang + second) * per_k,
+        })
+    return pd.DataFrame(rows)
+
+
+def register_markers(tokens: pd.DataFrame) -> pd.DataFrame:
+    """Long form of the register columns of :func:`lexical_stats`, for plotting.
+
+    Columns: ``speech``, ``marker`` (oral_markers / first_person / second_person /
+    directive_yao / spoken_per_1k), ``per_1k``.
+    """
+    stats = lexical_stats(tokens)
+    cols = ["oral_markers", "first_person", "second_person", "directive_yao", "spoken_per_1k"]
+    return stats.melt(id_vars="speech", value_vars=cols, var_name="marker", value_name="per_1k")

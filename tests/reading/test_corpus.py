@@ -1,0 +1,128 @@
+import warnings
+
+import pandas as pd
+import pytest
+
+import analysis as an
+from analysis.reading.corpus import to_source_offset
+
+
+def test_seed_has_exactly_five_speeches_with_titles(speeches):
+    assert speeches["speech"].tolist() == [1, 2, 3, 4, 5]
+    assert speeches["title"].tolist() == [
+        "在全市项目招商推进会上的讲话2024年", "在项目推进会上的讲话", "在重点招商项目推介会上的讲话",
+        "在全市项目工作推进会上的讲话", "书记在全市大招商暨项目落实工作推进会上的讲话"]
+
+
+def test_seed_speakers_roles_and_dates(speeches):
+    s = speeches.set_index("speech")
+    assert s.loc[5, "speaker"] == "张笑东" and s.loc[5, "role"] == "市委书记" and s.loc[5, "date"] == "2024-05-04"
+    assert s.loc[2, "role"] == "县委书记" and bool(s.loc[2, "speaker_masked"]) and pd.isna(s.loc[2, "speaker"])
+    assert bool(s.loc[2, "date_masked"]) and s.loc[2, "date_text"] == "20XX年X月X日" and pd.isna(s.loc[2, "date"])
+    assert pd.isna(s.loc[1, "speaker"]) and not bool(s.loc[1, "date_masked"])
+    assert s.loc[5, "title_in_text"] == "在全市大招商暨项目落实工作推进会上的讲话"  # 讲 / 话 joined
+
+
+def test_seed_first_and_last_sentences(speeches):
+    t = speeches.set_index("speech")["text"]
+    assert t[1].startswith("今天和XX同志一起来推进15年的招商引资工作。")
+    assert t[1].endswith("他是中部地区第......")
+    assert t[2].startswith("XX县文化旅游产业起步较晚") and t[2].endswith("幸福XX出积极的贡献！")
+    assert t[3].startswith("今天是个好日子。") and t[3].endswith("谢谢大家！")
+    assert t[4].startswith("今天，市委、市政府召开项目工作推进会") and t[4].endswith("打下坚实基础。")
+    assert t[5].startswith("今天，市委、市政府召开全市大招商暨项目落实工作推进会") and t[5].endswith("谢谢大家！")
+
+
+def test_teaser_is_metadata_and_speech_1_truncated(seed):
+    assert "teaser" in set(seed.spans["kind"])
+    assert seed.meta["teaser"].endswith("...")
+    assert seed.speeches["truncated"].tolist() == [True, False, False, False, False]
+    assert seed.meta["n_claimed"] == 5 and seed.meta["updated"] == "2025-04-30" and seed.meta["site"] == "中词库"
+
+
+def test_spans_tile_the_source(seed):
+    spans = seed.spans.sort_values("start")
+    assert spans["start"].iloc[0] == 0 and spans["end"].iloc[-1] == len(seed.source)
+    assert (spans["start"].to_numpy()[1:] == spans["end"].to_numpy()[:-1]).all()
+    assert "".join(spans["text"]) == seed.source
+
+
+def test_cleaning_joins_page_breaks_and_removes_stray_spaces(speeches):
+    t = speeches.set_index("speech")["text"]
+    assert "企业要尽快做出规划" in t[2]
+    assert "高科技畜牧基地" in t[2]
+    assert "全市上下必须进一步统一思想" in t[4]
+    assert "经济增长的内生动力不足" in t[5] and "经 济" not in t[5]
+    assert "招商项目签的再多" in t[5]
+    assert "44.2 %" in t[5]  # a space between a figure and its unit is not inside a Chinese word
+    assert "[bookmark" not in "".join(t)
+
+
+def test_every_character_maps_back_to_the_source(seed):
+    for row in seed.speeches.itertuples():
+        for i, ch in enumerate(row.text):
+            j = to_source_offset(seed.speeches, row.speech, i)
+            assert seed.source[j] == ch
+            assert row.start <= j < row.end
+
+
+def test_nothing_but_whitespace_and_markup_is_dropped(seed):
+    d = seed.deletions
+    removed = "".join(d["removed"])
+    assert set(removed) <= set(" \n\r\t\u3000") | set("[bookmark: _Toc1]")
+    body = seed.spans[seed.spans["kind"] == "body"]
+    kept = sum(seed.speeches["text"].str.len())
+    dropped = int((d["end"] - d["start"]).sum())
+    assert kept + dropped == int((body["end"] - body["start"]).sum())
+
+
+def test_toc_and_bracket_headings(fixtures):
+    comp = an.read_compilation(fixtures / "compilation_bracket_toc.txt")
+    sp = comp.speeches
+    assert sp["title"].tolist() == ["在项目观摩会上的讲话", "在招商大会上的致辞"]
+    assert sp.loc[0, "speaker"] == "李明" and sp.loc[0, "role"] == "县长" and sp.loc[0, "date"] == "2023-03-08"
+    assert sp.loc[1, "salutation"] == "各位来宾："
+    assert (comp.spans["kind"] == "toc_entry").sum() == 2
+
+
+def test_arabic_numbered_headings(fixtures):
+    sp = an.load_speeches(fixtures / "compilation_arabic.txt")
+    assert sp["title"].tolist() == ["在经济工作会议上的讲话", "在项目推进会上的讲话"]
+
+
+@pytest.mark.parametrize("heading", ["第一篇：", "第一篇:", "【第一篇】", "第1篇", "[第一篇]"])
+def test_heading_styles(heading):
+    text = f"{heading}在某会上的讲话\n同志们：\n这是正文。\n{heading.replace('一', '二').replace('1', '2')}另一篇讲话\n正文二。\n"
+    sp = an.read_compilation(text=text).speeches
+    assert len(sp) == 2 and sp.loc[0, "text"] == "这是正文。" and sp.loc[1, "text"] == "正文二。"
+
+
+def test_single_speech_file_and_folder(tmp_path, fixtures):
+    sp = an.load_speeches(fixtures / "single_speech.txt")
+    assert len(sp) == 1 and sp.loc[0, "title"] == "在全县招商引资工作会议上的讲话"
+    assert sp.loc[0, "text"].startswith("招商引资是")
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_bytes((fixtures / "single_speech.txt").read_bytes())
+    comp = an.read_corpus(tmp_path)
+    assert comp.speeches["speech"].tolist() == [1, 2] and comp.speeches["file"].tolist() == ["a.txt", "b.txt"]
+
+
+def test_provincial_report_clutter_is_spans_not_text():
+    from analysis import config
+    comp = an.read_corpus(config.PROVINCIAL_CORPUS / "2026_上海市_政府工作报告.txt")
+    sp = comp.speeches.iloc[0]
+    assert sp["text"].startswith("现在，我代表上海市人民政府")
+    assert "相关报道" not in sp["text"] and "【字号" not in sp["text"]
+    assert sp["speaker"] == "龚正" and sp["salutation"] == "各位代表："
+    assert "web_clutter" in set(comp.spans["kind"])
+
+
+def test_all_provincial_reports_read_with_speaker_and_date():
+    from analysis import config
+    comp = an.read_corpus(config.PROVINCIAL_CORPUS)
+    sp = comp.speeches
+    assert len(sp) == 25 and comp.errors.empty
+    assert sp["speaker"].notna().all() and sp["date"].notna().all()
+    assert sp["text"].str.contains("^(?:现在，)?我代表", regex=True).all()
+    assert sp.set_index("file").loc["2026_新疆维吾尔自治区_政府工作报告.txt", "speaker"] == "艾尔肯·吐尼亚孜"
+    assert not sp["text"].str.contains("相关报道|【字号|关闭窗口|扫一扫").any()

@@ -1,0 +1,114 @@
+"""The project itself: environment files in step, raw data untouched, notebooks run and reproduce."""
+import hashlib
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+import yaml
+
+from analysis import config
+
+ROOT = config.PROJ_ROOT
+
+
+def _names(reqs):
+    return {re.split(r"[<>=!~ ;\[]", r.strip(), maxsplit=1)[0].lower().replace("_", "-") for r in reqs}
+
+
+def test_environment_yml_matches_pyproject():
+    py = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    wanted = _names(py["project"]["dependencies"] + py["project"]["optional-dependencies"]["dev"])
+    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+    conda = [d for d in env["dependencies"] if isinstance(d, str)]
+    pip = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
+    have = _names(conda + [p for p in pip if not p.startswith("-e")]) - {"python", "pip"}
+    assert have == wanted
+
+
+def test_raw_data_matches_recorded_checksums():
+    lines = (config.RAW_DIR / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 26
+    for line in lines:
+        digest, name = line.split("  ", 1)
+        assert hashlib.sha256((config.RAW_DIR / name).read_bytes()).hexdigest() == digest, name
+
+
+def test_notebooks_are_paired_and_thin():
+    scripts = sorted(config.NOTEBOOKS_DIR.glob("[0-9][0-9]_*.py"))
+    assert len(scripts) == 5
+    for s in scripts:
+        src = s.read_text(encoding="utf-8")
+        assert "formats: py:percent" in src and 'tags=["parameters"]' in src
+        assert "../data" not in src and "def " not in src
+
+
+def test_notebooks_execute_and_figures_are_byte_identical(tmp_path):
+    from analysis.build import build_all
+    first, second = tmp_path / "run1" / "out", tmp_path / "run2" / "out"
+    build_all(config.SEED_CORPUS, first, progress=False)
+    build_all(config.SEED_CORPUS, second, progress=False)
+    figs = sorted(first.glob("*.png"))
+    assert len(figs) >= 15
+    for p in list(figs) + sorted(first.glob("*.svg")):
+        assert p.stat().st_size > 2000
+        assert p.read_bytes() == (second / p.name).read_bytes(), p.name
+    for t in sorted((first / "tables").glob("*.csv")):
+        assert t.read_bytes() == (second / "tables" / t.name).read_bytes(), t.name
+    for nb in sorted((first / "notebooks").glob("*.ipynb")):
+        assert '"image/png"' in nb.read_text(encoding="utf-8"), f"{nb.name} shows no figure"
+    executed = sorted((first / "notebooks").iterdir())
+    assert len([p for p in executed if p.suffix == ".html"]) == 5
+    for p in executed:  # executed notebooks and their HTML are reproducible too (but for the output folder)
+        a = p.read_text(encoding="utf-8").replace(str(first), str(second))
+        assert a == (second / "notebooks" / p.name).read_text(encoding="utf-8"), p.name
+    # nothing changed: a second build into the same folders writes nothing ...
+    assert build_all(config.SEED_CORPUS, first, progress=False) == []
+    # ... until an output is touched
+    figs[0].write_bytes(b"edited")
+    rebuilt = build_all(config.SEED_CORPUS, first, progress=False)
+    assert rebuilt and figs[0].read_bytes() == (second / figs[0].name).read_bytes()
+
+
+def test_build_inputs_follow_corpus_dictionary_and_code(tmp_path, monkeypatch):
+    import shutil
+
+    from analysis.build import build_inputs
+    corpus = tmp_path / "corpus.txt"
+    shutil.copyfile(config.SEED_CORPUS, corpus)
+    before = build_inputs(corpus)
+    assert before == build_inputs(corpus)
+    assert any(k.endswith("analysis/tokens.py") for k in before) and any(k.endswith("01_corpus_overview.py") for k in before)
+    with open(corpus, "a", encoding="utf-8") as f:
+        f.write("。")
+    assert build_inputs(corpus) != before
+    changed = build_inputs(corpus)
+    user_dict = tmp_path / "user_dict.txt"
+    user_dict.write_text(config.USER_DICT.read_text(encoding="utf-8") + "新词语 n\n", encoding="utf-8")
+    monkeypatch.setattr(config, "USER_DICT", user_dict)
+    assert build_inputs(corpus) != changed
+
+
+def test_up_to_date_needs_the_same_inputs_and_untouched_outputs(tmp_path):
+    import json
+
+    from analysis.build import _sha256, _up_to_date
+    out = tmp_path / "figure.png"
+    out.write_bytes(b"png")
+    manifest = tmp_path / "m.json"
+    manifest.write_text(json.dumps({"inputs": {"a": "1"}, "outputs": {str(out): _sha256(out)}}))
+    assert _up_to_date(manifest, {"a": "1"}) == [out]
+    assert _up_to_date(manifest, {"a": "2"}) is None
+    out.write_bytes(b"other")
+    assert _up_to_date(manifest, {"a": "1"}) is None
+    out.unlink()
+    assert _up_to_date(manifest, {"a": "1"}) is None
+    assert _up_to_date(tmp_path / "missing.json", {"a": "1"}) is None
+
+
+def test_committed_notebooks_do_not_depend_on_the_checkout():
+    for p in sorted((config.NOTEBOOKS_DIR / "executed").iterdir()):
+        text = p.read_text(encoding="utf-8")
+        assert str(config.PROJ_ROOT) not in text, p.name
+        if p.suffix == ".ipynb":
+            assert text.count('"image/png"') >= 2, p.name
