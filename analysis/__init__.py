@@ -20,7 +20,7 @@ from .discourse.outline import assign_sections, outline, outline_summary
 from .discourse.quantities import dating_evidence, extract_numbers, numeric_targets
 from .discourse.slogans import recurring_slogans, slogan_matrix, slogans
 from .errors import (BinaryFileError, CorpusError, CorpusNotFoundError, CorpusWarning, DictionaryError,
-                     EmptyCorpusError, EncodingError, FontNotFoundError, NoSpeechesError)
+                     EmptyCorpusError, EncodingError, FontNotFoundError, NoSpeechesError, OptionError, TooFewSpeechesError)
 from .figures.fonts import find_cjk_font, use_cjk_font
 from .reading.corpus import (Compilation, load_speeches, read_compilation, read_corpus, speech_table,
                              to_source_offset)
@@ -28,6 +28,7 @@ from .reading.decoding import read_text
 from .segmentation.dictionary import read_stopwords, read_user_dict
 from .segmentation.segmenter import get_segmenter
 from .segmentation.tokens import tokenize, vocabulary
+from .statistics.counts import term_counts
 from .statistics.frequency import (lexical_stats, register_markers, shared_vocabulary, shared_vocabulary_summary,
                                    term_frequencies, top_terms)
 from .statistics.keyness import distinctive_terms, keyness, keyness_by_speech, similarity
@@ -45,7 +46,7 @@ __all__ = [
     # statistics
     "collocations", "concordance", "dispersion", "dispersion_measures", "distinctive_terms", "keyness",
     "keyness_by_speech", "lexical_stats", "register_markers", "shared_vocabulary", "shared_vocabulary_summary",
-    "similarity", "term_frequencies", "top_terms",
+    "similarity", "term_counts", "term_frequencies", "top_terms",
     # discourse
     "assign_sections", "dating_evidence", "extract_numbers", "numeric_targets", "outline", "outline_summary",
     "recurring_slogans", "slogan_matrix", "slogans",
@@ -53,7 +54,8 @@ __all__ = [
     "find_cjk_font", "use_cjk_font", "Study", "open_study",
     # Chinese text and errors
     "chinese_number", "BinaryFileError", "CorpusError", "CorpusNotFoundError", "CorpusWarning", "DictionaryError",
-    "EmptyCorpusError", "EncodingError", "FontNotFoundError", "NoSpeechesError",
+    "EmptyCorpusError", "EncodingError", "FontNotFoundError", "NoSpeechesError", "OptionError",
+    "TooFewSpeechesError",
 ]
 
 #: The plotting functions, re-exported flat but imported on first use, so that

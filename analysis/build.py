@@ -36,6 +36,7 @@ TABLE_GROUPS = {
 
 def build_tables(comp: Compilation, groups=tuple(TABLE_GROUPS), *, processes: int = 1) -> dict[str, pd.DataFrame]:
     """The processed tables of a read corpus, by file name; segments at most once."""
+    from .statistics.counts import term_counts
     from .statistics.frequency import term_frequencies
     from .statistics.keyness import keyness_by_speech
     from .discourse.quantities import dating_evidence, numeric_targets
@@ -50,8 +51,10 @@ def build_tables(comp: Compilation, groups=tuple(TABLE_GROUPS), *, processes: in
         tables["speeches.csv"] = speech_table(speeches)
         tables["spans.csv"] = comp.spans.assign(text=comp.spans["text"].str.slice(0, 40))
     if "terms" in groups:
-        tables["term_frequencies.csv"] = term_frequencies(tokens)
-        tables["keyness.csv"] = keyness_by_speech(tokens, min_count=2)
+        counts = term_counts(tokens)
+        tables["term_frequencies.csv"] = term_frequencies(counts)
+        if counts["speech"].nunique() > 1:  # one speech has nothing to be compared with
+            tables["keyness.csv"] = keyness_by_speech(counts, min_count=2)
     if "slogans" in groups:
         tables["slogans.csv"] = slogans(speeches, tokens=tokens, processes=processes)
         tables["outline.csv"] = outline(speeches)

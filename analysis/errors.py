@@ -50,3 +50,27 @@ class FontNotFoundError(RuntimeError):
 
 class CorpusWarning(UserWarning):
     """Something in the input was odd but the reader carried on (said, never silent)."""
+
+
+class OptionError(ValueError):
+    """An option was given a value outside its fixed choices (the message lists them)."""
+
+
+class TooFewSpeechesError(CorpusError, ValueError):
+    """A statistic that compares speeches was given fewer than two."""
+
+    def __init__(self, statistic: str, n: int):
+        self.path, self.problem = None, f"this corpus has {n}"
+        Exception.__init__(self, f"{statistic} compares speeches: this corpus has {n}")
+
+
+def check_choice(option: str, value, allowed) -> None:
+    """Raise :class:`OptionError` unless ``value`` is one of ``allowed``.
+
+    >>> check_choice("measure", "g3", ("g2", "chi2"))
+    Traceback (most recent call last):
+    ...
+    analysis.errors.OptionError: measure must be one of g2, chi2; not 'g3'
+    """
+    if value not in allowed:
+        raise OptionError(f"{option} must be one of {', '.join(map(str, allowed))}; not {value!r}")

@@ -83,10 +83,11 @@ def pipeline(corpus: Path, processes: int) -> dict:
     comp = stage("read+clean", lambda: an.read_corpus(corpus))
     speeches = comp.speeches
     tokens = stage("segment", lambda: an.tokenize(speeches, cache=False, processes=processes))
-    stage("frequencies", lambda: an.term_frequencies(tokens))
+    counts = stage("counts", lambda: an.term_counts(tokens))
+    stage("frequencies", lambda: an.term_frequencies(counts))
     # every term a speech never uses is a negative keyword: speeches x vocabulary rows in full,
     # so at scale only the 100 strongest absent terms per speech are kept
-    stage("keyness", lambda: an.keyness_by_speech(tokens, min_count=2, absent=100))
+    stage("keyness", lambda: an.keyness_by_speech(counts, min_count=2, absent=100))
     stage("lexical_stats", lambda: an.lexical_stats(tokens))
     stage("outline", lambda: an.outline(speeches))
     stage("slogans", lambda: an.slogans(speeches, tokens=tokens, processes=processes,

@@ -25,7 +25,8 @@ figures_dir = None
 import analysis as an
 
 study = an.open_study(corpus, figures_dir)
-freqs = an.term_frequencies(study.tokens, content_only=True)
+content = an.term_counts(study.tokens, content_only=True)
+freqs = an.term_frequencies(content)
 an.top_terms(freqs, n=5)
 
 # %%
@@ -41,7 +42,7 @@ study.save(fig, "wordclouds_by_speech")
 # (项目, 招商引资 ...); the words only one speech uses say what it is about.
 
 # %%
-shared = an.shared_vocabulary(study.tokens)
+shared = an.shared_vocabulary(content)
 shared[shared["category"] == "all"].head(20)
 
 # %%

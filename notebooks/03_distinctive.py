@@ -27,7 +27,8 @@ import analysis as an
 
 study = an.open_study(corpus, figures_dir)
 tokens = study.tokens
-distinctive = an.distinctive_terms(tokens, top=8, negative=True)
+content = an.term_counts(tokens, content_only=True)
+distinctive = an.distinctive_terms(content, top=8, negative=True)
 distinctive[distinctive["direction"] == "positive"].groupby("speech").head(3)
 
 # %%
@@ -35,7 +36,7 @@ fig = an.plot_keyness(distinctive)
 study.save(fig, "keyness_by_speech")
 
 # %%
-sim = an.similarity(tokens, method="cosine")
+sim = an.similarity(content, method="cosine")
 fig = an.plot_similarity(sim)
 study.save(fig, "speech_similarity")
 

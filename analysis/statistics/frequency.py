@@ -1,15 +1,14 @@
 """Word frequencies, shared vocabulary and per-speech lexical statistics.
 
-All functions take the token table of :func:`analysis.tokenize` first and count
-only vocabulary under the one stopword policy (``is_vocab``: no stopwords,
-punctuation, masked placeholders or numerals).
+Frequencies and shared vocabulary take the counts layer (:func:`analysis.term_counts`);
+the lexical statistics take the token table, since they need every word in order.
 """
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
-from ..segmentation.tokens import vocabulary
+from .counts import as_counts, require_speeches, speech_sizes
 
 #: Oral particles and fillers of spoken Chinese; with 我讲 and the second person
 #: they make up ``spoken_per_1k`` in :func:`lexical_stats`.
@@ -20,39 +19,18 @@ SECOND_PERSON = ("你", "你们", "您")
 DIRECTIVE = ("要",)
 
 
-def _ngrams(vocab: pd.DataFrame, n: int) -> pd.DataFrame:
-    """n-grams of consecutive vocabulary tokens within a sentence."""
-    if n == 1:
-        return vocab[["speech", "token"]].rename(columns={"token": "term"})
-    v = vocab.sort_values(["speech", "position"])
-    pieces = [v["token"].shift(-k) for k in range(n)]
-    same = np.ones(len(v), dtype=bool)
-    for k in range(1, n):
-        same &= (v["speech"].shift(-k) == v["speech"]).to_numpy()
-        same &= (v["sentence"].shift(-k) == v["sentence"]).to_numpy()
-        same &= (v["position"].shift(-k) - v["position"] == k).to_numpy()
-    term = pieces[0].str.cat(pieces[1:], sep=" ")
-    out = pd.DataFrame({"speech": v["speech"].to_numpy(), "term": term.to_numpy()})
-    return out[same & term.notna().to_numpy()]
+def term_frequencies(counts: pd.DataFrame, *, min_count: int = 1) -> pd.DataFrame:
+    """Frequency of each term in each speech, from :func:`~analysis.term_counts`.
 
-
-def term_frequencies(tokens: pd.DataFrame, *, content_only: bool = False, min_count: int = 1,
-                     ngram: int = 1) -> pd.DataFrame:
-    """Frequency of each term in each speech.
-
-    Columns: ``speech``, ``term``, ``n`` (count), ``per_10k`` (per 10,000 vocabulary
+    Columns: ``speech``, ``term``, ``n`` (count), ``per_10k`` (per 10,000 counted
     tokens of the speech), ``rank`` (1 = most frequent in the speech; ties share
     the lowest rank), ``doc_freq`` (number of speeches using the term).
-    Sorted by speech, then ``n`` descending, then term.  ``ngram=2`` counts pairs of
-    adjacent words (joined by a space) that do not cross a sentence or a gap.
+    Sorted by speech, then ``n`` descending, then term.  A token table is counted
+    with :func:`~analysis.term_counts`'s defaults.
     """
-    vocab = vocabulary(tokens, content_only=content_only,
-                       columns=["speech", "token"] if ngram == 1 else ["speech", "sentence", "position", "token"])
-    grams = _ngrams(vocab, ngram)
-    counts = grams.groupby(["speech", "term"], sort=False).size().rename("n").reset_index()
-    totals = grams.groupby("speech").size()
-    counts["per_10k"] = counts["n"] / counts["speech"].map(totals) * 10_000
-    counts["doc_freq"] = counts.groupby("term")["speech"].transform("nunique")
+    counts = as_counts(counts).copy()
+    counts["per_10k"] = counts["n"] / counts["speech"].map(speech_sizes(counts)) * 10_000
+    counts["doc_freq"] = counts.groupby("term")["speech"].transform("size")
     counts = counts[counts["n"] >= min_count]
     counts = counts.sort_values(["speech", "n", "term"], ascending=[True, False, True], kind="mergesort")
     counts["rank"] = counts.groupby("speech")["n"].rank(method="min", ascending=False).astype(int)
@@ -64,27 +42,25 @@ def top_terms(freqs: pd.DataFrame, *, n: int = 15) -> pd.DataFrame:
     return freqs.groupby("speech", sort=True).head(n).reset_index(drop=True)
 
 
-def shared_vocabulary(tokens: pd.DataFrame, *, content_only: bool = True) -> pd.DataFrame:
+def shared_vocabulary(counts: pd.DataFrame) -> pd.DataFrame:
     """Which terms all speeches use, which some, which only one.
 
+    Takes :func:`~analysis.term_counts` (the notebooks count content words only).
     Columns: ``term``, ``category`` (``all`` / ``some`` / ``one``), ``n_speeches``,
-    ``speeches`` (e.g. ``"1,2,5"``), ``n`` (total count), ``only_in`` (the speech for
-    ``one``, else 0).  Sorted by category, then ``n`` descending, then term.
+    ``n`` (total count), ``only_in`` (the speech for ``one``, else 0).  Which speeches
+    use a term is in the counts themselves.  Sorted by category, then ``n``
+    descending, then term.  Raises :class:`~analysis.TooFewSpeechesError` for one speech.
     """
-    vocab = vocabulary(tokens, content_only=content_only)
-    n_all = tokens["speech"].nunique()
-    g = vocab.groupby("token")
-    out = pd.DataFrame({
-        "n_speeches": g["speech"].nunique(),
-        "speeches": g["speech"].agg(lambda s: ",".join(str(x) for x in sorted(set(s)))),
-        "n": g.size(),
-        "first_speech": g["speech"].min(),
-    }).reset_index().rename(columns={"token": "term"})
+    counts = as_counts(counts)
+    n_all = len(require_speeches(counts, "shared vocabulary"))
+    g = counts.groupby("term")
+    out = pd.DataFrame({"n_speeches": g.size(), "n": g["n"].sum(), "first_speech": g["speech"].min()})
+    out = out.reset_index()
     out["category"] = np.where(out["n_speeches"] == n_all, "all", np.where(out["n_speeches"] == 1, "one", "some"))
     out["only_in"] = np.where(out["category"] == "one", out["first_speech"], 0)
     order = {"all": 0, "some": 1, "one": 2}
     out = out.assign(_c=out["category"].map(order)).sort_values(["_c", "n", "term"], ascending=[True, False, True])
-    return out[["term", "category", "n_speeches", "speeches", "n", "only_in"]].reset_index(drop=True)
+    return out[["term", "category", "n_speeches", "n", "only_in"]].reset_index(drop=True)
 
 
 def shared_vocabulary_summary(shared: pd.DataFrame) -> pd.DataFrame:

@@ -19,7 +19,8 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from ..segmentation.tokens import vocabulary
+from ..errors import check_choice
+from .counts import as_counts, require_speeches, speech_sizes
 
 #: Rows of keyness_by_speech measured at a time (bounds its temporaries to some 100 MB).
 _BLOCK_ROWS = 500_000
@@ -58,31 +59,37 @@ def _as_set(x) -> set:
     return {x}
 
 
-def keyness(tokens: pd.DataFrame, target, *, reference=None, measure: Literal["g2", "chi2", "log_ratio"] = "g2",
-            content_only: bool = False, min_count: int = 1) -> pd.DataFrame:
+MEASURES = ("g2", "chi2", "log_ratio", "pct_diff")
+SCORERS = ("g2", "tfidf")
+SIMILARITY_METHODS = ("cosine", "tfidf", "jaccard")
+
+
+def keyness(counts: pd.DataFrame, target, *, reference=None, measure: Literal["g2", "chi2", "log_ratio"] = "g2",
+            min_count: int = 1) -> pd.DataFrame:
     """Keywords of ``target`` (a speech number or a list of them) against ``reference``.
 
-    ``reference`` defaults to all other speeches.  Columns: ``term``, ``n_target``,
-    ``n_reference``, ``g2``, ``p``, ``log_ratio``, ``pct_diff``, ``chi2``; positive and
-    negative keywords alike, sorted by ``measure`` descending with ties broken by term.
-    Terms whose total count is below ``min_count`` are left out.
+    Takes :func:`~analysis.term_counts`; ``reference`` defaults to all other speeches.
+    Columns: ``term``, ``n_target``, ``n_reference``, ``g2``, ``p``, ``log_ratio``,
+    ``pct_diff``, ``chi2``; positive and negative keywords alike, sorted by ``measure``
+    descending with ties broken by term.  Terms whose total count is below
+    ``min_count`` are left out.  One speech has nothing to be compared with:
+    :class:`~analysis.TooFewSpeechesError`.
     """
+    check_choice("measure", measure, MEASURES)
+    counts = as_counts(counts)
+    speeches = set(require_speeches(counts, "keyness"))
     targets = _as_set(target)
-    vocab = vocabulary(tokens, content_only=content_only)
-    speeches = set(vocab["speech"].unique())
     if not targets <= speeches:
-        raise ValueError(f"no speech {sorted(targets - speeches)} in the tokens")
+        raise ValueError(f"no speech {sorted(targets - speeches)} in the counts")
     refs = _as_set(reference) if reference is not None else speeches - targets
     if not refs or refs & targets:
         raise ValueError("the reference must be non-empty and must not include the target")
-    in_t = vocab["speech"].isin(targets)
-    in_r = vocab["speech"].isin(refs)
-    nt = vocab.loc[in_t, "token"].value_counts()
-    nr = vocab.loc[in_r, "token"].value_counts()
+    nt = counts[counts["speech"].isin(targets)].groupby("term")["n"].sum()
+    nr = counts[counts["speech"].isin(refs)].groupby("term")["n"].sum()
     terms = nt.index.union(nr.index)
     a = nt.reindex(terms, fill_value=0).to_numpy()
     b = nr.reindex(terms, fill_value=0).to_numpy()
-    out = keyness_table(a, b, float(in_t.sum()), float(in_r.sum()))
+    out = keyness_table(a, b, float(nt.sum()), float(nr.sum()))
     out.insert(0, "term", np.asarray(terms, dtype=object))
     out.insert(1, "n_target", a.astype(int))
     out.insert(2, "n_reference", b.astype(int))
@@ -91,126 +98,123 @@ def keyness(tokens: pd.DataFrame, target, *, reference=None, measure: Literal["g
     return out[KEYNESS_COLUMNS].reset_index(drop=True)
 
 
-def keyness_by_speech(tokens: pd.DataFrame, *, content_only: bool = False, min_count: int = 1,
-                      measure: str = "g2", absent: int | None = None) -> pd.DataFrame:
+class _Pairs:
+    """The (speech, term) pairs of a counts frame as integer arrays, terms sorted."""
+
+    def __init__(self, counts: pd.DataFrame, min_count: int):
+        totals = counts.groupby("term", sort=True)["n"].sum()
+        totals = totals[totals >= min_count]
+        self.terms = np.asarray(totals.index, dtype=object)
+        self.totals = totals.to_numpy()
+        kept = counts[counts["term"].isin(totals.index)]
+        self.speech = kept["speech"].to_numpy()
+        self.term = np.searchsorted(self.terms, kept["term"].to_numpy(dtype=object))
+        self.n = kept["n"].to_numpy()
+        self.sizes = speech_sizes(counts)
+        self.n_all = float(counts["n"].sum())
+
+    def absent(self, speech, present: np.ndarray, keep: int | None) -> np.ndarray:
+        """Terms ``speech`` never uses: all of them, or the ``keep`` most frequent."""
+        if keep is None:
+            mask = np.ones(len(self.terms), dtype=bool)
+            mask[present] = False
+            return np.flatnonzero(mask)
+        seen = set(present.tolist())
+        by_freq = np.argsort(-self.totals, kind="stable")[:keep + len(seen)]
+        return np.array([t for t in by_freq if t not in seen][:keep], dtype=np.int64)
+
+
+def keyness_by_speech(counts: pd.DataFrame, *, min_count: int = 1, measure: str = "g2",
+                      absent: int | None = None) -> pd.DataFrame:
     """:func:`keyness` of every speech against all the others, stacked, with a ``speech`` column.
 
     Every term a speech never uses is one of its negative keywords, so the full table has
     speeches x vocabulary rows; on a large corpus ``absent=N`` keeps only the N strongest
-    of those per speech (the rest of the table is unchanged).  Counts are taken once for
-    the whole corpus and the measures computed in one vectorised pass.
+    of those per speech (the rest of the table is unchanged).  The measures are computed
+    in blocks of whole speeches, so only one block's temporaries are alive at a time.
     """
-    vocab = vocabulary(tokens, content_only=content_only, columns=["speech", "token"])
-    n_all = float(len(vocab))
-    # counts from integer codes (one hashing pass over the tokens, then sorting integers):
-    # far less memory and time than grouping by strings twice
-    codes, words = pd.factorize(vocab["token"])
-    words = np.asarray(words, dtype=object)
-    speech_codes, speeches = pd.factorize(vocab["speech"])
-    del vocab
-    counts = np.bincount(codes, minlength=len(words))
-    alphabetical = np.argsort(words, kind="stable")
-    kept = counts[alphabetical] >= min_count
-    terms = words[alphabetical][kept]  # sorted, as groupby sorts them
-    term_totals = counts[alphabetical][kept]
-    term_of_code = np.full(len(words), -1, dtype=np.int64)
-    term_of_code[alphabetical[kept]] = np.arange(len(terms))
-    sizes = pd.Series(np.bincount(speech_codes, minlength=len(speeches)), index=np.asarray(speeches))
-    width = max(len(words), 1)  # (speech, word) pairs as one integer each
-    pair_keys, pair_counts = np.unique(speech_codes.astype(np.int64) * width + codes, return_counts=True)
-    del codes, speech_codes
-    pair_speech, pair_term = pair_keys // width, term_of_code[pair_keys % width]
-    present = pair_term >= 0
-    pair_speech, pair_term, pair_counts = pair_speech[present], pair_term[present], pair_counts[present]
-    # rows: every (speech, term) pair that is kept, as index arrays
-    sp_rows, term_rows = [np.asarray(speeches)[pair_speech]], [pair_term]
-    by_freq = np.argsort(-term_totals, kind="stable")  # strongest negatives first
-    bounds = np.searchsorted(pair_speech, np.arange(len(speeches) + 1))  # pairs are sorted by speech code
-    for k in np.argsort(np.asarray(speeches), kind="stable"):
-        s, ids = speeches[k], pair_term[bounds[k]:bounds[k + 1]]
-        if len(ids) == 0:
-            continue
-        if absent is None:
-            mask = np.ones(len(terms), dtype=bool)
-            mask[ids] = False
-            missing = np.flatnonzero(mask)
-        else:
-            seen = set(ids.tolist())
-            missing = np.array([t for t in by_freq[:absent + len(seen)] if t not in seen][:absent], dtype=np.int64)
-        sp_rows.append(np.full(len(missing), s))
-        term_rows.append(missing)
-    speech_col = np.concatenate(sp_rows)
-    term_col = np.concatenate(term_rows).astype(np.int64)
-    a = np.zeros(len(speech_col))
-    a[: len(pair_counts)] = pair_counts
-    # measured in blocks of whole speeches: the same rows in the same order (the sort is by
-    # speech first), with the temporaries of one block alive at a time instead of all
-    order = np.argsort(speech_col, kind="stable")
-    speech_col, term_col, a = speech_col[order], term_col[order], a[order]
-    edges = [0]
-    for start in (np.flatnonzero(np.diff(speech_col)) + 1).tolist():  # where each speech begins
-        if start - edges[-1] >= _BLOCK_ROWS:
-            edges.append(start)
-    edges.append(len(a))
-    blocks = []
-    for lo, hi in zip(edges, edges[1:]):
-        ab, sp, tm = a[lo:hi], speech_col[lo:hi], term_col[lo:hi]
-        b = term_totals[tm] - ab
-        c = sizes.reindex(sp).to_numpy(dtype=float)
-        out = keyness_table(ab, b, c, n_all - c)
-        out.insert(0, "term", terms[tm])
-        out.insert(1, "n_target", ab.astype(int))
-        out.insert(2, "n_reference", b.astype(int))
-        out.insert(0, "speech", sp)
-        blocks.append(out.sort_values(["speech", measure, "term"], ascending=[True, False, True], kind="mergesort"))
+    check_choice("measure", measure, MEASURES)
+    counts = as_counts(counts)
+    require_speeches(counts, "keyness")
+    pairs = _Pairs(counts, min_count)
+    blocks, rows, block = [], 0, []
+    for s in sorted(pd.unique(pairs.speech).tolist()):
+        present = pairs.term[pairs.speech == s]
+        missing = pairs.absent(s, present, absent)
+        block.append((s, np.concatenate([present, missing]),
+                      np.concatenate([pairs.n[pairs.speech == s], np.zeros(len(missing), dtype=np.int64)])))
+        rows += len(present) + len(missing)
+        if rows >= _BLOCK_ROWS:
+            blocks.append(_measure_block(pairs, block, measure))
+            block, rows = [], 0
+    if block:
+        blocks.append(_measure_block(pairs, block, measure))
     out = pd.concat(blocks, ignore_index=True) if len(blocks) > 1 else blocks[0]
     return out[["speech"] + KEYNESS_COLUMNS].reset_index(drop=True)
 
 
-def distinctive_terms(tokens: pd.DataFrame, *, top: int = 10, scorer: Literal["g2", "tfidf"] = "g2",
-                      negative: bool = False, content_only: bool = True, min_count: int = 2) -> pd.DataFrame:
+def _measure_block(pairs: _Pairs, block: list, measure: str) -> pd.DataFrame:
+    sp = np.concatenate([np.full(len(terms), s) for s, terms, _ in block])
+    tm = np.concatenate([terms for _, terms, _ in block]).astype(np.int64)
+    a = np.concatenate([n for _, _, n in block]).astype(float)
+    b = pairs.totals[tm] - a
+    c = pairs.sizes.reindex(sp).to_numpy(dtype=float)
+    out = keyness_table(a, b, c, pairs.n_all - c)
+    out.insert(0, "term", pairs.terms[tm])
+    out.insert(1, "n_target", a.astype(int))
+    out.insert(2, "n_reference", b.astype(int))
+    out.insert(0, "speech", sp)
+    return out.sort_values(["speech", measure, "term"], ascending=[True, False, True], kind="mergesort")
+
+
+def _tfidf_terms(counts: pd.DataFrame, top: int, min_count: int) -> pd.DataFrame:
+    speeches = counts["speech"].unique()
+    tf = counts.copy()
+    df = tf.groupby("term")["speech"].size()
+    idf = np.log((1 + len(speeches)) / (1 + tf["term"].map(df))) + 1
+    tf["score"] = tf["n"] / tf["speech"].map(speech_sizes(counts)) * idf
+    tf["n_reference"] = tf["term"].map(counts.groupby("term")["n"].sum()) - tf["n"]
+    tf = tf[tf["n"] >= min_count].sort_values(["speech", "score", "term"], ascending=[True, False, True])
+    top_rows = tf.groupby("speech", sort=True).head(top).copy()
+    top_rows["rank"] = top_rows.groupby("speech").cumcount() + 1
+    return top_rows.rename(columns={"n": "n_target"}).assign(direction="positive")
+
+
+def _g2_terms(counts: pd.DataFrame, top: int, min_count: int, negative: bool) -> pd.DataFrame:
+    rows = []
+    for s in sorted(counts["speech"].unique()):
+        k = keyness(counts, s, min_count=min_count)
+        pos = k[(k["g2"] > 0)].head(top)
+        parts = [pos.assign(direction="positive", rank=range(1, len(pos) + 1))]
+        if negative:
+            neg = k[k["g2"] < 0].sort_values(["g2", "term"], ascending=[True, True]).head(top)
+            parts.append(neg.assign(direction="negative", rank=range(1, len(neg) + 1)))
+        both = pd.concat(parts, ignore_index=True)
+        rows.append(both.assign(speech=s, score=both["g2"]))
+    return pd.concat(rows, ignore_index=True)
+
+
+def distinctive_terms(counts: pd.DataFrame, *, top: int = 10, scorer: Literal["g2", "tfidf"] = "g2",
+                      negative: bool = False, min_count: int = 2) -> pd.DataFrame:
     """The ``top`` most distinctive terms of every speech in one long frame.
 
+    Takes :func:`~analysis.term_counts` (the notebooks count content words only).
     Columns: ``speech``, ``rank``, ``term``, ``score`` (signed G2 or TF-IDF),
     ``n_target``, ``n_reference``, ``direction`` (``positive`` / ``negative``).
     With ``negative=True`` the ``top`` most under-used terms (G2 only) follow.
     """
-    rows = []
-    speeches = sorted(tokens["speech"].unique())
-    if scorer == "tfidf":
-        vocab = vocabulary(tokens, content_only=content_only)
-        tf = vocab.groupby(["speech", "token"]).size().rename("n").reset_index()
-        df = tf.groupby("token")["speech"].nunique()
-        size = tf.groupby("speech")["n"].sum()
-        idf = np.log((1 + len(speeches)) / (1 + tf["token"].map(df))) + 1
-        tf["score"] = tf["n"] / tf["speech"].map(size) * idf
-        tf["n_reference"] = tf["token"].map(vocab.groupby("token").size()) - tf["n"]
-        tf = tf[tf["n"] >= min_count].sort_values(["speech", "score", "token"], ascending=[True, False, True])
-        for s, g in tf.groupby("speech", sort=True):
-            g = g.head(top)
-            rows.append(pd.DataFrame({"speech": s, "rank": range(1, len(g) + 1), "term": g["token"].to_numpy(),
-                                      "score": g["score"].to_numpy(), "n_target": g["n"].to_numpy(),
-                                      "n_reference": g["n_reference"].to_numpy(), "direction": "positive"}))
-    else:
-        for s in speeches:
-            k = keyness(tokens, s, content_only=content_only, min_count=min_count)
-            pos = k[(k["g2"] > 0)].head(top)
-            parts = [pos.assign(direction="positive", rank=range(1, len(pos) + 1))]
-            if negative:
-                neg = k[k["g2"] < 0].sort_values(["g2", "term"], ascending=[True, True]).head(top)
-                parts.append(neg.assign(direction="negative", rank=range(1, len(neg) + 1)))
-            both = pd.concat(parts, ignore_index=True)
-            rows.append(both.assign(speech=s, score=both["g2"]))
-    out = pd.concat(rows, ignore_index=True)
-    return out[["speech", "rank", "term", "score", "n_target", "n_reference", "direction"]]
+    check_choice("scorer", scorer, SCORERS)
+    counts = as_counts(counts)
+    require_speeches(counts, "distinctive terms")
+    out = _tfidf_terms(counts, top, min_count) if scorer == "tfidf" else _g2_terms(counts, top, min_count, negative)
+    return out[["speech", "rank", "term", "score", "n_target", "n_reference", "direction"]].reset_index(drop=True)
 
 
-def _matrix(tokens: pd.DataFrame, method: str, content_only: bool) -> tuple[list[int], np.ndarray]:
-    vocab = vocabulary(tokens, content_only=content_only)
-    counts = vocab.groupby(["speech", "token"]).size().unstack(fill_value=0).sort_index()
-    counts = counts.reindex(sorted(counts.columns), axis=1)
-    speeches = [int(s) for s in counts.index]
-    x = counts.to_numpy(dtype=float)
+def _matrix(counts: pd.DataFrame, method: str) -> tuple[list[int], np.ndarray]:
+    table = counts.pivot_table(index="speech", columns="term", values="n", aggfunc="sum", fill_value=0).sort_index()
+    table = table.reindex(sorted(table.columns), axis=1)
+    speeches = [int(s) for s in table.index]
+    x = table.to_numpy(dtype=float)
     if method == "jaccard":
         b = x > 0
         inter = b.astype(float) @ b.T.astype(float)
@@ -243,18 +247,18 @@ def cluster_order(speeches: list[int], sim: np.ndarray) -> list[int]:
     return [speeches[i] for i in next(iter(clusters.values()))]
 
 
-def similarity(tokens: pd.DataFrame, *, method: Literal["cosine", "tfidf", "jaccard"] = "cosine",
-               content_only: bool = True) -> pd.DataFrame:
-    """Speech-by-speech similarity, long format, with a clustering order.
+def similarity(counts: pd.DataFrame, *, method: Literal["cosine", "tfidf", "jaccard"] = "cosine") -> pd.DataFrame:
+    """Speech-by-speech similarity of :func:`~analysis.term_counts`, long format, with a clustering order.
 
     ``cosine`` compares relative frequencies, ``tfidf`` TF-IDF weighted relative
     frequencies, ``jaccard`` the sets of terms.  Columns: ``speech_a``, ``speech_b``,
     ``similarity``, ``method``, ``order_a``, ``order_b`` (positions of the speeches
     in the average-linkage clustering order, for drawing the heatmap).
     """
-    if method not in ("cosine", "tfidf", "jaccard"):
-        raise ValueError(f"method must be cosine, tfidf or jaccard, not {method!r}")
-    speeches, sim = _matrix(tokens, method, content_only)
+    check_choice("method", method, SIMILARITY_METHODS)
+    counts = as_counts(counts)
+    require_speeches(counts, "similarity")
+    speeches, sim = _matrix(counts, method)
     order = cluster_order(speeches, sim)
     pos = {s: i for i, s in enumerate(order)}
     rows = [{"speech_a": a, "speech_b": b, "similarity": float(sim[i, j]), "method": method,

@@ -6,8 +6,8 @@ from typing import Iterable, Literal
 import numpy as np
 import pandas as pd
 
-from .keyness import keyness_table
 from ..segmentation.tokens import vocabulary
+from .keyness import keyness_table
 
 
 def concordance(tokens: pd.DataFrame, term: str, *, window: int = 10) -> pd.DataFrame:
@@ -90,7 +90,9 @@ def dispersion(tokens: pd.DataFrame, terms: Iterable[str]) -> pd.DataFrame:
 
     Columns: ``speech``, ``term``, ``position`` (index among the speech's words),
     ``relative_position`` (0..1 through the speech), ``n_words`` (words in the speech).
-    Sorted by term (in the order given), speech and position.
+    Sorted by term (in the order given), speech and position.  ``term`` and ``speech``
+    are categorical: their categories are every term asked for and every speech, so
+    that a term or speech with no occurrence is still known (and drawn).
     """
     terms = list(dict.fromkeys(terms))
     words = tokens[~tokens["is_punct"]].copy()
@@ -105,8 +107,9 @@ def dispersion(tokens: pd.DataFrame, terms: Iterable[str]) -> pd.DataFrame:
     })
     out["_t"] = out["term"].map({t: i for i, t in enumerate(terms)})
     out = out.sort_values(["_t", "speech", "position"]).drop(columns="_t").reset_index(drop=True)
-    out.attrs["terms"] = terms
-    out.attrs["speeches"] = sorted(int(s) for s in tokens["speech"].unique())
+    # every term asked for and every speech stay in the frame as categories, hit or not
+    out["term"] = pd.Categorical(out["term"], categories=terms)
+    out["speech"] = pd.Categorical(out["speech"], categories=sorted(int(s) for s in tokens["speech"].unique()))
     return out
 
 

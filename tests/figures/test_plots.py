@@ -28,7 +28,7 @@ def test_missing_glyph_warning_fails(tmp_path):
 
 
 def _all_figures(speeches, tokens):
-    freqs = an.term_frequencies(tokens, content_only=True)
+    freqs = an.term_frequencies(an.term_counts(tokens, content_only=True))
     found = an.slogans(speeches, tokens=tokens)
     heads = an.outline(speeches)
     numbers = an.numeric_targets(speeches)
@@ -38,9 +38,9 @@ def _all_figures(speeches, tokens):
         "outline": plots.plot_outline(heads, speeches),
         "top": plots.plot_top_terms(freqs),
         "cloud": plots.plot_wordclouds(freqs),
-        "shared": plots.plot_shared_vocabulary(an.shared_vocabulary_summary(an.shared_vocabulary(tokens))),
-        "keyness": plots.plot_keyness(an.distinctive_terms(tokens, negative=True)),
-        "sim": plots.plot_similarity(an.similarity(tokens)),
+        "shared": plots.plot_shared_vocabulary(an.shared_vocabulary_summary(an.shared_vocabulary(an.term_counts(tokens, content_only=True)))),
+        "keyness": plots.plot_keyness(an.distinctive_terms(an.term_counts(tokens, content_only=True), negative=True)),
+        "sim": plots.plot_similarity(an.similarity(an.term_counts(tokens, content_only=True))),
         "xray": plots.plot_dispersion(an.dispersion(tokens, ["项目", "招商"])),
         "register": plots.plot_register(an.lexical_stats(tokens)),
         "slogans": plots.plot_slogan_matrix(an.slogan_matrix(found)),
@@ -70,7 +70,7 @@ def test_every_plot_renders_without_missing_glyphs_and_reproducibly(tmp_path, sp
 
 
 def test_font_covers_every_character_the_figures_print(speeches, tokens):
-    freqs = an.term_frequencies(tokens, content_only=True)
+    freqs = an.term_frequencies(an.term_counts(tokens, content_only=True))
     found = an.slogans(speeches, tokens=tokens)
     printed = "".join(freqs["term"].head(2000)) + "".join(found["slogan"]) + "".join(speeches["title"])
     printed += "".join(an.outline(speeches)["heading"]) + "".join(an.numeric_targets(speeches)["indicator"])

@@ -5,7 +5,7 @@ import analysis as an
 
 
 def test_top_terms_have_no_punct_masks_or_stopwords(tokens):
-    freqs = an.term_frequencies(tokens, content_only=True)
+    freqs = an.term_frequencies(an.term_counts(tokens, content_only=True))
     top = an.top_terms(freqs, n=20)
     stop = an.read_stopwords()
     for term in top["term"]:
@@ -22,12 +22,12 @@ def test_frequency_schema_and_order(tokens):
 
 
 def test_bigrams(tokens):
-    f = an.term_frequencies(tokens, ngram=2, min_count=3)
+    f = an.term_frequencies(an.term_counts(tokens, ngram=2), min_count=3)
     assert (f["term"].str.count(" ") == 1).all() and (f["n"] >= 3).all()
 
 
 def test_shared_vocabulary(tokens):
-    s = an.shared_vocabulary(tokens)
+    s = an.shared_vocabulary(an.term_counts(tokens, content_only=True))
     assert set(s["category"]) == {"all", "some", "one"}
     assert "项目" in set(s.loc[s["category"] == "all", "term"])
     assert s.loc[s["term"] == "需求", "category"].item() in {"some", "one"}

@@ -1,0 +1,77 @@
+"""The counts layer: how often each term occurs in each speech (quanteda's dfm, long).
+
+Every statistic that compares speeches (frequencies, keyness, distinctive
+terms, similarity, shared vocabulary) takes this frame, so the options that
+decide what is counted (content words only, n-grams) are chosen once, in
+:func:`term_counts`, and agree between every table and figure built on it.
+Counts add up: counts of parts of a corpus, concatenated and summed by
+``speech, term``, are the counts of the whole (the README's Dask recipe).
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..errors import TooFewSpeechesError
+from ..segmentation.tokens import vocabulary
+
+COUNT_COLUMNS = ["speech", "term", "n"]
+
+
+def _ngrams(vocab: pd.DataFrame, n: int) -> pd.DataFrame:
+    """n-grams of consecutive vocabulary tokens within a sentence."""
+    if n == 1:
+        return vocab[["speech", "token"]].rename(columns={"token": "term"})
+    v = vocab.sort_values(["speech", "position"])
+    pieces = [v["token"].shift(-k) for k in range(n)]
+    same = np.ones(len(v), dtype=bool)
+    for k in range(1, n):
+        same &= (v["speech"].shift(-k) == v["speech"]).to_numpy()
+        same &= (v["sentence"].shift(-k) == v["sentence"]).to_numpy()
+        same &= (v["position"].shift(-k) - v["position"] == k).to_numpy()
+    term = pieces[0].str.cat(pieces[1:], sep=" ")
+    out = pd.DataFrame({"speech": v["speech"].to_numpy(), "term": term.to_numpy()})
+    return out[same & term.notna().to_numpy()]
+
+
+def term_counts(tokens: pd.DataFrame, *, content_only: bool = False, ngram: int = 1) -> pd.DataFrame:
+    """Count each term in each speech, under the one stopword policy (``is_vocab``).
+
+    ``content_only`` keeps only content words (nouns, verbs, adjectives, idioms ...);
+    ``ngram=2`` counts pairs of adjacent words (joined by a space) that cross no
+    sentence end or gap.  Columns: ``speech``, ``term``, ``n`` (int), one row per
+    pair that occurs, sorted by speech and term.
+
+    >>> import analysis as an
+    >>> tokens = an.tokenize(an.read_compilation(text="抓项目，抓落实。再抓项目。").speeches)
+    >>> term_counts(tokens).to_dict("records")
+    [{'speech': 1, 'term': '抓', 'n': 3}, {'speech': 1, 'term': '落实', 'n': 1}, {'speech': 1, 'term': '项目', 'n': 2}]
+    """
+    columns = ["speech", "token"] if ngram == 1 else ["speech", "sentence", "position", "token"]
+    grams = _ngrams(vocabulary(tokens, content_only=content_only, columns=columns), ngram)
+    counts = grams.groupby(["speech", "term"], sort=True).size().rename("n").reset_index()
+    counts["n"] = counts["n"].astype(np.int64)
+    return counts[COUNT_COLUMNS]
+
+
+def as_counts(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` if it is a counts frame; a token table is counted with :func:`term_counts`'s defaults."""
+    if "token" in frame.columns and "is_vocab" in frame.columns:
+        return term_counts(frame)
+    missing = [c for c in COUNT_COLUMNS if c not in frame.columns]
+    if missing:
+        raise ValueError(f"expected a counts frame (speech, term, n) or a token table; missing {missing}")
+    return frame
+
+
+def speech_sizes(counts: pd.DataFrame) -> pd.Series:
+    """Counted tokens per speech (the denominator of every rate), indexed by speech."""
+    return counts.groupby("speech", sort=True)["n"].sum()
+
+
+def require_speeches(counts: pd.DataFrame, statistic: str, *, at_least: int = 2) -> list:
+    """The speeches of ``counts``; :class:`TooFewSpeechesError` if there are fewer than ``at_least``."""
+    speeches = sorted(counts["speech"].unique().tolist())
+    if len(speeches) < at_least:
+        raise TooFewSpeechesError(statistic, len(speeches))
+    return speeches

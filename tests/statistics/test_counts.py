@@ -1,0 +1,53 @@
+"""The counts layer: what every comparing statistic takes."""
+import pandas as pd
+import pytest
+
+import analysis as an
+
+
+def test_counts_are_the_vocabulary_counted(tokens):
+    counts = an.term_counts(tokens)
+    assert list(counts.columns) == ["speech", "term", "n"]
+    vocab = tokens[tokens["is_vocab"]]
+    assert counts["n"].sum() == len(vocab)
+    assert counts.set_index(["speech", "term"])["n"].equals(
+        vocab.groupby(["speech", "token"]).size().rename_axis(["speech", "term"]).rename("n"))
+
+
+def test_counts_of_parts_sum_to_the_counts_of_the_whole(tokens):
+    whole = an.term_counts(tokens)
+    parts = [an.term_counts(tokens[tokens["speech"].isin(group)]) for group in ([1, 2], [3, 4, 5])]
+    summed = pd.concat(parts).groupby(["speech", "term"], as_index=False)["n"].sum()
+    pd.testing.assert_frame_equal(summed, whole)
+
+
+def test_statistics_agree_whether_given_tokens_or_default_counts(tokens):
+    pd.testing.assert_frame_equal(an.keyness(tokens, 2), an.keyness(an.term_counts(tokens), 2))
+    pd.testing.assert_frame_equal(an.term_frequencies(tokens), an.term_frequencies(an.term_counts(tokens)))
+
+
+def test_content_only_and_ngrams_are_chosen_once_in_the_counts(tokens):
+    content = an.term_counts(tokens, content_only=True)
+    assert content["n"].sum() < an.term_counts(tokens)["n"].sum()
+    assert set(an.keyness(content, 1)["term"]) <= set(content["term"])
+    pairs = an.term_counts(tokens, ngram=2)
+    assert pairs["term"].str.count(" ").eq(1).all()
+
+
+def test_one_speech_cannot_be_compared(tokens):
+    one = an.term_counts(tokens[tokens["speech"] == 3])
+    for statistic in (lambda c: an.keyness(c, 3), an.keyness_by_speech, an.similarity, an.shared_vocabulary,
+                      an.distinctive_terms):
+        with pytest.raises(an.TooFewSpeechesError, match="compares speeches: this corpus has 1"):
+            statistic(one)
+    assert isinstance(an.TooFewSpeechesError("keyness", 1), an.CorpusError)
+
+
+@pytest.mark.parametrize("call, allowed", [
+    (lambda c: an.keyness(c, 1, measure="g3"), "g2, chi2, log_ratio, pct_diff"),
+    (lambda c: an.similarity(c, method="euclid"), "cosine, tfidf, jaccard"),
+    (lambda c: an.distinctive_terms(c, scorer="bm25"), "g2, tfidf"),
+])
+def test_fixed_choices_are_validated_and_listed(tokens, call, allowed):
+    with pytest.raises(an.OptionError, match=allowed):
+        call(an.term_counts(tokens))
