@@ -17,14 +17,21 @@ Importing the package loads neither jieba nor a matplotlib backend.
 """
 from .chinese import chinese_number
 from .discourse.outline import assign_sections, outline, outline_summary
-from .discourse.quantities import dating_evidence, extract_numbers, numeric_targets
-from .discourse.slogans import recurring_slogans, slogan_matrix, slogans
+from .discourse.quantities import (dating_evidence, extract_numbers, masked_counts, numeric_targets,
+                                   percentages_and_money)
+from .discourse.slogans import parallel_frames, recurring_slogans, slogan_matrix, slogans
 from .errors import (BinaryFileError, CorpusError, CorpusNotFoundError, CorpusWarning, DictionaryError,
                      EmptyCorpusError, EncodingError, FontNotFoundError, NoSpeechesError, OptionError, TooFewSpeechesError)
+from .figures import (figure_style, n_pages, plot_dating_evidence, plot_dispersion, plot_distinctive_terms,
+                      plot_masked_counts, plot_outline, plot_outline_summary, plot_parallel_frames,
+                      plot_percentages_and_money, plot_register_markers, plot_shared_vocabulary_summary,
+                      plot_similarity, plot_slogan_matrix, plot_speech_lengths, plot_top_terms, plot_wordclouds,
+                      save_figure)
 from .figures.fonts import find_cjk_font, use_cjk_font
 from .reading.corpus import (Compilation, load_speeches, read_compilation, read_corpus, speech_table,
                              to_source_offset)
 from .reading.decoding import read_text
+from .reading.labels import speech_labels
 from .segmentation.dictionary import read_stopwords, read_user_dict
 from .segmentation.segmenter import get_segmenter
 from .segmentation.tokens import tokenize, vocabulary
@@ -40,7 +47,7 @@ __version__ = "0.1.0"
 __all__ = [
     # reading
     "Compilation", "load_speeches", "read_compilation", "read_corpus", "read_text", "speech_table",
-    "to_source_offset",
+    "speech_labels", "to_source_offset",
     # segmentation
     "get_segmenter", "read_stopwords", "read_user_dict", "tokenize", "vocabulary",
     # statistics
@@ -49,8 +56,12 @@ __all__ = [
     "similarity", "term_counts", "term_frequencies", "top_terms",
     # discourse
     "assign_sections", "dating_evidence", "extract_numbers", "numeric_targets", "outline", "outline_summary",
-    "recurring_slogans", "slogan_matrix", "slogans",
+    "masked_counts", "parallel_frames", "percentages_and_money", "recurring_slogans", "slogan_matrix", "slogans",
     # figures and the study
+    "plot_speech_lengths", "plot_outline_summary", "plot_outline", "plot_top_terms", "plot_wordclouds",
+    "plot_shared_vocabulary_summary", "plot_distinctive_terms", "plot_similarity", "plot_dispersion",
+    "plot_register_markers", "plot_slogan_matrix", "plot_parallel_frames", "plot_percentages_and_money",
+    "plot_masked_counts", "plot_dating_evidence", "figure_style", "n_pages", "save_figure",
     "find_cjk_font", "use_cjk_font", "Study", "open_study",
     # Chinese text and errors
     "chinese_number", "BinaryFileError", "CorpusError", "CorpusNotFoundError", "CorpusWarning", "DictionaryError",
@@ -58,18 +69,3 @@ __all__ = [
     "TooFewSpeechesError",
 ]
 
-#: The plotting functions, re-exported flat but imported on first use, so that
-#: ``import analysis`` does not load matplotlib.
-_PLOTS = ("plot_dating", "plot_dispersion", "plot_keyness", "plot_masked_values", "plot_numeric_targets",
-          "plot_outline", "plot_outline_summary", "plot_parallel_frames", "plot_register", "plot_shared_vocabulary",
-          "plot_similarity", "plot_slogan_matrix", "plot_speech_lengths", "plot_top_terms", "plot_wordclouds",
-          "save_figure")
-__all__ += list(_PLOTS)
-
-
-def __getattr__(name: str):
-    if name in _PLOTS:
-        from .figures import plots
-
-        return getattr(plots, name)
-    raise AttributeError(f"module 'analysis' has no attribute {name!r}")

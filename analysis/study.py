@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import config
+from .errors import TooFewSpeechesError
 from .reading.corpus import Compilation, read_corpus
 
 
@@ -32,6 +33,66 @@ class Study:
         from .segmentation.tokens import tokenize
         return tokenize(self.speeches)
 
+    @property
+    def labels(self) -> dict:
+        """speech -> its ``label``, for the ``labels=`` of every plot."""
+        return dict(zip(self.speeches["speech"], self.speeches["label"]))
+
+    @property
+    def n_speeches(self) -> int:
+        return len(self.speeches)
+
+    @property
+    def place_labels(self) -> list[str]:
+        """The labels that are place names (上海, 杭州), in speech order."""
+        from .reading.labels import place_of
+
+        return [x for x in self.speeches["label"] if place_of(x) == x]
+
+    @property
+    def compares_regions(self) -> bool:
+        """Two or more speeches are labelled by the region they come from."""
+        return len(set(self.place_labels)) >= 2
+
+    def counts(self, *, content_only: bool = True, ngram: int = 1, drop_names: bool | None = None) -> pd.DataFrame:
+        """:func:`analysis.term_counts` of the tokens; names are set aside by default when the
+        documents come from different regions (:attr:`compares_regions`)."""
+        from .statistics.counts import term_counts
+
+        drop = self.compares_regions if drop_names is None else drop_names
+        return term_counts(self.tokens, content_only=content_only, ngram=ngram, drop_names=drop,
+                           drop_terms=self.place_labels if drop else ())
+
+    def names_note(self, drop_names: bool | None = None) -> str:
+        """One sentence saying whether names are counted, for a notebook to print."""
+        drop = self.compares_regions if drop_names is None else drop_names
+        if drop:
+            return ("Place and personal names (jieba's ns/nr tags, and the labels "
+                    f"{', '.join(dict.fromkeys(self.place_labels))}) are set aside: the documents come from "
+                    "different regions, and their names would otherwise dominate what tells them apart.")
+        return "Place and personal names are counted like any other word (pass drop_names=True to set them aside)."
+
+    def compare(self, statistic, *args, **kwargs):
+        """``statistic(*args, **kwargs)``, or None after printing why when it needs more speeches.
+
+        Lets a notebook show the one line (keyness compares speeches: this corpus has 1)
+        and go on to the figures that can be drawn.
+        """
+        try:
+            return statistic(*args, **kwargs)
+        except TooFewSpeechesError as exc:
+            print(f"skipped: {exc}")
+            return None
+
+    def save_pages(self, plot, frame: pd.DataFrame, name: str, *, per_page: int | None = None, **kwargs) -> None:
+        """Draw ``plot(frame, page=k)`` for every page its speeches need and save each
+        (``name``, then ``name_p2``, ``name_p3`` ...)."""
+        from .figures.style import PANELS_PER_PAGE, n_pages
+
+        pages = n_pages(frame["speech"].nunique(), per_page or PANELS_PER_PAGE)
+        for page in range(1, pages + 1):
+            self.save(plot(frame, page=page, labels=self.labels, **kwargs), name if page == 1 else f"{name}_p{page}")
+
     def save(self, fig, name: str) -> None:
         """Save ``fig`` as ``name``.png/.svg in the figures folder and show the saved PNG.
 
@@ -40,7 +101,7 @@ class Study:
         """
         import matplotlib.pyplot as plt
 
-        from .figures.plots import save_figure
+        from .figures.style import save_figure
 
         paths = save_figure(fig, name, self.figures_dir)
         plt.close(fig)
@@ -58,7 +119,7 @@ def open_study(corpus: str | Path | None = None, figures_dir: str | Path | None 
     """Read ``corpus`` (default: the seed compilation) and set up Chinese plotting."""
     corpus = Path(corpus) if corpus else config.DEFAULT_CORPUS
     figures_dir = Path(figures_dir) if figures_dir else config.FIGURES_DIR
-    from .figures.plots import setup_style
+    from .figures.fonts import find_cjk_font
 
-    setup_style()
+    find_cjk_font()  # fails early, with how to get one, when no font draws Chinese
     return Study(corpus, figures_dir, read_corpus(corpus))

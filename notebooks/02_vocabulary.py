@@ -11,11 +11,13 @@
 # %% [markdown]
 # # 2. Vocabulary
 #
-# Which content words each speech uses most, drawn as small multiples on one scale
-# (frequency per 10,000 words, so long and short speeches compare), one word cloud per
-# speech with the same font, size scale and random seed, and how much of the vocabulary
-# all five speeches share against what only one of them uses. Stopwords, punctuation,
-# numerals and masked placeholders (XX, XXX) are never counted as words.
+# The content words (nouns, verbs, adjectives, idioms) each speech uses most, as small
+# multiples on one scale: frequency per 10,000 counted words, so long and short
+# speeches compare. One word cloud per speech, with the same font, size scale and
+# random seed. Then how much of the vocabulary all speeches share, and how much only
+# one uses. Stopwords, punctuation, numerals and masked placeholders (XX, XXX) are never
+# counted as words. With more than sixteen speeches the small multiples run over
+# several pages (`_p2`, `_p3` ...).
 
 # %% tags=["parameters"]
 corpus = None
@@ -25,26 +27,28 @@ figures_dir = None
 import analysis as an
 
 study = an.open_study(corpus, figures_dir)
-content = an.term_counts(study.tokens, content_only=True)
+print(study.names_note())
+content = study.counts(content_only=True)
 freqs = an.term_frequencies(content)
 an.top_terms(freqs, n=5)
 
 # %%
-fig = an.plot_top_terms(freqs)
-study.save(fig, "top_terms_by_speech")
+study.save_pages(an.plot_top_terms, an.top_terms(freqs, n=12), "top_terms_by_speech")
 
 # %%
-fig = an.plot_wordclouds(freqs)
-study.save(fig, "wordclouds_by_speech")
+study.save_pages(an.plot_wordclouds, an.top_terms(freqs, n=60), "wordclouds_by_speech")
 
 # %% [markdown]
-# Shared and unique vocabulary: the few words all speeches use are the genre's core
-# (项目, 招商引资 ...); the words only one speech uses say what it is about.
+# Shared and unique vocabulary: the words every speech uses are the genre's core; the
+# words only one speech uses say what it alone is about. This needs two speeches or more.
 
 # %%
-shared = an.shared_vocabulary(content)
-shared[shared["category"] == "all"].head(20)
+shared = study.compare(an.shared_vocabulary, content)
+if shared is not None:
+    print(shared["category"].value_counts().to_string())
+    display(shared[shared["category"] == "all"].head(20))
 
 # %%
-fig = an.plot_shared_vocabulary(an.shared_vocabulary_summary(shared))
-study.save(fig, "shared_vocabulary")
+if shared is not None:
+    study.save(an.plot_shared_vocabulary_summary(an.shared_vocabulary_summary(shared), labels=study.labels),
+               "shared_vocabulary")

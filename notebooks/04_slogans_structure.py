@@ -11,11 +11,12 @@
 # %% [markdown]
 # # 4. Slogans and structure
 #
-# Political speeches are built from formulas: quoted slogans (“一把手工程”), parallel
-# frames (排比) such as 要□促招商 whose slot each item fills differently, self-counting
-# formulas (“7个抓”, 三点承诺) and phrases repeated across speeches. Below: the parallel
-# frames of each speech with their fillers, the slogans that recur across speeches, and
-# the numbered outlines side by side (red marks the source's own numbering slip).
+# Political speeches are built from formulas: quoted slogans, parallel frames (排比)
+# whose slot each item fills differently (要□促招商), self-counting formulas (三个方面,
+# 7个抓) and phrases repeated across speeches. Below: the parallel frames with their
+# fillers (the forty with the most distinct fillers), the slogans that recur across
+# speeches (the twenty-five most widespread), and the numbered outlines side by side,
+# five speeches to a page (red marks a numbering slip of the source).
 
 # %% tags=["parameters"]
 corpus = None
@@ -32,20 +33,19 @@ found.groupby(["speech", "kind"]).size().unstack(fill_value=0)
 found[found["kind"] == "quoted"][["speech", "slogan", "masked", "in_quotes"]].drop_duplicates().head(30)
 
 # %%
-fig = an.plot_parallel_frames(found)
-study.save(fig, "parallel_frames")
+frames = an.parallel_frames(found, min_members=3, top=40)
+study.save(an.plot_parallel_frames(frames, labels=study.labels), "parallel_frames")
 
 # %%
 an.recurring_slogans(found).head(20)
 
 # %%
-fig = an.plot_slogan_matrix(an.slogan_matrix(found, kinds=("quoted", "numbered", "repeated", "idiom")))
-study.save(fig, "recurring_slogans")
+matrix = an.slogan_matrix(found, kinds=("quoted", "numbered", "repeated", "idiom"), top=25)
+study.save(an.plot_slogan_matrix(matrix, labels=study.labels), "recurring_slogans")
 
 # %%
 headings = an.outline(study.speeches)
 headings[headings["note"] != ""]
 
 # %%
-fig = an.plot_outline(headings, study.speeches)
-study.save(fig, "outlines_side_by_side")
+study.save_pages(an.plot_outline, headings, "outlines_side_by_side", per_page=5)

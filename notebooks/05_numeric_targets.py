@@ -13,9 +13,11 @@
 #
 # Every quantity the speeches state, with its unit, what it measures (the indicator)
 # and whether it is a target, an actual figure or a comparison. Masked values
-# (XXX亿元) are reported as masked and never guessed. The dating evidence compares the
-# years the text points to (15年, 新常态, 十一五) with the year the title claims: the
-# seed labels speech 1 "2024" though it speaks of 2015.
+# (XXX亿元) are reported as masked and never guessed. The first figure shows the
+# unmasked percentages and money amounts (a vertical line is a range; labels are drawn
+# only where they do not collide). The dating evidence compares the years the text
+# points to (explicit years, five-year plans such as 十四五, terms of an era such as
+# 新常态) with the year the title claims.
 
 # %% tags=["parameters"]
 corpus = None
@@ -30,20 +32,19 @@ numbers[~numbers["masked"] & numbers["kind"].isin(["percent", "money", "price", 
     ["speech", "surface", "value", "value_max", "unit", "kind", "indicator", "role"]]
 
 # %%
-fig = an.plot_numeric_targets(numbers)
-study.save(fig, "percentages_and_money_by_speech")
+study.save(an.plot_percentages_and_money(an.percentages_and_money(numbers), labels=study.labels),
+           "percentages_and_money_by_speech")
 
 # %%
-numbers.groupby(["speech", "masked"]).size().unstack(fill_value=0)
+masked = an.masked_counts(numbers)
+masked
 
 # %%
-fig = an.plot_masked_values(numbers)
-study.save(fig, "masked_values_by_speech")
+study.save(an.plot_masked_counts(masked, labels=study.labels), "masked_values_by_speech")
 
 # %%
 evidence = an.dating_evidence(study.speeches)
 evidence
 
 # %%
-fig = an.plot_dating(evidence)
-study.save(fig, "dating_evidence")
+study.save(an.plot_dating_evidence(evidence, labels=study.labels), "dating_evidence")

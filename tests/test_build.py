@@ -78,7 +78,7 @@ def test_build_inputs_follow_corpus_dictionary_and_code(tmp_path, monkeypatch):
     shutil.copyfile(config.SEED_CORPUS, corpus)
     before = build_inputs(corpus)
     assert before == build_inputs(corpus)
-    assert any(k.endswith("analysis/tokens.py") for k in before) and any(k.endswith("01_corpus_overview.py") for k in before)
+    assert any(k.endswith("analysis/segmentation/tokens.py") for k in before) and any(k.endswith("01_corpus_overview.py") for k in before)
     with open(corpus, "a", encoding="utf-8") as f:
         f.write("。")
     assert build_inputs(corpus) != before

@@ -31,10 +31,12 @@ import pandas as pd
 from .outline import outline_rows
 from ..parallel import map_speeches
 from ..chinese import HOLDS_MASK
+from ..errors import check_choice
 from ..segmentation.tokens import tokenize
 
 SLOGAN_COLUMNS = ["speech", "slogan", "surface", "kind", "frame", "slot", "start", "end", "masked", "in_quotes"]
 SLOT = "□"
+SLOGAN_KINDS = ("quoted", "parallel", "numbered", "repeated", "idiom")
 
 _QUOTES = re.compile(r"“([^“”\n]{1,24})”|「([^「」\n]{1,24})」|『([^『』\n]{1,24})』|\"([^\"\n]{1,24})\"")
 _NUM = r"(?:[一二三四五六七八九十两]|\d{1,2})"
@@ -315,6 +317,8 @@ def slogans(speeches: pd.DataFrame, *, tokens: pd.DataFrame | None = None,
             processes: int = 1) -> pd.DataFrame:
     """Every slogan occurrence of every speech (see the module doc).  Pass ``tokens`` to reuse
     a segmentation; ``processes > 1`` finds them on that many processes (identical result)."""
+    for k in kinds:
+        check_choice("kinds", k, SLOGAN_KINDS)
     rows = map_speeches(_speech_slogans, speeches, processes=processes, kinds=tuple(kinds))
     if "quoted" in kinds:
         marks = [r for r in rows if r["kind"] == "quoted"]
@@ -336,12 +340,17 @@ def slogans(speeches: pd.DataFrame, *, tokens: pd.DataFrame | None = None,
     return frame.drop(columns="_k").reset_index(drop=True)
 
 
-def slogan_matrix(slogan_frame: pd.DataFrame, *, kinds: tuple[str, ...] | None = None) -> pd.DataFrame:
+def slogan_matrix(slogan_frame: pd.DataFrame, *, kinds: tuple[str, ...] | None = None,
+                  top: int | None = None) -> pd.DataFrame:
     """Slogan-by-speech counts in long form, zeros included.
 
     Columns: ``slogan``, ``kind``, ``speech``, ``n``.  Sorted by the number of speeches
-    using the slogan (descending), then total count, then slogan, then speech.
+    using the slogan (descending), then total count, then slogan, then speech;
+    ``top=N`` keeps the first N slogans of that order.
     """
+    if kinds is not None:
+        for k in kinds:
+            check_choice("kinds", k, SLOGAN_KINDS)
     f = slogan_frame if kinds is None else slogan_frame[slogan_frame["kind"].isin(kinds)]
     f = f[~f["masked"]]
     counts = f.groupby(["slogan", "speech"]).size().rename("n").reset_index()
@@ -354,22 +363,50 @@ def slogan_matrix(slogan_frame: pd.DataFrame, *, kinds: tuple[str, ...] | None =
     total = m.groupby("slogan")["n"].sum()
     m["_s"], m["_t"] = m["slogan"].map(spread), m["slogan"].map(total)
     m = m.sort_values(["_s", "_t", "slogan", "speech"], ascending=[False, False, True, True])
+    if top is not None:
+        m = m[m["slogan"].isin(list(dict.fromkeys(m["slogan"]))[:top])]
     return m[["slogan", "kind", "speech", "n"]].reset_index(drop=True)
 
 
 def recurring_slogans(slogan_frame: pd.DataFrame, *, min_speeches: int = 2) -> pd.DataFrame:
     """Slogans used in ``min_speeches`` speeches or more.
 
-    Columns: ``slogan``, ``kinds`` (e.g. ``quoted``), ``n_speeches``, ``speeches``
-    (``"2,5"``), ``n``.  Sorted by ``n_speeches`` and ``n`` descending, then slogan.
+    Columns: ``slogan``, ``kind`` (the strongest kind of evidence it was found by, in
+    the order quoted, numbered, parallel, repeated, idiom), ``n_kinds``,
+    ``n_speeches``, ``n``.  Which speeches use it is :func:`slogan_matrix`.
+    Sorted by ``n_speeches`` and ``n`` descending, then slogan.
     """
     f = slogan_frame[~slogan_frame["masked"]]
+    strength = {k: i for i, k in enumerate(("quoted", "numbered", "parallel", "repeated", "idiom"))}
     g = f.groupby("slogan")
     out = pd.DataFrame({
-        "kinds": g["kind"].agg(lambda k: ",".join(sorted(set(k)))),
+        "kind": g["kind"].agg(lambda k: min(set(k), key=strength.get)),
+        "n_kinds": g["kind"].nunique(),
         "n_speeches": g["speech"].nunique(),
-        "speeches": g["speech"].agg(lambda s: ",".join(str(x) for x in sorted(set(s)))),
         "n": g.size(),
     }).reset_index()
     out = out[out["n_speeches"] >= min_speeches]
     return out.sort_values(["n_speeches", "n", "slogan"], ascending=[False, False, True]).reset_index(drop=True)
+
+
+def parallel_frames(slogan_frame: pd.DataFrame, *, min_members: int = 3, top: int | None = 40) -> pd.DataFrame:
+    """Parallel frames (排比) with what each member puts into the slot, for reading and drawing.
+
+    One row per member of every frame of a speech whose members fill the slot with at
+    least ``min_members`` different words.  Columns: ``speech``, ``frame``, ``slot``,
+    ``member`` (1.. in the order of the text), ``n_slots`` (distinct fillers).
+    ``top=N`` keeps the N frames with the most distinct fillers (ties: document order).
+    """
+    p = slogan_frame[slogan_frame["kind"] == "parallel"]
+    cols = ["speech", "frame", "slot", "member", "n_slots"]
+    if p.empty:
+        return pd.DataFrame(columns=cols)
+    p = p.assign(member=p.groupby(["speech", "frame"], sort=False).cumcount() + 1,
+                 n_slots=p.groupby(["speech", "frame"], sort=False)["slot"].transform("nunique"))
+    p = p[p["n_slots"] >= min_members]
+    if top is not None:
+        groups = p.drop_duplicates(["speech", "frame"]).reset_index(drop=True)
+        groups = groups.assign(_o=range(len(groups))).sort_values(["n_slots", "_o"], ascending=[False, True]).head(top)
+        keep = set(zip(groups["speech"], groups["frame"]))
+        p = p[[k in keep for k in zip(p["speech"], p["frame"])]]
+    return p[cols].reset_index(drop=True)

@@ -104,15 +104,30 @@ def find_cjk_font(font_path: str | None = None) -> Path:
     return found
 
 
-def use_cjk_font(font_path: str | None = None) -> Path:
-    """Register the CJK font with matplotlib and make it the default family.  Returns its path."""
-    import matplotlib
+@lru_cache(maxsize=4)
+def _registered_name(path: str) -> str:
     from matplotlib import font_manager
 
-    path = find_cjk_font(font_path)
-    font_manager.fontManager.addfont(str(path))
-    name = font_manager.FontProperties(fname=str(path)).get_name()
-    matplotlib.rcParams["font.family"] = "sans-serif"
-    matplotlib.rcParams["font.sans-serif"] = [name, "DejaVu Sans"]
-    matplotlib.rcParams["axes.unicode_minus"] = False  # the CJK font's minus sign is fine, U+2212 may be absent
-    return path
+    font_manager.fontManager.addfont(path)
+    return font_manager.FontProperties(fname=path).get_name()
+
+
+def cjk_rc(font_path: str | None = None) -> dict:
+    """rcParams that make the CJK font the default family (for ``matplotlib.rc_context``)."""
+    name = _registered_name(str(find_cjk_font(font_path)))
+    # the family by name, not "sans-serif": text resolves its family when it is drawn, and a
+    # figure shown in a notebook is drawn after the plot's rc_context has ended.
+    # The CJK font's hyphen-minus is fine; U+2212 may be absent from it.
+    return {"font.family": [name, "DejaVu Sans"], "font.sans-serif": [name, "DejaVu Sans"],
+            "axes.unicode_minus": False}
+
+
+def use_cjk_font(font_path: str | None = None) -> Path:
+    """Make the CJK font matplotlib's default family globally, for a user's own plots.  Returns its path.
+
+    The package's own plots do not need this: they scope the font with ``rc_context``.
+    """
+    import matplotlib
+
+    matplotlib.rcParams.update(cjk_rc(font_path))
+    return find_cjk_font(font_path)

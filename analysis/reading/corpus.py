@@ -14,6 +14,8 @@ Columns of ``.speeches`` (one row per speech, in document order):
 
 =================  ==========================================================
 speech             1..N (document order; across files in a folder)
+label              a short name, distinct in the corpus: the place, else the
+                   speaker, else the occasion or title (:mod:`.labels`)
 file               the file the speech was read from (name only)
 heading            the heading as written (``第一篇：…``), else empty
 title              the speech's title (from its heading, else its title lines)
@@ -50,6 +52,7 @@ from ..chinese import is_han
 from ..errors import CorpusError, CorpusWarning, EmptyCorpusError, NoSpeechesError
 from .cleaning import text_to_source
 from .decoding import DecodedText, read_text
+from .labels import speech_labels
 from .splitting import split_file
 
 
@@ -86,6 +89,7 @@ def _frames(rows, spans, deletions):
     speeches = pd.DataFrame(rows)
     if speeches.empty:
         speeches = pd.DataFrame(columns=["speech", "file", "title", "text", "start", "end", "n_chars"])
+    speeches.insert(1, "label", speech_labels(speeches))
     span_frame = pd.DataFrame(spans, columns=["file", "kind", "start", "end", "speech", "text"])
     del_frame = pd.DataFrame(deletions, columns=["file", "speech", "start", "end", "reason", "removed"])
     return speeches, span_frame, del_frame

@@ -34,13 +34,22 @@ def _ngrams(vocab: pd.DataFrame, n: int) -> pd.DataFrame:
     return out[same & term.notna().to_numpy()]
 
 
-def term_counts(tokens: pd.DataFrame, *, content_only: bool = False, ngram: int = 1) -> pd.DataFrame:
+#: jieba's tags of names: places (ns) and people (nr, nrfg, nrt).
+NAME_POS = ("ns", "nr")
+_PLACE_SUFFIXES = ("", "省", "市", "县", "区", "自治区", "州")
+
+
+def term_counts(tokens: pd.DataFrame, *, content_only: bool = False, ngram: int = 1,
+                drop_names: bool = False, drop_terms=()) -> pd.DataFrame:
     """Count each term in each speech, under the one stopword policy (``is_vocab``).
 
     ``content_only`` keeps only content words (nouns, verbs, adjectives, idioms ...);
     ``ngram=2`` counts pairs of adjacent words (joined by a space) that cross no
-    sentence end or gap.  Columns: ``speech``, ``term``, ``n`` (int), one row per
-    pair that occurs, sorted by speech and term.
+    sentence end or gap.  ``drop_names`` sets aside place and personal names (jieba's
+    ``ns`` and ``nr`` tags), and ``drop_terms`` words of the corpus's own (its
+    labels, such as 上海, also as 上海市), so that documents compared across regions
+    are not told apart by their names.  Columns: ``speech``, ``term``, ``n`` (int),
+    one row per pair that occurs, sorted by speech and term.
 
     >>> import analysis as an
     >>> tokens = an.tokenize(an.read_compilation(text="抓项目，抓落实。再抓项目。").speeches)
@@ -48,10 +57,22 @@ def term_counts(tokens: pd.DataFrame, *, content_only: bool = False, ngram: int 
     [{'speech': 1, 'term': '抓', 'n': 3}, {'speech': 1, 'term': '落实', 'n': 1}, {'speech': 1, 'term': '项目', 'n': 2}]
     """
     columns = ["speech", "token"] if ngram == 1 else ["speech", "sentence", "position", "token"]
-    grams = _ngrams(vocabulary(tokens, content_only=content_only, columns=columns), ngram)
+    vocab = vocabulary(tokens, content_only=content_only, columns=columns + ["pos"])
+    vocab = vocab[~_is_name(vocab, drop_names, drop_terms)]
+    grams = _ngrams(vocab[columns], ngram)
     counts = grams.groupby(["speech", "term"], sort=True).size().rename("n").reset_index()
     counts["n"] = counts["n"].astype(np.int64)
     return counts[COUNT_COLUMNS]
+
+
+def _is_name(vocab: pd.DataFrame, drop_names: bool, drop_terms) -> np.ndarray:
+    out = np.zeros(len(vocab), dtype=bool)
+    if drop_names:
+        out |= vocab["pos"].str.startswith(NAME_POS).to_numpy()
+    words = {t + suffix for t in drop_terms if isinstance(t, str) and t for suffix in _PLACE_SUFFIXES}
+    if words:
+        out |= vocab["token"].isin(words).to_numpy()
+    return out
 
 
 def as_counts(frame: pd.DataFrame) -> pd.DataFrame:

@@ -105,9 +105,10 @@ def lexical_stats(tokens: pd.DataFrame, *, mattr_window: int = 100) -> pd.DataFr
     ``ttr``, ``mattr`` (moving-average TTR over ``mattr_window`` words),
     ``n_sentences``, ``sentence_mean``, ``sentence_sd`` (words per sentence),
     ``n_masked``, ``masked_share`` (masked characters / characters of words),
-    ``oral_markers``, ``first_person``, ``second_person``, ``directive_yao``
-    (each per 1,000 words), and ``spoken_per_1k``: oral particles and fillers
-    (那么, 呢, 啊, 这个 ...), 我讲, and second-person pronouns per 1,000 words.
+    ``oral_markers``, ``first_person``, ``second_person``, ``directive_yao``,
+    ``wo_jiang`` (我讲; each per 1,000 words), and ``spoken_per_1k``: oral particles and
+    fillers (那么, 呢, 啊, 这个 ...), 我讲 and second-person pronouns per 1,000 words, the
+    sum of ``oral_markers``, ``wo_jiang`` and ``second_person``.
     """
     rows = []
     # one speech at a time on plain arrays: nothing as large as the token table is copied
@@ -140,6 +141,7 @@ def lexical_stats(tokens: pd.DataFrame, *, mattr_window: int = 100) -> pd.DataFr
             "first_person": first * per_k,
             "second_person": second * per_k,
             "directive_yao": directive * per_k,
+            "wo_jiang": wo_jiang * per_k,
             "spoken_per_1k": (oral + wo_jiang + second) * per_k,
         })
     return pd.DataFrame(rows)
@@ -148,9 +150,9 @@ def lexical_stats(tokens: pd.DataFrame, *, mattr_window: int = 100) -> pd.DataFr
 def register_markers(tokens: pd.DataFrame) -> pd.DataFrame:
     """Long form of the register columns of :func:`lexical_stats`, for plotting.
 
-    Columns: ``speech``, ``marker`` (oral_markers / first_person / second_person /
-    directive_yao / spoken_per_1k), ``per_1k``.
+    Columns: ``speech``, ``marker`` (oral_markers / wo_jiang / second_person /
+    first_person / directive_yao / spoken_per_1k), ``per_1k``.
     """
     stats = lexical_stats(tokens)
-    cols = ["oral_markers", "first_person", "second_person", "directive_yao", "spoken_per_1k"]
+    cols = ["oral_markers", "wo_jiang", "second_person", "first_person", "directive_yao", "spoken_per_1k"]
     return stats.melt(id_vars="speech", value_vars=cols, var_name="marker", value_name="per_1k")

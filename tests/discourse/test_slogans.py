@@ -39,7 +39,7 @@ def test_numbered(found):
 
 def test_recurring(found):
     r = an.recurring_slogans(found).set_index("slogan")
-    assert r.loc["一把手", "speeches"] == "2,5"
+    assert r.loc["一把手", "n_speeches"] == 2 and r.loc["一把手", "kind"] == "quoted"  # speeches 2 and 5, below
     m = an.slogan_matrix(found)
     assert set(m.columns) == {"slogan", "kind", "speech", "n"}
     assert m[m["slogan"] == "一把手"].set_index("speech")["n"].to_dict() == {1: 0, 2: 1, 3: 0, 4: 0, 5: 1}

@@ -3,7 +3,7 @@ import warnings
 import pytest
 
 import analysis as an
-from analysis.figures import fonts, plots
+from analysis.figures import fonts, style
 
 
 def test_font_is_found_and_covers_chinese():
@@ -19,50 +19,64 @@ def test_bad_explicit_font_says_what_is_wrong(tmp_path):
 
 def test_missing_glyph_warning_fails(tmp_path):
     import matplotlib.pyplot as plt
-    plots.setup_style()
-    fig, ax = plt.subplots()
-    ax.set_title("\U0001F600 不存在的字形")  # an emoji the CJK font lacks
+    with style.figure_style():
+        fig, ax = plt.subplots()
+        ax.set_title("\U00017000 不存在的字形")  # a Tangut character: neither the CJK font nor DejaVu has it
     with pytest.raises(UserWarning, match="missing"):
-        fig.savefig(tmp_path / "x.png")
+        an.save_figure(fig, "x", tmp_path)
     plt.close(fig)
 
 
+def test_plots_leave_global_matplotlib_settings_alone(speeches):
+    import matplotlib
+    before = dict(matplotlib.rcParams)
+    backend = matplotlib.get_backend()
+    fig = an.plot_speech_lengths(speeches)
+    assert dict(matplotlib.rcParams) == before and matplotlib.get_backend() == backend
+    # drawn later, outside the plot's style (as a notebook shows it), it still uses the CJK font
+    assert "CJK" in fig.axes[0].title.get_fontname()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig.canvas.draw()
+
+
 def _all_figures(speeches, tokens):
-    freqs = an.term_frequencies(an.term_counts(tokens, content_only=True))
+    content = an.term_counts(tokens, content_only=True)
+    freqs = an.term_frequencies(content)
     found = an.slogans(speeches, tokens=tokens)
     heads = an.outline(speeches)
     numbers = an.numeric_targets(speeches)
+    labels = dict(zip(speeches["speech"], speeches["label"]))
     return {
-        "lengths": plots.plot_speech_lengths(speeches),
-        "outline_summary": plots.plot_outline_summary(an.outline_summary(heads)),
-        "outline": plots.plot_outline(heads, speeches),
-        "top": plots.plot_top_terms(freqs),
-        "cloud": plots.plot_wordclouds(freqs),
-        "shared": plots.plot_shared_vocabulary(an.shared_vocabulary_summary(an.shared_vocabulary(an.term_counts(tokens, content_only=True)))),
-        "keyness": plots.plot_keyness(an.distinctive_terms(an.term_counts(tokens, content_only=True), negative=True)),
-        "sim": plots.plot_similarity(an.similarity(an.term_counts(tokens, content_only=True))),
-        "xray": plots.plot_dispersion(an.dispersion(tokens, ["项目", "招商"])),
-        "register": plots.plot_register(an.lexical_stats(tokens)),
-        "slogans": plots.plot_slogan_matrix(an.slogan_matrix(found)),
-        "frames": plots.plot_parallel_frames(found),
-        "numbers": plots.plot_numeric_targets(numbers),
-        "masked": plots.plot_masked_values(numbers),
-        "dating": plots.plot_dating(an.dating_evidence(speeches)),
+        "lengths": an.plot_speech_lengths(speeches),
+        "outline_summary": an.plot_outline_summary(an.outline_summary(heads), labels=labels),
+        "outline": an.plot_outline(heads, labels=labels),
+        "top": an.plot_top_terms(an.top_terms(freqs, n=12), labels=labels),
+        "cloud": an.plot_wordclouds(an.top_terms(freqs, n=60), labels=labels),
+        "shared": an.plot_shared_vocabulary_summary(an.shared_vocabulary_summary(an.shared_vocabulary(content))),
+        "keyness": an.plot_distinctive_terms(an.distinctive_terms(content, negative=True)),
+        "sim": an.plot_similarity(an.similarity(content)),
+        "xray": an.plot_dispersion(an.dispersion(tokens, ["项目", "招商"])),
+        "register": an.plot_register_markers(an.register_markers(tokens)),
+        "slogans": an.plot_slogan_matrix(an.slogan_matrix(found, top=25)),
+        "frames": an.plot_parallel_frames(an.parallel_frames(found)),
+        "numbers": an.plot_percentages_and_money(an.percentages_and_money(numbers)),
+        "masked": an.plot_masked_counts(an.masked_counts(numbers)),
+        "dating": an.plot_dating_evidence(an.dating_evidence(speeches)),
     }
 
 
 def test_every_plot_renders_without_missing_glyphs_and_reproducibly(tmp_path, speeches, tokens):
     import matplotlib.pyplot as plt
-    plots.setup_style()
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # any warning (a missing glyph first of all) fails
         figs = _all_figures(speeches, tokens)
         for name, fig in figs.items():
-            plots.save_figure(fig, name, tmp_path / "a")
+            an.save_figure(fig, name, tmp_path / "a")
         plt.close("all")
         figs = _all_figures(speeches, tokens)
         for name, fig in figs.items():
-            plots.save_figure(fig, name, tmp_path / "b")
+            an.save_figure(fig, name, tmp_path / "b")
         plt.close("all")
     for p in sorted((tmp_path / "a").iterdir()):
         assert p.stat().st_size > 2000

@@ -1,0 +1,104 @@
+"""Figures of the corpus itself: speech lengths and numbered outlines."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .style import (MAX_WIDTH, PALETTE, finish, label_size, page_note, page_of, row_height, single_axes,
+                    speech_name, styled)
+
+#: Speeches per page of the side-by-side outlines, and heading lines per speech.
+OUTLINES_PER_PAGE = 5
+OUTLINE_LINES = 48
+
+
+def _names(speeches, labels) -> list[str]:
+    return [speech_name(s, labels) for s in speeches]
+
+
+@styled
+def plot_speech_lengths(speeches: pd.DataFrame, *, ax=None):
+    """Characters and paragraphs per speech, one bar each (from :func:`analysis.load_speeches`).
+
+    Bars are named by the ``label`` column; the count is written at the end of each bar
+    up to 40 speeches.
+    """
+    n = len(speeches)
+    height = row_height(n, per_row=0.3, extra=1.3)
+    fig, ax = single_axes(ax, width=8, height=height)
+    labels = dict(zip(speeches["speech"], speeches["label"])) if "label" in speeches else None
+    y = np.arange(n)
+    chars = speeches["n_chars"].to_numpy()
+    ax.barh(y, chars, color=PALETTE[0], height=0.7)
+    ax.set_yticks(y, _names(speeches["speech"], labels), fontsize=label_size(n, height - 1.3))
+    ax.set_ylim(n - 0.5, -0.5)
+    if n <= 40:
+        for k, (c, p, cut) in enumerate(zip(chars, speeches["n_paragraphs"], speeches["truncated"])):
+            ax.annotate(f" {c:,} 字 · {p} 段" + ("（原文截断）" if cut else ""), (c, k), va="center", fontsize=7.5)
+    ax.set_xlim(0, max(chars.max(), 1) * 1.3)
+    ax.set_xlabel("正文字数（不含换行）")
+    ax.set_title("各篇讲话的篇幅")
+    return finish(fig)
+
+
+@styled
+def plot_outline_summary(summary: pd.DataFrame, *, labels=None, ax=None):
+    """Headings per level, stacked, one bar per speech (from :func:`analysis.outline_summary`)."""
+    wide = summary.pivot(index="speech", columns="level", values="n_headings").fillna(0)
+    n = len(wide)
+    height = row_height(n, per_row=0.3, extra=1.5)
+    fig, ax = single_axes(ax, width=8, height=height)
+    left = np.zeros(n)
+    y = np.arange(n)
+    for k, level in enumerate(wide.columns):
+        ax.barh(y, wide[level], left=left, height=0.7, label=f"第{level}级标题", color=PALETTE[k % len(PALETTE)])
+        left += wide[level].to_numpy()
+    ax.set_yticks(y, _names(wide.index, labels), fontsize=label_size(n, height - 1.5))
+    ax.set_ylim(n - 0.5, -0.5)
+    ax.set_xlabel("标题数")
+    ax.set_title("各篇讲话的提纲层级")
+    return finish(fig, legend_from=ax, legend_columns=4)
+
+
+def _outline_lines(rows: pd.DataFrame) -> list[tuple[str, int, bool]]:
+    """(text, level, numbering slip) for the lines of one speech's column, cut to the page."""
+    lines = []
+    for r in rows.itertuples():
+        heading = r.heading if len(r.heading) <= 13 else r.heading[:12] + "…"  # a cut is marked
+        lines.append((f"{r.marker}{heading}", r.level, r.note.startswith("numbered")))
+    if len(lines) > OUTLINE_LINES:
+        lines = lines[:OUTLINE_LINES - 1] + [(f"……另有{len(lines) - OUTLINE_LINES + 1}条", 1, False)]
+    return lines
+
+
+@styled
+def plot_outline(outline_frame: pd.DataFrame, *, labels=None, page: int = 1):
+    """Level-1 and level-2 headings down each speech, side by side (from :func:`analysis.outline`).
+
+    At most :data:`OUTLINES_PER_PAGE` speeches per page (``page=``; see
+    :func:`analysis.figures.style.n_pages`) and :data:`OUTLINE_LINES` lines per speech.
+    Headings whose numbering the source got wrong are red.
+    """
+    import matplotlib.pyplot as plt
+
+    shown = outline_frame[~outline_frame["inline"] & (outline_frame["level"] <= 2)]
+    speeches = sorted(outline_frame["speech"].unique())
+    on_page = page_of(speeches, page, OUTLINES_PER_PAGE)
+    columns = [_outline_lines(shown[shown["speech"] == s]) for s in on_page]
+    n_lines = max([len(c) for c in columns] + [1])
+    width = min(MAX_WIDTH, 2.4 * max(len(on_page), 1) + 0.4)
+    fig, axes = plt.subplots(1, max(len(on_page), 1), figsize=(width, row_height(n_lines, per_row=0.21, extra=1.0)),
+                             squeeze=False)
+    for ax, s, lines in zip(axes[0], on_page, columns):
+        ax.set_xlim(0, 1)
+        ax.set_ylim(n_lines + 0.5, 0.3)  # one line spacing for every column
+        ax.axis("off")
+        ax.set_title(speech_name(s, labels), fontsize=10)
+        for i, (text, level, slip) in enumerate(lines, 1):
+            ax.text(0.02 + 0.08 * (level - 1), i, text, fontsize=8 if level > 1 else 8.5, va="center",
+                    color="#b22222" if slip else ("black" if level == 1 else "#444444"))
+    if not on_page:
+        axes[0, 0].axis("off")
+        axes[0, 0].text(0.5, 0.5, "没有找到编号提纲", ha="center", va="center")
+    title = "各篇讲话的提纲（一、二级标题；红色为原文编号错误）" + page_note(page, len(speeches), OUTLINES_PER_PAGE)
+    return finish(fig, title)

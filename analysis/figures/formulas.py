@@ -1,0 +1,55 @@
+"""Figures of formulas: slogans across speeches and parallel frames."""
+from __future__ import annotations
+
+import pandas as pd
+
+from .style import (MAX_WIDTH, PALETTE, column_labels, finish, label_size, row_height, single_axes, speech_name,
+                    styled)
+
+#: Up to this many speeches the slogan matrix prints its counts.
+ANNOTATE_UP_TO = 30
+_SLOTS_SHOWN = 70  # characters of slot fillers per frame line
+
+
+@styled
+def plot_slogan_matrix(matrix: pd.DataFrame, *, labels=None, ax=None):
+    """Slogan-by-speech counts as a heatmap (from :func:`analysis.slogan_matrix`, e.g. ``top=25``)."""
+    slogans = list(dict.fromkeys(matrix["slogan"]))
+    m = matrix.pivot(index="slogan", columns="speech", values="n").loc[slogans]
+    n_rows, n_cols = m.shape
+    height = row_height(n_rows, per_row=0.3, extra=1.8)
+    width = min(MAX_WIDTH, 3.5 + 0.7 * n_cols)
+    fig, ax = single_axes(ax, width=width, height=height)
+    im = ax.imshow(m.to_numpy(), cmap="Oranges", aspect="auto", vmin=0)
+    column_labels(ax, [speech_name(s, labels) for s in m.columns], (width - 3.5) / max(n_cols, 1))
+    ax.set_yticks(range(n_rows), slogans, fontsize=label_size(n_rows, height - 1.8))
+    if n_cols <= ANNOTATE_UP_TO:
+        for i in range(n_rows):
+            for j in range(n_cols):
+                if m.iat[i, j]:
+                    ax.text(j, i, int(m.iat[i, j]), ha="center", va="center", fontsize=7)
+    ax.set_title("跨篇复现的提法（次数）")
+    fig.colorbar(im, ax=ax, shrink=0.6)
+    return finish(fig)
+
+
+@styled
+def plot_parallel_frames(frames: pd.DataFrame, *, labels=None, ax=None):
+    """Parallel frames (排比) with their slot fillers, one line per frame (from
+    :func:`analysis.parallel_frames`, which chooses and orders them)."""
+    groups = [(s, f, g["slot"].tolist()) for (s, f), g in frames.groupby(["speech", "frame"], sort=False)]
+    fig, ax = single_axes(ax, width=10, height=row_height(len(groups), per_row=0.34, extra=1.0))
+    ax.axis("off")
+    for i, (s, frame, slots) in enumerate(groups):
+        fillers = " / ".join(slots)
+        if len(fillers) > _SLOTS_SHOWN:
+            fillers = fillers[:_SLOTS_SHOWN - 1] + "…"
+        ax.text(0.0, i, speech_name(s, labels), fontsize=8.5, va="center", color="#555555")
+        ax.text(0.13, i, frame, fontsize=10, va="center", color=PALETTE[0])
+        ax.text(0.36, i, fillers, fontsize=8.5, va="center")
+    if not groups:
+        ax.text(0.5, 0, "没有找到排比框架", ha="center", va="center")
+    ax.set_ylim(max(len(groups), 1) - 0.5, -0.8)
+    ax.set_xlim(0, 1)
+    ax.set_title(f"排比框架（□为可替换的槽位；{len(groups)}个）", loc="left")
+    return finish(fig)

@@ -1,0 +1,152 @@
+"""Figures of quantities: percentages and money, masked figures, dating evidence."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .style import (MAX_WIDTH, PALETTE, column_labels, finish, label_size, row_height, single_axes, speech_name,
+                    styled)
+
+#: Values are labelled up to this many speeches (beyond, the columns are too narrow).
+LABEL_VALUES_UP_TO = 8
+_POINTS_PER_CHAR = 7.0  # width of one character of a 7-point label, in points
+
+
+def _free_labels(positions: np.ndarray, gap: float) -> np.ndarray:
+    """Which of the sorted ``positions`` can carry a label at least ``gap`` from the last one labelled."""
+    keep = np.zeros(len(positions), dtype=bool)
+    last = -np.inf
+    for k, p in enumerate(positions):
+        if p - last >= gap:
+            keep[k], last = True, p
+    return keep
+
+
+def _value_panel(ax, d: pd.DataFrame, speeches: list, labels, title: str, height: float, width: float) -> None:
+    x_of = {s: k for k, s in enumerate(speeches)}
+    for s in speeches:
+        v = d[d["speech"] == s]
+        color = PALETTE[x_of[s] % len(PALETTE)]
+        ax.scatter(np.full(len(v), x_of[s]), v["value"], color=color, s=24, zorder=3)
+        ranged = v[v["value_max"].notna()]
+        ax.vlines(np.full(len(ranged), x_of[s]), ranged["value"], ranged["value_max"], color="black", lw=1)
+    log = len(d) and d["value"].min() > 0 and d["value"].max() / d["value"].min() > 200
+    if log:
+        from matplotlib.ticker import FuncFormatter
+
+        ax.set_yscale("log")
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}"))  # 0.1, 1, 10, not 10⁻¹
+    else:
+        ax.set_ylim(bottom=0)
+    if len(speeches) <= LABEL_VALUES_UP_TO and len(d):
+        # a label may take the width of its speech's column, no more
+        chars = int((width - 1.0) / (len(speeches) + 0.9) * 72 / _POINTS_PER_CHAR) - 1
+        _label_values(ax, d, x_of, height, log, max(chars, 4))
+    column_labels(ax, [speech_name(s, labels) for s in speeches], (width - 1.0) / (len(speeches) + 0.9))
+    ax.set_xlim(-0.5, len(speeches) - 0.5 + (0.9 if len(speeches) <= LABEL_VALUES_UP_TO else 0))
+    ax.set_title(title + ("（对数刻度）" if log else ""))
+
+
+def _label_values(ax, d: pd.DataFrame, x_of: dict, height: float, log: bool, chars: int) -> None:
+    """Label values where the labels do not collide: each at least one line above the last,
+    and no wider than ``chars`` characters (its column)."""
+    lo, hi = ax.get_ylim()
+    span = (np.log10(hi) - np.log10(lo)) if log else (hi - lo)
+    gap = span * (9 / 72) / max(height - 1.2, 0.5)  # one 7-point line, as a share of the axis
+    for s, v in d.groupby("speech", sort=False):
+        v = v.sort_values("value")
+        pos = np.log10(v["value"].to_numpy()) if log else v["value"].to_numpy()
+        for r, keep in zip(v.itertuples(), _free_labels(pos, gap)):
+            if keep:
+                text = r.label if len(r.label) <= chars else r.label[:chars - 1] + "…"
+                ax.annotate(text, (x_of[s], r.value), xytext=(5, 0), textcoords="offset points",
+                            fontsize=7, va="center")
+
+
+@styled
+def plot_percentages_and_money(values: pd.DataFrame, *, labels=None):
+    """Percentages and money amounts stated in each speech (from :func:`analysis.percentages_and_money`).
+
+    Percentages above, money below; each dot is a value, a vertical line a range;
+    values are labelled (within their speech's column) up to
+    :data:`LABEL_VALUES_UP_TO` speeches where the labels do not collide; money is on a
+    log scale when it spans more than 200-fold.
+    """
+    import matplotlib.pyplot as plt
+
+    speeches = sorted(values["speech"].unique())
+    width = min(MAX_WIDTH, 3.5 + 2.0 * len(speeches))
+    panel_height = 4.0
+    fig, axes = plt.subplots(2, 1, figsize=(width, 2 * panel_height + 1.0))
+    for ax, kind, title in zip(axes, ("percent", "money"), ("百分比（%）", "金额（亿元）")):
+        _value_panel(ax, values[values["kind"] == kind], speeches, labels, title, panel_height, width)
+    return finish(fig, "讲话中给出的百分比与金额（未打码的数值；竖线为区间）")
+
+
+@styled
+def plot_masked_counts(counts: pd.DataFrame, *, labels=None, ax=None):
+    """Quantities stated openly and masked (XXX), one bar per speech (from :func:`analysis.masked_counts`)."""
+    n = len(counts)
+    height = row_height(n, per_row=0.3, extra=1.4)
+    fig, ax = single_axes(ax, width=7.5, height=height)
+    y = np.arange(n)
+    ax.barh(y, counts["n_open"], height=0.7, label="给出数值", color=PALETTE[0])
+    ax.barh(y, counts["n_masked"], left=counts["n_open"], height=0.7, label="打码（XXX）", color=PALETTE[7])
+    ax.set_yticks(y, [speech_name(s, labels) for s in counts["speech"]], fontsize=label_size(n, height - 1.4))
+    ax.set_ylim(n - 0.5, -0.5)
+    ax.set_xlabel("数量表达个数")
+    ax.set_title("各篇讲话中的数字：公开与打码")
+    return finish(fig, legend_from=ax, legend_columns=2)
+
+
+_EVIDENCE_STYLES = {"year": ("o", "文中年份（如15年）"), "plan": ("s", "五年规划（如十一五，画出其年份跨度）"),
+                    "term": ("^", "时代用语（如新常态，标出最早年份）")}
+#: Evidence is labelled up to this many speeches, where the labels do not collide.
+LABEL_EVIDENCE_UP_TO = 12
+
+
+@styled
+def plot_dating_evidence(evidence: pd.DataFrame, *, labels=None, ax=None):
+    """Years the text points to against the year the title claims (from :func:`analysis.dating_evidence`).
+
+    One row per speech that has evidence; each piece of evidence is drawn once.
+    """
+    from matplotlib.ticker import MaxNLocator
+
+    evidence = evidence.drop_duplicates(["speech", "kind", "evidence"])  # drawn once, however often stated
+    speeches = sorted(evidence["speech"].unique())
+    row = {s: i for i, s in enumerate(speeches)}
+    height = row_height(len(speeches), per_row=0.4, extra=2.0)
+    fig, ax = single_axes(ax, width=9, height=height)
+    for k, (kind, (marker, name)) in enumerate(_EVIDENCE_STYLES.items()):
+        d = evidence[evidence["kind"] == kind]
+        y = d["speech"].map(row)
+        ax.scatter(d["year_min"], y, marker=marker, s=36, label=name, zorder=3, color=PALETTE[k])
+        if kind == "plan":
+            ax.hlines(y, d["year_min"], d["year_max"].astype(float), color=PALETTE[k], lw=3, zorder=2)
+    claimed = evidence.dropna(subset=["claimed_year"]).drop_duplicates("speech")
+    ax.scatter(claimed["claimed_year"].astype(float), claimed["speech"].map(row), marker="|", s=300,
+               color="#b22222", label="标题声称的年份", zorder=4)
+    ax.set_yticks(range(len(speeches)), [speech_name(s, labels) for s in speeches],
+                  fontsize=label_size(len(speeches), height - 2.0))
+    ax.set_ylim(len(speeches) - 0.4, -0.9)  # room above the first row for its labels
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    if len(speeches) <= LABEL_EVIDENCE_UP_TO:
+        _label_evidence(ax, evidence, row, fig.get_figwidth())
+    ax.set_xlabel("年份")
+    ax.set_title("断代证据：文本指向的年份与标题声称的年份（仅列出有证据的讲话）")
+    return finish(fig, legend_from=ax, legend_columns=2)
+
+
+def _label_evidence(ax, evidence: pd.DataFrame, row: dict, width: float) -> None:
+    lo, hi = ax.get_xlim()
+    years_per_point = (hi - lo) / max((width - 2.0) * 72, 1)
+    for s, d in evidence.groupby("speech", sort=True):
+        d = d.sort_values("year_min")
+        last_end = -np.inf
+        for r in d.itertuples():
+            half = len(r.evidence) * _POINTS_PER_CHAR / 2 * years_per_point
+            if r.year_min - half >= last_end:  # centred on its point: it must start after the last one ends
+                ax.annotate(r.evidence, (r.year_min, row[s]), xytext=(0, 7), textcoords="offset points",
+                            fontsize=7, ha="center")
+                last_end = r.year_min + half

@@ -1,0 +1,81 @@
+"""A short name for every speech, for tables and figures (the ``label`` column).
+
+The place the speech belongs to, where the file name, the title or the
+speaker's office names one (上海, 内蒙古, 杭州, 萧县); else the speaker's name; else a
+short form of the title (the occasion of ``在…上的讲话``); else 第N篇.  Labels are
+distinct within a corpus: a repeated one gets the year of its date, else the
+speech number.
+"""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from ..chinese import HAN, is_masked_name
+
+#: Provincial-level divisions, as their full names begin (the short form is the label).
+PROVINCES = (
+    "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西",
+    "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾",
+    "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门",
+)
+_PROVINCE = re.compile("(" + "|".join(sorted(PROVINCES, key=len, reverse=True)) + ")")
+# 杭州市 / 萧县 / 浦东新区 / 延边州: a name of two to four characters before its level
+_PLACE = re.compile(rf"([{HAN}]{{1,4}}?)(市|县|新区|区|自治州|州|盟|旗)(?=[{HAN}]|$)")
+#: Characters that make ``X市`` a phrase (全市, 本县, 各区, 城市), not a place.
+_NOT_A_PLACE = set("全本各该我此其在城地省市县区乡镇村级和与及的副")
+_OCCASION = re.compile(r"在(.{2,24}?)(?:会议|大会)?上的(?:讲话|致辞|发言|报告|总结讲话|动员讲话)")
+MAX_LABEL = 12
+
+
+def place_of(*texts: str | None) -> str | None:
+    """The first province, city or county named in ``texts`` (short form), else None.
+
+    >>> place_of("2026_内蒙古自治区_政府工作报告"), place_of(None, "杭州市市长"), place_of("在全市推进会上的讲话")
+    ('内蒙古', '杭州', None)
+    """
+    texts = [t for t in texts if isinstance(t, str)]
+    for text in texts:  # a province anywhere wins over a city named first
+        m = _PROVINCE.search(text)
+        if m:
+            return m.group(1)
+    for text in texts:
+        for m in _PLACE.finditer(text):
+            name, level = m.groups()
+            if not set(name) & _NOT_A_PLACE and not name.endswith("自治"):
+                return name if level == "市" and len(name) >= 2 else name + level
+    return None
+
+
+def _short_title(title: str | None) -> str | None:
+    if not isinstance(title, str) or not title.strip():
+        return None
+    m = _OCCASION.search(title)
+    short = m.group(1) if m else title.strip()
+    return short if len(short) <= MAX_LABEL else short[:MAX_LABEL - 1] + "…"
+
+
+def _label(row) -> str:
+    stem = re.sub(r"\.[^.]+$", "", row.get("file") or "")
+    place = place_of(row.get("role"), row.get("title"), stem)
+    if place:
+        return place
+    speaker = row.get("speaker")
+    if isinstance(speaker, str) and speaker and not is_masked_name(speaker):
+        return speaker
+    return _short_title(row.get("title")) or f"第{row['speech']}篇"
+
+
+def speech_labels(speeches: pd.DataFrame) -> pd.Series:
+    """The ``label`` of every speech (see the module doc), distinct within the frame."""
+    rows = speeches.to_dict("records")
+    labels = [_label(r) for r in rows]
+    seen = pd.Series(labels).value_counts()
+    for k, r in enumerate(rows):
+        if seen[labels[k]] > 1:
+            year = str(r.get("date") or "")[:4]
+            same_year = sum(1 for j, o in enumerate(rows) if labels[j] == labels[k]
+                            and str(o.get("date") or "")[:4] == year)
+            labels[k] += f" {year}" if year and same_year == 1 else f" #{r['speech']}"
+    return pd.Series(labels, index=speeches.index, name="label")
