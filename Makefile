@@ -5,10 +5,10 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help setup figures tables test lab bench clean
+.PHONY: help setup figures tables test test-fast lint lab bench clean
 
 help: ## list the targets
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11+ is needed (set PYTHON=...)"; exit 1; }
@@ -26,9 +26,17 @@ tables: setup ## write every processed table to data/processed
 figures: setup ## write the tables, execute every notebook, write every figure (FORCE=1: even if up to date)
 	$(PY) -m analysis figures $(if $(FORCE),--force)
 
-test: setup ## run the whole test suite (unit tests and the notebooks)
+# pytest exits 5 when it collects no tests: that must fail, never pass silently
+test: setup ## run the whole test suite (unit tests, doctests, lint, the notebooks)
 	$(PY) -m pytest; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
+
+test-fast: setup ## the quick loop (under a minute): everything but the tests marked slow
+	$(PY) -m pytest -m "not slow" -q; rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
+
+lint: setup ## ruff over the package, the tests, the notebooks and the benchmark
+	$(VENV)/bin/ruff check analysis tests notebooks bench
 
 lab: setup ## open the notebooks in JupyterLab from the project's environment
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks

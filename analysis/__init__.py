@@ -17,27 +17,63 @@ Importing the package loads neither jieba nor a matplotlib backend.
 """
 from .chinese import chinese_number
 from .discourse.outline import assign_sections, outline, outline_summary
-from .discourse.quantities import (dating_evidence, extract_numbers, masked_counts, numeric_targets,
-                                   percentages_and_money)
+from .discourse.quantities import (
+                                   dating_evidence,
+                                   extract_numbers,
+                                   masked_counts,
+                                   numeric_targets,
+                                   percentages_and_money,
+)
 from .discourse.slogans import parallel_frames, recurring_slogans, slogan_matrix, slogans
-from .errors import (BinaryFileError, CorpusError, CorpusNotFoundError, CorpusWarning, DictionaryError,
-                     EmptyCorpusError, EncodingError, FontNotFoundError, NoSpeechesError, OptionError, TooFewSpeechesError)
-from .figures import (figure_style, n_pages, plot_dating_evidence, plot_dispersion, plot_distinctive_terms,
-                      plot_masked_counts, plot_outline, plot_outline_summary, plot_parallel_frames,
-                      plot_percentages_and_money, plot_register_markers, plot_shared_vocabulary_summary,
-                      plot_similarity, plot_slogan_matrix, plot_speech_lengths, plot_top_terms, plot_wordclouds,
-                      save_figure)
+from .errors import (
+                                   BinaryFileError,
+                                   CorpusError,
+                                   CorpusNotFoundError,
+                                   CorpusWarning,
+                                   DictionaryError,
+                                   EmptyCorpusError,
+                                   EncodingError,
+                                   FontNotFoundError,
+                                   NoSpeechesError,
+                                   OptionError,
+                                   TooFewSpeechesError,
+)
+from .figures import (
+                                   figure_style,
+                                   n_pages,
+                                   plot_dating_evidence,
+                                   plot_dispersion,
+                                   plot_distinctive_terms,
+                                   plot_masked_counts,
+                                   plot_outline,
+                                   plot_outline_summary,
+                                   plot_parallel_frames,
+                                   plot_percentages_and_money,
+                                   plot_register_markers,
+                                   plot_shared_vocabulary_summary,
+                                   plot_similarity,
+                                   plot_slogan_matrix,
+                                   plot_speech_lengths,
+                                   plot_top_terms,
+                                   plot_wordclouds,
+                                   save_figure,
+)
 from .figures.fonts import find_cjk_font, use_cjk_font
-from .reading.corpus import (Compilation, load_speeches, read_compilation, read_corpus, speech_table,
-                             to_source_offset)
+from .reading.corpus import Compilation, load_speeches, read_compilation, read_corpus, speech_table, to_source_offset
 from .reading.decoding import read_text
 from .reading.labels import speech_labels
 from .segmentation.dictionary import read_stopwords, read_user_dict
 from .segmentation.segmenter import get_segmenter
 from .segmentation.tokens import tokenize, vocabulary
 from .statistics.counts import term_counts
-from .statistics.frequency import (lexical_stats, register_markers, shared_vocabulary, shared_vocabulary_summary,
-                                   term_frequencies, top_terms)
+from .statistics.frequency import (
+                                   lexical_stats,
+                                   register_markers,
+                                   shared_vocabulary,
+                                   shared_vocabulary_summary,
+                                   term_frequencies,
+                                   top_terms,
+)
 from .statistics.keyness import distinctive_terms, keyness, keyness_by_speech, similarity
 from .statistics.occurrences import collocations, concordance, dispersion, dispersion_measures
 from .study import Study, open_study

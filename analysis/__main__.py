@@ -19,8 +19,9 @@ def main(argv: list[str] | None = None) -> int:
                        ("figures", "write every table, execute every notebook, write every figure")):
         p = sub.add_parser(name, help=text, description=text)
         p.add_argument("--corpus", type=Path, default=None, help="a compilation file, a speech file or a folder")
-        p.add_argument("--out", type=Path, default=None, help="output folder (default: data/processed or figures/ for the project's "
-                       "corpus, out/<corpus name>/ for any other)")
+        p.add_argument("--out", type=Path, default=None,
+                       help="output folder (default: data/processed or figures/ for the project's corpus, "
+                       "out/<corpus name>/ for any other)")
         if name in ("terms", "tables", "figures"):
             p.add_argument("--processes", type=int, default=1,
                            help="segment and extract on this many processes (0: every core); same output")
@@ -28,7 +29,8 @@ def main(argv: list[str] | None = None) -> int:
             p.add_argument("--force", action="store_true",
                            help="rebuild even when nothing the figures depend on has changed")
     args = parser.parse_args(argv)
-    from . import config, build as pipeline
+    from . import build as pipeline
+    from . import config
 
     if args.corpus is not None and args.out is None and args.corpus.resolve() != config.DEFAULT_CORPUS.resolve():
         # someone else's speeches must not overwrite the project's own tables and figures

@@ -36,13 +36,13 @@ TABLE_GROUPS = {
 
 def build_tables(comp: Compilation, groups=tuple(TABLE_GROUPS), *, processes: int = 1) -> dict[str, pd.DataFrame]:
     """The processed tables of a read corpus, by file name; segments at most once."""
+    from .discourse.outline import outline
+    from .discourse.quantities import dating_evidence, numeric_targets
+    from .discourse.slogans import slogans
+    from .segmentation.tokens import tokenize
     from .statistics.counts import term_counts
     from .statistics.frequency import term_frequencies
     from .statistics.keyness import keyness_by_speech
-    from .discourse.quantities import dating_evidence, numeric_targets
-    from .discourse.outline import outline
-    from .discourse.slogans import slogans
-    from .segmentation.tokens import tokenize
 
     speeches = comp.speeches
     tokens = tokenize(speeches, processes=processes) if {"terms", "slogans"} & set(groups) else None
@@ -96,7 +96,8 @@ def run_notebook(script: Path, *, corpus: Path, figures_dir: Path, out_dir: Path
     nb = jupytext.read(script)
     # papermill-style parameters: a cell after the one tagged "parameters" overrides it
     params = nbformat.v4.new_code_cell(
-        f"from analysis.config import PROJ_ROOT\ncorpus = {_path_expr(corpus)}\nfigures_dir = {_path_expr(figures_dir)}",
+        "from analysis.config import PROJ_ROOT\n"
+        f"corpus = {_path_expr(corpus)}\nfigures_dir = {_path_expr(figures_dir)}",
         metadata={"tags": ["injected-parameters"]})
     idx = next((i for i, c in enumerate(nb.cells) if "parameters" in c.get("metadata", {}).get("tags", [])), None)
     nb.cells.insert(idx + 1 if idx is not None else 0, params)
@@ -178,11 +179,10 @@ def build_all(corpus=None, figures_dir=None, *, tables_dir=None, notebooks_out=N
     tables = tables_dir or (config.PROCESSED_DIR if figures_dir == config.FIGURES_DIR else figures_dir / "tables")
     manifest = _manifest_path(corpus, figures_dir, notebooks_out, tables)
     inputs = build_inputs(corpus)
-    if not force:
-        if _up_to_date(manifest, inputs) is not None:
-            if progress:
-                print("figures are up to date: nothing they depend on has changed (force a rebuild with --force)")
-            return []
+    if not force and _up_to_date(manifest, inputs) is not None:
+        if progress:
+            print("figures are up to date: nothing they depend on has changed (force a rebuild with --force)")
+        return []
     written = write_tables(corpus, tables, processes=processes)
     scripts = notebook_scripts()
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")

@@ -10,9 +10,9 @@ or multiprocessing user maps over files of a corpus too large for one machine
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
-from typing import Callable
 
 import numpy as np
 import pandas as pd
@@ -39,7 +39,7 @@ def speech_chunks(pairs: list, n_chunks: int) -> list[list]:
         return []
     sizes = np.cumsum([len(text) for _, text in pairs])
     bounds = np.searchsorted(sizes, np.linspace(0, sizes[-1], n_chunks + 1)[1:-1], side="right")
-    edges = [0, *sorted(set(int(b) for b in bounds)), len(pairs)]
+    edges = [0, *sorted({int(b) for b in bounds}), len(pairs)]
     return [pairs[a:b] for a, b in zip(edges, edges[1:]) if b > a]
 
 

@@ -1,7 +1,8 @@
 """What a notebook works with: a corpus read once, its tokens, and where its figures go.
 
->>> study = open_study()                      # doctest: +SKIP
->>> study.save(an.plot_keyness(...), "keyness")  # doctest: +SKIP
+A notebook opens a study (``study = an.open_study(corpus, figures_dir)``), computes
+statistics from ``study.tokens`` or ``study.counts()``, and saves each figure with
+``study.save(fig, name)`` (or ``study.save_pages`` for small multiples).
 """
 from __future__ import annotations
 

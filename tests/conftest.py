@@ -1,5 +1,3 @@
-import os
-import warnings
 from pathlib import Path
 
 import pytest
@@ -35,3 +33,10 @@ def provincial():
     import analysis as an
     from analysis import config
     return an.read_corpus(config.PROVINCIAL_CORPUS).speeches
+
+
+@pytest.fixture(scope="session")
+def provincial_tokens(provincial):
+    """The 25 reports' tokens, segmented once for the whole session."""
+    import analysis as an
+    return an.tokenize(provincial)

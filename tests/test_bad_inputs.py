@@ -1,5 +1,4 @@
 """Bad and unusual input: either the right tables or one clear error, never a crash deep inside."""
-import warnings
 
 import pytest
 
@@ -38,6 +37,7 @@ def test_speech_with_no_headings(fixtures):
     assert len(sp) == 1 and sp.loc[0, "text"].startswith("招商引资工作要常抓不懈")
 
 
+@pytest.mark.slow
 def test_fifty_megabyte_file(tmp_path):
     from analysis import config
     seed = config.SEED_CORPUS.read_bytes()

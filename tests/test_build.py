@@ -2,7 +2,6 @@
 import hashlib
 import re
 import tomllib
-from pathlib import Path
 
 import pytest
 import yaml
@@ -43,6 +42,7 @@ def test_notebooks_are_paired_and_thin():
         assert "../data" not in src and "def " not in src
 
 
+@pytest.mark.slow
 def test_notebooks_execute_and_figures_are_byte_identical(tmp_path):
     from analysis.build import build_all
     first, second = tmp_path / "run1" / "out", tmp_path / "run2" / "out"
@@ -62,12 +62,9 @@ def test_notebooks_execute_and_figures_are_byte_identical(tmp_path):
     for p in executed:  # executed notebooks and their HTML are reproducible too (but for the output folder)
         a = p.read_text(encoding="utf-8").replace(str(first), str(second))
         assert a == (second / "notebooks" / p.name).read_text(encoding="utf-8"), p.name
-    # nothing changed: a second build into the same folders writes nothing ...
+    # nothing changed: a second build into the same folders writes nothing (that a touched
+    # output is rebuilt is test_up_to_date_needs_the_same_inputs_and_untouched_outputs)
     assert build_all(config.SEED_CORPUS, first, progress=False) == []
-    # ... until an output is touched
-    figs[0].write_bytes(b"edited")
-    rebuilt = build_all(config.SEED_CORPUS, first, progress=False)
-    assert rebuilt and figs[0].read_bytes() == (second / figs[0].name).read_bytes()
 
 
 def test_build_inputs_follow_corpus_dictionary_and_code(tmp_path, monkeypatch):

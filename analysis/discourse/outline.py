@@ -18,22 +18,9 @@ import re
 
 import pandas as pd
 
-from ..chinese import chinese_number
+from ..chinese import HEADING_STOP, INLINE_DI, INLINE_SHI, OUTLINE_MARKERS, chinese_number
 
-_N = r"[一二三四五六七八九十]{1,3}"
-_D = r"\d{1,2}"
-MARKERS = [
-    ("paren_cn", re.compile(rf"^[（(]({_N})[）)]\s*")),
-    ("paren_ar", re.compile(rf"^[（(]({_D})[）)]\s*")),
-    ("cn_dun", re.compile(rf"^({_N})[、．.]\s*")),
-    ("ar_dun", re.compile(rf"^({_D})(?:[、．]|\.(?!\d))\s*")),
-    ("di_ge", re.compile(rf"^第({_N}|{_D})个[，,、：:\s]\s*")),
-    ("di_tiao", re.compile(rf"^第({_N}|{_D})条[，,、：:\s]\s*")),
-    ("di_dian", re.compile(rf"^第({_N}|{_D})(?:点|部分|方面)[，,、：:\s]\s*")),
-]
-_INLINE_SHI = re.compile(rf"(?:^|(?<=[。；：:！？]))({_N})是")
-# 这是第一条，就是要凭优势招商 — a point named at the end of the paragraph that makes it
-_INLINE_DI = re.compile(rf"这是第({_N})(个|条)[，,]就是(要)?")
+MARKERS = OUTLINE_MARKERS
 _OPENERS = re.compile(r"(近些年来|近年来|今年以来|长期以来|多年来|当前|目前|去年以来|随着|同志们)")
 _FAMILY = {"di_ge": "di", "di_tiao": "di", "di_dian": "di"}
 
@@ -41,7 +28,7 @@ _FAMILY = {"di_ge": "di", "di_tiao": "di", "di_dian": "di"}
 def _heading_text(para: str, body_start: int) -> int:
     """End offset (in ``para``) of a heading that opens a paragraph."""
     rest = para[body_start:]
-    stop = re.search(r"[。！？；]", rest)
+    stop = HEADING_STOP.search(rest)
     end = stop.start() if stop else len(rest)
     if end > 40:
         # a heading run into its paragraph without a break: cut before a paragraph opener
@@ -62,71 +49,95 @@ def outline(speeches: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=OUTLINE_COLUMNS)
 
 
+class _Nesting:
+    """The marker styles open at a point of the text, outermost first, and their last numbers."""
+
+    def __init__(self):
+        self.stack: list[str] = []
+        self.last_number: dict[str, int] = {}
+
+    def place(self, mtype: str, number: int, marker: str) -> tuple[str, int, str]:
+        """Where a block heading goes: its (possibly corrected) style, its level and a note.
+
+        A style met again closes the deeper ones; a number that breaks its own sequence
+        but continues a shallower one of the same family is placed there, with a note."""
+        note = ""
+        if mtype in self.stack:
+            if number != self.last_number.get(mtype, 0) + 1:
+                for outer in self.stack[:self.stack.index(mtype)]:
+                    if _FAMILY.get(outer) == _FAMILY.get(mtype) and self.last_number.get(outer, 0) + 1 == number:
+                        note = f"numbered {marker.strip('，,、：: ')} where the {outer} sequence expects {number}"
+                        mtype = outer
+                        break
+            del self.stack[self.stack.index(mtype) + 1:]
+        else:
+            self.stack.append(mtype)
+        for deeper in list(self.last_number):
+            if deeper not in self.stack:
+                self.last_number.pop(deeper)
+        self.last_number[mtype] = number
+        return mtype, self.stack.index(mtype) + 1, note
+
+
+def _block_heading(para: str, p_start: int, nesting: _Nesting, speech) -> dict | None:
+    """The heading that opens paragraph ``para`` (at ``p_start`` in the text), if any."""
+    stripped = para.lstrip()
+    lead = len(para) - len(stripped)
+    found = next(((mtype, m) for mtype, rx in MARKERS if (m := rx.match(stripped))), None)
+    if found is None:
+        return None
+    mtype, m = found
+    number = chinese_number(m.group(1))
+    mtype, level, note = nesting.place(mtype, number, m.group(0))
+    h_start = lead + m.end()
+    h_end = _heading_text(para, h_start)
+    return {"speech": speech, "level": level, "marker": m.group(0).strip(), "marker_type": mtype,
+            "number": number, "heading": para[h_start:h_end].strip("，,：: "), "start": p_start + lead,
+            "end": p_start + h_end, "inline": False, "note": note}
+
+
+def _clause_end(para: str, after: int) -> int:
+    stop = HEADING_STOP.search(para, after)
+    return stop.start() if stop else len(para)
+
+
+def _inline_headings(para: str, p_start: int, nesting: _Nesting, speech) -> list[dict]:
+    """Enumerations inside paragraph ``para``: 一是… and 这是第一条，就是…."""
+    rows = []
+    base_level = len(nesting.stack)
+    for m in INLINE_SHI.finditer(para):
+        end = _clause_end(para, m.end())
+        if end - m.end() > 60 or end == m.end():
+            continue
+        rows.append({"speech": speech, "level": base_level + 1, "marker": m.group(0), "marker_type": "shi",
+                     "number": chinese_number(m.group(1)), "heading": para[m.end():end].strip("，,：: "),
+                     "start": p_start + m.start(), "end": p_start + end, "inline": True, "note": ""})
+    for m in INLINE_DI.finditer(para):
+        end = _clause_end(para, m.end())
+        mtype = "di_tiao" if m.group(2) == "条" else "di_ge"
+        if end == m.end() or end - m.end() > 30:
+            continue
+        level = (nesting.stack.index(mtype) + 1) if mtype in nesting.stack else base_level + 1
+        rows.append({"speech": speech, "level": level, "marker": m.group(0)[2:].rstrip("，,"), "marker_type": mtype,
+                     "number": chinese_number(m.group(1)), "heading": para[m.end():end],
+                     "start": p_start + m.start() + 2, "end": p_start + end, "inline": True,
+                     "note": "point named at the end of its paragraph"})
+    return rows
+
+
 def outline_rows(text: str, speech) -> list[dict]:
     """The headings of one speech's text as rows (the columns of :func:`outline`); used
     speech by speech, so also by the slogan finder."""
     rows: list[dict] = []
-    stack: list[str] = []  # marker types, outermost first
-    last_number: dict[str, int] = {}
+    nesting = _Nesting()
     pos = 0
     for para in text.split("\n"):
         p_start = pos
         pos += len(para) + 1
-        stripped = para.lstrip()
-        lead = len(para) - len(stripped)
-        found = None
-        for mtype, rx in MARKERS:
-            m = rx.match(stripped)
-            if m:
-                found = (mtype, m)
-                break
-        if found:
-            mtype, m = found
-            number = chinese_number(m.group(1))
-            note = ""
-            if mtype in stack:
-                expected = last_number.get(mtype, 0) + 1
-                if number != expected:
-                    # does it continue a shallower sequence of the same family?
-                    for outer in stack[:stack.index(mtype)]:
-                        if _FAMILY.get(outer) == _FAMILY.get(mtype) and last_number.get(outer, 0) + 1 == number:
-                            note = f"numbered {m.group(0).strip('，,、：: ')} where the {outer} sequence expects {number}"
-                            mtype = outer
-                            break
-                del stack[stack.index(mtype) + 1:]
-            else:
-                stack.append(mtype)
-            for deeper in list(last_number):
-                if deeper not in stack:
-                    last_number.pop(deeper)
-            last_number[mtype] = number
-            level = stack.index(mtype) + 1
-            h_start = lead + m.end()
-            h_end = _heading_text(para, h_start)
-            heading = para[h_start:h_end].strip("，,：: ")
-            rows.append({"speech": speech, "level": level, "marker": m.group(0).strip(), "marker_type": mtype,
-                         "number": number, "heading": heading, "start": p_start + lead, "end": p_start + h_end,
-                         "inline": False, "note": note})
-        base_level = len(stack)
-        for m in _INLINE_SHI.finditer(para):
-            stop = re.search(r"[。；！？]", para[m.end():])
-            end = m.end() + (stop.start() if stop else len(para) - m.end())
-            if end - m.end() > 60 or end == m.end():
-                continue
-            rows.append({"speech": speech, "level": base_level + 1, "marker": m.group(0), "marker_type": "shi",
-                         "number": chinese_number(m.group(1)), "heading": para[m.end():end].strip("，,：: "),
-                         "start": p_start + m.start(), "end": p_start + end, "inline": True, "note": ""})
-        for m in _INLINE_DI.finditer(para):
-            stop = re.search(r"[。；！？]", para[m.end():])
-            end = m.end() + (stop.start() if stop else len(para) - m.end())
-            mtype = "di_tiao" if m.group(2) == "条" else "di_ge"
-            if end == m.end() or end - m.end() > 30:
-                continue
-            level = (stack.index(mtype) + 1) if mtype in stack else base_level + 1
-            rows.append({"speech": speech, "level": level, "marker": m.group(0)[2:].rstrip("，,"), "marker_type": mtype,
-                         "number": chinese_number(m.group(1)), "heading": para[m.end():end],
-                         "start": p_start + m.start() + 2, "end": p_start + end, "inline": True,
-                         "note": "point named at the end of its paragraph"})
+        heading = _block_heading(para, p_start, nesting, speech)
+        if heading is not None:
+            rows.append(heading)
+        rows += _inline_headings(para, p_start, nesting, speech)
     rows.sort(key=lambda r: r["start"])
     return rows
 

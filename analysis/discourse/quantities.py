@@ -33,7 +33,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from ..chinese import MASK_DIGITS
+from ..chinese import CLAUSE_END, HAN, MASK_DIGITS, SENTENCE_BREAK, to_number
 from ..parallel import map_speeches
 
 NUMERIC_COLUMNS = ["speech", "surface", "start", "end", "value", "value_max", "unit", "kind", "approx",
@@ -91,31 +91,20 @@ _BARE_CUE = re.compile(r"(增长|增幅|增速|下降|提高|降到|达到|达|�
 _TARGET = re.compile(r"(确保|力争|争取|保持|目标|要|将|计划|预计|突破|实现|达到)")
 _ACTUAL = re.compile(r"(完成了?|已|累计|共|仅为|仅|实现了|达到了|拿了|赚了|引进|签约|开工|到位|现在|今年以来|目前)")
 _COMPARE = re.compile(r"(比|较|同比|高于|低于|高出|居|排|位居|相当于|增幅)")
-_CLAUSE_END = "，。；：！？!?,;:\n（）()“”"
-_STRIP_TAIL = re.compile(r"((?:位居|居|排)(?:全省|全市|全国|全区)?|仅为|仅有|仅|达到了?|达|为|是|有|共|约|近|超过|完成了?|实现了?|保持|增长到|降到|要|的|在|了|：|到)+$")
+_STRIP_TAIL = re.compile(r"((?:位居|居|排)(?:全省|全市|全国|全区)?|仅为|仅有|仅|达到了?|达|为|是|有|共|约|近|超过"
+                         r"|完成了?|实现了?|保持|增长到|降到|要|的|在|了|：|到)+$")
 
-_HALF_WIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
-_PLAIN_DECIMAL = re.compile(r"\d+(?:\.\d+)?")
 _ENDS_IN_SCALE = re.compile(rf"^(.+?)({_SCALE})$")
 _CN_DIGITS = re.compile(r"[零〇一二两三四五六七八九十百千]+")
 _RANGE_SEP = re.compile(r"\s*(?:-|－|—|–|~|～|至|到|、)\s*")
 _ENDS_FUZZY = re.compile(_FUZZY + "$")
-_OF_MEASURE = re.compile(r"^的([\u4e00-\u9fff]{2,6}?)(?=[，。；、]|$)")
+_OF_MEASURE = re.compile(rf"^的([{HAN}]{{2,6}}?)(?=[，。；、]|$)")
 _KEEP_VERB_END = re.compile(r"(保持|达到|实现|提出|按照|确保|力争)[的]?\s*$")
 _LEADING_FILLER = re.compile(r"^(今年|去年|全市|全县|全省|我们|我|要|就|也|还是|还|已经|一个|这个|那么|所以|但是)+")
-_MEASURE_AFTER = re.compile(r"^[的]?([\u4e00-\u9fff]{2,8}?)(?=[，。；、的]|$)")
+_MEASURE_AFTER = re.compile(rf"^[的]?([{HAN}]{{2,8}}?)(?=[，。；、的]|$)")
 _LATIN = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
-_MASK_BEFORE_HAN = re.compile(r"[XxＸｘ]+[\u4e00-\u9fff]")
+_MASK_BEFORE_HAN = re.compile(rf"{MASK_DIGITS}[{HAN}]")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
-
-
-def _to_float(s: str) -> float:
-    import cn2an
-
-    s = s.strip().translate(_HALF_WIDTH)
-    if _PLAIN_DECIMAL.fullmatch(s):
-        return float(s)
-    return float(cn2an.cn2an(s, "smart"))
 
 
 def _split_scale(num: str) -> tuple[str, str]:
@@ -148,12 +137,12 @@ def _value(num: str) -> tuple[float, float, bool, str, str]:
             vals.append(_fuzzy(p))
             approx = "几"
         elif fz and p[:fz.start()]:
-            base = _to_float(p[:fz.start()])
+            base = to_number(p[:fz.start()])
             vals.append((base + 1, base + 9) if fz.group(0) == "几" else (base, base))
             approx = "几"
         else:
             try:
-                v = _to_float(p)
+                v = to_number(p)
             except (ValueError, TypeError, KeyError):
                 v = math.nan
             vals.append((v, v))
@@ -165,13 +154,13 @@ def _value(num: str) -> tuple[float, float, bool, str, str]:
 @lru_cache(maxsize=8)
 def _sentence_ends(text: str) -> list[int]:
     """Offsets just after each sentence end of ``text`` (computed once per text)."""
-    return [m.end() for m in re.finditer(r"[。！？!?；\n]", text)]
+    return [m.end() for m in SENTENCE_BREAK.finditer(text)]
 
 
 @lru_cache(maxsize=8)
 def _clause_ends(text: str) -> list[int]:
     """Offsets of every clause-ending character of ``text`` (computed once per text)."""
-    return [m.start() for m in re.finditer("[" + re.escape(_CLAUSE_END) + "]", text)]
+    return [m.start() for m in re.finditer("[" + re.escape(CLAUSE_END) + "]", text)]
 
 
 def _sentence_bounds(text: str, a: int, b: int) -> tuple[int, int]:
@@ -228,98 +217,111 @@ def _extract(speech, text: str) -> list[dict]:
     rows = []
     for m in QUANTITY.finditer(text):
         num = m.group("num")
-        if not num or not num.strip():
-            continue
-        a, b = m.start(), m.end()
-        unit_i = None
-        if m.group("unit") is not None:  # (a unit may match empty: 人 before XX人民)
-            unit_i = next(i for i, g in enumerate(_UNIT_GROUPS) if m.group(g) is not None)
-        unit_text = m.group("unit") or ""
-        is_cn = bool(_IS_CN.fullmatch(num))
-        masked_num = bool(_MASK_RE.search(num))
-        prev = text[a - 1] if a > 0 else ""
-        nxt = text[b:b + 1]
-        # not quantities: Latin neighbours (4S店, XX同志 ...), ordinals, list markers
-        latin_next = _LATIN.match(nxt) and not _MASK_BEFORE_HAN.match(text[b:b + 6])
-        if latin_next or (_ASCII_LETTER.match(prev) and not masked_num):
-            continue
-        if masked_num and m.group("unit") == "":
+        if not num or not num.strip() or _not_a_quantity(m, text):
             continue
         if m.group("rank"):
-            if unit_text in ("位", "名") or re.match(r"^[位名]", text[b:b + 1]):
-                end = b + (0 if unit_text else 1)
-                v, vmax, masked, _, _ = _value(num)
-                rows.append(_row(text, speech, m.start("rank") if not m.group("pre") else a, end, v, vmax,
-                                 "位", "rank", "", masked))
-            continue
-        if unit_i is None:
-            if m.group("pct"):
-                unit_i = 2
-            elif is_cn:
-                continue
-            elif masked_num:
-                if not _BARE_CUE.search(text[max(0, a - 6):a]) or re.match(r"^[、\u4e00-\u9fff]", nxt) and nxt not in "，。；":
-                    continue
-                rows.append(_row(text, speech, a, b, math.nan, math.nan, "", "unknown", "", True))
-                continue
-            else:
-                # a bare figure: keep it unless it is a list marker (1、) or part of a word
-                if re.match(r"^[、.．]", nxt) and (a == 0 or text[a - 1] in "\n：:；;。"):
-                    continue
-                if re.search(r"[、]", num) or not re.search(r"\d", num):
-                    continue
-                v, vmax, masked, scale, approx = _value(num)
-                if math.isnan(v) and not masked:
-                    continue
-                unit = scale if scale in ("万", "亿", "万亿") else ""
-                kind = "number"
-                if unit == "万" and "人口" in text[_sentence_bounds(text, a, b)[0]:b + 20]:
-                    unit, kind = "万人", "population"
-                rows.append(_row(text, speech, a, b, v, vmax, unit, kind, approx, masked))
-                continue
-        pattern, unit, kind = _UNITS[unit_i]
-        if unit is None:
-            unit = unit_text[:1]
-        # a lone small Chinese numeral (一个, 两项, 三年) is too often not a quantity
-        if is_cn and len(num) == 1 and kind in ("count", "year", "duration", "date", "population"):
-            continue
-        if is_cn and unit == "成" and text[b:b + 2] == "不变":
-            continue
-        if unit == "年" and re.match(r"^[代轻]", text[b:b + 1]):
-            continue
-        if kind == "count" and re.match(r"^(全会|会议|届)", text[b:b + 2]):
-            continue
-        v, vmax, masked, scale, approx = _value(num)
-        if math.isnan(v) and not masked:
-            continue  # a numeral cn2an cannot read (百 alone): not a quantity, never a guess
-        scale = m.group("scale2") or scale
-        if m.group("suf"):
-            approx = m.group("suf")
-        if m.group("pre"):
-            approx = m.group("pre")
-        if m.group("post"):
-            approx = m.group("post")
-        if m.group("pct"):
-            unit, kind = "%", "percent"
-        if kind == "price":
-            unit = f"{scale}元/亩" if scale else "元/亩"
-        elif kind == "money":
-            unit = {"亿元": ("万亿元" if scale == "万" else "亿元")}.get(unit, (scale + "元") if scale else unit)
-        elif kind == "population":
-            unit = (scale + "人") if scale else "人"
-        elif kind == "percent" and unit == "成":
-            v, vmax, unit = v * 10, vmax * 10, "%"
-        elif scale and kind in ("count", "area"):
-            unit = scale + unit
-        if kind == "year" and masked:
-            kind = "date" if re.match(r"\d{2}[XxＸｘ]{2}", num) else "duration"
-        elif kind == "year":
-            kind, v2, _ = _year_kind(text, a, b, v)
-            if kind == "date" and v2 != v:
-                vmax = v2 + (vmax - v)
-                v = v2
-        rows.append(_row(text, speech, a, b, v, vmax, unit, kind, approx, masked))
+            row = _rank_row(m, text, speech)
+        elif m.group("unit") is None and not m.group("pct"):
+            row = _bare_row(m, text, speech)
+        else:
+            row = _unit_row(m, text, speech)
+        if row is not None:
+            rows.append(row)
     return _merge_lists(text, rows)
+
+
+def _not_a_quantity(m: re.Match, text: str) -> bool:
+    """Latin neighbours (4S店, XX同志 ...) and a masked figure with an empty unit."""
+    a, b, num = m.start(), m.end(), m.group("num")
+    masked_num = bool(_MASK_RE.search(num))
+    prev = text[a - 1] if a > 0 else ""
+    latin_next = _LATIN.match(text[b:b + 1]) and not _MASK_BEFORE_HAN.match(text[b:b + 6])
+    return bool(latin_next or (_ASCII_LETTER.match(prev) and not masked_num)
+                or (masked_num and m.group("unit") == ""))
+
+
+def _rank_row(m: re.Match, text: str, speech) -> dict | None:
+    """第X位 / 第X名: a rank, when the unit says so."""
+    b, unit_text = m.end(), m.group("unit") or ""
+    if not (unit_text in ("位", "名") or re.match(r"^[位名]", text[b:b + 1])):
+        return None
+    v, vmax, masked, _, _ = _value(m.group("num"))
+    start = m.start("rank") if not m.group("pre") else m.start()
+    return _row(text, speech, start, b + (0 if unit_text else 1), v, vmax, "位", "rank", "", masked)
+
+
+def _bare_row(m: re.Match, text: str, speech) -> dict | None:
+    """A figure with no unit: a masked one after a cue, or a plain number (never a list marker)."""
+    a, b, num = m.start(), m.end(), m.group("num")
+    nxt = text[b:b + 1]
+    if _IS_CN.fullmatch(num):
+        return None
+    if _MASK_RE.search(num):
+        if not _BARE_CUE.search(text[max(0, a - 6):a]) or re.match(rf"^[、{HAN}]", nxt) and nxt not in "，。；":
+            return None
+        return _row(text, speech, a, b, math.nan, math.nan, "", "unknown", "", True)
+    if re.match(r"^[、.．]", nxt) and (a == 0 or text[a - 1] in "\n：:；;。"):
+        return None  # a list marker (1、)
+    if re.search(r"[、]", num) or not re.search(r"\d", num):
+        return None
+    v, vmax, masked, scale, approx = _value(num)
+    if math.isnan(v) and not masked:
+        return None
+    unit = scale if scale in ("万", "亿", "万亿") else ""
+    kind = "number"
+    if unit == "万" and "人口" in text[_sentence_bounds(text, a, b)[0]:b + 20]:
+        unit, kind = "万人", "population"
+    return _row(text, speech, a, b, v, vmax, unit, kind, approx, masked)
+
+
+def _skip_unit(num: str, unit: str, kind: str, after: str) -> bool:
+    """Quantity-like words that are not quantities: 一个, 两项, 三年; 三成不变; 年代; 届会议."""
+    is_cn = bool(_IS_CN.fullmatch(num))
+    return ((is_cn and len(num) == 1 and kind in ("count", "year", "duration", "date", "population"))
+            or (is_cn and unit == "成" and after.startswith("不变"))
+            or (unit == "年" and bool(re.match(r"^[代轻]", after)))
+            or (kind == "count" and bool(re.match(r"^(全会|会议|届)", after))))
+
+
+def _scaled_unit(kind: str, unit: str, scale: str) -> str:
+    """The unit as stated in full: 亿元 or 万亿元, 万元/亩, 万人, 万平方米."""
+    if kind == "price":
+        return f"{scale}元/亩" if scale else "元/亩"
+    if kind == "money":
+        return {"亿元": ("万亿元" if scale == "万" else "亿元")}.get(unit, (scale + "元") if scale else unit)
+    if kind == "population":
+        return (scale + "人") if scale else "人"
+    if scale and kind in ("count", "area"):
+        return scale + unit
+    return unit
+
+
+def _unit_row(m: re.Match, text: str, speech) -> dict | None:
+    """A figure with its unit (or a percent sign)."""
+    a, b, num = m.start(), m.end(), m.group("num")
+    unit_i = 2 if m.group("unit") is None else next(i for i, g in enumerate(_UNIT_GROUPS) if m.group(g) is not None)
+    _, unit, kind = _UNITS[unit_i]
+    unit = unit if unit is not None else (m.group("unit") or "")[:1]
+    if _skip_unit(num, unit, kind, text[b:b + 2]):
+        return None
+    v, vmax, masked, scale, approx = _value(num)
+    if math.isnan(v) and not masked:
+        return None  # a numeral cn2an cannot read (百 alone): not a quantity, never a guess
+    scale = m.group("scale2") or scale
+    approx = m.group("post") or m.group("pre") or m.group("suf") or approx
+    if m.group("pct"):
+        unit, kind = "%", "percent"
+    if kind == "percent" and unit == "成":
+        v, vmax, unit = v * 10, vmax * 10, "%"
+    else:
+        unit = _scaled_unit(kind, unit, scale)
+    if kind == "year" and masked:
+        kind = "date" if re.match(r"\d{2}[XxＸｘ]{2}", num) else "duration"
+    elif kind == "year":
+        kind, v2, _ = _year_kind(text, a, b, v)
+        if kind == "date" and v2 != v:
+            v, vmax = v2, v2 + (vmax - v)
+    return _row(text, speech, a, b, v, vmax, unit, kind, approx, masked)
 
 
 def _row(text, speech, a, b, v, vmax, unit, kind, approx, masked) -> dict:
@@ -427,7 +429,8 @@ def dating_evidence(speeches: pd.DataFrame) -> pd.DataFrame:
         claim = re.search(r"(19|20)\d{2}", title)
         claimed = int(claim.group(0)) if claim else None
         text = sp["text"]
-        for r in nums[(nums["speech"] == sp["speech"]) & (nums["kind"] == "date") & (nums["unit"] == "年")].itertuples():
+        years = nums[(nums["speech"] == sp["speech"]) & (nums["kind"] == "date") & (nums["unit"] == "年")]
+        for r in years.itertuples():
             if r.masked:
                 continue
             rows.append((sp["speech"], claimed, r.surface, "year", int(r.value), int(r.value), r.start, r.end))

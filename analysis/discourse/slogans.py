@@ -28,25 +28,22 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from .outline import outline_rows
-from ..parallel import map_speeches
-from ..chinese import HOLDS_MASK
+from ..chinese import CLAUSE_RUN, HOLDS_MASK, QUOTATION, SENTENCE_RUN
 from ..errors import check_choice
+from ..parallel import map_speeches
 from ..segmentation.tokens import tokenize
+from .outline import outline_rows
 
 SLOGAN_COLUMNS = ["speech", "slogan", "surface", "kind", "frame", "slot", "start", "end", "masked", "in_quotes"]
 SLOT = "□"
 SLOGAN_KINDS = ("quoted", "parallel", "numbered", "repeated", "idiom")
 
-_QUOTES = re.compile(r"“([^“”\n]{1,24})”|「([^「」\n]{1,24})」|『([^『』\n]{1,24})』|\"([^\"\n]{1,24})\"")
 _NUM = r"(?:[一二三四五六七八九十两]|\d{1,2})"
 _NUMBERED = re.compile(
-    rf"(?<![第\d一二三四五六七八九十])((?:[二三四五六七八九十两]|[2-9]|1\d)(?:个|大|点|项|条|句|只|种)"
+    r"(?<![第\d一二三四五六七八九十])((?:[二三四五六七八九十两]|[2-9]|1\d)(?:个|大|点|项|条|句|只|种)"
     r"(?:承诺|要求|意见|难题|工程|战略|抓|方面|问题|措施|任务|举措|转变|原则|机制|手|效应|坚持|必须|行动|主义))"
-    rf"|([一二三四五六七八九十]策之首)"
+    r"|([一二三四五六七八九十]策之首)"
 )
-_SENTENCE = re.compile(r"[^。！？；\n]+")
-_CLAUSE = re.compile(r"[^，、,：:“”（）()]+")
 _FILLERS = ("就是要", "就是", "要", "是")
 _FUNCTION_CHARS = set("的了是不也就都还和与在有这那个一我你他们要把被对为等之其而且或及")
 
@@ -62,7 +59,7 @@ def _row(speech, slogan, surface, kind, start, end, *, frame="", slot="", in_quo
 
 def _quoted_marks(speech, text: str) -> list[dict]:
     rows = []
-    for m in _QUOTES.finditer(text):
+    for m in QUOTATION.finditer(text):
         inner = next(g for g in m.groups() if g is not None)
         if re.search(r"[。！？]", inner):
             continue  # a quoted sentence is a citation, not a formula
@@ -179,76 +176,87 @@ def _strip_fillers(members: list[str]) -> list[str]:
 
 
 def _parallel(speech, text: str) -> list[dict]:
-    rows = []
-    # 1. sibling headings: same level, same parent heading, same kind of marker
-    headings = sorted(outline_rows(text, speech), key=lambda h: h["start"])
+    """Parallel frames among sibling headings, then among the clauses of each sentence."""
+    rows = _parallel_headings(speech, text)
+    seen = {r["start"] for r in rows}
+    for sm in SENTENCE_RUN.finditer(text):
+        clauses = [(c.group(0), sm.start() + c.start()) for c in CLAUSE_RUN.finditer(sm.group(0))]
+        if len(clauses) >= 2:
+            rows += [r for r in _parallel_clauses(speech, clauses) if r["start"] not in seen]
+    return rows
+
+
+def _sibling_groups(headings: list[dict]) -> list[list[dict]]:
+    """Headings of the same level, parent heading and kind of marker, in order."""
     groups: dict[tuple, list[dict]] = {}
     stack: dict[int, int] = {}
     for i, h in enumerate(headings):
         stack = {lvl: idx for lvl, idx in stack.items() if lvl < h["level"]}
         groups.setdefault((h["level"], stack.get(h["level"] - 1, -1), h["marker_type"]), []).append(h)
         stack[h["level"]] = i
-    for g in groups.values():
-        items = []  # (text, start, end) with headings split on 、
-        for h in g:
-            head = re.split(r"[，,。；]", h["heading"])[0]
-            offset = h["end"] - len(h["heading"])
-            pos = 0
-            for part in head.split("、"):
+    return list(groups.values())
+
+
+def _parallel_headings(speech, text: str) -> list[dict]:
+    """Sibling headings that share a frame (要□促招商), a heading's 、-joined parts counted apart."""
+    rows = []
+    for group in _sibling_groups(sorted(outline_rows(text, speech), key=lambda h: h["start"])):
+        items = []  # (text, start, end)
+        for h in group:
+            offset, pos = h["end"] - len(h["heading"]), 0
+            for part in re.split(r"[，,。；]", h["heading"])[0].split("、"):
                 items.append((part, offset + pos, offset + pos + len(part)))
                 pos += len(part) + 1
-        if len(items) < 2:
-            continue
-        members = _strip_fillers([t for t, _, _ in items])
-        fr = _frame(members)
+        members = _strip_fillers([t for t, _, _ in items]) if len(items) >= 2 else []
+        fr = _frame(members) if members else None
         if fr is None:
             continue
         prefix, suffix, slots = fr
-        frame = prefix + SLOT + suffix
         for (t, a, b), m, slot in zip(items, members, slots):
             a2 = a + (len(t) - len(m))
-            rows.append(_row(speech, m, text[a2:b], "parallel", a2, b, frame=frame, slot=slot))
-    # 2. clauses of one sentence: 抓开工、抓进度 / 主要领导亲自抓、分管领导重点抓、落实专人具体抓
-    seen = {r["start"] for r in rows}
-    for sm in _SENTENCE.finditer(text):
-        clauses = [(c.group(0), sm.start() + c.start()) for c in _CLAUSE.finditer(sm.group(0))]
-        if len(clauses) < 2:
+            rows.append(_row(speech, m, text[a2:b], "parallel", a2, b, frame=prefix + SLOT + suffix, slot=slot))
+    return rows
+
+
+def _run_reach(clauses: list[tuple[str, int]]) -> list[int]:
+    """reach[i]: the end of the longest run from clause i whose clauses all begin alike or all
+    end alike.  A frame is shared by all its members, so longer runs need not be tried."""
+    reach = [0] * len(clauses)
+    first_end = last_end = len(clauses)
+    for k in range(len(clauses) - 2, -1, -1):
+        c, d = clauses[k][0], clauses[k + 1][0]
+        first_end = first_end if c[0] == d[0] else k + 1
+        last_end = last_end if c[-1] == d[-1] else k + 1
+        reach[k] = max(first_end, last_end)
+    return reach
+
+
+def _parallel_clauses(speech, clauses: list[tuple[str, int]]) -> list[dict]:
+    """Runs of clauses of one sentence that share a frame: 抓开工、抓进度 / 主要领导亲自抓、分管领导重点抓."""
+    rows = []
+    short = [2 <= len(c) <= 12 for c, _ in clauses]
+    reach = _run_reach(clauses)
+    i = 0
+    while i < len(clauses) - 1:
+        if reach[i] < i + 2 or not short[i]:  # no run of two or more can start here
+            i += 1
             continue
-        short = [2 <= len(c) <= 12 for c, _ in clauses]
-        # a frame is shared by all members, so they all begin or all end alike:
-        # reach[i] is the end of the longest run from i that does, and longer runs
-        # need not be tried (most clauses start no run at all)
-        reach = [0] * len(clauses)
-        first_end = last_end = len(clauses)
-        for k in range(len(clauses) - 2, -1, -1):
-            c, d = clauses[k][0], clauses[k + 1][0]
-            first_end = first_end if c[0] == d[0] else k + 1
-            last_end = last_end if c[-1] == d[-1] else k + 1
-            reach[k] = max(first_end, last_end)
-        i = 0
-        while i < len(clauses) - 1:
-            if reach[i] < i + 2 or not short[i]:  # no run of two or more can start here
-                i += 1
-                continue
-            best = None
-            # only runs of consecutive short clauses, at most ten long, can be a frame
-            stop = i
-            while stop < len(clauses) and short[stop] and stop - i < 10:
-                stop += 1
-            for j in range(min(stop, reach[i]), i + 1, -1):
-                run = clauses[i:j]
-                fr = _frame([c for c, _ in run])
-                if fr and (len(fr[0]) + len(fr[1]) >= 2 or len(run) >= 3):
-                    best = (j, fr)
-                    break
-            if best is None:
-                i += 1
-                continue
-            j, (prefix, suffix, slots) = best
-            for (c, a), slot in zip(clauses[i:j], slots):
-                if a not in seen:
-                    rows.append(_row(speech, c, c, "parallel", a, a + len(c), frame=prefix + SLOT + suffix, slot=slot))
-            i = j
+        stop = i  # only runs of consecutive short clauses, at most ten long, can be a frame
+        while stop < len(clauses) and short[stop] and stop - i < 10:
+            stop += 1
+        best = None
+        for j in range(min(stop, reach[i]), i + 1, -1):
+            fr = _frame([c for c, _ in clauses[i:j]])
+            if fr and (len(fr[0]) + len(fr[1]) >= 2 or j - i >= 3):
+                best = (j, fr)
+                break
+        if best is None:
+            i += 1
+            continue
+        j, (prefix, suffix, slots) = best
+        rows += [_row(speech, c, c, "parallel", a, a + len(c), frame=prefix + SLOT + suffix, slot=slot)
+                 for (c, a), slot in zip(clauses[i:j], slots)]
+        i = j
     return rows
 
 

@@ -4,8 +4,20 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .style import (MAX_WIDTH, PALETTE, column_labels, finish, label_size, page_note, page_of, panel_grid, row_height,
-                    single_axes, speech_name, styled)
+from .style import (
+    MAX_WIDTH,
+    PALETTE,
+    column_labels,
+    finish,
+    label_size,
+    page_note,
+    page_of,
+    panel_grid,
+    row_height,
+    single_axes,
+    speech_name,
+    styled,
+)
 
 #: Up to this many speeches the similarity heatmap prints its values.
 ANNOTATE_CELLS_UP_TO = 12

@@ -4,8 +4,18 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .style import (MAX_WIDTH, PALETTE, finish, label_size, page_note, page_of, row_height, single_axes,
-                    speech_name, styled)
+from .style import (
+    MAX_WIDTH,
+    PALETTE,
+    finish,
+    label_size,
+    page_note,
+    page_of,
+    row_height,
+    single_axes,
+    speech_name,
+    styled,
+)
 
 #: Speeches per page of the side-by-side outlines, and heading lines per speech.
 OUTLINES_PER_PAGE = 5

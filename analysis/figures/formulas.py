@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .style import (MAX_WIDTH, PALETTE, column_labels, finish, label_size, row_height, single_axes, speech_name,
-                    styled)
+from .style import MAX_WIDTH, PALETTE, column_labels, finish, label_size, row_height, single_axes, speech_name, styled
 
 #: Up to this many speeches the slogan matrix prints its counts.
 ANNOTATE_UP_TO = 30

@@ -4,8 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .style import (MAX_WIDTH, PALETTE, column_labels, finish, label_size, row_height, single_axes, speech_name,
-                    styled)
+from .style import MAX_WIDTH, PALETTE, column_labels, finish, label_size, row_height, single_axes, speech_name, styled
 
 #: Values are labelled up to this many speeches (beyond, the columns are too narrow).
 LABEL_VALUES_UP_TO = 8

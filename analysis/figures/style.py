@@ -15,9 +15,9 @@ from __future__ import annotations
 import functools
 import math
 import warnings
+from collections.abc import Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Mapping
 
 from .. import config
 from .fonts import cjk_rc, find_cjk_font

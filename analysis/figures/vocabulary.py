@@ -5,8 +5,19 @@ import numpy as np
 import pandas as pd
 
 from .fonts import find_cjk_font
-from .style import (PALETTE, SEED, finish, label_size, page_note, page_of, panel_grid, row_height, single_axes,
-                    speech_name, styled)
+from .style import (
+    PALETTE,
+    SEED,
+    finish,
+    label_size,
+    page_note,
+    page_of,
+    panel_grid,
+    row_height,
+    single_axes,
+    speech_name,
+    styled,
+)
 
 
 @styled
@@ -19,7 +30,7 @@ def plot_top_terms(top: pd.DataFrame, *, labels=None, page: int = 1, ax=None):
     on_page = page_of(speeches, page)
     fig, axes = panel_grid(len(on_page), ax=ax)
     xmax = top["per_10k"].max() * 1.1
-    for k, (panel, s) in enumerate(zip(axes, on_page)):
+    for panel, s in zip(axes, on_page):
         rows = top[top["speech"] == s].iloc[::-1]
         panel.barh(rows["term"], rows["per_10k"], color=PALETTE[(speeches.index(s)) % len(PALETTE)])
         panel.set_title(speech_name(s, labels), fontsize=10)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ..chinese import BOOKMARK, LINE_END, LINE_FINAL, SPACES, is_cjk, looks_like_heading
 
+
 @dataclass(frozen=True)
 class Deletion:
     """One span of the source that cleaning removed, and why."""
@@ -74,9 +75,10 @@ class _Keep:
 
 
 def clean_body(source: str, start: int, end: int) -> CleanText:
-    """Clean ``source[start:end]`` and keep the map back to source offsets.
+    r"""Clean ``source[start:end]`` and keep the map back to source offsets.
 
-    >>> c = clean_body("　一、抓项目\n要抓开工，\n抓进度。", 0, 16)
+    >>> s = "　一、抓项目\n要抓开工，\n抓进度。"
+    >>> c = clean_body(s, 0, len(s))
     >>> c.text, [d.reason for d in c.deletions]
     ('一、抓项目\n要抓开工，抓进度。', ['indent', 'page_break'])
     """

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import BinaryFileError, CorpusNotFoundError, EmptyCorpusError, EncodingError
+from ..errors import BinaryFileError, CorpusError, CorpusNotFoundError, EmptyCorpusError, EncodingError
 
 # Codecs that charset-normalizer may report for Simplified Chinese bytes; all
 # are decoded as GB18030 so that the same text gives the same characters.
@@ -127,7 +127,10 @@ def _mostly_hanzi(text: str) -> bool:
     letters = [ch for ch in text[:20000] if not ch.isspace() and not ch.isascii()]
     if not letters:
         return False
-    common = sum(1 for ch in letters if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef")
+    # the basic Han block, CJK punctuation and full-width forms; rare characters (extension A
+    # and beyond) are what a wrong decoding produces, so they do not count
+    common = sum(1 for ch in letters if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f"
+                 or "\uff00" <= ch <= "\uffef")
     return common / len(letters) > 0.9
 
 

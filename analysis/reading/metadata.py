@@ -9,8 +9,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..chinese import (BOOKMARK, CN_DIGITS, HAN, LINE_FINAL, MASKED_NAME, Line, chinese_number, is_masked_name,
-                       looks_like_heading, squeeze, year_digits)
+from ..chinese import (
+    BOOKMARK,
+    HAN,
+    LINE_FINAL,
+    MASKED_NAME,
+    Line,
+    chinese_number,
+    is_masked_name,
+    looks_like_heading,
+    squeeze,
+    year_digits,
+)
 from .clutter import SOURCE_LINE, URL, is_clutter
 
 SALUTATION = re.compile(
@@ -29,7 +39,8 @@ SPEAKER_LINE = re.compile(
 )
 # 张笑东（2024年5月4日）
 NAME_DATE_LINE = re.compile(
-    rf"^[ \t\u3000]*(?P<name>[{HAN}]{{2,4}}|[XxＸｘ]{{2,4}})[ \t\u3000]*[（(](?P<date>[^（）()]{{4,20}})[）)][ \t\u3000]*$"
+    rf"^[ \t\u3000]*(?P<name>[{HAN}]{{2,4}}|[XxＸｘ]{{2,4}})[ \t\u3000]*"
+    r"[（(](?P<date>[^（）()]{4,20})[）)][ \t\u3000]*$"
 )
 _DATE = re.compile(
     r"(?P<y>\d{4}|\d{2}[Xx]{2}|[Xx]{4}|[〇零一二三四五六七八九]{4})\s*年\s*"

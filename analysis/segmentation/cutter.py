@@ -51,7 +51,7 @@ class _HashTable:
         self.mask = len(slot_keys) - 1
 
     @classmethod
-    def build(cls, keys: np.ndarray, values: np.ndarray) -> "_HashTable":
+    def build(cls, keys: np.ndarray, values: np.ndarray) -> _HashTable:
         size = 1 << max(int(2 * len(keys)).bit_length(), 4)  # at most half full
         table = cls(np.full(size, -1, dtype=np.int64), np.zeros(size, dtype=values.dtype))
         slot = table._slot(keys)
@@ -118,7 +118,7 @@ class Trie:
         self.first[keys[roots]] = child[roots]
 
     @classmethod
-    def from_freq(cls, freq: dict[str, int], total: int) -> "Trie":
+    def from_freq(cls, freq: dict[str, int], total: int) -> Trie:
         """Build from jieba's ``FREQ`` (every prefix of a word is a key, with frequency 0 if
         it is not a word itself).  A key whose prefix is missing can never be reached by
         jieba's DAG, so it is left out here too."""
@@ -149,7 +149,7 @@ class Trie:
                    frozenset(orphans))
 
     @classmethod
-    def load(cls, path) -> "Trie":
+    def load(cls, path) -> Trie:
         with np.load(path, allow_pickle=False) as z:
             orphans = frozenset(w for w in z["orphans"].tobytes().decode("utf-8").split("\n") if w)
             return cls(z["alphabet"], z["keys"], z["child"], z["logp"], z["freq"], int(z["total"]), int(z["depth"]),
@@ -193,7 +193,7 @@ class Trie:
         orphan, which jieba only ever tests for being there, with 1)."""
         text = "\n".join(texts)  # "\n" is in no run, so no key spans two texts
         codes = self.code[np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")]
-        entries = {w: 1 for w in self.orphans}
+        entries = dict.fromkeys(self.orphans, 1)
         for length, (where, state) in enumerate(self.walk(codes), 1):
             for at, f in zip(where.tolist(), self.freq[state].tolist()):
                 entries[text[at:at + length]] = f
@@ -486,5 +486,6 @@ def _viterbi_many(m: _HMM, runs: list[str], lengths: np.ndarray) -> np.ndarray:
             state[:k] = back[at, state[:k]]
     # back to the runs' own order
     original = np.empty_like(labels)
-    original[np.repeat((np.cumsum(lengths) - lengths)[order], lengths_sorted) + _place_in_group(lengths_sorted)] = labels
+    starts = np.repeat((np.cumsum(lengths) - lengths)[order], lengths_sorted)
+    original[starts + _place_in_group(lengths_sorted)] = labels
     return original

@@ -14,12 +14,16 @@ import re
 import warnings
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from .. import config
 from ..errors import CorpusWarning, DictionaryError
+
+if TYPE_CHECKING:
+    from . import cutter, tagger
 
 _CACHE_FORMAT = 3  # bumped when the files in .cache/jieba change form
 _DICT_BAD = re.compile(r"[\s\u3000，。、；：！？,.;:!?“”\"'（）()【】\[\]《》<>]")
@@ -122,7 +126,7 @@ class ProjectDictionary:
             self._freq_path = None
         return self._tk
 
-    def _load(self, stem: Path) -> tuple["cutter.Trie", "tagger.TagTable"]:
+    def _load(self, stem: Path) -> tuple[cutter.Trie, tagger.TagTable]:
         """The trie and tags from ``stem.{freq,trie,tags}.npz``, built the first time."""
         import jieba.finalseg
 
@@ -143,7 +147,7 @@ class ProjectDictionary:
                 pass  # a damaged cache is rebuilt below
         return self._build(paths)
 
-    def _build(self, paths: dict[str, Path]) -> tuple["cutter.Trie", "tagger.TagTable"]:
+    def _build(self, paths: dict[str, Path]) -> tuple[cutter.Trie, tagger.TagTable]:
         import jieba.posseg
 
         from . import cutter, tagger

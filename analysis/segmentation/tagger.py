@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import os
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -54,7 +54,7 @@ class _Model:
             for c, p in row.items():
                 self.emission[self.char_index[c], j] = p
 
-    @lru_cache(maxsize=None)
+    @cache
     def allowed(self, char: str) -> np.ndarray:
         """The states jieba lets ``char`` take (all of them for an unknown character)."""
         states = char_state_tab_P.get(char)
@@ -111,14 +111,14 @@ class TagTable:
         self.words, self.codes, self.names = words, codes, [str(n) for n in names]
 
     @classmethod
-    def from_dict(cls, tags: dict[str, str]) -> "TagTable":
+    def from_dict(cls, tags: dict[str, str]) -> TagTable:
         words = np.array(sorted(tags))
         names = np.array(sorted(set(tags.values())))
         code_of = {n: i for i, n in enumerate(names.tolist())}
         return cls(words, np.array([code_of[tags[w]] for w in words.tolist()], dtype=np.uint16), names)
 
     @classmethod
-    def load(cls, path) -> "TagTable":
+    def load(cls, path) -> TagTable:
         with np.load(path, allow_pickle=False) as z:
             return cls(z["words"], z["codes"], z["names"])
 

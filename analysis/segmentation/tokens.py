@@ -124,7 +124,7 @@ def tokenize(speeches: pd.DataFrame, *, user_dict: str | Path | None = None,
     if cache:
         seg.save_tags()
     frame = token_frame(table, parts)
-    del parts
+    parts.clear()
     _return_freed_memory()
     return frame
 

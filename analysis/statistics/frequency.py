@@ -115,8 +115,8 @@ def lexical_stats(tokens: pd.DataFrame, *, mattr_window: int = 100) -> pd.DataFr
     punct, masked_all = tokens["is_punct"].to_numpy(), tokens["is_masked"].to_numpy()
     token_all, sentence_all = tokens["token"].to_numpy(dtype=object), tokens["sentence"].to_numpy()
     width = (tokens["end"] - tokens["start"]).to_numpy()
-    marker_sets = {name: tokens["token"].isin(words).to_numpy() for name, words in
-                   (("oral", ORAL_MARKERS), ("first", FIRST_PERSON), ("second", SECOND_PERSON), ("directive", DIRECTIVE))}
+    marker_words = {"oral": ORAL_MARKERS, "first": FIRST_PERSON, "second": SECOND_PERSON, "directive": DIRECTIVE}
+    marker_sets = {name: tokens["token"].isin(words).to_numpy() for name, words in marker_words.items()}
     for speech, where in sorted(tokens.groupby("speech", sort=True).indices.items()):
         idx = where[~punct[where]]
         toks = token_all[idx]
@@ -126,7 +126,7 @@ def lexical_stats(tokens: pd.DataFrame, *, mattr_window: int = 100) -> pd.DataFr
         real_codes, real_types = pd.factorize(token_all[idx[~is_masked]])
         n_types = len(real_types)
         sent = pd.Series(np.unique(sentence_all[idx], return_counts=True)[1])
-        oral, first, second, directive = (int(marker_sets[k][idx].sum()) for k in ("oral", "first", "second", "directive"))
+        oral, first, second, directive = (int(marker_sets[k][idx].sum()) for k in marker_words)
         wo_jiang = int(((toks[:-1] == "我") & (toks[1:] == "讲")).sum())
         chars = int(width[idx].sum())
         masked_chars = int(width[idx[is_masked]].sum())

@@ -1,7 +1,8 @@
 """Where words occur: keyword in context, collocations and dispersion."""
 from __future__ import annotations
 
-from typing import Iterable, Literal
+from collections.abc import Iterable
+from typing import Literal
 
 import numpy as np
 import pandas as pd

@@ -46,7 +46,6 @@ def test_recurring(found):
 
 
 def test_repeated_are_cut_at_content_words(found, tokens):
-    stop = an.read_stopwords()
     rep = found[found["kind"] == "repeated"]
     assert len(rep) > 0
     assert not rep["slogan"].str.endswith("的").any()

@@ -48,7 +48,8 @@ def seed_frames(speeches, tokens):
     return (an.slogans(speeches, tokens=tokens), an.numeric_targets(speeches), an.dating_evidence(speeches))
 
 
-@pytest.fixture(scope="module", params=SIZES, ids=[f"{n}speeches" for n in SIZES])
+@pytest.fixture(scope="module", params=[pytest.param(n, marks=pytest.mark.slow) if n > 5 else n for n in SIZES],
+                ids=[f"{n}speeches" for n in SIZES])
 def corpus(request, speeches, tokens, seed_frames):
     return Corpus(request.param, speeches, tokens, *seed_frames)
 
@@ -111,10 +112,10 @@ def _overlaps(texts):
 
 
 def test_every_figure_fits_the_page_and_no_texts_collide(corpus):
+    import warnings
+
     import matplotlib.pyplot as plt
     from PIL import Image
-
-    import warnings
 
     problems = []
     for name, draw in _figures(corpus).items():

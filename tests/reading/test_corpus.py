@@ -1,4 +1,3 @@
-import warnings
 
 import pandas as pd
 import pytest
@@ -58,6 +57,7 @@ def test_cleaning_joins_page_breaks_and_removes_stray_spaces(speeches):
     assert "[bookmark" not in "".join(t)
 
 
+@pytest.mark.slow
 def test_every_character_maps_back_to_the_source(seed):
     for row in seed.speeches.itertuples():
         for i, ch in enumerate(row.text):

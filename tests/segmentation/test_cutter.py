@@ -14,6 +14,7 @@ def seg():
     return an.get_segmenter()
 
 
+@pytest.mark.slow
 def test_equals_jieba_on_every_speech_of_both_corpora(seg, speeches, provincial):
     texts = speeches["text"].tolist() + provincial["text"].tolist()
     assert sum(map(len, texts)) > 400_000

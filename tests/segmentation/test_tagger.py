@@ -26,8 +26,9 @@ def unknown_words(tokens):
     return words
 
 
-def test_viterbi_equals_jieba_on_every_unknown_word(tokens, provincial):
-    words = unknown_words(tokens) + unknown_words(an.tokenize(provincial))
+@pytest.mark.slow
+def test_viterbi_equals_jieba_on_every_unknown_word(tokens, provincial, provincial_tokens):
+    words = unknown_words(tokens) + unknown_words(provincial_tokens)
     assert len(words) > 1000
     mismatches = [w for w in words if fastpos.viterbi(w) != jieba_path(w)]
     assert mismatches == []
@@ -74,12 +75,13 @@ def test_tagger_equals_jieba_posseg_on_the_seed(speeches, jieba_tags):
         assert [tuple(p) for p in ours.lcut(paragraph)] == [tuple(p) for p in theirs.lcut(paragraph)]
 
 
-def test_unknown_words_are_tagged_as_jieba_posseg_tags_them(tokens, provincial, jieba_tags):
+@pytest.mark.slow
+def test_unknown_words_are_tagged_as_jieba_posseg_tags_them(tokens, provincial, jieba_tags, provincial_tokens):
     """The segmenter hands posseg only the dictionary entries found inside the words it tags."""
     from analysis.segmentation.segmenter import Segmenter
     seg = Segmenter()
     seg.tagger.learned = {}  # no tags kept from earlier runs
-    words = unknown_words(tokens) + unknown_words(an.tokenize(provincial))
+    words = unknown_words(tokens) + unknown_words(provincial_tokens)
     theirs = jieba.posseg.POSTokenizer(an.get_segmenter().tk)
     theirs.word_tag_tab = jieba_tags
     expected = [max(theirs.lcut(w), key=lambda p: len(p.word)).flag for w in words]

@@ -1,5 +1,4 @@
 import numpy as np
-import pandas as pd
 import pytest
 
 import analysis as an
@@ -65,6 +64,7 @@ def test_parallel_segmentation_is_identical(speeches, tokens, monkeypatch):
     assert an.tokenize(speeches, processes=2, cache=False).equals(tokens)
 
 
+@pytest.mark.slow
 def test_dictionary_cache_is_built_reused_and_repaired(tmp_path, monkeypatch, speeches):
     from analysis import config
     from analysis.segmentation.segmenter import Segmenter
@@ -84,6 +84,7 @@ def test_dictionary_cache_is_built_reused_and_repaired(tmp_path, monkeypatch, sp
     assert third.tags.get("招商引资") == first.tags.get("招商引资")
 
 
+@pytest.mark.slow
 def test_dictionary_cache_follows_the_user_dictionary(tmp_path, monkeypatch):
     from analysis import config
     from analysis.segmentation.segmenter import Segmenter

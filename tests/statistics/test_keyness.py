@@ -11,7 +11,7 @@ from analysis.statistics.keyness import keyness_table
 def test_g2_against_hand_computed_value():
     # a=10 in 1000 target words, b=5 in 2000 reference words
     a, b, c, d = 10, 5, 1000, 2000
-    e1, e2 = c * 15 / 3000, d * 15 / 3000  # 5 and 10
+    # expected counts: c * 15 / 3000 = 5 and d * 15 / 3000 = 10
     g2 = 2 * (10 * math.log(10 / 5) + 5 * math.log(5 / 10))  # = 6.9315
     row = keyness_table([a], [b], c, d).iloc[0]
     assert row["g2"] == pytest.approx(6.931471805599453)

@@ -1,0 +1,70 @@
+"""The code itself: lint clean, functions of modest size, modules named for what they hold."""
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from analysis import config
+
+PACKAGE = config.PROJ_ROOT / "analysis"
+#: The segmentation engine: numpy ports of jieba's loops, kept in jieba's own shape so
+#: that each step can be compared with the code it reproduces.
+ENGINE = {PACKAGE / "segmentation" / "cutter.py", PACKAGE / "segmentation" / "tagger.py"}
+MAX_FUNCTION_LINES = 60
+MAX_CLASS_LINES = 150
+
+
+def _definitions():
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                yield path, node, node.end_lineno - node.lineno + 1
+
+
+def test_ruff_finds_nothing():
+    ruff = Path(sys.executable).with_name("ruff")
+    done = subprocess.run([str(ruff), "check", "analysis", "tests", "notebooks", "bench"], cwd=config.PROJ_ROOT,
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_functions_and_classes_are_of_modest_size():
+    too_long = [f"{path.relative_to(PACKAGE)}:{node.lineno} {node.name} ({n} lines)"
+                for path, node, n in _definitions() if path not in ENGINE
+                and n > (MAX_CLASS_LINES if isinstance(node, ast.ClassDef) else MAX_FUNCTION_LINES)]
+    assert not too_long, "\n".join(too_long)
+
+
+def test_no_module_is_named_for_its_speed_or_shadows_the_standard_library():
+    # the stage packages (analysis.statistics ...) are only ever reached by their full name;
+    # a module is what a stray sys.path entry could put in front of the standard library's
+    modules = {p.stem for p in PACKAGE.rglob("*.py")} - {"__init__", "__main__"}
+    assert not {n for n in modules if n.startswith(("fast", "quick", "speedy"))}
+    assert not modules & set(sys.stdlib_module_names)
+
+
+@pytest.mark.parametrize("package", ["reading", "segmentation", "statistics", "discourse", "figures"])
+def test_tests_mirror_the_packages(package):
+    modules = {p.stem for p in (PACKAGE / package).glob("*.py") if p.stem != "__init__"}
+    tested = {p.stem.removeprefix("test_") for p in (config.PROJ_ROOT / "tests" / package).glob("test_*.py")}
+    assert tested, f"tests/{package}/ holds no tests"
+    assert tested <= modules | {"scaling", "bad_inputs"}, tested - modules
+
+
+def test_the_flat_api_is_explicit_and_complete():
+    import analysis as an
+
+    assert len(an.__all__) == len(set(an.__all__))
+    missing = [name for name in an.__all__ if not hasattr(an, name)]
+    assert not missing
+    undocumented = [name for name in an.__all__ if callable(getattr(an, name)) and not getattr(an, name).__doc__]
+    assert not undocumented, undocumented
+
+
+def test_importing_the_package_loads_neither_jieba_nor_a_matplotlib_backend():
+    code = ("import sys, analysis; "
+            "print(any(m == 'jieba' or m.startswith('jieba.') for m in sys.modules), 'matplotlib.pyplot' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=config.PROJ_ROOT)
+    assert done.stdout.split() == ["False", "False"], done.stdout + done.stderr
