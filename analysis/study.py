@@ -117,7 +117,13 @@ class Study:
 
 
 def open_study(corpus: str | Path | None = None, figures_dir: str | Path | None = None) -> Study:
-    """Read ``corpus`` (default: the seed compilation) and set up Chinese plotting."""
+    """Read ``corpus`` (default: the seed compilation) and set up Chinese plotting.
+
+    >>> import analysis as an
+    >>> study = an.open_study()
+    >>> study.n_speeches, study.labels[5]
+    (5, '张笑东')
+    """
     corpus = Path(corpus) if corpus else config.DEFAULT_CORPUS
     figures_dir = Path(figures_dir) if figures_dir else config.FIGURES_DIR
     from .figures.fonts import find_cjk_font

@@ -61,6 +61,10 @@ def test_the_flat_api_is_explicit_and_complete():
     assert not missing
     undocumented = [name for name in an.__all__ if callable(getattr(an, name)) and not getattr(an, name).__doc__]
     assert not undocumented, undocumented
+    # every public function shows one runnable example (pytest runs them as doctests)
+    functions = [name for name in an.__all__ if callable(getattr(an, name)) and not isinstance(getattr(an, name), type)]
+    without = [name for name in functions if ">>>" not in getattr(an, name).__doc__]
+    assert not without, without
 
 
 def test_importing_the_package_loads_neither_jieba_nor_a_matplotlib_backend():

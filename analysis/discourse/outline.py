@@ -42,7 +42,13 @@ OUTLINE_COLUMNS = ["speech", "level", "marker", "marker_type", "number", "headin
 
 
 def outline(speeches: pd.DataFrame) -> pd.DataFrame:
-    """One row per heading of every speech (see the module doc)."""
+    r"""One row per heading of every speech (see the module doc).
+
+    >>> import analysis as an
+    >>> sp = an.read_compilation(text='讲话\n一、抓项目\n要抓开工。\n二、抓招商\n要抓落实。').speeches
+    >>> an.outline(sp)[['level', 'heading']].values.tolist()
+    [[1, '抓项目'], [1, '抓招商']]
+    """
     rows = []
     for speech, text in zip(speeches["speech"], speeches["text"]):
         rows += outline_rows(text, speech)
@@ -143,10 +149,15 @@ def outline_rows(text: str, speech) -> list[dict]:
 
 
 def outline_summary(outline_frame: pd.DataFrame) -> pd.DataFrame:
-    """Per speech: the number of headings at each level and the depth.
+    r"""Per speech: the number of headings at each level and the depth.
 
     Columns: ``speech``, ``level``, ``n_headings``, ``depth`` (deepest level of the speech),
     ``n_slips`` (headings whose numbering the source got wrong).
+
+    >>> import analysis as an
+    >>> sp = an.read_compilation(text='讲话\n一、抓项目\n要抓开工。\n二、抓招商\n要抓落实。').speeches
+    >>> an.outline_summary(an.outline(sp))[['level', 'n_headings']].values.tolist()
+    [[1, 2]]
     """
     if outline_frame.empty:
         return pd.DataFrame(columns=["speech", "level", "n_headings", "depth", "n_slips"])
@@ -158,8 +169,17 @@ def outline_summary(outline_frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def assign_sections(tokens: pd.DataFrame, outline_frame: pd.DataFrame, *, level: int = 1) -> pd.DataFrame:
-    """Add ``section`` (the number of the enclosing heading at ``level``, 0 before the first)
-    and ``section_heading`` to a token table, so any statistic can be grouped by section."""
+    r"""Add ``section`` (the number of the enclosing heading at ``level``, 0 before the first)
+    and ``section_heading`` to a token table, so any statistic can be grouped by section.
+
+    >>> import analysis as an
+    >>> sp = an.read_compilation(text=(
+    ...     "第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商、抓落实。投资增长5%左右。\n"
+    ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度。项目是生命线。\n")).speeches
+    >>> tokens = an.tokenize(sp)
+    >>> int(an.assign_sections(tokens, an.outline(sp))['section'].max())
+    0
+    """
     out = tokens.copy()
     out["section"] = 0
     out["section_heading"] = ""

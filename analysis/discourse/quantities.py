@@ -348,9 +348,17 @@ def _merge_lists(text: str, rows: list[dict]) -> list[dict]:
 
 
 def numeric_targets(speeches: pd.DataFrame, *, processes: int = 1) -> pd.DataFrame:
-    """Every quantity of every speech (see the module doc for the columns).
+    r"""Every quantity of every speech (see the module doc for the columns).
 
-    ``processes > 1`` extracts on that many processes; the result is identical."""
+    ``processes > 1`` extracts on that many processes; the result is identical.
+
+    >>> import analysis as an
+    >>> sp = an.read_compilation(text=(
+    ...     "第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商、抓落实。投资增长5%左右。\n"
+    ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度。项目是生命线。\n")).speeches
+    >>> an.numeric_targets(sp)[['speech', 'surface']].values.tolist()
+    [[1, '5%左右']]
+    """
     rows = map_speeches(_extract, speeches, processes=processes)
     frame = pd.DataFrame(rows, columns=NUMERIC_COLUMNS)
     frame["value"] = frame["value"].astype(float)
@@ -360,7 +368,12 @@ def numeric_targets(speeches: pd.DataFrame, *, processes: int = 1) -> pd.DataFra
 
 
 def extract_numbers(text: str) -> pd.DataFrame:
-    """:func:`numeric_targets` of one piece of text (speech 1)."""
+    """:func:`numeric_targets` of one piece of text (speech 1).
+
+    >>> import analysis as an
+    >>> an.extract_numbers('投资增长5%左右，达到120亿元。')[['surface', 'value', 'unit']].values.tolist()
+    [['5%左右', 5.0, '%'], ['120亿元', 120.0, '亿元']]
+    """
     return numeric_targets(pd.DataFrame({"speech": [1], "text": [text]}))
 
 
@@ -370,12 +383,19 @@ PLOTTED_UNITS = {"percent": "%", "money": "亿元"}
 
 
 def percentages_and_money(numbers: pd.DataFrame) -> pd.DataFrame:
-    """The unmasked percentages (%) and money amounts (亿元) of :func:`numeric_targets`, one row
+    r"""The unmasked percentages (%) and money amounts (亿元) of :func:`numeric_targets`, one row
     per speech and value, with a label saying how it was written and what it measures.
 
     Columns: ``speech``, ``kind`` (percent / money), ``unit``, ``value``, ``value_max``
     (the top of a range, else NaN), ``n`` (how often the value is stated), ``label``
     (each way of writing it, ``×n`` when repeated, and the measure its indicator names).
+
+    >>> import analysis as an
+    >>> sp = an.read_compilation(text=(
+    ...     "第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商、抓落实。投资增长5%左右。\n"
+    ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度。项目是生命线。\n")).speeches
+    >>> an.percentages_and_money(an.numeric_targets(sp))[['kind', 'value']].values.tolist()
+    [['percent', 5.0]]
     """
     cols = ["speech", "kind", "unit", "value", "value_max", "n", "label"]
     rows = []
@@ -393,9 +413,16 @@ def percentages_and_money(numbers: pd.DataFrame) -> pd.DataFrame:
 
 
 def masked_counts(numbers: pd.DataFrame) -> pd.DataFrame:
-    """How many quantities each speech states openly and how many it masks (XXX亿元).
+    r"""How many quantities each speech states openly and how many it masks (XXX亿元).
 
     Columns: ``speech``, ``n_open``, ``n_masked``, ``masked_share``.
+
+    >>> import analysis as an
+    >>> sp = an.read_compilation(text=(
+    ...     "第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商、抓落实。投资增长5%左右。\n"
+    ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度。项目是生命线。\n")).speeches
+    >>> an.masked_counts(an.numeric_targets(sp))[['speech', 'n_open', 'n_masked']].values.tolist()
+    [[1, 1, 0]]
     """
     g = numbers.groupby(["speech", "masked"]).size().unstack(fill_value=0)
     out = pd.DataFrame({"speech": g.index, "n_open": g.get(False, 0), "n_masked": g.get(True, 0)})
@@ -421,6 +448,11 @@ def dating_evidence(speeches: pd.DataFrame) -> pd.DataFrame:
     ``year_max`` (the years the evidence points to; open-ended terms leave max empty),
     ``start``, ``end`` (offsets into the speech text), ``consistent`` (the claimed year
     falls in the range).
+
+    >>> import analysis as an
+    >>> ev = an.dating_evidence(an.load_speeches())
+    >>> sorted(ev['kind'].unique())
+    ['plan', 'term', 'year']
     """
     nums = numeric_targets(speeches)
     rows = []

@@ -323,8 +323,16 @@ def _idioms(tokens: pd.DataFrame) -> list[dict]:
 def slogans(speeches: pd.DataFrame, *, tokens: pd.DataFrame | None = None,
             kinds: tuple[str, ...] = ("quoted", "parallel", "numbered", "repeated", "idiom"),
             processes: int = 1) -> pd.DataFrame:
-    """Every slogan occurrence of every speech (see the module doc).  Pass ``tokens`` to reuse
-    a segmentation; ``processes > 1`` finds them on that many processes (identical result)."""
+    r"""Every slogan occurrence of every speech (see the module doc).  Pass ``tokens`` to reuse
+    a segmentation; ``processes > 1`` finds them on that many processes (identical result).
+
+    >>> import analysis as an
+    >>> sp = an.read_compilation(text=(
+    ...     "第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商、抓落实。投资增长5%左右。\n"
+    ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度。项目是生命线。\n")).speeches
+    >>> an.slogans(sp, kinds=('parallel',))[['speech', 'frame', 'slot']].head(2).values.tolist()
+    [[1, '抓□', '项目'], [1, '抓□', '招商']]
+    """
     for k in kinds:
         check_choice("kinds", k, SLOGAN_KINDS)
     rows = map_speeches(_speech_slogans, speeches, processes=processes, kinds=tuple(kinds))
@@ -350,11 +358,19 @@ def slogans(speeches: pd.DataFrame, *, tokens: pd.DataFrame | None = None,
 
 def slogan_matrix(slogan_frame: pd.DataFrame, *, kinds: tuple[str, ...] | None = None,
                   top: int | None = None) -> pd.DataFrame:
-    """Slogan-by-speech counts in long form, zeros included.
+    r"""Slogan-by-speech counts in long form, zeros included.
 
     Columns: ``slogan``, ``kind``, ``speech``, ``n``.  Sorted by the number of speeches
     using the slogan (descending), then total count, then slogan, then speech;
     ``top=N`` keeps the first N slogans of that order.
+
+    >>> import analysis as an
+    >>> sp = an.read_compilation(text=(
+    ...     "第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商、抓落实。投资增长5%左右。\n"
+    ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度。项目是生命线。\n")).speeches
+    >>> m = an.slogan_matrix(an.slogans(sp, kinds=('parallel',)), top=1)
+    >>> m[['slogan', 'speech', 'n']].values.tolist()
+    [['抓招商', 1, 1]]
     """
     if kinds is not None:
         for k in kinds:
@@ -377,12 +393,19 @@ def slogan_matrix(slogan_frame: pd.DataFrame, *, kinds: tuple[str, ...] | None =
 
 
 def recurring_slogans(slogan_frame: pd.DataFrame, *, min_speeches: int = 2) -> pd.DataFrame:
-    """Slogans used in ``min_speeches`` speeches or more.
+    r"""Slogans used in ``min_speeches`` speeches or more.
 
     Columns: ``slogan``, ``kind`` (the strongest kind of evidence it was found by, in
     the order quoted, numbered, parallel, repeated, idiom), ``n_kinds``,
     ``n_speeches``, ``n``.  Which speeches use it is :func:`slogan_matrix`.
     Sorted by ``n_speeches`` and ``n`` descending, then slogan.
+
+    >>> import analysis as an
+    >>> sp = an.read_compilation(text=(
+    ...     "第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商、抓落实。投资增长5%左右。\n"
+    ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度。项目是生命线。\n")).speeches
+    >>> an.recurring_slogans(an.slogans(sp, kinds=('parallel',)), min_speeches=1)['slogan'].tolist()
+    ['抓招商', '抓落实', '抓项目']
     """
     f = slogan_frame[~slogan_frame["masked"]]
     strength = {k: i for i, k in enumerate(("quoted", "numbered", "parallel", "repeated", "idiom"))}
@@ -398,12 +421,19 @@ def recurring_slogans(slogan_frame: pd.DataFrame, *, min_speeches: int = 2) -> p
 
 
 def parallel_frames(slogan_frame: pd.DataFrame, *, min_members: int = 3, top: int | None = 40) -> pd.DataFrame:
-    """Parallel frames (排比) with what each member puts into the slot, for reading and drawing.
+    r"""Parallel frames (排比) with what each member puts into the slot, for reading and drawing.
 
     One row per member of every frame of a speech whose members fill the slot with at
     least ``min_members`` different words.  Columns: ``speech``, ``frame``, ``slot``,
     ``member`` (1.. in the order of the text), ``n_slots`` (distinct fillers).
     ``top=N`` keeps the N frames with the most distinct fillers (ties: document order).
+
+    >>> import analysis as an
+    >>> sp = an.read_compilation(text=(
+    ...     "第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商、抓落实。投资增长5%左右。\n"
+    ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度。项目是生命线。\n")).speeches
+    >>> an.parallel_frames(an.slogans(sp, kinds=('parallel',)))['slot'].tolist()
+    ['项目', '招商', '落实']
     """
     p = slogan_frame[slogan_frame["kind"] == "parallel"]
     cols = ["speech", "frame", "slot", "member", "n_slots"]

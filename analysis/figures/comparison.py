@@ -25,8 +25,18 @@ ANNOTATE_CELLS_UP_TO = 12
 
 @styled
 def plot_distinctive_terms(distinctive: pd.DataFrame, *, labels=None, page: int = 1, ax=None):
-    """Diverging bars of each speech's positive and negative keywords, one scale for all
-    (from :func:`analysis.distinctive_terms`; negative ones with ``negative=True``).  Sixteen per page."""
+    r"""Diverging bars of each speech's positive and negative keywords, one scale for all
+    (from :func:`analysis.distinctive_terms`; negative ones with ``negative=True``).  Sixteen per page.
+
+    >>> import analysis as an
+    >>> sp = an.read_compilation(text=(
+    ...     "第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商、抓落实。投资增长5%左右。\n"
+    ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度。项目是生命线。\n")).speeches
+    >>> tokens = an.tokenize(sp)
+    >>> d = an.distinctive_terms(an.term_counts(tokens), top=3, min_count=1)
+    >>> len(an.plot_distinctive_terms(d).axes)
+    2
+    """
     from matplotlib.ticker import MaxNLocator
 
     speeches = sorted(distinctive["speech"].unique())
@@ -51,10 +61,19 @@ def plot_distinctive_terms(distinctive: pd.DataFrame, *, labels=None, page: int 
 
 @styled
 def plot_similarity(sim: pd.DataFrame, *, labels=None, ax=None):
-    """Heatmap of speech similarity in clustering order (from :func:`analysis.similarity`).
+    r"""Heatmap of speech similarity in clustering order (from :func:`analysis.similarity`).
 
     The colour scale spans the values between different speeches (the diagonal is 1 by
     definition), and the colour bar says so; values are printed up to 12 speeches.
+
+    >>> import analysis as an
+    >>> sp = an.read_compilation(text=(
+    ...     "第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商、抓落实。投资增长5%左右。\n"
+    ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度。项目是生命线。\n")).speeches
+    >>> tokens = an.tokenize(sp)
+    >>> fig = an.plot_similarity(an.similarity(an.term_counts(tokens)))
+    >>> fig.axes[0].get_title()
+    '讲话相似度（cosine，按聚类顺序排列）'
     """
     order = sim.drop_duplicates("speech_a").sort_values("order_a")["speech_a"].tolist()
     m = sim.pivot(index="speech_a", columns="speech_b", values="similarity").loc[order, order]
@@ -85,9 +104,18 @@ def plot_similarity(sim: pd.DataFrame, *, labels=None, ax=None):
 
 @styled
 def plot_dispersion(disp: pd.DataFrame, *, labels=None):
-    """X-ray plot: where each term occurs through each speech (from :func:`analysis.dispersion`).
+    r"""X-ray plot: where each term occurs through each speech (from :func:`analysis.dispersion`).
 
     One column per term, one row per speech; every tick is one occurrence.
+
+    >>> import analysis as an
+    >>> sp = an.read_compilation(text=(
+    ...     "第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商、抓落实。投资增长5%左右。\n"
+    ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度。项目是生命线。\n")).speeches
+    >>> tokens = an.tokenize(sp)
+    >>> fig = an.plot_dispersion(an.dispersion(tokens, ['项目', '抓']))
+    >>> [ax.get_title() for ax in fig.axes]
+    ['项目', '抓']
     """
     import matplotlib.pyplot as plt
 
@@ -118,11 +146,19 @@ OTHER_MARKERS = {"first_person": "第一人称", "directive_yao": "指令“要�
 
 @styled
 def plot_register_markers(markers: pd.DataFrame, *, labels=None):
-    """Spoken-register markers per 1,000 words (from :func:`analysis.register_markers`).
+    r"""Spoken-register markers per 1,000 words (from :func:`analysis.register_markers`).
 
     Left: the spoken-register total as the sum of its parts (particles and fillers,
     我讲, second person).  Right: first person and the directive 要, which written
     speeches use as much as spoken ones and so are not part of the total.
+
+    >>> import analysis as an
+    >>> sp = an.read_compilation(text=(
+    ...     "第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商、抓落实。投资增长5%左右。\n"
+    ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度。项目是生命线。\n")).speeches
+    >>> tokens = an.tokenize(sp)
+    >>> len(an.plot_register_markers(an.register_markers(tokens)).axes)
+    2
     """
     import matplotlib.pyplot as plt
 

@@ -28,10 +28,18 @@ def _names(speeches, labels) -> list[str]:
 
 @styled
 def plot_speech_lengths(speeches: pd.DataFrame, *, ax=None):
-    """Characters and paragraphs per speech, one bar each (from :func:`analysis.load_speeches`).
+    r"""Characters and paragraphs per speech, one bar each (from :func:`analysis.load_speeches`).
 
     Bars are named by the ``label`` column; the count is written at the end of each bar
     up to 40 speeches.
+
+    >>> import analysis as an
+    >>> sp = an.read_compilation(text=(
+    ...     "第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商、抓落实。投资增长5%左右。\n"
+    ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度。项目是生命线。\n")).speeches
+    >>> fig = an.plot_speech_lengths(sp)
+    >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    ['全市招商', '项目推进会']
     """
     n = len(speeches)
     height = row_height(n, per_row=0.3, extra=1.3)
@@ -53,7 +61,16 @@ def plot_speech_lengths(speeches: pd.DataFrame, *, ax=None):
 
 @styled
 def plot_outline_summary(summary: pd.DataFrame, *, labels=None, ax=None):
-    """Headings per level, stacked, one bar per speech (from :func:`analysis.outline_summary`)."""
+    r"""Headings per level, stacked, one bar per speech (from :func:`analysis.outline_summary`).
+
+    >>> import analysis as an
+    >>> sp = an.read_compilation(text=(
+    ...     "第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商、抓落实。投资增长5%左右。\n"
+    ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度。项目是生命线。\n")).speeches
+    >>> fig = an.plot_outline_summary(an.outline_summary(an.outline(an.load_speeches())))
+    >>> len(fig.axes[0].patches) > 0
+    True
+    """
     wide = summary.pivot(index="speech", columns="level", values="n_headings").fillna(0)
     n = len(wide)
     height = row_height(n, per_row=0.3, extra=1.5)
@@ -88,6 +105,12 @@ def plot_outline(outline_frame: pd.DataFrame, *, labels=None, page: int = 1):
     At most :data:`OUTLINES_PER_PAGE` speeches per page (``page=``; see
     :func:`analysis.figures.style.n_pages`) and :data:`OUTLINE_LINES` lines per speech.
     Headings whose numbering the source got wrong are red.
+
+    >>> import analysis as an
+    >>> sp = an.load_speeches()
+    >>> fig = an.plot_outline(an.outline(sp), labels=dict(zip(sp['speech'], sp['label'])))
+    >>> [ax.get_title() for ax in fig.axes][:2]
+    ['全市项目招商推进会', '项目推进会']
     """
     import matplotlib.pyplot as plt
 

@@ -88,7 +88,12 @@ def _installed_font() -> Path | None:
 
 @lru_cache(maxsize=4)
 def find_cjk_font(font_path: str | None = None) -> Path:
-    """Path of a font file that draws Chinese (see the module doc for the order)."""
+    """Path of a font file that draws Chinese (see the module doc for the order).
+
+    >>> import analysis as an
+    >>> an.find_cjk_font().suffix in ('.otf', '.ttf', '.ttc')
+    True
+    """
     explicit = font_path or os.environ.get("ANALYSIS_CJK_FONT")
     if explicit:
         path = Path(explicit)
@@ -126,6 +131,14 @@ def use_cjk_font(font_path: str | None = None) -> Path:
     """Make the CJK font matplotlib's default family globally, for a user's own plots.  Returns its path.
 
     The package's own plots do not need this: they scope the font with ``rc_context``.
+
+    >>> import analysis as an
+    >>> import matplotlib
+    >>> with matplotlib.rc_context():
+    ...     _ = an.use_cjk_font()
+    ...     family = matplotlib.rcParams['font.family'][0]
+    >>> 'CJK' in family
+    True
     """
     import matplotlib
 

@@ -12,7 +12,16 @@ _SLOTS_SHOWN = 70  # characters of slot fillers per frame line
 
 @styled
 def plot_slogan_matrix(matrix: pd.DataFrame, *, labels=None, ax=None):
-    """Slogan-by-speech counts as a heatmap (from :func:`analysis.slogan_matrix`, e.g. ``top=25``)."""
+    r"""Slogan-by-speech counts as a heatmap (from :func:`analysis.slogan_matrix`, e.g. ``top=25``).
+
+    >>> import analysis as an
+    >>> sp = an.read_compilation(text=(
+    ...     "第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商、抓落实。投资增长5%左右。\n"
+    ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度。项目是生命线。\n")).speeches
+    >>> fig = an.plot_slogan_matrix(an.slogan_matrix(an.slogans(sp, kinds=('parallel',))))
+    >>> len(fig.axes[0].get_yticklabels())
+    3
+    """
     slogans = list(dict.fromkeys(matrix["slogan"]))
     m = matrix.pivot(index="slogan", columns="speech", values="n").loc[slogans]
     n_rows, n_cols = m.shape
@@ -34,8 +43,17 @@ def plot_slogan_matrix(matrix: pd.DataFrame, *, labels=None, ax=None):
 
 @styled
 def plot_parallel_frames(frames: pd.DataFrame, *, labels=None, ax=None):
-    """Parallel frames (排比) with their slot fillers, one line per frame (from
-    :func:`analysis.parallel_frames`, which chooses and orders them)."""
+    r"""Parallel frames (排比) with their slot fillers, one line per frame (from
+    :func:`analysis.parallel_frames`, which chooses and orders them).
+
+    >>> import analysis as an
+    >>> sp = an.read_compilation(text=(
+    ...     "第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商、抓落实。投资增长5%左右。\n"
+    ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度。项目是生命线。\n")).speeches
+    >>> fig = an.plot_parallel_frames(an.parallel_frames(an.slogans(sp, kinds=('parallel',))))
+    >>> fig.axes[0].get_title(loc='left')
+    '排比框架（□为可替换的槽位；1个）'
+    """
     groups = [(s, f, g["slot"].tolist()) for (s, f), g in frames.groupby(["speech", "frame"], sort=False)]
     fig, ax = single_axes(ax, width=10, height=row_height(len(groups), per_row=0.34, extra=1.0))
     ax.axis("off")

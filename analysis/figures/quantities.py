@@ -64,12 +64,20 @@ def _label_values(ax, d: pd.DataFrame, x_of: dict, height: float, log: bool, cha
 
 @styled
 def plot_percentages_and_money(values: pd.DataFrame, *, labels=None):
-    """Percentages and money amounts stated in each speech (from :func:`analysis.percentages_and_money`).
+    r"""Percentages and money amounts stated in each speech (from :func:`analysis.percentages_and_money`).
 
     Percentages above, money below; each dot is a value, a vertical line a range;
     values are labelled (within their speech's column) up to
     :data:`LABEL_VALUES_UP_TO` speeches where the labels do not collide; money is on a
     log scale when it spans more than 200-fold.
+
+    >>> import analysis as an
+    >>> sp = an.read_compilation(text=(
+    ...     "第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商、抓落实。投资增长5%左右。\n"
+    ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度。项目是生命线。\n")).speeches
+    >>> fig = an.plot_percentages_and_money(an.percentages_and_money(an.numeric_targets(sp)))
+    >>> [ax.get_title() for ax in fig.axes]
+    ['百分比（%）', '金额（亿元）']
     """
     import matplotlib.pyplot as plt
 
@@ -84,7 +92,16 @@ def plot_percentages_and_money(values: pd.DataFrame, *, labels=None):
 
 @styled
 def plot_masked_counts(counts: pd.DataFrame, *, labels=None, ax=None):
-    """Quantities stated openly and masked (XXX), one bar per speech (from :func:`analysis.masked_counts`)."""
+    r"""Quantities stated openly and masked (XXX), one bar per speech (from :func:`analysis.masked_counts`).
+
+    >>> import analysis as an
+    >>> sp = an.read_compilation(text=(
+    ...     "第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商、抓落实。投资增长5%左右。\n"
+    ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度。项目是生命线。\n")).speeches
+    >>> fig = an.plot_masked_counts(an.masked_counts(an.numeric_targets(sp)))
+    >>> fig.axes[0].get_title()
+    '各篇讲话中的数字：公开与打码'
+    """
     n = len(counts)
     height = row_height(n, per_row=0.3, extra=1.4)
     fig, ax = single_axes(ax, width=7.5, height=height)
@@ -109,6 +126,11 @@ def plot_dating_evidence(evidence: pd.DataFrame, *, labels=None, ax=None):
     """Years the text points to against the year the title claims (from :func:`analysis.dating_evidence`).
 
     One row per speech that has evidence; each piece of evidence is drawn once.
+
+    >>> import analysis as an
+    >>> fig = an.plot_dating_evidence(an.dating_evidence(an.load_speeches()))
+    >>> len(fig.axes[0].get_yticklabels())
+    3
     """
     from matplotlib.ticker import MaxNLocator
 

@@ -41,7 +41,16 @@ _MISSING_GLYPH = r".*[Gg]lyph .* missing from.*"
 
 @contextmanager
 def figure_style(font_path: str | None = None):
-    """The project's style and CJK font for the duration of the block; missing glyphs raise."""
+    """The project's style and CJK font for the duration of the block; missing glyphs raise.
+
+    >>> import analysis as an
+    >>> import matplotlib.pyplot as plt
+    >>> with an.figure_style():
+    ...     fig, ax = plt.subplots()
+    ...     _ = ax.set_title('讲话')
+    >>> 'CJK' in ax.title.get_fontname()
+    True
+    """
     import matplotlib
     import matplotlib.pyplot as plt
 
@@ -61,7 +70,14 @@ def styled(plot):
 
 
 def save_figure(fig, name: str, out_dir: str | Path | None = None, *, formats=("png", "svg")) -> list[Path]:
-    """Write ``fig`` as ``name.png`` and ``name.svg`` with no timestamps, so reruns are byte-identical."""
+    """Write ``fig`` as ``name.png`` and ``name.svg`` with no timestamps, so reruns are byte-identical.
+
+    >>> import analysis as an
+    >>> import tempfile, matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> [p.suffix for p in an.save_figure(fig, 'empty', tempfile.mkdtemp())]
+    ['.png', '.svg']
+    """
     out = Path(out_dir) if out_dir else config.FIGURES_DIR
     out.mkdir(parents=True, exist_ok=True)
     paths = []
@@ -108,7 +124,12 @@ def speech_name(speech, labels: Mapping | None = None) -> str:
 
 
 def n_pages(n_panels: int, per_page: int = PANELS_PER_PAGE) -> int:
-    """Pages needed for ``n_panels`` panels (at least 1)."""
+    """Pages needed for ``n_panels`` panels (at least 1).
+
+    >>> import analysis as an
+    >>> an.n_pages(25), an.n_pages(16), an.n_pages(1)
+    (2, 1, 1)
+    """
     return max(1, math.ceil(n_panels / per_page))
 
 

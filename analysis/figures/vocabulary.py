@@ -22,9 +22,19 @@ from .style import (
 
 @styled
 def plot_top_terms(top: pd.DataFrame, *, labels=None, page: int = 1, ax=None):
-    """Small multiples: each speech's terms of :func:`analysis.top_terms`, on one shared scale.
+    r"""Small multiples: each speech's terms of :func:`analysis.top_terms`, on one shared scale.
 
     Sixteen speeches per page (``page=``).
+
+    >>> import analysis as an
+    >>> sp = an.read_compilation(text=(
+    ...     "第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商、抓落实。投资增长5%左右。\n"
+    ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度。项目是生命线。\n")).speeches
+    >>> tokens = an.tokenize(sp)
+    >>> top = an.top_terms(an.term_frequencies(an.term_counts(tokens)), n=3)
+    >>> fig = an.plot_top_terms(top, labels={1: '招商', 2: '推进'})
+    >>> [ax.get_title() for ax in fig.axes]
+    ['招商', '推进']
     """
     speeches = sorted(top["speech"].unique())
     on_page = page_of(speeches, page)
@@ -44,10 +54,19 @@ def plot_top_terms(top: pd.DataFrame, *, labels=None, page: int = 1, ax=None):
 @styled
 def plot_wordclouds(top: pd.DataFrame, *, labels=None, page: int = 1, font_path: str | None = None,
                     seed: int = SEED, ax=None):
-    """One word cloud per speech from :func:`analysis.top_terms`: same font, seed and size scale.
+    r"""One word cloud per speech from :func:`analysis.top_terms`: same font, seed and size scale.
 
     Word sizes follow frequency per 10,000 words on one scale shared by all speeches,
     so a word as frequent in two speeches is drawn the same size.  Sixteen per page.
+
+    >>> import analysis as an
+    >>> sp = an.read_compilation(text=(
+    ...     "第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商、抓落实。投资增长5%左右。\n"
+    ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度。项目是生命线。\n")).speeches
+    >>> tokens = an.tokenize(sp)
+    >>> top = an.top_terms(an.term_frequencies(an.term_counts(tokens)), n=10)
+    >>> len(an.plot_wordclouds(top).axes)
+    2
     """
     from wordcloud import WordCloud
 
@@ -73,8 +92,19 @@ def plot_wordclouds(top: pd.DataFrame, *, labels=None, page: int = 1, font_path:
 
 @styled
 def plot_shared_vocabulary_summary(summary: pd.DataFrame, *, labels=None, ax=None):
-    """Terms all speeches share, some share, and each speech alone uses
-    (from :func:`analysis.shared_vocabulary_summary`)."""
+    r"""Terms all speeches share, some share, and each speech alone uses
+    (from :func:`analysis.shared_vocabulary_summary`).
+
+    >>> import analysis as an
+    >>> sp = an.read_compilation(text=(
+    ...     "第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商、抓落实。投资增长5%左右。\n"
+    ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度。项目是生命线。\n")).speeches
+    >>> tokens = an.tokenize(sp)
+    >>> summary = an.shared_vocabulary_summary(an.shared_vocabulary(an.term_counts(tokens)))
+    >>> fig = an.plot_shared_vocabulary_summary(summary)
+    >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    ['各篇共有', '仅第1篇', '仅第2篇']
+    """
     names, colors = [], []
     for r in summary.itertuples():
         if r.category == "all":

@@ -78,7 +78,16 @@ class Compilation:
 
 
 def to_source_offset(speeches: pd.DataFrame, speech: int, offset: int) -> int:
-    """Map an offset in a speech's cleaned ``text`` back to its source file offset."""
+    r"""Map an offset in a speech's cleaned ``text`` back to its source file offset.
+
+    >>> import analysis as an
+    >>> comp = an.read_compilation(text=(
+    ...     "第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商、抓落实。投资增长5%左右。\n"
+    ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度。项目是生命线。\n"))
+    >>> i = an.to_source_offset(comp.speeches, 2, 0)
+    >>> comp.source[i:i + 3]
+    '要抓开'
+    """
     row = speeches.loc[speeches["speech"] == speech]
     if row.empty:
         raise KeyError(f"no speech {speech}")
@@ -96,11 +105,18 @@ def _frames(rows, spans, deletions):
 
 
 def read_compilation(path: str | Path | None = None, *, text: str | None = None) -> Compilation:
-    """Read one compilation file (or ``text``) into a :class:`Compilation`.
+    r"""Read one compilation file (or ``text``) into a :class:`Compilation`.
 
     With no path, reads the five-speech compilation in ``data/raw/``.
     Raises :class:`~analysis.CorpusError` subclasses, whose one-line message
     names the file and the problem.
+
+    >>> import analysis as an
+    >>> comp = an.read_compilation(text=(
+    ...     "第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商、抓落实。投资增长5%左右。\n"
+    ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度。项目是生命线。\n"))
+    >>> comp.speeches[['speech', 'title']].values.tolist()
+    [[1, '在全市招商大会上的讲话'], [2, '在项目推进会上的讲话']]
     """
     if text is not None:
         decoded = DecodedText(text, "str", False, "\n")
@@ -139,6 +155,11 @@ def read_corpus(path: str | Path | None = None, *, pattern: str = "*.txt") -> Co
     ``第N篇`` headings); speeches are numbered across files in file-name order.
     A file that cannot be read is reported in ``.errors`` and with a
     :class:`~analysis.CorpusWarning`; the rest are still read.
+
+    >>> import analysis as an
+    >>> comp = an.read_corpus(an.config.PROVINCIAL_CORPUS)
+    >>> len(comp.speeches), comp.meta['n_files']
+    (25, 25)
     """
     path = Path(path) if path is not None else config.DEFAULT_CORPUS
     if not path.is_dir():
@@ -172,10 +193,23 @@ def read_corpus(path: str | Path | None = None, *, pattern: str = "*.txt") -> Co
 
 
 def load_speeches(path: str | Path | None = None) -> pd.DataFrame:
-    """The speech table of :func:`read_corpus` (see the module doc for its columns)."""
+    """The speech table of :func:`read_corpus` (see the module doc for its columns).
+
+    >>> import analysis as an
+    >>> len(an.load_speeches())
+    5
+    """
     return read_corpus(path).speeches
 
 
 def speech_table(speeches: pd.DataFrame) -> pd.DataFrame:
-    """The speech table without the cleaned text and offset map: what gets printed and saved."""
+    r"""The speech table without the cleaned text and offset map: what gets printed and saved.
+
+    >>> import analysis as an
+    >>> sp = an.read_compilation(text=(
+    ...     "第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商、抓落实。投资增长5%左右。\n"
+    ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度。项目是生命线。\n")).speeches
+    >>> 'text' in an.speech_table(sp).columns
+    False
+    """
     return speeches.drop(columns=[c for c in ("text", "source_map") if c in speeches.columns])

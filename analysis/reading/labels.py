@@ -68,7 +68,15 @@ def _label(row) -> str:
 
 
 def speech_labels(speeches: pd.DataFrame) -> pd.Series:
-    """The ``label`` of every speech (see the module doc), distinct within the frame."""
+    r"""The ``label`` of every speech (see the module doc), distinct within the frame.
+
+    >>> import analysis as an
+    >>> sp = an.read_compilation(text=(
+    ...     "第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商、抓落实。投资增长5%左右。\n"
+    ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度。项目是生命线。\n")).speeches
+    >>> an.speech_labels(sp).tolist()
+    ['全市招商', '项目推进会']
+    """
     rows = speeches.to_dict("records")
     labels = [_label(r) for r in rows]
     seen = pd.Series(labels).value_counts()

@@ -100,7 +100,12 @@ class Segmenter:
 
 
 def get_segmenter(user_dict: str | Path | None = None) -> Segmenter:
-    """The shared :class:`Segmenter` for a user dictionary (built once per process)."""
+    """The shared :class:`Segmenter` for a user dictionary (built once per process).
+
+    >>> import analysis as an
+    >>> an.get_segmenter().lcut('抓好招商引资工作')
+    ['抓好', '招商引资', '工作']
+    """
     return _segmenter(str(Path(user_dict or config.USER_DICT).resolve()))
 
 

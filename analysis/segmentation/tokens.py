@@ -72,12 +72,20 @@ def _worker_segment(text: str) -> tuple[int, dict[str, np.ndarray], list[str]]:
 
 def tokenize(speeches: pd.DataFrame, *, user_dict: str | Path | None = None,
              processes: int = 1, cache: bool = True, progress: bool = False) -> pd.DataFrame:
-    """One row per token of every speech (see the module doc for the columns).
+    r"""One row per token of every speech (see the module doc for the columns).
 
     ``processes > 1`` segments on up to that many processes (0 or None: every core),
     fewer for a small corpus (:data:`analysis.parallel.MIN_CHARS_PER_SEGMENTING_PROCESS`);
     the result is identical.
     ``cache=False`` segments afresh instead of reusing ``.cache/segments``.
+
+    >>> import analysis as an
+    >>> sp = an.read_compilation(text=(
+    ...     "第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商、抓落实。投资增长5%左右。\n"
+    ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度。项目是生命线。\n")).speeches
+    >>> tokens = an.tokenize(sp)
+    >>> tokens[tokens['speech'] == 2]['token'].head(4).tolist()
+    ['要', '抓', '开工', '、']
     """
     seg = get_segmenter(user_dict)
     table = seg.type_table(read_stopwords())
@@ -88,37 +96,13 @@ def tokenize(speeches: pd.DataFrame, *, user_dict: str | Path | None = None,
     if progress:
         from tqdm.auto import tqdm
         progress_bar = tqdm(total=len(texts), desc="segmenting", unit="speech")
-
-    def take(k: int, places: dict) -> None:
-        parts[k] = places
+    places = _segment_in_workers(seg, table, texts, processes, cache) if processes > 1 else (
+        (k, word_places(table, speech, *merge_quotes(table.ids(seg.lcut(text, cache=cache)), table)))
+        for k, (speech, text) in enumerate(texts))
+    for k, speech_places in places:
+        parts[k] = speech_places
         if progress_bar is not None:
             progress_bar.update()
-
-    if processes > 1:
-        # much of segmenting is still Python per run or per speech, so threads would not
-        # help: processes do.  Each worker segments whole speeches, largest first so that
-        # none is left with a long one at the end.  The workers also join quotes and work out
-        # where each word is; this process maps their type ids to its own as each result
-        # comes (type ids depend on that order; the table does not).
-        order = sorted(range(len(texts)), key=lambda k: -len(texts[k][1]))
-        to_global: dict[int, np.ndarray] = {}  # per worker: its type ids -> this table's
-        with ProcessPoolExecutor(processes, initializer=_worker_init,
-                                 initargs=(str(seg.user_dict), cache)) as pool:
-            gc.freeze()  # the workers are forked now: their collector leaves this process's objects alone
-            try:
-                results = pool.map(_worker_segment, [texts[k][1] for k in order])
-            finally:
-                gc.unfreeze()
-            for k, (pid, places, new_types) in zip(order, results):
-                ids = to_global[pid] = np.concatenate([to_global.get(pid, np.array([], np.int64)),
-                                                       table.ids(new_types)])
-                places["wid"] = ids[places["wid"]].astype(np.int32)
-                places["speech"] = texts[k][0]
-                table.facts()  # tag the new types now, while the workers go on
-                take(k, places)
-    else:
-        for k, (speech, text) in enumerate(texts):
-            take(k, word_places(table, speech, *merge_quotes(table.ids(seg.lcut(text, cache=cache)), table)))
     if progress_bar is not None:
         progress_bar.close()
     if cache:
@@ -127,6 +111,31 @@ def tokenize(speeches: pd.DataFrame, *, user_dict: str | Path | None = None,
     parts.clear()
     _return_freed_memory()
     return frame
+
+
+def _segment_in_workers(seg: Segmenter, table, texts: list, processes: int, cache: bool):
+    """(index, word places) of every speech, segmented on ``processes`` workers.
+
+    Much of segmenting is still Python per run or per speech, so threads would not help:
+    processes do.  Each worker segments whole speeches, largest first so that none is left
+    with a long one at the end.  The workers also join quotes and work out where each word
+    is; this process maps their type ids to its own as each result comes (type ids depend
+    on that order; the table does not)."""
+    order = sorted(range(len(texts)), key=lambda k: -len(texts[k][1]))
+    to_global: dict[int, np.ndarray] = {}  # per worker: its type ids -> this table's
+    with ProcessPoolExecutor(processes, initializer=_worker_init, initargs=(str(seg.user_dict), cache)) as pool:
+        gc.freeze()  # the workers are forked now: their collector leaves this process's objects alone
+        try:
+            results = pool.map(_worker_segment, [texts[k][1] for k in order])
+        finally:
+            gc.unfreeze()
+        for k, (pid, places, new_types) in zip(order, results):
+            ids = to_global[pid] = np.concatenate([to_global.get(pid, np.array([], np.int64)),
+                                                   table.ids(new_types)])
+            places["wid"] = ids[places["wid"]].astype(np.int32)
+            places["speech"] = texts[k][0]
+            table.facts()  # tag the new types now, while the workers go on
+            yield k, places
 
 
 def _return_freed_memory() -> None:
@@ -142,10 +151,18 @@ def _return_freed_memory() -> None:
 
 
 def vocabulary(tokens: pd.DataFrame, *, content_only: bool = False, columns: list[str] | None = None) -> pd.DataFrame:
-    """The tokens that count as vocabulary under the one stopword policy.
+    r"""The tokens that count as vocabulary under the one stopword policy.
 
     ``content_only`` also keeps only content parts of speech (:data:`CONTENT_POS`);
     ``columns`` keeps only those columns (on a large corpus, far less memory).
+
+    >>> import analysis as an
+    >>> sp = an.read_compilation(text=(
+    ...     "第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商、抓落实。投资增长5%左右。\n"
+    ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度。项目是生命线。\n")).speeches
+    >>> tokens = an.tokenize(sp)
+    >>> an.vocabulary(tokens, content_only=True)['token'].head(3).tolist()
+    ['抓', '项目', '抓']
     """
     keep = tokens["is_vocab"].to_numpy()
     if content_only:

@@ -20,13 +20,21 @@ DIRECTIVE = ("要",)
 
 
 def term_frequencies(counts: pd.DataFrame, *, min_count: int = 1) -> pd.DataFrame:
-    """Frequency of each term in each speech, from :func:`~analysis.term_counts`.
+    r"""Frequency of each term in each speech, from :func:`~analysis.term_counts`.
 
     Columns: ``speech``, ``term``, ``n`` (count), ``per_10k`` (per 10,000 counted
     tokens of the speech), ``rank`` (1 = most frequent in the speech; ties share
     the lowest rank), ``doc_freq`` (number of speeches using the term).
     Sorted by speech, then ``n`` descending, then term.  A token table is counted
     with :func:`~analysis.term_counts`'s defaults.
+
+    >>> import analysis as an
+    >>> sp = an.read_compilation(text=(
+    ...     "第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商、抓落实。投资增长5%左右。\n"
+    ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度。项目是生命线。\n")).speeches
+    >>> tokens = an.tokenize(sp)
+    >>> an.term_frequencies(an.term_counts(tokens)).head(1)[['speech', 'term', 'n']].values.tolist()
+    [[1, '抓', 3]]
     """
     counts = as_counts(counts).copy()
     counts["per_10k"] = counts["n"] / counts["speech"].map(speech_sizes(counts)) * 10_000
@@ -38,18 +46,35 @@ def term_frequencies(counts: pd.DataFrame, *, min_count: int = 1) -> pd.DataFram
 
 
 def top_terms(freqs: pd.DataFrame, *, n: int = 15) -> pd.DataFrame:
-    """The ``n`` most frequent terms of each speech from :func:`term_frequencies` (ties by term)."""
+    r"""The ``n`` most frequent terms of each speech from :func:`term_frequencies` (ties by term).
+
+    >>> import analysis as an
+    >>> sp = an.read_compilation(text=(
+    ...     "第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商、抓落实。投资增长5%左右。\n"
+    ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度。项目是生命线。\n")).speeches
+    >>> tokens = an.tokenize(sp)
+    >>> an.top_terms(an.term_frequencies(an.term_counts(tokens)), n=1)['term'].tolist()
+    ['抓', '抓']
+    """
     return freqs.groupby("speech", sort=True).head(n).reset_index(drop=True)
 
 
 def shared_vocabulary(counts: pd.DataFrame) -> pd.DataFrame:
-    """Which terms all speeches use, which some, which only one.
+    r"""Which terms all speeches use, which some, which only one.
 
     Takes :func:`~analysis.term_counts` (the notebooks count content words only).
     Columns: ``term``, ``category`` (``all`` / ``some`` / ``one``), ``n_speeches``,
     ``n`` (total count), ``only_in`` (the speech for ``one``, else 0).  Which speeches
     use a term is in the counts themselves.  Sorted by category, then ``n``
     descending, then term.  Raises :class:`~analysis.TooFewSpeechesError` for one speech.
+
+    >>> import analysis as an
+    >>> sp = an.read_compilation(text=(
+    ...     "第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商、抓落实。投资增长5%左右。\n"
+    ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度。项目是生命线。\n")).speeches
+    >>> tokens = an.tokenize(sp)
+    >>> an.shared_vocabulary(an.term_counts(tokens)).query('category == "all"')['term'].tolist()
+    ['抓', '项目']
     """
     counts = as_counts(counts)
     n_all = len(require_speeches(counts, "shared vocabulary"))
@@ -64,9 +89,18 @@ def shared_vocabulary(counts: pd.DataFrame) -> pd.DataFrame:
 
 
 def shared_vocabulary_summary(shared: pd.DataFrame) -> pd.DataFrame:
-    """Counts of :func:`shared_vocabulary` by category (and by speech for ``one``).
+    r"""Counts of :func:`shared_vocabulary` by category (and by speech for ``one``).
 
     Columns: ``category``, ``speech`` (0 for all/some), ``n_terms``, ``n_tokens``.
+
+    >>> import analysis as an
+    >>> sp = an.read_compilation(text=(
+    ...     "第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商、抓落实。投资增长5%左右。\n"
+    ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度。项目是生命线。\n")).speeches
+    >>> tokens = an.tokenize(sp)
+    >>> shared = an.shared_vocabulary(an.term_counts(tokens))
+    >>> an.shared_vocabulary_summary(shared)['category'].tolist()
+    ['all', 'one', 'one']
     """
     one = shared[shared["category"] == "one"].groupby("only_in").agg(n_terms=("term", "size"), n_tokens=("n", "sum"))
     one = one.reset_index().rename(columns={"only_in": "speech"}).assign(category="one")
@@ -99,7 +133,7 @@ def _mattr(words, window: int) -> float:
 
 
 def lexical_stats(tokens: pd.DataFrame, *, mattr_window: int = 100) -> pd.DataFrame:
-    """Size, richness, sentence length, masking and spoken-register markers per speech.
+    r"""Size, richness, sentence length, masking and spoken-register markers per speech.
 
     Columns: ``speech``, ``n_tokens`` (words, punctuation excluded), ``n_types``,
     ``ttr``, ``mattr`` (moving-average TTR over ``mattr_window`` words),
@@ -109,6 +143,14 @@ def lexical_stats(tokens: pd.DataFrame, *, mattr_window: int = 100) -> pd.DataFr
     ``wo_jiang`` (我讲; each per 1,000 words), and ``spoken_per_1k``: oral particles and
     fillers (那么, 呢, 啊, 这个 ...), 我讲 and second-person pronouns per 1,000 words, the
     sum of ``oral_markers``, ``wo_jiang`` and ``second_person``.
+
+    >>> import analysis as an
+    >>> sp = an.read_compilation(text=(
+    ...     "第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商、抓落实。投资增长5%左右。\n"
+    ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度。项目是生命线。\n")).speeches
+    >>> tokens = an.tokenize(sp)
+    >>> an.lexical_stats(tokens)[['speech', 'n_sentences']].values.tolist()
+    [[1, 2], [2, 2]]
     """
     rows = []
     # one speech at a time on plain arrays: nothing as large as the token table is copied
@@ -148,10 +190,18 @@ def lexical_stats(tokens: pd.DataFrame, *, mattr_window: int = 100) -> pd.DataFr
 
 
 def register_markers(tokens: pd.DataFrame) -> pd.DataFrame:
-    """Long form of the register columns of :func:`lexical_stats`, for plotting.
+    r"""Long form of the register columns of :func:`lexical_stats`, for plotting.
 
     Columns: ``speech``, ``marker`` (oral_markers / wo_jiang / second_person /
     first_person / directive_yao / spoken_per_1k), ``per_1k``.
+
+    >>> import analysis as an
+    >>> sp = an.read_compilation(text=(
+    ...     "第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商、抓落实。投资增长5%左右。\n"
+    ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度。项目是生命线。\n")).speeches
+    >>> tokens = an.tokenize(sp)
+    >>> an.register_markers(tokens)['marker'].unique().tolist()[:3]
+    ['oral_markers', 'wo_jiang', 'second_person']
     """
     stats = lexical_stats(tokens)
     cols = ["oral_markers", "wo_jiang", "second_person", "first_person", "directive_yao", "spoken_per_1k"]

@@ -66,7 +66,7 @@ SIMILARITY_METHODS = ("cosine", "tfidf", "jaccard")
 
 def keyness(counts: pd.DataFrame, target, *, reference=None, measure: Literal["g2", "chi2", "log_ratio"] = "g2",
             min_count: int = 1) -> pd.DataFrame:
-    """Keywords of ``target`` (a speech number or a list of them) against ``reference``.
+    r"""Keywords of ``target`` (a speech number or a list of them) against ``reference``.
 
     Takes :func:`~analysis.term_counts`; ``reference`` defaults to all other speeches.
     Columns: ``term``, ``n_target``, ``n_reference``, ``g2``, ``p``, ``log_ratio``,
@@ -74,6 +74,15 @@ def keyness(counts: pd.DataFrame, target, *, reference=None, measure: Literal["g
     descending with ties broken by term.  Terms whose total count is below
     ``min_count`` are left out.  One speech has nothing to be compared with:
     :class:`~analysis.TooFewSpeechesError`.
+
+    >>> import analysis as an
+    >>> sp = an.read_compilation(text=(
+    ...     "第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商、抓落实。投资增长5%左右。\n"
+    ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度。项目是生命线。\n")).speeches
+    >>> tokens = an.tokenize(sp)
+    >>> counts = an.term_counts(tokens)
+    >>> an.keyness(counts, 2)[['term', 'n_target', 'n_reference']].head(1).values.tolist()
+    [['开工', 1, 0]]
     """
     check_choice("measure", measure, MEASURES)
     counts = as_counts(counts)
@@ -126,12 +135,21 @@ class _Pairs:
 
 def keyness_by_speech(counts: pd.DataFrame, *, min_count: int = 1, measure: str = "g2",
                       absent: int | None = None) -> pd.DataFrame:
-    """:func:`keyness` of every speech against all the others, stacked, with a ``speech`` column.
+    r""":func:`keyness` of every speech against all the others, stacked, with a ``speech`` column.
 
     Every term a speech never uses is one of its negative keywords, so the full table has
     speeches x vocabulary rows; on a large corpus ``absent=N`` keeps only the N strongest
     of those per speech (the rest of the table is unchanged).  The measures are computed
     in blocks of whole speeches, so only one block's temporaries are alive at a time.
+
+    >>> import analysis as an
+    >>> sp = an.read_compilation(text=(
+    ...     "第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商、抓落实。投资增长5%左右。\n"
+    ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度。项目是生命线。\n")).speeches
+    >>> tokens = an.tokenize(sp)
+    >>> counts = an.term_counts(tokens)
+    >>> an.keyness_by_speech(counts)['speech'].unique().tolist()
+    [1, 2]
     """
     check_choice("measure", measure, MEASURES)
     counts = as_counts(counts)
@@ -196,12 +214,20 @@ def _g2_terms(counts: pd.DataFrame, top: int, min_count: int, negative: bool) ->
 
 def distinctive_terms(counts: pd.DataFrame, *, top: int = 10, scorer: Literal["g2", "tfidf"] = "g2",
                       negative: bool = False, min_count: int = 2) -> pd.DataFrame:
-    """The ``top`` most distinctive terms of every speech in one long frame.
+    r"""The ``top`` most distinctive terms of every speech in one long frame.
 
     Takes :func:`~analysis.term_counts` (the notebooks count content words only).
     Columns: ``speech``, ``rank``, ``term``, ``score`` (signed G2 or TF-IDF),
     ``n_target``, ``n_reference``, ``direction`` (``positive`` / ``negative``).
     With ``negative=True`` the ``top`` most under-used terms (G2 only) follow.
+
+    >>> import analysis as an
+    >>> sp = an.read_compilation(text=(
+    ...     "第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商、抓落实。投资增长5%左右。\n"
+    ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度。项目是生命线。\n")).speeches
+    >>> tokens = an.tokenize(sp)
+    >>> an.distinctive_terms(an.term_counts(tokens), top=1, min_count=1)['term'].tolist()
+    ['增长', '开工']
     """
     check_choice("scorer", scorer, SCORERS)
     counts = as_counts(counts)
@@ -248,12 +274,21 @@ def cluster_order(speeches: list[int], sim: np.ndarray) -> list[int]:
 
 
 def similarity(counts: pd.DataFrame, *, method: Literal["cosine", "tfidf", "jaccard"] = "cosine") -> pd.DataFrame:
-    """Speech-by-speech similarity of :func:`~analysis.term_counts`, long format, with a clustering order.
+    r"""Speech-by-speech similarity of :func:`~analysis.term_counts`, long format, with a clustering order.
 
     ``cosine`` compares relative frequencies, ``tfidf`` TF-IDF weighted relative
     frequencies, ``jaccard`` the sets of terms.  Columns: ``speech_a``, ``speech_b``,
     ``similarity``, ``method``, ``order_a``, ``order_b`` (positions of the speeches
     in the average-linkage clustering order, for drawing the heatmap).
+
+    >>> import analysis as an
+    >>> sp = an.read_compilation(text=(
+    ...     "第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商、抓落实。投资增长5%左右。\n"
+    ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度。项目是生命线。\n")).speeches
+    >>> tokens = an.tokenize(sp)
+    >>> sim = an.similarity(an.term_counts(tokens))
+    >>> round(sim.query('speech_a == 1 and speech_b == 2')['similarity'].item(), 2)
+    0.64
     """
     check_choice("method", method, SIMILARITY_METHODS)
     counts = as_counts(counts)

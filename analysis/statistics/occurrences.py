@@ -12,11 +12,19 @@ from .keyness import keyness_table
 
 
 def concordance(tokens: pd.DataFrame, term: str, *, window: int = 10) -> pd.DataFrame:
-    """Keyword in context: one row per occurrence of ``term``.
+    r"""Keyword in context: one row per occurrence of ``term``.
 
     Columns: ``speech``, ``sentence``, ``position``, ``start``, ``end`` (offsets into
     the speech text), ``left``, ``keyword``, ``right`` (``window`` tokens each side,
     within the same speech, punctuation included).
+
+    >>> import analysis as an
+    >>> sp = an.read_compilation(text=(
+    ...     "第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商、抓落实。投资增长5%左右。\n"
+    ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度。项目是生命线。\n")).speeches
+    >>> tokens = an.tokenize(sp)
+    >>> an.concordance(tokens, '项目', window=2)[['left', 'keyword', 'right']].values.tolist()[0]
+    ['抓', '项目', '、抓']
     """
     rows = []
     for speech, g in tokens.groupby("speech", sort=True):
@@ -34,36 +42,26 @@ def concordance(tokens: pd.DataFrame, term: str, *, window: int = 10) -> pd.Data
 def collocations(tokens: pd.DataFrame, node: str | None = None, *, window: int = 5,
                  measure: Literal["llr", "pmi", "t"] = "llr", min_count: int = 2,
                  content_only: bool = False) -> pd.DataFrame:
-    """Collocates of ``node`` within ``window`` words, or, with no node, bigram collocations.
+    r"""Collocates of ``node`` within ``window`` words, or, with no node, bigram collocations.
 
     Counts run over vocabulary tokens (the stopword policy), within each speech.
     Columns: ``node``, ``collocate``, ``n`` (co-occurrences), ``expected``, ``llr``
     (log-likelihood, Dunning 1993), ``pmi`` (log2 observed/expected), ``t`` (t-score),
     sorted by ``measure`` descending, ties by collocate.  For bigrams ``node`` is
     the first word and ``collocate`` the word right after it.
+
+    >>> import analysis as an
+    >>> sp = an.read_compilation(text=(
+    ...     "第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商、抓落实。投资增长5%左右。\n"
+    ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度。项目是生命线。\n")).speeches
+    >>> tokens = an.tokenize(sp)
+    >>> an.collocations(tokens, '抓', window=1, min_count=1)['collocate'].tolist()[:2]
+    ['开工', '招商']
     """
     vocab = vocabulary(tokens, content_only=content_only).sort_values(["speech", "position"])
     freq = vocab["token"].value_counts()
     total = float(len(vocab))
-    pairs: dict[tuple[str, str], int] = {}
-    if node is None:
-        for _, g in vocab.groupby("speech", sort=True):
-            toks = g["token"].tolist()
-            sents = g["sentence"].tolist()
-            for x, y, s1, s2 in zip(toks, toks[1:], sents, sents[1:]):
-                if s1 == s2:
-                    pairs[(x, y)] = pairs.get((x, y), 0) + 1
-        span = 1.0
-    else:
-        for _, g in vocab.groupby("speech", sort=True):
-            toks = g["token"].tolist()
-            for i, t in enumerate(toks):
-                if t != node:
-                    continue
-                for j in range(max(0, i - window), min(len(toks), i + window + 1)):
-                    if j != i:
-                        pairs[(node, toks[j])] = pairs.get((node, toks[j]), 0) + 1
-        span = 2.0 * window
+    pairs, span = _co_occurrences(vocab, node, window)
     cols = ["node", "collocate", "n", "expected", "llr", "pmi", "t"]
     if not pairs:
         return pd.DataFrame(columns=cols)
@@ -86,14 +84,43 @@ def collocations(tokens: pd.DataFrame, node: str | None = None, *, window: int =
     return frame[cols].reset_index(drop=True)
 
 
+def _co_occurrences(vocab: pd.DataFrame, node: str | None, window: int) -> tuple[dict, float]:
+    """Counts of (node, collocate) pairs, and the window slots each node occurrence opens."""
+    pairs: dict[tuple[str, str], int] = {}
+    if node is None:  # bigrams within a sentence
+        for _, g in vocab.groupby("speech", sort=True):
+            toks, sents = g["token"].tolist(), g["sentence"].tolist()
+            for x, y, s1, s2 in zip(toks, toks[1:], sents, sents[1:]):
+                if s1 == s2:
+                    pairs[(x, y)] = pairs.get((x, y), 0) + 1
+        return pairs, 1.0
+    for _, g in vocab.groupby("speech", sort=True):
+        toks = g["token"].tolist()
+        for i, t in enumerate(toks):
+            if t != node:
+                continue
+            for j in range(max(0, i - window), min(len(toks), i + window + 1)):
+                if j != i:
+                    pairs[(node, toks[j])] = pairs.get((node, toks[j]), 0) + 1
+    return pairs, 2.0 * window
+
+
 def dispersion(tokens: pd.DataFrame, terms: Iterable[str]) -> pd.DataFrame:
-    """Every occurrence of ``terms``, placed along its speech, for an x-ray plot.
+    r"""Every occurrence of ``terms``, placed along its speech, for an x-ray plot.
 
     Columns: ``speech``, ``term``, ``position`` (index among the speech's words),
     ``relative_position`` (0..1 through the speech), ``n_words`` (words in the speech).
     Sorted by term (in the order given), speech and position.  ``term`` and ``speech``
     are categorical: their categories are every term asked for and every speech, so
     that a term or speech with no occurrence is still known (and drawn).
+
+    >>> import analysis as an
+    >>> sp = an.read_compilation(text=(
+    ...     "第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商、抓落实。投资增长5%左右。\n"
+    ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度。项目是生命线。\n")).speeches
+    >>> tokens = an.tokenize(sp)
+    >>> an.dispersion(tokens, ['项目'])[['speech', 'position']].values.tolist()
+    [[1, 1], [2, 5]]
     """
     terms = list(dict.fromkeys(terms))
     words = tokens[~tokens["is_punct"]].copy()
@@ -115,12 +142,20 @@ def dispersion(tokens: pd.DataFrame, terms: Iterable[str]) -> pd.DataFrame:
 
 
 def dispersion_measures(tokens: pd.DataFrame, terms: Iterable[str], *, parts: int = 10) -> pd.DataFrame:
-    """How evenly each term spreads through each speech, and across speeches.
+    r"""How evenly each term spreads through each speech, and across speeches.
 
     Each speech is cut into ``parts`` equal stretches of words.  Columns: ``term``,
     ``speech`` (0 = across the corpus, with the speeches as parts), ``n``,
     ``dp`` (Gries' deviation of proportions: 0 even, near 1 clumped) and
     ``juilland_d`` (1 even, 0 clumped; NaN when the term is absent).
+
+    >>> import analysis as an
+    >>> sp = an.read_compilation(text=(
+    ...     "第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商、抓落实。投资增长5%左右。\n"
+    ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度。项目是生命线。\n")).speeches
+    >>> tokens = an.tokenize(sp)
+    >>> an.dispersion_measures(tokens, ['项目'], parts=2).query('speech == 0')['n'].item()
+    2
     """
     terms = list(dict.fromkeys(terms))
     words = tokens[~tokens["is_punct"]].copy()
