@@ -9,7 +9,8 @@ Every public function is importable from here::
 
 The stages live in subpackages, each module named for what it holds:
 ``reading`` (decode, split, clean), ``segmentation`` (dictionary, cutter, tagger,
-token table), ``statistics`` (counts, frequency, keyness, occurrences),
+token table), ``statistics`` (counts, frequency, keyness, similarity, correspondence,
+lexical, occurrences),
 ``discourse`` (outline, slogans, quantities), ``figures`` (style, fonts, one
 module per family of plots), ``build`` (tables, notebooks, manifest) and
 ``study``.  Every rule about Chinese text is in :mod:`analysis.chinese`.
@@ -41,6 +42,7 @@ from .errors import (
 from .figures import (
                                    figure_style,
                                    n_pages,
+                                   plot_correspondence,
                                    plot_dating_evidence,
                                    plot_dispersion,
                                    plot_distinctive_terms,
@@ -52,6 +54,7 @@ from .figures import (
                                    plot_register_markers,
                                    plot_shared_vocabulary_summary,
                                    plot_similarity,
+                                   plot_similarity_tree,
                                    plot_slogan_matrix,
                                    plot_speech_lengths,
                                    plot_top_terms,
@@ -65,17 +68,13 @@ from .reading.labels import speech_labels
 from .segmentation.dictionary import read_stopwords, read_user_dict
 from .segmentation.segmenter import get_segmenter
 from .segmentation.tokens import tokenize, vocabulary
+from .statistics.correspondence import correspondence
 from .statistics.counts import term_counts
-from .statistics.frequency import (
-                                   lexical_stats,
-                                   register_markers,
-                                   shared_vocabulary,
-                                   shared_vocabulary_summary,
-                                   term_frequencies,
-                                   top_terms,
-)
-from .statistics.keyness import distinctive_terms, keyness, keyness_by_speech, similarity
+from .statistics.frequency import shared_vocabulary, shared_vocabulary_summary, term_frequencies, top_terms
+from .statistics.keyness import distinctive_terms, keyness, keyness_by_speech
+from .statistics.lexical import lexical_stats, register_markers
 from .statistics.occurrences import collocations, concordance, dispersion, dispersion_measures
+from .statistics.similarity import similarity, similarity_tree
 from .study import Study, open_study
 
 __version__ = "0.1.0"
@@ -89,7 +88,7 @@ __all__ = [
     # statistics
     "collocations", "concordance", "dispersion", "dispersion_measures", "distinctive_terms", "keyness",
     "keyness_by_speech", "lexical_stats", "register_markers", "shared_vocabulary", "shared_vocabulary_summary",
-    "similarity", "term_counts", "term_frequencies", "top_terms",
+    "similarity", "similarity_tree", "correspondence", "term_counts", "term_frequencies", "top_terms",
     # discourse
     "assign_sections", "dating_evidence", "extract_numbers", "numeric_targets", "outline", "outline_summary",
     "masked_counts", "parallel_frames", "percentages_and_money", "recurring_slogans", "slogan_matrix", "slogans",
@@ -97,7 +96,8 @@ __all__ = [
     "plot_speech_lengths", "plot_outline_summary", "plot_outline", "plot_top_terms", "plot_wordclouds",
     "plot_shared_vocabulary_summary", "plot_distinctive_terms", "plot_similarity", "plot_dispersion",
     "plot_register_markers", "plot_slogan_matrix", "plot_parallel_frames", "plot_percentages_and_money",
-    "plot_masked_counts", "plot_dating_evidence", "figure_style", "n_pages", "save_figure",
+    "plot_masked_counts", "plot_dating_evidence", "plot_similarity_tree", "plot_correspondence",
+    "figure_style", "n_pages", "save_figure",
     "find_cjk_font", "use_cjk_font", "Study", "open_study",
     # Chinese text and errors
     "chinese_number", "BinaryFileError", "CorpusError", "CorpusNotFoundError", "CorpusWarning", "DictionaryError",

@@ -11,18 +11,42 @@ import hashlib
 import json
 import os
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from . import config
+from .errors import NotebookError, OptionError, TooFewSpeechesError, check_choice
 from .reading.corpus import Compilation, read_corpus, speech_table
+
+#: Formats a table can be written in, the package each needs, and its file suffix.
+TABLE_FORMATS = {"csv": (None, ".csv"), "xlsx": ("openpyxl", ".xlsx"), "parquet": ("pyarrow", ".parquet")}
+
+
+def write_table(frame: pd.DataFrame, path: Path, fmt: str = "csv") -> Path:
+    """Write ``frame`` to ``path`` (its suffix replaced by the format's), deterministically."""
+    check_choice("format", fmt, tuple(TABLE_FORMATS))
+    package, suffix = TABLE_FORMATS[fmt]
+    if package is not None:
+        try:
+            __import__(package)
+        except ImportError:
+            raise OptionError(f"--format {fmt} needs the {package} package: pip install {package} "
+                              "(or pip install 'speech-analysis[tables]')") from None
+    path = Path(path).with_suffix(suffix)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "csv":
+        frame.to_csv(path, index=False, lineterminator="\n", float_format="%.6g")
+    elif fmt == "xlsx":
+        frame.to_excel(path, index=False)
+    else:
+        frame.to_parquet(path, index=False)
+    return path
 
 
 def _csv(frame: pd.DataFrame, path: Path) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    frame.to_csv(path, index=False, lineterminator="\n", float_format="%.6g")
-    return path
+    return write_table(frame, path, "csv")
 
 
 #: The table groups ``python -m analysis`` can write, and the files of each.
@@ -34,8 +58,20 @@ TABLE_GROUPS = {
 }
 
 
-def build_tables(comp: Compilation, groups=tuple(TABLE_GROUPS), *, processes: int = 1) -> dict[str, pd.DataFrame]:
-    """The processed tables of a read corpus, by file name; segments at most once."""
+@dataclass
+class Tables:
+    """The processed tables by file name, and why any of them could not be made."""
+
+    frames: dict[str, pd.DataFrame] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+def build_tables(comp: Compilation, groups=tuple(TABLE_GROUPS), *, processes: int = 1,
+                 progress: bool = False) -> Tables:
+    """The processed tables of a read corpus; segments at most once.  With one speech,
+    keyness (which compares speeches) is left out and ``notes`` says why."""
+    from tqdm.auto import tqdm
+
     from .discourse.outline import outline
     from .discourse.quantities import dating_evidence, numeric_targets
     from .discourse.slogans import slogans
@@ -44,31 +80,39 @@ def build_tables(comp: Compilation, groups=tuple(TABLE_GROUPS), *, processes: in
     from .statistics.frequency import term_frequencies
     from .statistics.keyness import keyness_by_speech
 
-    speeches = comp.speeches
-    tokens = tokenize(speeches, processes=processes) if {"terms", "slogans"} & set(groups) else None
-    tables: dict[str, pd.DataFrame] = {}
-    if "speeches" in groups:
-        tables["speeches.csv"] = speech_table(speeches)
-        tables["spans.csv"] = comp.spans.assign(text=comp.spans["text"].str.slice(0, 40))
-    if "terms" in groups:
-        counts = term_counts(tokens)
-        tables["term_frequencies.csv"] = term_frequencies(counts)
-        if counts["speech"].nunique() > 1:  # one speech has nothing to be compared with
-            tables["keyness.csv"] = keyness_by_speech(counts, min_count=2)
-    if "slogans" in groups:
-        tables["slogans.csv"] = slogans(speeches, tokens=tokens, processes=processes)
-        tables["outline.csv"] = outline(speeches)
-    if "numbers" in groups:
-        tables["numeric_targets.csv"] = numeric_targets(speeches, processes=processes)
-        tables["dating_evidence.csv"] = dating_evidence(speeches)
-    return tables
+    speeches, out = comp.speeches, Tables()
+    tokens = tokenize(speeches, processes=processes, progress=progress) if {"terms", "slogans"} & set(groups) else None
+    for group in tqdm([g for g in TABLE_GROUPS if g in groups], desc="tables", unit="group", disable=not progress):
+        if group == "speeches":
+            out.frames["speeches.csv"] = speech_table(speeches)
+            out.frames["spans.csv"] = comp.spans.assign(text=comp.spans["text"].str.slice(0, 40))
+        elif group == "terms":
+            counts = term_counts(tokens)
+            out.frames["term_frequencies.csv"] = term_frequencies(counts)
+            try:
+                out.frames["keyness.csv"] = keyness_by_speech(counts, min_count=2)
+            except TooFewSpeechesError as exc:
+                out.notes.append(f"keyness.csv not written: {exc}")
+        elif group == "slogans":
+            out.frames["slogans.csv"] = slogans(speeches, tokens=tokens, processes=processes)
+            out.frames["outline.csv"] = outline(speeches)
+        else:
+            out.frames["numeric_targets.csv"] = numeric_targets(speeches, processes=processes)
+            out.frames["dating_evidence.csv"] = dating_evidence(speeches)
+    return out
 
 
-def write_tables(corpus=None, out_dir=None, *, groups=tuple(TABLE_GROUPS), processes: int = 1) -> list[Path]:
-    """Read ``corpus`` once and write the tables of ``groups`` into ``out_dir`` (default ``data/processed``)."""
+def write_tables(corpus=None, out_dir=None, *, groups=tuple(TABLE_GROUPS), processes: int = 1,
+                 fmt: str = "csv", progress: bool = False, notes: list | None = None) -> list[Path]:
+    """Read ``corpus`` once and write the tables of ``groups`` into ``out_dir`` (default
+    ``data/processed``) as ``fmt`` (csv, xlsx or parquet).  What could not be written is
+    added to ``notes``."""
+    check_choice("format", fmt, tuple(TABLE_FORMATS))
     out = Path(out_dir) if out_dir else config.PROCESSED_DIR
-    tables = build_tables(read_corpus(corpus), groups, processes=processes)
-    return [_csv(frame, out / name) for name, frame in tables.items()]
+    tables = build_tables(read_corpus(corpus), groups, processes=processes, progress=progress)
+    if notes is not None:
+        notes += tables.notes
+    return [write_table(frame, out / name, fmt) for name, frame in tables.frames.items()]
 
 
 def notebook_scripts(notebooks_dir: str | Path | None = None) -> list[Path]:
@@ -86,7 +130,8 @@ def _path_expr(path: Path) -> str:
         return repr(str(path))
 
 
-def run_notebook(script: Path, *, corpus: Path, figures_dir: Path, out_dir: Path, timeout: int = 900) -> Path:
+def run_notebook(script: Path, *, corpus: Path, figures_dir: Path, out_dir: Path, documents: Path | None = None,
+                 timeout: int = 900) -> Path:
     """Execute one paired notebook script from a clean kernel; write .ipynb and .html into ``out_dir``."""
     import jupytext
     import nbformat
@@ -97,7 +142,8 @@ def run_notebook(script: Path, *, corpus: Path, figures_dir: Path, out_dir: Path
     # papermill-style parameters: a cell after the one tagged "parameters" overrides it
     params = nbformat.v4.new_code_cell(
         "from analysis.config import PROJ_ROOT\n"
-        f"corpus = {_path_expr(corpus)}\nfigures_dir = {_path_expr(figures_dir)}",
+        f"corpus = {_path_expr(corpus)}\nfigures_dir = {_path_expr(figures_dir)}\n"
+        f"documents = {_path_expr(documents or corpus)}",
         metadata={"tags": ["injected-parameters"]})
     idx = next((i for i, c in enumerate(nb.cells) if "parameters" in c.get("metadata", {}).get("tags", [])), None)
     nb.cells.insert(idx + 1 if idx is not None else 0, params)
@@ -110,18 +156,34 @@ def run_notebook(script: Path, *, corpus: Path, figures_dir: Path, out_dir: Path
     # errors raised in cells still surface as nbclient's CellExecutionError
     log = config.CACHE_DIR / "kernels" / f"{script.stem}.log"
     log.parent.mkdir(parents=True, exist_ok=True)
+    from nbclient.exceptions import CellExecutionError
+
+    failure = None
     with open(log, "w", encoding="utf-8") as stderr:
-        client.execute(stderr=stderr)
+        try:
+            client.execute(stderr=stderr)
+        except CellExecutionError as exc:
+            failure = exc  # the executed copy is written all the same, up to the failing cell
     out_dir.mkdir(parents=True, exist_ok=True)
     ipynb = out_dir / script.with_suffix(".ipynb").name
     nbformat.write(nb, ipynb)
     html, _ = HTMLExporter().from_notebook_node(nb)
     (out_dir / script.with_suffix(".html").name).write_text(html, encoding="utf-8")
+    if failure is not None:
+        what = (str(getattr(failure, "evalue", "") or "").splitlines() or [""])[0]
+        raise NotebookError(f"{ipynb}: a cell failed ({getattr(failure, 'ename', 'error')}: {what}); "
+                            "the executed copy shows where")
     return ipynb
 
 
 def _sha256(path: Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def documents_for(corpus: Path) -> Path:
+    """The corpus of the many-documents notebook: the 25 reports for the project's own
+    compilation, else the corpus itself."""
+    return config.PROVINCIAL_CORPUS if Path(corpus).resolve() == config.SEED_CORPUS.resolve() else Path(corpus)
 
 
 def build_inputs(corpus: Path) -> dict[str, str]:
@@ -131,8 +193,9 @@ def build_inputs(corpus: Path) -> dict[str, str]:
 
     from .figures.fonts import find_cjk_font
 
-    corpus = Path(corpus)
-    files = sorted(p for p in corpus.rglob("*") if p.is_file()) if corpus.is_dir() else [corpus]
+    files = []
+    for where in dict.fromkeys([Path(corpus), documents_for(corpus)]):
+        files += sorted(p for p in where.rglob("*") if p.is_file()) if where.is_dir() else [where]
     files += [config.USER_DICT, config.STOPWORDS, find_cjk_font()]
     files += sorted((config.PROJ_ROOT / "analysis").rglob("*.py")) + notebook_scripts()
     inputs = {str(p): _sha256(p) for p in files}
@@ -163,13 +226,16 @@ def _up_to_date(manifest: Path, inputs: dict[str, str]) -> list[Path] | None:
 
 
 def build_all(corpus=None, figures_dir=None, *, tables_dir=None, notebooks_out=None,
-              processes: int = 1, progress: bool = True, force: bool = False) -> list[Path]:
+              processes: int = 1, progress: bool = True, force: bool = False,
+              failures: list | None = None) -> list[Path]:
     """Tables, then every notebook executed: what ``make figures`` runs.
 
     When nothing the build depends on (:func:`build_inputs`) has changed since the last
     build into the same folders, and its outputs are untouched, the build is skipped:
     it would write the same bytes again, and nothing is written.  ``force=True`` rebuilds
-    all the same.  Returns the paths written."""
+    all the same.  A notebook that fails does not stop the others; its one-line
+    :class:`~analysis.errors.NotebookError` is added to ``failures`` (raised when
+    ``failures`` is None) and the build is not recorded as done.  Returns the paths written."""
     from tqdm.auto import tqdm
 
     corpus = Path(corpus).resolve() if corpus else config.DEFAULT_CORPUS
@@ -183,11 +249,26 @@ def build_all(corpus=None, figures_dir=None, *, tables_dir=None, notebooks_out=N
         if progress:
             print("figures are up to date: nothing they depend on has changed (force a rebuild with --force)")
         return []
-    written = write_tables(corpus, tables, processes=processes)
+    notes: list[str] = []
+    written = write_tables(corpus, tables, processes=processes, progress=progress, notes=notes)
+    for note in notes:
+        print(f"note: {note}", file=sys.stderr)
     scripts = notebook_scripts()
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    failed: list[NotebookError] = []
     for script in tqdm(scripts, desc="notebooks", unit="nb", disable=not progress):
-        written.append(run_notebook(script, corpus=corpus, figures_dir=figures_dir, out_dir=notebooks_out))
+        try:
+            written.append(run_notebook(script, corpus=corpus, figures_dir=figures_dir, out_dir=notebooks_out,
+                                        documents=documents_for(corpus)))
+        except NotebookError as exc:  # the other notebooks still run: every figure that can be drawn is
+            failed.append(exc)
+            written += [notebooks_out / script.with_suffix(".ipynb").name]
+    if failures is not None:
+        failures += [str(f) for f in failed]
+    elif failed:
+        raise failed[0]
+    if failed:
+        return written  # not recorded: the next build tries again
     outputs = sorted({*written, *(p for p in Path(figures_dir).glob("*") if p.is_file())})
     manifest.parent.mkdir(parents=True, exist_ok=True)
     manifest.write_text(json.dumps({"inputs": inputs, "outputs": {str(p): _sha256(p) for p in outputs}},

@@ -74,3 +74,7 @@ def check_choice(option: str, value, allowed) -> None:
     """
     if value not in allowed:
         raise OptionError(f"{option} must be one of {', '.join(map(str, allowed))}; not {value!r}")
+
+
+class NotebookError(RuntimeError):
+    """A notebook failed while the figures were built (the message names its executed copy)."""

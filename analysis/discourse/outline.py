@@ -19,6 +19,7 @@ import re
 import pandas as pd
 
 from ..chinese import HEADING_STOP, INLINE_DI, INLINE_SHI, OUTLINE_MARKERS, chinese_number
+from ..reading.script import working_texts
 
 MARKERS = OUTLINE_MARKERS
 _OPENERS = re.compile(r"(近些年来|近年来|今年以来|长期以来|多年来|当前|目前|去年以来|随着|同志们)")
@@ -50,7 +51,7 @@ def outline(speeches: pd.DataFrame) -> pd.DataFrame:
     [[1, '抓项目'], [1, '抓招商']]
     """
     rows = []
-    for speech, text in zip(speeches["speech"], speeches["text"]):
+    for speech, text in zip(speeches["speech"], working_texts(speeches)["text"]):
         rows += outline_rows(text, speech)
     return pd.DataFrame(rows, columns=OUTLINE_COLUMNS)
 

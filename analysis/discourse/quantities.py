@@ -35,6 +35,7 @@ import pandas as pd
 
 from ..chinese import CLAUSE_END, HAN, MASK_DIGITS, SENTENCE_BREAK, to_number
 from ..parallel import map_speeches
+from ..reading.script import original_surfaces, working_texts
 
 NUMERIC_COLUMNS = ["speech", "surface", "start", "end", "value", "value_max", "unit", "kind", "approx",
                    "masked", "indicator", "role", "sentence"]
@@ -359,8 +360,9 @@ def numeric_targets(speeches: pd.DataFrame, *, processes: int = 1) -> pd.DataFra
     >>> an.numeric_targets(sp)[['speech', 'surface']].values.tolist()
     [[1, '5%左右']]
     """
-    rows = map_speeches(_extract, speeches, processes=processes)
+    rows = map_speeches(_extract, working_texts(speeches), processes=processes)
     frame = pd.DataFrame(rows, columns=NUMERIC_COLUMNS)
+    frame = original_surfaces(frame, speeches)  # a Traditional text's figures as written
     frame["value"] = frame["value"].astype(float)
     frame["value_max"] = frame["value_max"].astype(float)
     frame["masked"] = frame["masked"].astype(bool)
@@ -455,6 +457,7 @@ def dating_evidence(speeches: pd.DataFrame) -> pd.DataFrame:
     ['plan', 'term', 'year']
     """
     nums = numeric_targets(speeches)
+    speeches = working_texts(speeches)
     rows = []
     for _, sp in speeches.iterrows():
         title = f"{sp.get('title') or ''}"

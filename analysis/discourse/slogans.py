@@ -31,6 +31,7 @@ import pandas as pd
 from ..chinese import CLAUSE_RUN, HOLDS_MASK, QUOTATION, SENTENCE_RUN
 from ..errors import check_choice
 from ..parallel import map_speeches
+from ..reading.script import original_surfaces, working_texts
 from ..segmentation.tokens import tokenize
 from .outline import outline_rows
 
@@ -335,6 +336,7 @@ def slogans(speeches: pd.DataFrame, *, tokens: pd.DataFrame | None = None,
     """
     for k in kinds:
         check_choice("kinds", k, SLOGAN_KINDS)
+    shown, speeches = speeches, working_texts(speeches)  # Traditional texts are read in Simplified
     rows = map_speeches(_speech_slogans, speeches, processes=processes, kinds=tuple(kinds))
     if "quoted" in kinds:
         marks = [r for r in rows if r["kind"] == "quoted"]
@@ -350,10 +352,10 @@ def slogans(speeches: pd.DataFrame, *, tokens: pd.DataFrame | None = None,
             rows += _repeated(tokens)
         if "idiom" in kinds:
             rows += _idioms(tokens)
-    frame = pd.DataFrame(rows, columns=SLOGAN_COLUMNS)
+    frame = pd.DataFrame(rows, columns=SLOGAN_COLUMNS).astype({"masked": bool, "in_quotes": bool})
     order = {k: i for i, k in enumerate(("quoted", "parallel", "numbered", "repeated", "idiom"))}
     frame = frame.assign(_k=frame["kind"].map(order)).sort_values(["speech", "start", "_k", "end"], kind="mergesort")
-    return frame.drop(columns="_k").reset_index(drop=True)
+    return original_surfaces(frame.drop(columns="_k").reset_index(drop=True), shown)
 
 
 def slogan_matrix(slogan_frame: pd.DataFrame, *, kinds: tuple[str, ...] | None = None,
@@ -376,7 +378,7 @@ def slogan_matrix(slogan_frame: pd.DataFrame, *, kinds: tuple[str, ...] | None =
         for k in kinds:
             check_choice("kinds", k, SLOGAN_KINDS)
     f = slogan_frame if kinds is None else slogan_frame[slogan_frame["kind"].isin(kinds)]
-    f = f[~f["masked"]]
+    f = f[~f["masked"].astype(bool)]
     counts = f.groupby(["slogan", "speech"]).size().rename("n").reset_index()
     kind = f.groupby("slogan")["kind"].agg(lambda k: sorted(set(k))[0])
     speeches = sorted(slogan_frame["speech"].unique())
@@ -407,7 +409,7 @@ def recurring_slogans(slogan_frame: pd.DataFrame, *, min_speeches: int = 2) -> p
     >>> an.recurring_slogans(an.slogans(sp, kinds=('parallel',)), min_speeches=1)['slogan'].tolist()
     ['抓招商', '抓落实', '抓项目']
     """
-    f = slogan_frame[~slogan_frame["masked"]]
+    f = slogan_frame[~slogan_frame["masked"].astype(bool)]
     strength = {k: i for i, k in enumerate(("quoted", "numbered", "parallel", "repeated", "idiom"))}
     g = f.groupby("slogan")
     out = pd.DataFrame({

@@ -23,6 +23,11 @@ def plot_slogan_matrix(matrix: pd.DataFrame, *, labels=None, ax=None):
     3
     """
     slogans = list(dict.fromkeys(matrix["slogan"]))
+    if not slogans:
+        fig, ax = single_axes(ax, width=6, height=2.4)
+        ax.axis("off")
+        ax.text(0.5, 0.5, "没有找到复现的提法", ha="center", va="center")
+        return finish(fig)
     m = matrix.pivot(index="slogan", columns="speech", values="n").loc[slogans]
     n_rows, n_cols = m.shape
     height = row_height(n_rows, per_row=0.3, extra=1.8)
@@ -36,7 +41,7 @@ def plot_slogan_matrix(matrix: pd.DataFrame, *, labels=None, ax=None):
             for j in range(n_cols):
                 if m.iat[i, j]:
                     ax.text(j, i, int(m.iat[i, j]), ha="center", va="center", fontsize=7)
-    ax.set_title("跨篇复现的提法（次数）")
+    ax.set_title("跨篇复现的提法（次数）" if n_cols > 1 else "反复出现的提法（次数）")
     fig.colorbar(im, ax=ax, shrink=0.6)
     return finish(fig)
 

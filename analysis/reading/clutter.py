@@ -23,14 +23,47 @@ _CLUTTER_PATTERN = re.compile(
     r"^[ \t\u3000]*(?:[0-9a-f]{24,40}\s*[:：]|\d{4}[-/年]\d{1,2}[-/月]\d{1,2}日?\s+\d{1,2}[:时]\d{2}(?:[:分]\d{2})?分?"
     r"|(?:来源|责任编辑|编辑|作者)\s*[:：]\s*\S{0,20}|【?\s*字[号体]\s*[:：].*】?)[ \t\u3000]*$"
 )
+# What document sites add: file names, file facts, download and report buttons, page counts
+_DOCUMENT_SITE = re.compile(
+    r"^[ \t\u3000]*(?:\S{2,80}\.(?:docx?|pdf|wps|txt)|VIP专免|VIP免费|会员免费|免费下载|立即下载|下载文档|付费文档"
+    r"|侵权投诉|举报|\d+(?:\.\d+)?\s*[KkMm]B|\d+\s*页|共\s*\d+\s*页|第\s*\d+\s*页(?:\s*/\s*共?\s*\d+\s*页)?"
+    r"|\d+\s*(?:人)?(?:阅读|浏览|下载)|(?:阅读|浏览|下载)\s*[:：]?\s*\d+(?:次)?|复制链接|扫码分享|微信扫一扫|分享给好友"
+    r"|上传者?\s*[:：].{0,20}|页数\s*[:：]\s*\d+|大小\s*[:：].{0,12})[ \t\u3000]*$"
+)
+# Paywall and omission notices: the text stops being the speech here
+PAYWALL = re.compile(r"(预览结束|喜欢就下载吧|当前仅显示\d+字|全文共\d+字|省略\d+字|剩余\d+字未读|下载后可阅读"
+                     r"|付费后(?:查看|阅读)|登录后(?:查看|阅读)|展开全文|查看全文|阅读全文)")
 TRAILER_START = re.compile(
     r"^[ \t\u3000]*(?:相关报道|相关文档|相关链接|相关阅读|扫一扫在手机打开当前页|打印本页|关闭窗口|》》点击|分享到|"
-    r"责任编辑|[0-9a-f]{24,40}\s*[:：])"
+    r"责任编辑|[0-9a-f]{24,40}\s*[:：])|" + PAYWALL.pattern
 )
+# a site's name glued to a title: …的讲话三味园范文网
+_SITE_WORDS = r"(?:范文网|文库|文秘网|资料网|文档网|范文大全|办公网|公文网|范文吧)"
+# after the word that ends a speech's title, or after a separator
+SITE_SUFFIX = re.compile(r"(?:(?<=讲话|致辞|发言|报告|讲稿|汇报|总结|材料|体会)|\s*[-_—|｜·]\s*)[^\s]{0,8}"
+                         + _SITE_WORDS + "$")
 
 
 def is_clutter(line: str) -> bool:
+    """A line of site clutter: buttons, file facts, share and paywall notices.
+
+    >>> is_clutter("VIP专免"), is_clutter("20.57KB"), is_clutter("全文共16204字，当前仅显示2914字")
+    (True, True, True)
+    >>> is_clutter("同志们：")
+    False
+    """
     s = line.strip()
-    return s in _CLUTTER_WORDS or bool(_CLUTTER_PATTERN.match(s))
+    return (s in _CLUTTER_WORDS or bool(_CLUTTER_PATTERN.match(s)) or bool(_DOCUMENT_SITE.match(s))
+            or (len(s) <= 60 and bool(PAYWALL.search(s))))
+
+
+def without_site_name(title: str) -> str:
+    """``title`` without a site's name glued to its end.
+
+    >>> without_site_name("在全市项目建设大会上的讲话三味园范文网")
+    '在全市项目建设大会上的讲话'
+    """
+    cut = SITE_SUFFIX.sub("", title)
+    return cut if len(cut) >= 4 else title
 
 

@@ -52,6 +52,7 @@ from ..chinese import is_han
 from ..errors import CorpusError, CorpusWarning, EmptyCorpusError, NoSpeechesError
 from .cleaning import text_to_source
 from .decoding import DecodedText, read_text
+from .formats import SUPPORTED_NAMES, corpus_files
 from .labels import speech_labels
 from .splitting import split_file
 
@@ -148,13 +149,14 @@ def _check_speeches(rows: list[dict], path) -> None:
                           CorpusWarning, stacklevel=3)
 
 
-def read_corpus(path: str | Path | None = None, *, pattern: str = "*.txt") -> Compilation:
-    """Read a compilation file, a single speech file, or a folder of ``.txt`` files.
+def read_corpus(path: str | Path | None = None, *, pattern: str | None = None) -> Compilation:
+    """Read a compilation file, a single speech file, or a folder of them.
 
-    In a folder each file is one speech (or a compilation of several, if it has
-    ``第N篇`` headings); speeches are numbered across files in file-name order.
-    A file that cannot be read is reported in ``.errors`` and with a
-    :class:`~analysis.CorpusWarning`; the rest are still read.
+    A folder is read for every supported format (.txt, .docx, .pdf, .html), or for the
+    files ``pattern`` matches.  Each file is one speech (or a compilation of several, if
+    it has ``第N篇`` headings); speeches are numbered across files in file-name order.
+    A file that cannot be read, or is in a format that is not read, is reported in
+    ``.errors`` and with a :class:`~analysis.CorpusWarning` naming it; the rest are read.
 
     >>> import analysis as an
     >>> comp = an.read_corpus(an.config.PROVINCIAL_CORPUS)
@@ -164,10 +166,17 @@ def read_corpus(path: str | Path | None = None, *, pattern: str = "*.txt") -> Co
     path = Path(path) if path is not None else config.DEFAULT_CORPUS
     if not path.is_dir():
         return read_compilation(path)
-    files = sorted(p for p in path.glob(pattern) if p.is_file())
+    if pattern is None:
+        files, skipped = corpus_files(path)
+    else:
+        files, skipped = sorted(p for p in path.glob(pattern) if p.is_file()), []
+    errors = []
+    for f, why in skipped:
+        errors.append({"file": f.name, "error": f"{f}: {why}"})
+        warnings.warn(f"{f}: {why}", CorpusWarning, stacklevel=2)
     if not files:
-        raise NoSpeechesError(path, f"the folder holds no {pattern} files")
-    all_rows, all_spans, all_dels, errors = [], [], [], []
+        raise NoSpeechesError(path, f"the folder holds no file that can be read ({SUPPORTED_NAMES})")
+    all_rows, all_spans, all_dels = [], [], []
     metas = []
     for f in files:
         try:
@@ -212,4 +221,4 @@ def speech_table(speeches: pd.DataFrame) -> pd.DataFrame:
     >>> 'text' in an.speech_table(sp).columns
     False
     """
-    return speeches.drop(columns=[c for c in ("text", "source_map") if c in speeches.columns])
+    return speeches.drop(columns=[c for c in ("text", "text_simplified", "source_map") if c in speeches.columns])

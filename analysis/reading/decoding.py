@@ -143,7 +143,8 @@ def _checked(text: str, codec: str, bom: bool, path) -> DecodedText:
 
 
 def read_text(path: str | Path) -> DecodedText:
-    """Read and decode one file.  Raises :class:`CorpusError` subclasses only.
+    """Read and decode one file: text in any supported encoding, or the text of a Word,
+    PDF or HTML file (:mod:`.formats`).  Raises :class:`CorpusError` subclasses only.
 
     >>> import analysis as an
     >>> an.read_text(an.config.SEED_CORPUS).encoding
@@ -154,8 +155,13 @@ def read_text(path: str | Path) -> DecodedText:
         raise CorpusNotFoundError(path, "no such file or folder")
     if path.is_dir():
         raise CorpusError(path, "is a folder; use read_corpus() to read a folder of speeches")
+    from .formats import check_supported, extract, is_document
+
+    check_supported(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise CorpusError(path, f"cannot be read ({exc.strerror or exc})") from None
-    return decode_bytes(data, path)
+    if not data:
+        raise EmptyCorpusError(path, "the file is empty")
+    return extract(data, path) if is_document(path) else decode_bytes(data, path)

@@ -27,8 +27,8 @@ SALUTATION = re.compile(
     r"^[ \t\u3000]*(尊敬的)?[^。！？\n]{0,30}?(同志们|各位代表|朋友们|女士们|先生们|各位来宾|各位嘉宾|"
     r"各位领导|各位企业家|代表们|委员们|同学们)[^。！？\n]{0,20}?[：:！!，,]?[ \t\u3000]*$"
 )
-_ROLES = (r"(?:市委|县委|区委|省委|州委|党委|党组|市|县|区|省|州|镇|乡|自治区|人民政府|政府|常务|副|主要)*"
-          r"(?:书记|副书记|市长|县长|省长|区长|州长|镇长|乡长|主席|主任|部长|局长|厅长|秘书长|常委|委员|"
+_ROLES = (r"(?:国务院|市委|县委|区委|省委|州委|党委|党组|市|县|区|省|州|镇|乡|自治区|人民政府|政府|常务|副|主要)*"
+          r"(?:书记|副书记|总理|市长|县长|省长|区长|州长|镇长|乡长|主席|主任|部长|局长|厅长|秘书长|常委|委员|"
           r"盟长|旗长|总经理|董事长)")
 # 县委书记 XXX / 上海市市长 龚 正 / 省长　王予波 / 市委书记
 SPEAKER_LINE = re.compile(
@@ -50,8 +50,20 @@ _DATE = re.compile(
 DATE_LINE = re.compile(
     r"^[ \t\u3000]*[（(]?[ \t\u3000]*" + _DATE.pattern + r"[ \t\u3000]*[）)]?[ \t\u3000]*$"
 )
-# ——2026年2月3日在上海市第十六届人民代表大会第四次会议上
-SUBTITLE_LINE = re.compile(r"^[ \t\u3000]*(?:(——|--|－－|—)\s*.*|" + _DATE.pattern + r"在\S{2,40}上)[ \t\u3000]*$")
+_DASH = r"(?:——|――|--|－－|—|―)"
+_ANY_DATE = re.sub(r"\(\?P<\w+>", "(?:", _DATE.pattern)  # the date, without its group names
+# ——2026年2月3日在上海市第十六届人民代表大会第四次会议上 / （2026年1月27日在…上）
+SUBTITLE_LINE = re.compile(rf"^[ \t\u3000]*(?:{_DASH}\s*.*|{_ANY_DATE}在\S{{2,40}}上"
+                           rf"|[（(]\s*{_ANY_DATE}\s*在.{{2,60}}[）)])[ \t\u3000]*$")
+# the rest of a subtitle that wrapped: 第四次会议上
+_SUBTITLE_TAIL = re.compile(r"^[^。，；！？]{1,30}(?:会议上|大会上|会上|上|）|\))$")
+# 政府工作报告——2024年3月5日在第十四届全国人民代表大会第二次会议上 国务院总理 李强
+_TITLE_WITH_SUBTITLE = re.compile(rf"^(?P<title>[^—―-]{{2,40}}?)\s*{_DASH}\s*(?P<sub>{_ANY_DATE}"
+                                  r"\s*在\S{2,60}?上)\s*(?P<speaker>.*)$")
+# 常务副市长在全市项目建设调度会上的讲话: the office is in the title
+_ROLE_IN_TITLE = re.compile(rf"^(?P<role>[{HAN}]{{0,8}}?{_ROLES})在(?P<occasion>.+?)上的")
+# 在全市项目建设调度会上的讲话 / 在第十四届全国人民代表大会第二次会议上
+OCCASION = re.compile(r"在(?P<occasion>[^，。；]{2,60}?)上(?:的|$|[）)])")
 
 
 def _parse_date(text: str) -> tuple[str | None, str | None, bool]:
@@ -89,12 +101,38 @@ class Preamble:
     speaker_masked: bool = False
     salutation: str | None = None
     speaker_lines: list[str] = field(default_factory=list)
+    title_ends: dict[int, int] = field(default_factory=dict)  # line -> where its title stops in it
+    subtitles: list[str] = field(default_factory=list)  # the subtitle as written, a wrapped one joined
 
     def set_date(self, text: str, *, keep_first: bool = False) -> None:
         """Take the date written in ``text`` (if any); with ``keep_first`` only if none is known yet."""
         iso, written, masked = _parse_date(text)
         if written and not (keep_first and self.date_text is not None):
             self.date, self.date_text, self.date_masked = iso, written, masked
+
+    def take_title(self, i: int, line: str) -> None:
+        """A title line; a title with its subtitle and speaker on the same line is cut apart."""
+        self.kinds.append((i, "title"))
+        m = _TITLE_WITH_SUBTITLE.match(line)
+        if not m:
+            self.title_lines.append(line)
+            return
+        self.title_lines.append(m.group("title"))
+        self.title_ends[i] = m.end("title")
+        self.subtitles.append(m.group("sub"))
+        self.set_date(m.group("sub"), keep_first=True)
+        speaker = SPEAKER_LINE.match(m.group("speaker")) if m.group("speaker") else None
+        if speaker:
+            self.take_speaker(m.group("speaker").strip(), speaker)
+
+    def take_subtitle(self, i: int, line: str) -> None:
+        self.kinds.append((i, "subtitle"))
+        self.subtitles.append(line.strip())
+        self.set_date(line, keep_first=True)
+
+    def after_subtitle(self, s: str) -> bool:
+        """``s`` is the rest of a subtitle that wrapped onto the next line."""
+        return bool(self.kinds) and self.kinds[-1][1] == "subtitle" and bool(_SUBTITLE_TAIL.match(s))
 
     def take_speaker(self, line: str, m: re.Match) -> None:
         """Role, name (or its mask) and date from a speaker line matched by SPEAKER_LINE / NAME_DATE_LINE."""
@@ -140,10 +178,8 @@ def parse_preamble(lines: list[Line], first: int, last: int, heading_title: str 
             stage = 1
             i += 1
             continue
-        m_sub = SUBTITLE_LINE.match(raw)
-        if m_sub and not is_prose(s) and len(s) <= 80:
-            p.kinds.append((i, "subtitle"))
-            p.set_date(raw, keep_first=True)
+        if (SUBTITLE_LINE.match(raw) and not is_prose(s) and len(s) <= 80) or p.after_subtitle(s):
+            p.take_subtitle(i, raw)
             i += 1
             continue
         m_sp = SPEAKER_LINE.match(raw) if len(s) <= 40 else None
@@ -156,8 +192,7 @@ def parse_preamble(lines: list[Line], first: int, last: int, heading_title: str 
             continue
         if stage == 0 and not is_prose(s) and not any(c in s for c in "，；：") and not looks_like_heading(s) \
                 and len(s) <= 50 and (p.title_lines or title_like(s, heading_title)):
-            p.kinds.append((i, "title"))
-            p.title_lines.append(s)
+            p.take_title(i, s)
             i += 1
             continue
         if stage == 0 and p.title_lines and len(s) <= 3 and not any(c in s for c in LINE_FINAL):
@@ -189,10 +224,16 @@ def parse_headless(lines: list[Line], first: int, last: int, pre: Preamble) -> P
     if sal is None:
         # the first line is the title if it does not read as prose
         s = lines[first].text.strip() if first < last else ""
-        if s and not is_prose(s) and len(s) <= 60 and first + 1 < last:
+        if s and not is_prose(s) and len(s) <= 80 and first + 1 < last:
             rest = parse_preamble(lines, first + 1, last, s)
-            rest.kinds.insert(0, (first, "title"))
-            rest.title_lines.insert(0, s)
+            head = Preamble(kinds=[], body_first=first, title_lines=[])
+            head.take_title(first, s)
+            rest.kinds[:0], rest.title_lines[:0] = head.kinds, head.title_lines
+            rest.title_ends.update(head.title_ends)
+            rest.subtitles[:0] = head.subtitles
+            for name in ("speaker", "speaker_text", "role", "date", "date_text", "date_masked", "speaker_masked"):
+                if getattr(rest, name) in (None, False) and getattr(head, name) not in (None, False):
+                    setattr(rest, name, getattr(head, name))
             return rest
         return pre
     kinds: list[tuple[int, str]] = []
@@ -209,9 +250,8 @@ def parse_headless(lines: list[Line], first: int, last: int, pre: Preamble) -> P
             kinds.append((j, "web_clutter"))
         elif SOURCE_LINE.search(s) and len(s) <= 40:
             kinds.append((j, "source_line"))
-        elif SUBTITLE_LINE.match(raw) and not is_prose(s):
-            kinds.append((j, "subtitle"))
-            out.set_date(raw, keep_first=True)
+        elif (SUBTITLE_LINE.match(raw) and not is_prose(s)) or out.after_subtitle(s):
+            out.take_subtitle(j, raw)
         elif SPEAKER_LINE.match(raw) and len(s) <= 40:
             kinds.append((j, "speaker"))
             out.take_speaker(s, SPEAKER_LINE.match(raw))
@@ -222,20 +262,36 @@ def parse_headless(lines: list[Line], first: int, last: int, pre: Preamble) -> P
             kinds.append((j, "speaker"))  # a name alone on its line just above the salutation
             out.speaker_lines.append(s)
             out.speaker_text, out.speaker = s, s
-        elif not is_prose(s) and len(s) <= 60 and (not out.title_lines or title_like(s, None)):
-            kinds.append((j, "title"))
-            out.title_lines.append(s)
+        elif not is_prose(s) and len(s) <= 80 and (not out.title_lines or title_like(s, None)):
+            out.take_title(j, s)
         else:
             kinds.append((j, "front_matter"))
     if len(out.title_lines) > 1:
         # several title-like lines: the one that reads as a title wins, the others are front matter
-        best = next((t for t in out.title_lines if title_like(t, None)), out.title_lines[0])
-        out.title_lines = [best]
-        titles = [k for k, (j, kind) in enumerate(kinds) if kind == "title"]
-        keep = next(k for k in titles if lines[kinds[k][0]].text.strip() == best)
-        for k in titles:
-            if k != keep:
+        best = next((k for k, t in enumerate(out.title_lines) if title_like(t, None)), 0)
+        out.title_lines = [out.title_lines[best]]
+        for n, k in enumerate(k for k, (_, kind) in enumerate(kinds) if kind == "title"):
+            if n != best:
                 kinds[k] = (kinds[k][0], "front_matter")
     return out
 
 
+
+
+def role_and_occasion(title: str | None, subtitles: list[str]) -> tuple[str | None, str | None]:
+    """The office a title names (常务副市长在…的讲话) and the occasion (在…上) of a title or subtitle.
+
+    >>> role_and_occasion("常务副市长在全市项目建设调度会上的讲话", [])
+    ('常务副市长', '全市项目建设调度会')
+    >>> role_and_occasion("政府工作报告", ["——2024年3月5日在第十四届全国人民代表大会第二次会议上"])
+    (None, '第十四届全国人民代表大会第二次会议')
+    """
+    role = None
+    m = _ROLE_IN_TITLE.match(squeeze(title or ""))
+    if m:
+        role = m.group("role")
+    for text in [title or "", *subtitles]:
+        o = OCCASION.search(squeeze(text))
+        if o:
+            return role, o.group("occasion")
+    return role, None

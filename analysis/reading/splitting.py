@@ -9,23 +9,25 @@ clutter.  Every character of the file ends up in exactly one span.
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..chinese import BOOKMARK, LINE_FINAL, Line, chinese_number, split_lines, squeeze
+from ..errors import CorpusWarning
 from .cleaning import clean_body
-from .clutter import SOURCE_LINE, TRAILER_START, URL, is_clutter
+from .clutter import SOURCE_LINE, TRAILER_START, URL, is_clutter, without_site_name
 from .decoding import DecodedText
-from .metadata import Preamble, is_prose, parse_headless, parse_preamble
+from .headings import match_heading, numbered_titles, split_run_in
+from .metadata import Preamble, is_prose, parse_headless, parse_preamble, role_and_occasion
+from .script import is_traditional, to_simplified
 
-# 第一篇：title / 第1篇: title / 【第一篇】title / [第一篇] title
-SPEECH_HEADING = re.compile(
-    r"^[ \t\u3000]*[【\[〔]?\s*第\s*(?P<num>[一二三四五六七八九十百零〇两\d]{1,4})\s*篇\s*[】\]〕]?"
-    r"\s*[:：.、，,]?[ \t\u3000]*(?P<title>.*?)[ \t\u3000]*$"
-)
 _ELLIPSIS = re.compile(r"(\.{3,}|…+|。{3,})\s*$")
-_TOC = re.compile(r"^\s*[【\[]?\s*目\s*录\s*[】\]]?\s*[:：]?\s*$")
-_COUNT_CLAIM = re.compile(r"[\[【(（]\s*(\d+|[一二三四五六七八九十]+)\s*篇[^\]】)）]*[\]】)）]")
+_TOC = re.compile(r"^\s*[【\[]?\s*目\s*[录錄]\s*[】\]]?\s*[:：]?\s*$")
+_COUNT_CLAIM = re.compile(r"[\[【(（]\s*(?:精选|范文|共)?(\d+|[一二三四五六七八九十]+)\s*篇[^\]】)）]*[\]】)）]"
+                          r"|(?:精选|范文|合集|汇编|共)\s*(\d+|[一二三四五六七八九十]+)\s*篇|(\d+|[一二三四五六七八九十]+)篇(?:范文|材料|汇编|合集)?$")
+# the site's own words before the speeches: 下面是小编为大家收集的…, 以下是…供大家参考
+_PREAMBLE = re.compile(r"(下面是|以下是|小编|为大家|給大家|供大家|仅供参考|欢迎阅读|希望对(你|您|大家)有)")
 _TRUNCATED = re.compile(r"(\.{3,}|…+)\s*$")
 
 
@@ -76,26 +78,26 @@ class SpanList:
         return {"file": self.file_name, "kind": kind, "start": a, "end": b, "speech": 0}
 
 
-def find_headings(lines: list[Line]) -> tuple[list[int], dict[int, str]]:
-    """Indices of the lines that open a speech, and the kind of other heading-like lines."""
-    candidates = [i for i, ln in enumerate(lines) if SPEECH_HEADING.match(ln.text)]
+def find_headings(lines: list[Line]) -> tuple[list[int], dict[int, str], dict[int, tuple[int, int]]]:
+    """The lines that open a speech, the kind of other heading-like lines (teaser, table of
+    contents entry), and where each heading's title lies in its line."""
+    titles = {i: span for i, ln in enumerate(lines) if (span := match_heading(ln.text)) is not None}
+    titles.update(numbered_titles(lines))
+    candidates = sorted(titles)
     roles: dict[int, str] = {}
     real: list[int] = []
     for i in candidates:
         text = lines[i].text
-        m = SPEECH_HEADING.match(text)
-        if _ELLIPSIS.search(text) and len(m.group("title")) > 40:
+        a, b = titles[i]
+        if _ELLIPSIS.search(text) and b - a > 40:
             roles[i] = "teaser"
             continue
         nxt = next((j for j in range(i + 1, len(lines)) if lines[j].text.strip()), None)
-        if nxt is None:
-            real.append(i)  # a heading with nothing under it: kept, reported empty
-            continue
-        if nxt in candidates or _TOC.match(lines[nxt].text):
+        if nxt is not None and (nxt in titles or _TOC.match(lines[nxt].text)):
             roles[i] = "toc_entry"
             continue
-        real.append(i)
-    return real, roles
+        real.append(i)  # (a heading with nothing under it is kept, and reported empty)
+    return real, roles, titles
 
 
 def _front_kind(i: int, s: str, roles: dict[int, str], seen_title: bool) -> str:
@@ -104,6 +106,8 @@ def _front_kind(i: int, s: str, roles: dict[int, str], seen_title: bool) -> str:
         return "whitespace"
     if i in roles:
         return roles[i]
+    if _PREAMBLE.search(s):
+        return "preamble"
     if _TOC.match(s):
         return "toc"
     if SOURCE_LINE.search(s) and not is_prose(s):
@@ -117,7 +121,8 @@ def _front_kind(i: int, s: str, roles: dict[int, str], seen_title: bool) -> str:
     return "front_matter"
 
 
-def classify_front(lines: list[Line], upto: int, roles: dict[int, str], meta: dict) -> list[tuple[int, str]]:
+def classify_front(lines: list[Line], upto: int, roles: dict[int, str], meta: dict,
+                   titles: dict[int, tuple[int, int]]) -> list[tuple[int, str]]:
     """Kinds of the lines before the first speech; what they say goes into ``meta``."""
     kinds: list[tuple[int, str]] = []
     seen_title = False
@@ -127,7 +132,7 @@ def classify_front(lines: list[Line], upto: int, roles: dict[int, str], meta: di
         kind = _front_kind(i, s, roles, seen_title)
         kinds.append((i, kind))
         if kind == "teaser":
-            meta.setdefault("teaser", squeeze(SPEECH_HEADING.match(t).group("title")))
+            meta.setdefault("teaser", squeeze(t[slice(*titles[i])]))
         elif kind == "source_line":
             for key, label in (("source", "来源"), ("author", "作者"), ("updated", "更新时间"),
                                ("updated", "发布时间"), ("updated", "发表时间")):
@@ -142,9 +147,9 @@ def classify_front(lines: list[Line], upto: int, roles: dict[int, str], meta: di
             title = BOOKMARK.sub("", s)
             claim = _COUNT_CLAIM.search(title)
             if claim:
-                meta["n_claimed"] = chinese_number(claim.group(1))
+                meta["n_claimed"] = chinese_number(next(g for g in claim.groups() if g))
                 title = title[:claim.start()] + title[claim.end():]
-            meta["title"] = title.strip()
+            meta["title"] = without_site_name(title.strip())
     return kinds
 
 
@@ -191,13 +196,27 @@ def _add_tail(lines: list[Line], reg: Region, body_last: int, tail_start: int, t
         spans.add("whitespace", tail_start, region_end, number)
 
 
-def _read_region(text: str, lines: list[Line], reg: Region, spans: SpanList, number: int) -> tuple[dict, list]:
-    """One speech's row (metadata, cleaned text, offsets) and its body's deletions."""
+def _original_lines(shown: str, lines: list[Line], kinds: list[tuple[int, str]], kind: str,
+                    ends: dict[int, int] | None = None) -> list[str]:
+    """The lines of one kind in the original characters (a title cut where ``ends`` says)."""
+    ends = ends or {}
+    return [shown[lines[i].start:lines[i].start + ends.get(i, len(lines[i].text))].strip()
+            for i, k in kinds if k == kind]
+
+
+def _read_region(text: str, lines: list[Line], reg: Region, spans: SpanList, number: int,
+                 shown: str, titles: dict[int, tuple[int, int]]) -> tuple[dict, list]:
+    """One speech's row (metadata, cleaned text, offsets) and its body's deletions.
+
+    ``text`` is what is parsed (the Simplified form of a Traditional file), ``shown`` the
+    original characters: titles, speaker lines, salutations and the body are taken from it."""
     heading_text = heading_title = None
     if reg.heading_line is not None:
-        heading_text = lines[reg.heading_line].text.strip()
-        heading_title = squeeze(SPEECH_HEADING.match(lines[reg.heading_line].text).group("title")) or None
-        spans.add("speech_heading", lines[reg.heading_line].start, lines[reg.heading_line].stop, number)
+        line = lines[reg.heading_line]
+        a, b = titles[reg.heading_line]
+        heading_text = shown[line.start:line.end].strip()
+        heading_title = squeeze(shown[line.start + a:line.start + b]) or None
+        spans.add("speech_heading", line.start, line.stop, number)
     else:
         reg = _skip_leading_clutter(lines, reg, spans, number)
     pre = parse_preamble(lines, reg.first, reg.last, heading_title)
@@ -212,19 +231,23 @@ def _read_region(text: str, lines: list[Line], reg: Region, spans: SpanList, num
         b_start = b_end = lines[pre.body_first].start if pre.body_first < len(lines) else len(text)
     spans.add("body", b_start, b_end, number)
     _add_tail(lines, reg, body_last, b_end, text, spans, number)
-    clean = clean_body(text, b_start, b_end)
-    title = heading_title or ("".join(pre.title_lines) or None)
+    clean = clean_body(shown, b_start, b_end)
+    title_lines = _original_lines(shown, lines, pre.kinds, "title", pre.title_ends)
+    title = heading_title or ("".join(title_lines) or None)
+    role, occasion = role_and_occasion(title, ["".join(pre.subtitles)])
     row = {
         "speech": number, "heading": heading_text or "",
-        "title": BOOKMARK.sub("", title) if title else None,
-        "title_in_text": "".join(pre.title_lines) or None,
-        "speaker": pre.speaker, "speaker_text": pre.speaker_text, "role": pre.role,
-        "date": pre.date, "date_text": pre.date_text,
+        "title": without_site_name(BOOKMARK.sub("", title)) if title else None,
+        "title_in_text": "".join(title_lines) or None, "occasion": occasion,
+        "speaker": pre.speaker, "speaker_text": " / ".join(_original_lines(shown, lines, pre.kinds, "speaker")) or None,
+        "role": pre.role or role, "date": pre.date, "date_text": pre.date_text,
         "speaker_masked": pre.speaker_masked, "date_masked": pre.date_masked,
-        "salutation": pre.salutation, "text": clean.text, "start": b_start, "end": b_end,
+        "salutation": (_original_lines(shown, lines, pre.kinds, "salutation") or [None])[0],
+        "text": clean.text, "start": b_start, "end": b_end,
         "n_chars": len(clean.text) - clean.text.count("\n"),
         "n_paragraphs": len([p for p in clean.text.split("\n") if p.strip()]),
         "truncated": bool(_TRUNCATED.search(clean.text)) and clean.text.rstrip(".…")[-1:] not in LINE_FINAL,
+        "text_simplified": clean_body(text, b_start, b_end).text if shown is not text else None,
         "source_map": clean.runs,
     }
     return row, clean.deletions
@@ -232,25 +255,36 @@ def _read_region(text: str, lines: list[Line], reg: Region, spans: SpanList, num
 
 def split_file(text: str, path: Path | None, decoded: DecodedText | None,
                first_speech: int) -> tuple[dict, list[dict], list[dict], list[dict]]:
-    """Split one decoded file; return meta, speech rows, span rows and deletion rows."""
-    lines = split_lines(text)
+    """Split one decoded file; return meta, speech rows, span rows and deletion rows.
+
+    A Traditional text is parsed in its Simplified form (:mod:`.script`, the same length)
+    while every span, title and body keeps the original characters."""
+    shown = text
+    if is_traditional(text):
+        text = to_simplified(text)
+    lines = split_run_in(split_lines(text))
     file_name = path.name if path else None
     meta: dict = {"file": file_name}
-    headings, roles = find_headings(lines)
+    headings, roles, titles = find_headings(lines)
     spans = SpanList(file_name)
-    spans.add_lines(lines, classify_front(lines, headings[0] if headings else 0, roles, meta))
+    spans.add_lines(lines, classify_front(lines, headings[0] if headings else 0, roles, meta, titles))
     rows: list[dict] = []
     deletions: list[dict] = []
     for number, reg in enumerate(_regions(lines, headings), first_speech):
-        row, dels = _read_region(text, lines, reg, spans, number)
-        row = {"speech": number, "file": file_name, **row,
-               "encoding": decoded.encoding if decoded else "str"}
+        row, dels = _read_region(text, lines, reg, spans, number, shown, titles)
+        row = {"speech": number, "file": file_name, **row, "encoding": decoded.encoding if decoded else "str",
+               "script": "traditional" if shown is not text else "simplified"}
         rows.append({k: row[k] for k in _ROW_ORDER})
         deletions += [{"file": file_name, "speech": number, "start": d.start, "end": d.end,
-                       "reason": d.reason, "removed": text[d.start:d.end]} for d in dels]
-    return meta, rows, spans.tiled(text), deletions
+                       "reason": d.reason, "removed": shown[d.start:d.end]} for d in dels]
+    meta["script"] = "traditional" if shown is not text else "simplified"
+    claimed = meta.get("n_claimed")
+    if claimed and claimed != len(rows):
+        warnings.warn(f"{path or '<text>'}: the page says it holds {claimed} speeches, but {len(rows)} were found",
+                      CorpusWarning, stacklevel=3)
+    return meta, rows, spans.tiled(shown), deletions
 
 
-_ROW_ORDER = ["speech", "file", "heading", "title", "title_in_text", "speaker", "speaker_text", "role", "date",
-              "date_text", "speaker_masked", "date_masked", "salutation", "text", "start", "end", "n_chars",
-              "n_paragraphs", "truncated", "encoding", "source_map"]
+_ROW_ORDER = ["speech", "file", "heading", "title", "title_in_text", "occasion", "speaker", "speaker_text", "role",
+              "date", "date_text", "speaker_masked", "date_masked", "salutation", "text", "start", "end", "n_chars",
+              "n_paragraphs", "truncated", "encoding", "script", "text_simplified", "source_map"]

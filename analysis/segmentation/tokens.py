@@ -39,6 +39,7 @@ import numpy as np
 import pandas as pd
 
 from .. import parallel
+from ..reading.script import working_texts
 from .dictionary import read_stopwords
 from .segmenter import Segmenter, get_segmenter
 from .token_table import TOKEN_COLUMNS, TypeIds, merge_quotes, token_frame, word_places
@@ -89,7 +90,7 @@ def tokenize(speeches: pd.DataFrame, *, user_dict: str | Path | None = None,
     """
     seg = get_segmenter(user_dict)
     table = seg.type_table(read_stopwords())
-    texts = list(zip(speeches["speech"], speeches["text"]))
+    texts = list(zip(speeches["speech"], working_texts(speeches)["text"]))  # Traditional: its Simplified form
     processes = parallel.useful_processes(processes, [t for _, t in texts], parallel.MIN_CHARS_PER_SEGMENTING_PROCESS)
     parts: list = [None] * len(texts)  # each speech's word places
     progress_bar = None

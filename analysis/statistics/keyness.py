@@ -61,7 +61,6 @@ def _as_set(x) -> set:
 
 MEASURES = ("g2", "chi2", "log_ratio", "pct_diff")
 SCORERS = ("g2", "tfidf")
-SIMILARITY_METHODS = ("cosine", "tfidf", "jaccard")
 
 
 def keyness(counts: pd.DataFrame, target, *, reference=None, measure: Literal["g2", "chi2", "log_ratio"] = "g2",
@@ -108,22 +107,28 @@ def keyness(counts: pd.DataFrame, target, *, reference=None, measure: Literal["g
 
 
 class _Pairs:
-    """The (speech, term) pairs of a counts frame as integer arrays, terms sorted."""
+    """The (speech, term) pairs of a counts frame as integer arrays, terms coded in sorted
+    order, pairs sorted by speech (``bounds`` gives each speech's slice)."""
 
     def __init__(self, counts: pd.DataFrame, min_count: int):
-        totals = counts.groupby("term", sort=True)["n"].sum()
-        totals = totals[totals >= min_count]
-        self.terms = np.asarray(totals.index, dtype=object)
-        self.totals = totals.to_numpy()
-        kept = counts[counts["term"].isin(totals.index)]
-        self.speech = kept["speech"].to_numpy()
-        self.term = np.searchsorted(self.terms, kept["term"].to_numpy(dtype=object))
-        self.n = kept["n"].to_numpy()
+        codes, words = pd.factorize(counts["term"], sort=True)
+        totals = np.bincount(codes, weights=counts["n"].to_numpy(), minlength=len(words)).astype(np.int64)
+        kept = totals >= min_count
+        new_code = np.cumsum(kept) - 1  # codes of the kept terms, still in sorted order
+        self.terms = np.asarray(words, dtype=object)[kept]
+        self.totals = totals[kept]
+        keep_rows = kept[codes]
+        order = np.argsort(counts["speech"].to_numpy()[keep_rows], kind="stable")
+        self.speech = counts["speech"].to_numpy()[keep_rows][order]
+        self.term = new_code[codes[keep_rows]][order]
+        self.n = counts["n"].to_numpy()[keep_rows][order]
+        self.speeches = np.unique(self.speech)
+        self.bounds = np.searchsorted(self.speech, self.speeches), np.searchsorted(self.speech, self.speeches, "right")
         self.sizes = speech_sizes(counts)
         self.n_all = float(counts["n"].sum())
 
-    def absent(self, speech, present: np.ndarray, keep: int | None) -> np.ndarray:
-        """Terms ``speech`` never uses: all of them, or the ``keep`` most frequent."""
+    def absent(self, present: np.ndarray, keep: int | None) -> np.ndarray:
+        """Terms a speech (using ``present``) never uses: all of them, or the ``keep`` most frequent."""
         if keep is None:
             mask = np.ones(len(self.terms), dtype=bool)
             mask[present] = False
@@ -156,11 +161,11 @@ def keyness_by_speech(counts: pd.DataFrame, *, min_count: int = 1, measure: str 
     require_speeches(counts, "keyness")
     pairs = _Pairs(counts, min_count)
     blocks, rows, block = [], 0, []
-    for s in sorted(pd.unique(pairs.speech).tolist()):
-        present = pairs.term[pairs.speech == s]
-        missing = pairs.absent(s, present, absent)
+    for s, lo, hi in zip(pairs.speeches.tolist(), *pairs.bounds):
+        present = pairs.term[lo:hi]
+        missing = pairs.absent(present, absent)
         block.append((s, np.concatenate([present, missing]),
-                      np.concatenate([pairs.n[pairs.speech == s], np.zeros(len(missing), dtype=np.int64)])))
+                      np.concatenate([pairs.n[lo:hi], np.zeros(len(missing), dtype=np.int64)])))
         rows += len(present) + len(missing)
         if rows >= _BLOCK_ROWS:
             blocks.append(_measure_block(pairs, block, measure))
@@ -231,74 +236,6 @@ def distinctive_terms(counts: pd.DataFrame, *, top: int = 10, scorer: Literal["g
     """
     check_choice("scorer", scorer, SCORERS)
     counts = as_counts(counts)
-    require_speeches(counts, "distinctive terms")
+    require_speeches(counts, "keyness (distinctive terms)")
     out = _tfidf_terms(counts, top, min_count) if scorer == "tfidf" else _g2_terms(counts, top, min_count, negative)
     return out[["speech", "rank", "term", "score", "n_target", "n_reference", "direction"]].reset_index(drop=True)
-
-
-def _matrix(counts: pd.DataFrame, method: str) -> tuple[list[int], np.ndarray]:
-    table = counts.pivot_table(index="speech", columns="term", values="n", aggfunc="sum", fill_value=0).sort_index()
-    table = table.reindex(sorted(table.columns), axis=1)
-    speeches = [int(s) for s in table.index]
-    x = table.to_numpy(dtype=float)
-    if method == "jaccard":
-        b = x > 0
-        inter = b.astype(float) @ b.T.astype(float)
-        sizes = b.sum(axis=1)
-        union = sizes[:, None] + sizes[None, :] - inter
-        return speeches, np.where(union > 0, inter / union, 0.0)
-    rel = x / x.sum(axis=1, keepdims=True)
-    if method == "tfidf":
-        df = (x > 0).sum(axis=0)
-        rel = rel * (np.log((1 + len(x)) / (1 + df)) + 1)
-    norm = np.linalg.norm(rel, axis=1, keepdims=True)
-    unit = rel / np.where(norm == 0, 1, norm)
-    return speeches, np.clip(unit @ unit.T, 0.0, 1.0)
-
-
-def cluster_order(speeches: list[int], sim: np.ndarray) -> list[int]:
-    """Leaf order of an average-linkage (UPGMA) clustering on ``1 - similarity``."""
-    clusters = {i: [i] for i in range(len(speeches))}
-    dist = 1 - sim
-    while len(clusters) > 1:
-        keys = sorted(clusters)
-        best = None
-        for i, ka in enumerate(keys):
-            for kb in keys[i + 1:]:
-                d = float(np.mean([dist[p, q] for p in clusters[ka] for q in clusters[kb]]))
-                if best is None or d < best[0] - 1e-12:
-                    best = (d, ka, kb)
-        _, ka, kb = best
-        clusters[ka] = clusters[ka] + clusters.pop(kb)
-    return [speeches[i] for i in next(iter(clusters.values()))]
-
-
-def similarity(counts: pd.DataFrame, *, method: Literal["cosine", "tfidf", "jaccard"] = "cosine") -> pd.DataFrame:
-    r"""Speech-by-speech similarity of :func:`~analysis.term_counts`, long format, with a clustering order.
-
-    ``cosine`` compares relative frequencies, ``tfidf`` TF-IDF weighted relative
-    frequencies, ``jaccard`` the sets of terms.  Columns: ``speech_a``, ``speech_b``,
-    ``similarity``, ``method``, ``order_a``, ``order_b`` (positions of the speeches
-    in the average-linkage clustering order, for drawing the heatmap).
-
-    >>> import analysis as an
-    >>> sp = an.read_compilation(text=(
-    ...     "第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商、抓落实。投资增长5%左右。\n"
-    ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度。项目是生命线。\n")).speeches
-    >>> tokens = an.tokenize(sp)
-    >>> sim = an.similarity(an.term_counts(tokens))
-    >>> round(sim.query('speech_a == 1 and speech_b == 2')['similarity'].item(), 2)
-    0.64
-    """
-    check_choice("method", method, SIMILARITY_METHODS)
-    counts = as_counts(counts)
-    require_speeches(counts, "similarity")
-    speeches, sim = _matrix(counts, method)
-    order = cluster_order(speeches, sim)
-    pos = {s: i for i, s in enumerate(order)}
-    rows = [{"speech_a": a, "speech_b": b, "similarity": float(sim[i, j]), "method": method,
-             "order_a": pos[a], "order_b": pos[b]}
-            for i, a in enumerate(speeches) for j, b in enumerate(speeches)]
-    return pd.DataFrame(rows)
-
-

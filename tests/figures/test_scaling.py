@@ -80,6 +80,8 @@ def _figures(c: Corpus):
             "keyness": lambda: an.plot_distinctive_terms(an.distinctive_terms(c.counts, top=8, negative=True),
                                                          labels=c.labels),
             "similarity": lambda: an.plot_similarity(an.similarity(c.counts), labels=c.labels),
+            "tree": lambda: an.plot_similarity_tree(an.similarity_tree(an.similarity(c.counts)), labels=c.labels),
+            "map": lambda: an.plot_correspondence(an.correspondence(c.counts), labels=c.labels),
         })
     return figs
 

@@ -72,7 +72,7 @@ def test_cli_on_another_corpus_leaves_the_project_tables_alone(tmp_path, monkeyp
     before = {p.name: p.read_bytes() for p in config.PROCESSED_DIR.glob("*.csv")}
     monkeypatch.chdir(tmp_path)
     assert main(["numbers", "--corpus", str(gbk)]) == 0
-    assert "wrote out/mine/numeric_targets.csv" in capsys.readouterr().out
-    written = (tmp_path / "out" / "mine" / "numeric_targets.csv").read_text(encoding="utf-8")
+    assert "wrote out/mine/tables/numeric_targets.csv" in capsys.readouterr().out
+    written = (tmp_path / "out" / "mine" / "tables" / "numeric_targets.csv").read_text(encoding="utf-8")
     assert "44.2" in written and "开工率" in written
     assert {p.name: p.read_bytes() for p in config.PROCESSED_DIR.glob("*.csv")} == before

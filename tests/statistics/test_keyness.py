@@ -48,15 +48,6 @@ def test_ties_broken_by_term():
     assert k["term"].tolist()[:2] == ["一", "二"]  # equal G2, code-point order
 
 
-def test_similarity_and_clustering(tokens):
-    s = an.similarity(an.term_counts(tokens, content_only=True))
-    m = s.pivot(index="speech_a", columns="speech_b", values="similarity")
-    assert np.allclose(np.diag(m), 1) and np.allclose(m, m.T)
-    j = an.similarity(an.term_counts(tokens, content_only=True), method="jaccard")
-    assert j["similarity"].between(0, 1).all()
-    assert sorted(s.drop_duplicates("speech_a")["order_a"]) == [0, 1, 2, 3, 4]
-
-
 def test_distinctive_terms(tokens):
     d = an.distinctive_terms(an.term_counts(tokens, content_only=True), top=5, negative=True)
     assert set(d["direction"]) == {"positive", "negative"}

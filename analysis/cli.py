@@ -1,0 +1,130 @@
+"""The command line: ``python -m analysis COMMAND [--corpus PATH] [--out DIR] ...``."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__, config
+from .errors import CorpusError, FontNotFoundError, OptionError
+
+DESCRIPTION = """\
+Read Chinese political speeches as a corpus linguist would: split a corpus into
+speeches losslessly, segment it with jieba, and write tidy tables (frequencies,
+keyness, slogans, outlines, numeric targets) and every figure of the notebooks."""
+
+EPILOG = """\
+input (--corpus):
+  a compilation file (several speeches under 第一篇… headings), one speech file,
+  or a folder of such files; text in UTF-8, UTF-16 or GB18030/GBK (detected).
+  Without --corpus: the project's five-speech compilation in data/raw/.
+
+output (--out DIR):
+  DIR/tables/     the tables (--format csv, xlsx or parquet)
+  DIR/figures/    every figure, PNG and SVG            (figures only)
+  DIR/notebooks/  the executed notebooks and their HTML (figures only)
+  Without --out: the project's own corpus goes to data/processed/, figures/ and
+  notebooks/executed/; any other corpus to out/<its name>/, laid out as above.
+
+examples:
+  python -m analysis speeches --corpus my_speeches/
+  python -m analysis tables --corpus report.txt --format xlsx --out results
+  python -m analysis figures --corpus data/raw/provincial-2026 --out /tmp/provinces --processes 2
+"""
+
+COMMANDS = {
+    "speeches": ("print the speech table and write speeches and spans", ("speeches",)),
+    "terms": ("write term frequencies and keyness", ("terms",)),
+    "slogans": ("write slogans and outlines", ("slogans",)),
+    "numbers": ("write numeric targets and dating evidence", ("numbers",)),
+    "tables": ("write every processed table", ("speeches", "terms", "slogans", "numbers")),
+    "figures": ("write every table, execute every notebook, write every figure", None),
+}
+#: Commands whose work can use several processes.
+PARALLEL = ("terms", "slogans", "numbers", "tables", "figures")
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="python -m analysis", description=DESCRIPTION, epilog=EPILOG,
+                                  formatter_class=argparse.RawDescriptionHelpFormatter)
+    top.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, (text, _) in COMMANDS.items():
+        p = sub.add_parser(name, help=text, description=text, epilog=EPILOG,
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
+        p.add_argument("--corpus", type=Path, default=None, help="a compilation file, a speech file or a folder")
+        p.add_argument("--out", type=Path, default=None, help="output folder (see below)")
+        if name in PARALLEL:
+            p.add_argument("--processes", type=int, default=1,
+                           help="work on this many processes (0: every core); the output is the same")
+        if name != "figures":
+            p.add_argument("--format", choices=("csv", "xlsx", "parquet"), default="csv",
+                           help="table format (xlsx needs openpyxl, parquet pyarrow)")
+        else:
+            p.add_argument("--force", action="store_true",
+                           help="rebuild even when nothing the figures depend on has changed")
+        p.add_argument("--quiet", action="store_true", help="no progress bars")
+    return top
+
+
+def output_folders(corpus: Path | None, out: Path | None) -> dict[str, Path] | None:
+    """Where tables, figures and notebooks go: DIR/tables, DIR/figures, DIR/notebooks, or the
+    project's own folders for its own corpus (None)."""
+    own = corpus is None or corpus.resolve() == config.DEFAULT_CORPUS.resolve()
+    if out is None and own:
+        return None
+    # someone else's speeches never overwrite the project's own tables and figures
+    out = out if out is not None else Path("out") / corpus.resolve().stem
+    return {"tables": out / "tables", "figures": out / "figures", "notebooks": out / "notebooks"}
+
+
+def _print_speeches(corpus: Path | None) -> None:
+    from .reading.corpus import read_corpus, speech_table
+
+    table = speech_table(read_corpus(corpus).speeches)
+    shown = table[["speech", "label", "title", "speaker", "role", "date", "n_chars"]]
+    print(shown.astype(object).where(shown.notna(), "").to_string(index=False))  # unknown: blank
+
+
+def run(args: argparse.Namespace) -> tuple[list[Path], list[str], list[str]]:
+    """Do the command: the paths written, notes (what could not be made) and failures."""
+    from . import build
+
+    folders = output_folders(args.corpus, args.out)
+    notes: list[str] = []
+    failures: list[str] = []
+    progress = not args.quiet
+    if args.command == "figures":
+        kwargs = {} if folders is None else {"tables_dir": folders["tables"], "notebooks_out": folders["notebooks"]}
+        paths = build.build_all(args.corpus, None if folders is None else folders["figures"], processes=args.processes,
+                                force=args.force, progress=progress, failures=failures, **kwargs)
+        return paths, notes, failures
+    if args.command == "speeches":
+        _print_speeches(args.corpus)
+    paths = build.write_tables(args.corpus, None if folders is None else folders["tables"],
+                               groups=COMMANDS[args.command][1], processes=getattr(args, "processes", 1),
+                               fmt=args.format, progress=progress, notes=notes)
+    return paths, notes, failures
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        paths, notes, failures = run(args)
+    except (CorpusError, FontNotFoundError, OptionError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a user's corpus never ends in a traceback: one line, and where to report it
+        print(f"error: unexpected {type(exc).__name__}: {exc} (please report this with the corpus that caused it)",
+              file=sys.stderr)
+        return 3
+    for p in paths:
+        print(f"wrote {p}")
+    for note in notes:
+        print(f"note: {note}", file=sys.stderr)
+    for failure in failures:
+        print(f"failed: {failure}", file=sys.stderr)
+    return 1 if failures else 0

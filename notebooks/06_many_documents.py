@@ -1,0 +1,59 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: py:percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 6. Many documents: how a corpus divides
+#
+# For a corpus of many documents (run by `make figures` on the 25 provincial government
+# work reports of 2026, or on your own folder): which documents talk alike, what sets each
+# apart, and how documents and words arrange themselves on one map.
+#
+# * The **dendrogram** joins documents by average linkage on 1 − cosine similarity of
+#   their content-word frequencies: documents that join further left are more alike.
+# * The **correspondence-analysis map** (the classic textometry view of KH Coder and
+#   Iramuteq) places documents and their most frequent words on the two axes that show
+#   most of the table's departure from independence (the inertia each shows is on the axis).
+#   A document lies towards the words it uses more than the corpus does; words near the
+#   centre are used alike everywhere.
+# * **Keyness** per document: each against all the others, G² on the right for words it
+#   uses more (|G²| > 3.84, 6.63, 10.83: p < 0.05, 0.01, 0.001 for one test), on the left
+#   for words it uses less.
+
+# %% tags=["parameters"]
+corpus = None
+figures_dir = None
+documents = None
+
+# %%
+import analysis as an
+from analysis import findings
+
+study = an.open_study(documents or an.config.PROVINCIAL_CORPUS, figures_dir)
+print(f"{study.n_speeches} documents")
+print(study.names_note())
+content = study.counts(content_only=True)
+an.speech_table(study.speeches)[["speech", "label", "title", "speaker", "date", "n_chars"]]
+
+# %%
+sim = study.compare(an.similarity, content, method="cosine")
+if sim is not None:
+    print(findings.most_similar(sim, study.labels))
+    study.save(an.plot_similarity_tree(an.similarity_tree(sim), labels=study.labels), "corpus_similarity_tree")
+
+# %%
+ca = study.compare(an.correspondence, content, terms=80)
+if ca is not None:
+    study.save(an.plot_correspondence(ca, labels=study.labels), "corpus_correspondence_map")
+
+# %%
+distinctive = study.compare(an.distinctive_terms, content, top=8, negative=True)
+if distinctive is not None:
+    print(findings.distinctive(distinctive, study.labels))
+    study.save_pages(an.plot_distinctive_terms, distinctive, "corpus_keyness_by_document")

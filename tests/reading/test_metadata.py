@@ -1,0 +1,44 @@
+"""Metadata of official texts: title, occasion, speaker, role and date in the layouts they use."""
+import pytest
+
+import analysis as an
+
+BODY = "各位代表：\n现在，我代表政府报告工作。\n"
+
+
+@pytest.mark.parametrize("head, title, speaker, role, date, occasion", [
+    ("政府工作报告——2024年3月5日在第十四届全国人民代表大会第二次会议上 国务院总理 李强\n", "政府工作报告", "李强",
+     "国务院总理", "2024-03-05", "第十四届全国人民代表大会第二次会议"),
+    ("2026年浙江省政府工作报告\n（2026年1月27日在浙江省第十四届人民代表大会第四次会议上）\n浙江省省长 刘捷\n",
+     "2026年浙江省政府工作报告", "刘捷", "浙江省省长", "2026-01-27", "浙江省第十四届人民代表大会第四次会议"),
+    ("政府工作报告\n――2026年1月27日在福建省第十四届人民代表大会第四次会议上\n福建省人民政府省长 赵龙\n",
+     "政府工作报告", "赵龙", "福建省人民政府省长", "2026-01-27", "福建省第十四届人民代表大会第四次会议"),
+    ("政府工作报告\n——2026年1月27日在河南省第十四届人民代表大会\n第四次会议上\n河南省人民政府省长 王凯\n",
+     "政府工作报告", "王凯", "河南省人民政府省长", "2026-01-27", "河南省第十四届人民代表大会第四次会议"),
+])
+def test_official_report_layouts(head, title, speaker, role, date, occasion):
+    sp = an.read_compilation(text=head + BODY).speeches.iloc[0]
+    assert (sp["title"], sp["speaker"], sp["role"], sp["date"], sp["occasion"]) == (title, speaker, role, date, occasion)
+    assert sp["text"] == "现在，我代表政府报告工作。"
+
+
+@pytest.mark.parametrize("title, role, occasion", [
+    ("常务副市长在全市项目建设调度会上的讲话", "常务副市长", "全市项目建设调度会"),
+    ("县长在全县招商引资工作会议上的讲话", "县长", "全县招商引资工作会议"),
+])
+def test_a_role_in_the_title(title, role, occasion):
+    sp = an.read_compilation(text=f"{title}\n同志们：\n要抓项目。\n").speeches.iloc[0]
+    assert (sp["role"], sp["occasion"], sp["title"]) == (role, occasion, title)
+
+
+def test_labels_name_the_place_else_the_speaker_else_the_occasion(provincial):
+    assert provincial["label"].tolist()[:4] == ["上海", "云南", "内蒙古", "北京"]
+    assert provincial["label"].is_unique
+    sp = an.read_compilation(text="第一篇：在全市招商大会上的讲话\n市委书记 张三\n同志们：\n要抓项目。\n"
+                                  "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工。\n").speeches
+    assert sp["label"].tolist() == ["张三", "项目推进会"]
+
+
+def test_an_untitled_speech_still_gets_a_label():
+    sp = an.read_compilation(text="同志们：\n要抓开工、抓进度。\n").speeches
+    assert sp["label"].tolist() == ["第1篇"]

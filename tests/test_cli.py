@@ -1,0 +1,111 @@
+"""The command line explains itself, writes what it says, and never shows a user a traceback."""
+import re
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from analysis import config
+from analysis.cli import main
+
+ONE_SPEECH = "在全市项目建设调度会上的讲话\n同志们：\n今年要抓项目、抓招商、抓落实，投资增长10%，开工率达到44.2%。\n"
+
+
+@pytest.fixture
+def one_speech(tmp_path):
+    path = tmp_path / "one.txt"
+    path.write_text(ONE_SPEECH, encoding="utf-8")
+    return path
+
+
+def test_help_describes_inputs_outputs_and_examples(capsys):
+    with pytest.raises(SystemExit) as done:
+        main(["--help"])
+    assert done.value.code == 0
+    text = capsys.readouterr().out
+    for part in ("compilation file", "GB18030", "DIR/tables", "DIR/figures", "examples:", "--corpus"):
+        assert part in text, part
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    assert "0.1.0" in capsys.readouterr().out
+
+
+def test_every_command_that_can_use_processes_takes_them(one_speech, tmp_path, capsys):
+    for command in ("terms", "slogans", "numbers", "tables"):
+        assert main([command, "--corpus", str(one_speech), "--out", str(tmp_path / command),
+                     "--processes", "1", "--quiet"]) == 0, command
+
+
+def test_one_speech_keyness_is_one_line_not_inf(one_speech, tmp_path, capsys):
+    assert main(["terms", "--corpus", str(one_speech), "--out", str(tmp_path), "--quiet"]) == 0
+    captured = capsys.readouterr()
+    assert "keyness compares speeches: this corpus has 1" in captured.err
+    assert not (tmp_path / "tables" / "keyness.csv").exists()
+    assert "inf" not in (tmp_path / "tables" / "term_frequencies.csv").read_text(encoding="utf-8")
+
+
+def test_parquet_needs_pyarrow_and_says_so(one_speech, tmp_path, capsys):
+    import importlib.util
+
+    code = main(["numbers", "--corpus", str(one_speech), "--out", str(tmp_path), "--format", "parquet", "--quiet"])
+    if importlib.util.find_spec("pyarrow") is None:  # the project's own environment: see pyproject.toml
+        assert code == 2
+        err = capsys.readouterr().err
+        assert "pyarrow" in err and "pip install" in err and err.strip().count("\n") == 0
+    else:
+        assert code == 0
+        assert pd.read_parquet(tmp_path / "tables" / "numeric_targets.parquet")["surface"].tolist() == ["10%", "44.2%"]
+
+
+@pytest.mark.parametrize("fmt, suffix", [("csv", ".csv"), ("xlsx", ".xlsx")])
+def test_tables_in_every_format_hold_the_same_rows(one_speech, tmp_path, fmt, suffix, capsys):
+    assert main(["numbers", "--corpus", str(one_speech), "--out", str(tmp_path / fmt), "--format", fmt,
+                 "--quiet"]) == 0
+    path = tmp_path / fmt / "tables" / f"numeric_targets{suffix}"
+    assert f"wrote {path}" in capsys.readouterr().out
+    read = {"csv": pd.read_csv, "xlsx": pd.read_excel}[fmt]
+    assert read(path)["surface"].tolist() == ["10%", "44.2%"]
+
+
+def test_same_layout_with_and_without_out(one_speech, tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(["numbers", "--corpus", str(one_speech), "--quiet"]) == 0
+    assert main(["numbers", "--corpus", str(one_speech), "--out", "mine", "--quiet"]) == 0
+    assert (tmp_path / "out" / "one" / "tables" / "numeric_targets.csv").read_bytes() == \
+        (tmp_path / "mine" / "tables" / "numeric_targets.csv").read_bytes()
+
+
+def test_bad_corpus_is_one_line_without_traceback(tmp_path):
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(bytes(range(256)) * 40)
+    done = subprocess.run([sys.executable, "-m", "analysis", "tables", "--corpus", str(binary), "--out",
+                           str(tmp_path / "out"), "--quiet"], capture_output=True, text=True, cwd=config.PROJ_ROOT)
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr and done.stderr.strip().count("\n") == 0
+    assert "photo.txt" in done.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("corpus", ["one speech", "untitled file"])
+def test_figures_on_small_and_untitled_corpora(corpus, one_speech, tmp_path):
+    if corpus == "one speech":
+        target = one_speech
+        expected_missing = {"shared_vocabulary", "keyness_by_speech", "speech_similarity", "corpus_similarity_tree",
+                            "corpus_correspondence_map", "corpus_keyness_by_document"}
+    else:
+        target = tmp_path / "folder"
+        target.mkdir()
+        (target / "a.txt").write_text(ONE_SPEECH, encoding="utf-8")
+        (target / "b.txt").write_text("同志们：\n要抓开工、抓进度、抓服务。项目是经济工作的生命线。\n", encoding="utf-8")
+        expected_missing = set()
+    done = subprocess.run([sys.executable, "-m", "analysis", "figures", "--corpus", str(target), "--out",
+                           str(tmp_path / "out"), "--quiet"], capture_output=True, text=True, cwd=config.PROJ_ROOT)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stdout + done.stderr
+    drawn = {p.stem for p in (tmp_path / "out" / "figures").glob("*.png")}
+    every = {p.stem for p in config.FIGURES_DIR.glob("*.png") if not re.search(r"_p\d+$", p.stem)}  # pages 2+
+    assert drawn == every - expected_missing
