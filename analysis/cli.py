@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -108,6 +109,14 @@ def run(args: argparse.Namespace) -> tuple[list[Path], list[str], list[str]]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except BrokenPipeError:  # the output was piped into head or the like, which stopped reading
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _main(argv: list[str] | None) -> int:
     args = parser().parse_args(argv)
     try:
         paths, notes, failures = run(args)
@@ -117,6 +126,8 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        raise
     except Exception as exc:  # a user's corpus never ends in a traceback: one line, and where to report it
         print(f"error: unexpected {type(exc).__name__}: {exc} (please report this with the corpus that caused it)",
               file=sys.stderr)

@@ -109,3 +109,9 @@ def test_figures_on_small_and_untitled_corpora(corpus, one_speech, tmp_path):
     drawn = {p.stem for p in (tmp_path / "out" / "figures").glob("*.png")}
     every = {p.stem for p in config.FIGURES_DIR.glob("*.png") if not re.search(r"_p\d+$", p.stem)}  # pages 2+
     assert drawn == every - expected_missing
+
+
+def test_output_piped_into_head_is_no_traceback():
+    done = subprocess.run(f"{sys.executable} -m analysis speeches --quiet --out /tmp/analysis-pipe-test | head -1",
+                          shell=True, capture_output=True, text=True, cwd=config.PROJ_ROOT)
+    assert done.stdout.startswith("speech") and "Traceback" not in done.stderr and "error" not in done.stderr

@@ -14,6 +14,9 @@ from pathlib import Path
 
 from ..errors import BinaryFileError, CorpusError, CorpusNotFoundError, EmptyCorpusError, EncodingError
 
+BINARY = ("this is a binary file, not text; the formats read are plain text (.txt), Word (.docx), PDF (.pdf) "
+          "and HTML (.html, .htm)")
+
 # Codecs that charset-normalizer may report for Simplified Chinese bytes; all
 # are decoded as GB18030 so that the same text gives the same characters.
 _GB_FAMILY = {"gb2312", "gbk", "gb18030", "hz", "cp936", "euc_cn"}
@@ -87,7 +90,7 @@ def decode_bytes(data: bytes, path: str | Path | None = None) -> DecodedText:
     except UnicodeDecodeError:
         pass
     if _looks_binary(data):
-        raise BinaryFileError(path, "this is a binary file, not text")
+        raise BinaryFileError(path, BINARY)
     return _checked(_decode_legacy(data, path), "gb18030", False, path)
 
 
@@ -136,7 +139,7 @@ def _mostly_hanzi(text: str) -> bool:
 
 def _checked(text: str, codec: str, bom: bool, path) -> DecodedText:
     if _too_many_controls(text[:65536]):
-        raise BinaryFileError(path, "this is a binary file, not text")
+        raise BinaryFileError(path, BINARY)
     if not text.strip():
         raise EmptyCorpusError(path, "the file holds only white space")
     return DecodedText(text=text, encoding=codec, bom=bom, newline=_newline_style(text))
