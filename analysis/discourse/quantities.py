@@ -18,9 +18,15 @@ unit        normalised: ``%``, ``个百分点``, ``元``, ``万元``, ``亿元``
 kind        percent, percentage_point, money, price, area, population, count,
             rank, duration, date, number (a bare figure), unknown (masked, no unit)
 approx      多 / 几 / 余 / 左右 / 近 / 超过 / 以上 ... ; empty when exact
+bound       about / at_least / at_most / range / exact (:mod:`.commitments`)
+direction   up / down (增长, 下降 ...), else empty; a written minus stays in value
+change      growth (a rate of change), share (占…比重), level
 masked      the source masks the number (XXX亿元); value is NaN then
 indicator   what the number measures, from its clause (开工率, 资金到位率 ...)
-role        target / actual / comparison / other, from cue words
+indicator_norm  its normalised name (gdp, cpi ...) from ``data/dict/indicators.tsv``
+role        target / actual / comparison / other: a 主要预期目标 list is targets, a review
+            section actuals, elsewhere cue words decide
+year        the year it belongs to: explicit, or 今年 / 去年 against the document's date
 sentence    the sentence the quantity stands in
 ==========  =================================================================
 """
@@ -36,9 +42,10 @@ import pandas as pd
 from ..chinese import CLAUSE_END, HAN, MASK_DIGITS, SENTENCE_BREAK, to_number
 from ..parallel import map_speeches
 from ..reading.script import original_surfaces, working_texts
+from .commitments import annotate
 
-NUMERIC_COLUMNS = ["speech", "surface", "start", "end", "value", "value_max", "unit", "kind", "approx",
-                   "masked", "indicator", "role", "sentence"]
+NUMERIC_COLUMNS = ["speech", "surface", "start", "end", "value", "value_max", "unit", "kind", "approx", "bound",
+                   "direction", "change", "masked", "indicator", "indicator_norm", "role", "year", "sentence"]
 
 _AR = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
 _CN = r"[零〇一二两三四五六七八九十百千]+"
@@ -83,10 +90,11 @@ QUANTITY = re.compile(
     rf"(?P<pre>近|约|大约|超过|超|逾|不到|不足|将近)?"
     rf"(?P<rank>第)?"
     rf"(?P<pct>百分之)?"
-    rf"(?P<num>{_FUZZY}{_SCALE}?|{_ONE}(?:{_FUZZY}{_SCALE}?)?(?:\s*(?:-|－|—|–|~|～|至|到|、)\s*{_ONE}(?!、))?)"
+    rf"(?P<num>{_FUZZY}{_SCALE}?|{_ONE}(?:{_FUZZY}{_SCALE}?)?(?:[%％](?=\s*(?:-|－|—|–|~|～|至|到)\s*\d))?"
+    rf"(?:\s*(?:-|－|—|–|~|～|至|到|、)\s*{_ONE}(?!、))?)"
     rf"(?P<suf>多|余|来)?(?P<scale2>万亿|亿|万)?"
     rf"\s?(?P<unit>{_UNIT_RE})?"
-    rf"(?P<post>左右|以上|以下|上下)?"
+    rf"(?P<post>左右|以上|以下|以内|上下)?"
 )
 _BARE_CUE = re.compile(r"(增长|增幅|增速|下降|提高|降到|达到|达|为|计划的|增|率)\s*$")
 _TARGET = re.compile(r"(确保|力争|争取|保持|目标|要|将|计划|预计|突破|实现|达到)")
@@ -125,7 +133,7 @@ def _fuzzy(s: str) -> tuple[float, float] | None:
 
 def _value(num: str) -> tuple[float, float, bool, str, str]:
     """(value, value_max, masked, scale, approx) of a number or range."""
-    parts = _RANGE_SEP.split(num)
+    parts = _RANGE_SEP.split(num.replace("%", "").replace("％", ""))  # 5%—5.5%: one unit for both
     vals, masked, scale, approx = [], False, "", ""
     for p in parts:
         p, sc = _split_scale(p)
@@ -217,6 +225,7 @@ def _extract(speech, text: str) -> list[dict]:
     """The quantities of one speech (rows of :func:`numeric_targets`)."""
     rows = []
     for m in QUANTITY.finditer(text):
+        m = _without_false_range(m, text)
         num = m.group("num")
         if not num or not num.strip() or _not_a_quantity(m, text):
             continue
@@ -227,8 +236,34 @@ def _extract(speech, text: str) -> list[dict]:
         else:
             row = _unit_row(m, text, speech)
         if row is not None:
-            rows.append(row)
-    return _merge_lists(text, rows)
+            rows.append(_signed(row, text))
+    return annotate(text, _merge_lists(text, rows))
+
+
+def _signed(row: dict, text: str) -> dict:
+    """A minus sign or 负 written before the figure belongs to it: -2.5% is value -2.5."""
+    a = row["start"]
+    minus = a > 0 and text[a - 1] in "-－−" and not (a > 1 and (text[a - 2].isdigit() or text[a - 2] in "%％"))
+    if not (minus or (a > 0 and text[a - 1] == "负")) or row["masked"]:
+        return row
+    low, high = -row["value_max"], -row["value"]
+    return {**row, "start": a - 1, "surface": text[a - 1:row["end"]], "value": low, "value_max": high}
+
+
+def _without_false_range(m: re.Match, text: str) -> re.Match:
+    """An outline marker or list number is never the start of a range: 一、2025年 is the year
+    2025, and 1、2025年 too.  Such a match is read again from its second figure."""
+    num = m.group("num") or ""
+    sep = _RANGE_SEP.search(num)
+    if not sep or sep.start() == 0:
+        return m
+    left, right = num[:sep.start()], num[sep.end():]
+    mixed = bool(re.search(r"\d", left)) != bool(re.search(r"\d", right))
+    year_after_marker = "、" in sep.group(0) and re.fullmatch(r"\d{4}", right) is not None
+    if not (mixed or year_after_marker):
+        return m
+    again = QUANTITY.match(text, m.start("num") + sep.end())
+    return again if again is not None and again.group("num") else m
 
 
 def _not_a_quantity(m: re.Match, text: str) -> bool:
@@ -366,7 +401,33 @@ def numeric_targets(speeches: pd.DataFrame, *, processes: int = 1) -> pd.DataFra
     frame["value"] = frame["value"].astype(float)
     frame["value_max"] = frame["value_max"].astype(float)
     frame["masked"] = frame["masked"].astype(bool)
+    frame["year"] = _resolved_years(frame, speeches)
     return frame.sort_values(["speech", "start"], kind="mergesort").reset_index(drop=True)
+
+
+def _document_years(speeches: pd.DataFrame) -> dict:
+    """Each speech's year: from its date, else from a year in its title."""
+    years = {}
+    for r in speeches.to_dict("records"):
+        date, title = r.get("date"), r.get("title")
+        m = re.match(r"(\d{4})", date) if isinstance(date, str) else None
+        m = m or (re.search(r"((?:19|20)\d{2})", title) if isinstance(title, str) else None)
+        years[r["speech"]] = int(m.group(1)) if m else None
+    return years
+
+
+def _resolved_years(frame: pd.DataFrame, speeches: pd.DataFrame) -> pd.Series:
+    """Explicit years as they are; relative ones (0 this year, -1 last) against the document's year."""
+    doc = _document_years(speeches)
+    out = []
+    for speech, year in zip(frame["speech"], frame["year"]):
+        if year is None or year != year:
+            out.append(None)
+        elif year > 1900:
+            out.append(int(year))
+        else:
+            out.append(doc[speech] + int(year) if doc.get(speech) else None)
+    return pd.Series(out, index=frame.index, dtype="Int64")
 
 
 def extract_numbers(text: str) -> pd.DataFrame:
