@@ -11,8 +11,11 @@
 # %% [markdown]
 # # 5. Numeric targets
 #
-# Every quantity the speeches state, with its unit, what it measures (the indicator)
-# and whether it is a target, an actual figure or a comparison. Masked values
+# Every quantity the speeches state, with its unit, its bound (about, at least, at most,
+# a range), the direction and kind of change (growth, share, level), what it measures (the
+# indicator, and a normalised name such as gdp or cpi), the year it belongs to, and whether
+# it is a target, an actual figure or a comparison: every number of a 主要预期目标 list is a
+# target, a review section's numbers are actuals, and cue words decide elsewhere. Masked values
 # (XXX亿元) are reported as masked and never guessed. The first figure shows the
 # unmasked percentages and money amounts (a vertical line is a range; labels are drawn
 # only where they do not collide). The dating evidence compares the years the text
@@ -28,8 +31,9 @@ import analysis as an
 
 study = an.open_study(corpus, figures_dir)
 numbers = an.numeric_targets(study.speeches)
-numbers[~numbers["masked"] & numbers["kind"].isin(["percent", "money", "price", "rank"])][
-    ["speech", "surface", "value", "value_max", "unit", "kind", "indicator", "role"]]
+numbers[~numbers["masked"] & numbers["kind"].isin(["percent", "percentage_point", "money", "price", "rank"])][
+    ["speech", "surface", "value", "value_max", "unit", "bound", "direction", "change", "indicator",
+     "indicator_norm", "role", "year"]]
 
 # %%
 study.save(an.plot_percentages_and_money(an.percentages_and_money(numbers), labels=study.labels),
