@@ -39,6 +39,15 @@ numbers[~numbers["masked"] & numbers["kind"].isin(["percent", "percentage_point"
 study.save(an.plot_percentages_and_money(an.percentages_and_money(numbers), labels=study.labels),
            "percentages_and_money_by_speech")
 
+# %% [markdown]
+# Targets beside results: for each normalised indicator (the six that most speeches set a
+# target for), this year's target with its bound and last year's actual figure. A speech
+# with no target statement of a known indicator has no row.
+
+# %%
+targets = an.target_table(numbers, top=6)
+targets
+
 # %%
 masked = an.masked_counts(numbers)
 masked

@@ -22,6 +22,9 @@
 #   most of the table's departure from independence (the inertia each shows is on the axis).
 #   A document lies towards the words it uses more than the corpus does; words near the
 #   centre are used alike everywhere.
+# * **Targets and results**: for the six indicators most documents set a target for, this
+#   year's target with its bound (左右, 以上, 以内, a range) beside last year's result, so a
+#   reader sees who sets targets above the others (the 层层加码 question).
 # * **Keyness** per document: each against all the others, G² on the right for words it
 #   uses more (|G²| > 3.84, 6.63, 10.83: p < 0.05, 0.01, 0.001 for one test), on the left
 #   for words it uses less.
@@ -57,3 +60,10 @@ distinctive = study.compare(an.distinctive_terms, content, top=8, negative=True)
 if distinctive is not None:
     print(findings.distinctive(distinctive, study.labels))
     study.save_pages(an.plot_distinctive_terms, distinctive, "corpus_keyness_by_document")
+
+# %%
+numbers = an.numeric_targets(study.speeches)
+targets = an.target_table(numbers, top=6)
+if not targets.empty:
+    study.save(an.plot_target_table(targets, labels=study.labels), "corpus_targets_and_results")
+targets.pivot_table(index="speech", columns=["indicator_norm", "role"], values="value", aggfunc="first").round(2)

@@ -34,14 +34,20 @@ _UP = re.compile(r"(增长|提高|增加|上涨|扩大|提升|增速|涨幅|增�
 _GROWTH = re.compile(r"(增长|增速|涨幅|增幅|提高|下降|降低|减少|上涨|回落)[了到至为]?\s*$")
 _SHARE = re.compile(r"(占[^，。；]{0,20}(比重|比例)?|比重|比例)[达到为是]*\s*$")
 _TARGET_LIST = re.compile(r"(主要预期目标|主要目标|预期目标|目标任务)(?:建议)?(?:是|为)[：:]|目标是[：:]?")
-_REVIEW = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)?\s*"
-                     r"(过去一年|过去五年|\d{4}年工作回顾|工作回顾|回顾|去年)")
 _TARGET_CUE = re.compile(r"(确保|力争|争取|要|将|预期|目标|计划|预计)[^，。；]{0,12}$")
 _FIRM_TARGET = re.compile(r"(确保|力争|争取|目标)[^，。；]{0,16}$")  # a commitment, whatever verb follows
-_INDICATOR_TAIL = re.compile(r"(增长|增速|涨幅|增幅|提高|下降|降低|减少|达到|完成|实现|控制在|保持|为|是|在)+$")
+_INDICATOR_TAIL = re.compile(r"(增长|增速|涨幅|增幅|提高|下降|降低|减少|达到|完成|实现|控制在|控制|保持|分别"
+                             r"|为|是|在)+$")
 _INDICATOR_HEAD = re.compile(r"^(确保|力争|争取|全年|完成|实现|今年|去年|其中|我们|要|将)+")
 _PERCENT_KINDS = ("percent", "percentage_point")
 _EXPLICIT_YEAR = re.compile(r"(20\d{2})年")
+_PLANS = {"十三五": "2016-2020", "十四五": "2021-2025", "十五五": "2026-2030", "十六五": "2031-2035"}
+_PLAN = re.compile(r"(?<![十一二三四五六七八九])(十三五|十四五|十五五|十六五)(?![一二三四五六七八九期])")
+# a part of the year already past when it is reported: its figures are results, not commitments
+_PART_OF_YEAR = re.compile(r"(\d{1,2}\s*[-至到~]\s*\d{1,2}月|[一二三四五六七八九十]{1,2}至[一二三四五六七八九十]{1,2}月"
+                           r"|[一二三四]季度|上半年|前三季度|前[一二三四五六七八九十]{1,2}个月)")
+# 城镇和农村居民人均可支配收入分别增长4.3%、5.5%: one indicator per figure
+_RESPECTIVELY = re.compile(r"(?P<a>[\u4e00-\u9fff]{1,6})(?:和|与)(?P<b>[\u4e00-\u9fff]{3,20}?)分别")
 _RELATIVE_YEAR = {"今年": 0, "本年": 0, "全年": 0, "明年": 1, "去年": -1, "上年": -1, "上一年": -1}
 
 
@@ -54,6 +60,8 @@ def bound_of(row: dict, before: str) -> str:
         return "at_least"
     if _NOT_ABOVE.search(before) or approx in ("不到", "不足") or (approx in ("超过", "超") and before.endswith("不")):
         return "at_most"
+    if _ABOUT.search(approx):  # 控制在5.5%左右 is about 5.5%, not at most
+        return "about"
     if _AT_MOST.search(approx) or _BEFORE_AT_MOST.search(before):
         return "at_most"
     if _AT_LEAST.search(approx) or _BEFORE_AT_LEAST.search(before) or approx in ("超过", "超", "逾"):
@@ -74,27 +82,26 @@ def _paragraph(text: str, start: int) -> tuple[int, int]:
     return a, (b if b >= 0 else len(text))
 
 
+_LEVEL_ONE = re.compile(r"^\s*[一二三四五六七八九十]+、")
+_REVIEW_HEADING = re.compile(r"回顾|过去一年|过去五年|工作总结")
+_REVIEW_OPENING = re.compile(r"^\s*(过去一年|过去五年|去年|一年来)")
+
+
 def _review_spans(text: str) -> list[tuple[int, int]]:
-    """Stretches of the text that review the past: from a review heading or paragraph opening
-    to the next level-1 heading (or the next paragraph, for an opening)."""
-    spans, pos = [], 0
-    lines = text.split("\n")
-    starts = []
-    for line in lines:
-        starts.append(pos)
+    """Stretches of the text that review the past: a level-1 section whose heading reviews
+    (一、2025年工作回顾) to the next level-1 heading, and a paragraph opening 过去一年 / 去年."""
+    spans, pos, begin = [], 0, None
+    for line in text.split("\n"):
+        if _LEVEL_ONE.match(line) and len(line) <= 40:
+            if begin is not None:
+                spans.append((begin, pos))
+                begin = None
+            if _REVIEW_HEADING.search(line):
+                begin = pos
+        elif begin is None and _REVIEW_OPENING.match(line):
+            spans.append((pos, pos + len(line)))
         pos += len(line) + 1
-    in_review, begin = False, 0
-    for k, line in enumerate(lines):
-        heading = bool(re.match(r"^\s*[一二三四五六七八九十]+、", line)) and len(line) <= 40
-        if heading and in_review:
-            spans.append((begin, starts[k]))
-            in_review = False
-        if _REVIEW.match(line):
-            if heading or len(line) <= 40:
-                in_review, begin = True, starts[k]
-            else:
-                spans.append((starts[k], starts[k] + len(line)))
-    if in_review:
+    if begin is not None:
         spans.append((begin, len(text)))
     return spans
 
@@ -120,9 +127,44 @@ def annotate(text: str, rows: list[dict]) -> list[dict]:
         elif in_review and not _TARGET_CUE.search(before):
             r["role"] = "actual" if r["role"] != "comparison" else r["role"]
         r["year"] = _year(text, r, p0, in_review)
+        r["period"] = _period(text, r["start"])
+        if r["kind"] in ("date", "year"):
+            r["role"] = "other"  # a date (确保6月底前) is when, not what: it commits to nothing itself
+        elif _PART_OF_YEAR.fullmatch(r["period"]) and r["role"] != "comparison" and not _FIRM_TARGET.search(before):
+            r["role"] = "actual"
         r["indicator"] = clean_indicator(r["indicator"])
+    _respectively(text, rows)
+    for r in rows:
         r["indicator_norm"] = normalised_indicator(r["indicator"])
     return rows
+
+
+def _period(text: str, start: int) -> str:
+    """The span a figure covers when its sentence names one: a plan (十五五 is 2026-2030) or a
+    part of the year (1至5月, 一季度), as written; else empty."""
+    s = max(text.rfind(c, 0, start) for c in "。；\n") + 1
+    before = text[s:start]
+    plan = _PLAN.search(before)
+    if plan:
+        return _PLANS[plan.group(1)]
+    part = _PART_OF_YEAR.search(before)
+    if part:
+        return part.group(1)
+    return ""
+
+
+def _respectively(text: str, rows: list[dict]) -> None:
+    """X和Y…分别增长a、b: a belongs to X…, b to Y… ."""
+    for k in range(len(rows) - 1):
+        first, second = rows[k], rows[k + 1]
+        if text[first["end"]:second["start"]] not in ("、", "和", "，"):
+            continue
+        m = _RESPECTIVELY.search(_clause_before(text, first["start"]))
+        if m and len(m.group("b")) > len(m.group("a")):
+            # 城镇 | 农村居民人均可支配收入: the shared head follows the second alternative
+            a, b = m.group("a"), m.group("b")
+            first["indicator"] = clean_indicator(a + b[len(a):])
+            second["indicator"] = clean_indicator(b)
 
 
 def clean_indicator(indicator: str) -> str:
@@ -131,8 +173,10 @@ def clean_indicator(indicator: str) -> str:
     >>> clean_indicator("确保全年完成固定资产投资"), clean_indicator("地区生产总值增长")
     ('固定资产投资', '地区生产总值')
     """
-    cut = _INDICATOR_HEAD.sub("", _INDICATOR_TAIL.sub("", indicator or ""))
-    return cut if len(cut) >= 2 else (indicator or "")
+    # never a fragment of the figure before it (…增长4.3%、 or 6个 cut from 106个)
+    indicator = re.split(r"[\d０-９]+(?:\.\d+)?\s*[%％个万亿元]*[、，]?", indicator or "")[-1]
+    cut = _INDICATOR_HEAD.sub("", _INDICATOR_TAIL.sub("", indicator))
+    return cut if len(cut) >= 2 else indicator
 
 
 @lru_cache(maxsize=4)
@@ -174,3 +218,40 @@ def _year(text: str, row: dict, paragraph_start: int, in_review: bool):
     if in_review:
         return -1
     return 0 if row["role"] == "target" else None
+
+
+TARGET_COLUMNS = ["speech", "indicator_norm", "change", "unit", "role", "year", "value", "value_max", "bound",
+                  "surface", "n"]
+
+
+def target_table(numbers, *, top: int | None = None):
+    """Targets and results by document and normalised indicator, to compare across documents.
+
+    One row per speech x ``indicator_norm`` x ``change`` x ``unit`` x ``role`` (target or
+    actual), holding the first such statement: ``year``, ``value``, ``value_max``, ``bound``,
+    ``surface``, and ``n``, how many statements there are.  ``top=N`` keeps the N
+    indicators (with their change and unit) that most documents set a target for, in that
+    order; rows are sorted by it, then speech, then role.
+
+    >>> import analysis as an
+    >>> sp = an.read_compilation(text=("政府工作报告\\n各位代表：\\n"
+    ...                                "主要预期目标是：地区生产总值增长5%左右，城镇调查失业率5.5%以内。\\n")).speeches
+    >>> an.target_table(an.numeric_targets(sp))[["indicator_norm", "value", "bound"]].values.tolist()
+    [['gdp', 5.0, 'about'], ['surveyed_unemployment', 5.5, 'at_most']]
+    """
+    import pandas as pd
+
+    keys = ["speech", "indicator_norm", "change", "unit", "role"]
+    rows = numbers[(numbers["indicator_norm"] != "") & numbers["role"].isin(["target", "actual"]) & ~numbers["masked"]]
+    if rows.empty:
+        return pd.DataFrame(columns=TARGET_COLUMNS)
+    first = rows.groupby(keys, sort=False).head(1).set_index(keys)
+    first["n"] = rows.groupby(keys, sort=False).size()
+    out = first.reset_index()
+    spread = out[out["role"] == "target"].groupby(["indicator_norm", "change", "unit"])["speech"].nunique()
+    order = spread.sort_values(ascending=False, kind="mergesort")
+    ranked = list(order.index[:top] if top is not None else order.index)
+    rank = {k: i for i, k in enumerate(ranked)}
+    out["_r"] = [rank.get(k) for k in zip(out["indicator_norm"], out["change"], out["unit"])]
+    out = out[out["_r"].notna()].sort_values(["_r", "speech", "role"], kind="mergesort")
+    return out[TARGET_COLUMNS].reset_index(drop=True)

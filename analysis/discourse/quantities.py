@@ -27,6 +27,7 @@ indicator_norm  its normalised name (gdp, cpi ...) from ``data/dict/indicators.t
 role        target / actual / comparison / other: a 主要预期目标 list is targets, a review
             section actuals, elsewhere cue words decide
 year        the year it belongs to: explicit, or 今年 / 去年 against the document's date
+period      the span it covers when its sentence names one: 2026-2030 (十五五), 1至5月
 sentence    the sentence the quantity stands in
 ==========  =================================================================
 """
@@ -45,7 +46,8 @@ from ..reading.script import original_surfaces, working_texts
 from .commitments import annotate
 
 NUMERIC_COLUMNS = ["speech", "surface", "start", "end", "value", "value_max", "unit", "kind", "approx", "bound",
-                   "direction", "change", "masked", "indicator", "indicator_norm", "role", "year", "sentence"]
+                   "direction", "change", "masked", "indicator", "indicator_norm", "role", "year", "period",
+                   "sentence"]
 
 _AR = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
 _CN = r"[零〇一二两三四五六七八九十百千]+"
@@ -75,6 +77,12 @@ _UNITS = [
     (r"岁", "岁", "count"),
     (r"倍", "倍", "count"),
     (r"成(?![为功立果本效绩员熟型交长])", "成", "percent"),
+    (r"公里|千米", "公里", "length"),
+    (r"米(?![饭粮面])", "米", "length"),
+    (r"吨", "吨", "weight"),
+    (r"公斤|千克", "公斤", "weight"),
+    (r"斤", "斤", "weight"),
+    (r"克(?![服隆难])", "克", "weight"),
     (r"(?:个|项|家|座|批|所|名|户|条|种|台|套)", None, "count"),
 ]
 _UNIT_RE = "|".join(f"(?P<u{i}>{p})" for i, (p, _, _) in enumerate(_UNITS))
@@ -86,10 +94,10 @@ _MASK_RE = re.compile(_MASK)
 QUANTITY = re.compile(
     # every match starts with one of these: checking that first is far cheaper than entering
     # the optional groups below at every position of the text
-    r"(?=[近约大超逾不将第百\d０-９零〇一二两三四五六七八九十千XxＸｘ几])"
+    r"(?=[近约大超逾不将第百千万\d０-９零〇一二两三四五六七八九十XxＸｘ几])"
     rf"(?P<pre>近|约|大约|超过|超|逾|不到|不足|将近)?"
     rf"(?P<rank>第)?"
-    rf"(?P<pct>百分之)?"
+    rf"(?P<pct>百分之|千分之|万分之)?"
     rf"(?P<num>{_FUZZY}{_SCALE}?|{_ONE}(?:{_FUZZY}{_SCALE}?)?(?:[%％](?=\s*(?:-|－|—|–|~|～|至|到)\s*\d))?"
     rf"(?:\s*(?:-|－|—|–|~|～|至|到|、)\s*{_ONE}(?!、))?)"
     rf"(?P<suf>多|余|来)?(?P<scale2>万亿|亿|万)?"
@@ -105,6 +113,8 @@ _STRIP_TAIL = re.compile(r"((?:位居|居|排)(?:全省|全市|全国|全区)?|�
 
 _ENDS_IN_SCALE = re.compile(rf"^(.+?)({_SCALE})$")
 _CN_DIGITS = re.compile(r"[零〇一二两三四五六七八九十百千]+")
+_BARE_SCALE = {"百": 100.0, "千": 1000.0, "万": 10000.0}
+_PER = {"百分之": 1, "千分之": 10, "万分之": 100}  # 千分之三 is 0.3%: divided, so the value is exact
 _RANGE_SEP = re.compile(r"\s*(?:-|－|—|–|~|～|至|到|、)\s*")
 _ENDS_FUZZY = re.compile(_FUZZY + "$")
 _OF_MEASURE = re.compile(rf"^的([{HAN}]{{2,6}}?)(?=[，。；、]|$)")
@@ -131,11 +141,14 @@ def _fuzzy(s: str) -> tuple[float, float] | None:
     return {"几": (2, 9), "十几": (11, 19), "几十": (20, 90), "几百": (200, 900), "几千": (2000, 9000)}.get(s)
 
 
-def _value(num: str) -> tuple[float, float, bool, str, str]:
+def _value(num: str, *, bare_scale: bool = False) -> tuple[float, float, bool, str, str]:
     """(value, value_max, masked, scale, approx) of a number or range."""
     parts = _RANGE_SEP.split(num.replace("%", "").replace("％", ""))  # 5%—5.5%: one unit for both
     vals, masked, scale, approx = [], False, "", ""
     for p in parts:
+        if bare_scale and p in _BARE_SCALE:  # 百分之百: after 百分之, a scale word alone is its value
+            vals.append((_BARE_SCALE[p],) * 2)
+            continue
         p, sc = _split_scale(p)
         scale = sc or scale
         fz = _ENDS_FUZZY.search(p)
@@ -340,13 +353,16 @@ def _unit_row(m: re.Match, text: str, speech) -> dict | None:
     unit = unit if unit is not None else (m.group("unit") or "")[:1]
     if _skip_unit(num, unit, kind, text[b:b + 2]):
         return None
-    v, vmax, masked, scale, approx = _value(num)
+    v, vmax, masked, scale, approx = _value(num, bare_scale=bool(m.group("pct")))
     if math.isnan(v) and not masked:
         return None  # a numeral cn2an cannot read (百 alone): not a quantity, never a guess
     scale = m.group("scale2") or scale
     approx = m.group("post") or m.group("pre") or m.group("suf") or approx
     if m.group("pct"):
         unit, kind = "%", "percent"
+        v, vmax = v / _PER[m.group("pct")], vmax / _PER[m.group("pct")]
+    if text[b:b + 1] == "半" and kind in ("percent", "length", "weight", "count", "area", "duration"):
+        v, vmax, b = v + 0.5, vmax + 0.5, b + 1  # 三成半, 一吨半, 两米半
     if kind == "percent" and unit == "成":
         v, vmax, unit = v * 10, vmax * 10, "%"
     else:
@@ -357,7 +373,21 @@ def _unit_row(m: re.Match, text: str, speech) -> dict | None:
         kind, v2, _ = _year_kind(text, a, b, v)
         if kind == "date" and v2 != v:
             v, vmax = v2, v2 + (vmax - v)
+    if kind == "money" and unit == "元":
+        v, vmax, b = _jiao_fen(text, b, v, vmax)
     return _row(text, speech, a, b, v, vmax, unit, kind, approx, masked)
+
+
+_JIAO_FEN = re.compile(r"^([零一二两三四五六七八九\d])\s*(毛|角)(?:([零一二两三四五六七八九\d])\s*分)?")
+
+
+def _jiao_fen(text: str, b: int, v: float, vmax: float) -> tuple[float, float, int]:
+    """五元三毛, 5元3角5分: the tenths and hundredths after 元 belong to the amount."""
+    m = _JIAO_FEN.match(text[b:b + 6])
+    if not m:
+        return v, vmax, b
+    extra = (to_number(m.group(1)) / 10) + (to_number(m.group(3)) / 100 if m.group(3) else 0)
+    return v + extra, vmax + extra, b + m.end()
 
 
 def _row(text, speech, a, b, v, vmax, unit, kind, approx, masked) -> dict:
@@ -369,10 +399,22 @@ def _row(text, speech, a, b, v, vmax, unit, kind, approx, masked) -> dict:
             "indicator": _indicator(text, a, b), "role": _role(text[s:a], kind), "sentence": sentence.strip()}
 
 
+_BETWEEN = re.compile(r"^\s*(?:和|与|到)\s*$")
+_MOST_LEAST = re.compile(r"最多\s*$|最少\s*$|最高\s*$|最低\s*$")
+
+
 def _merge_lists(text: str, rows: list[dict]) -> list[dict]:
-    """130万150万: two figures with the same unit and nothing between them form a range."""
+    """130万150万: two figures with the same unit and nothing between them form a range; so do
+    20和30之间 and 最多100最少20个 (the unit written once, at the end)."""
     out: list[dict] = []
     for r in rows:
+        if out and _range_pair(text, out[-1], r):
+            prev, low, high = out[-1], min(out[-1]["value"], r["value"]), max(out[-1]["value_max"], r["value_max"])
+            end = r["end"] + (2 if text[r["end"]:r["end"] + 2] == "之间" else 0)
+            start = prev["start"] - (2 if _MOST_LEAST.search(text[max(0, prev["start"] - 2):prev["start"]]) else 0)
+            prev.update(surface=text[start:end], start=start, end=end, value=low, value_max=high, unit=r["unit"],
+                        kind=r["kind"], masked=prev["masked"] or r["masked"])
+            continue
         if out and out[-1]["end"] == r["start"] and out[-1]["unit"] == r["unit"] and out[-1]["kind"] == r["kind"] \
                 and r["kind"] in ("number", "count", "population", "money"):
             prev = out[-1]
@@ -381,6 +423,16 @@ def _merge_lists(text: str, rows: list[dict]) -> list[dict]:
             continue
         out.append(r)
     return out
+
+
+def _range_pair(text: str, a: dict, b: dict) -> bool:
+    """``a`` and ``b`` are the two ends of one range: 20和30之间, 最多100最少20个."""
+    if a["masked"] or b["masked"] or a["unit"] not in ("", b["unit"]):
+        return False
+    between = text[a["end"]:b["start"]]
+    if _BETWEEN.match(between) and text[b["end"]:b["end"] + 2] == "之间":
+        return True
+    return bool(_MOST_LEAST.search(between)) and bool(_MOST_LEAST.search(text[max(0, a["start"] - 2):a["start"]]))
 
 
 def numeric_targets(speeches: pd.DataFrame, *, processes: int = 1) -> pd.DataFrame:

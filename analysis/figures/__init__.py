@@ -11,7 +11,7 @@ from .comparison import plot_dispersion, plot_distinctive_terms, plot_register_m
 from .corpus import plot_outline, plot_outline_summary, plot_speech_lengths
 from .formulas import plot_parallel_frames, plot_slogan_matrix
 from .maps import plot_correspondence, plot_similarity_tree
-from .quantities import plot_dating_evidence, plot_masked_counts, plot_percentages_and_money
+from .quantities import plot_dating_evidence, plot_masked_counts, plot_percentages_and_money, plot_target_table
 from .style import figure_style, n_pages, save_figure
 from .vocabulary import plot_shared_vocabulary_summary, plot_top_terms, plot_wordclouds
 
@@ -21,6 +21,6 @@ __all__ = [
     "plot_distinctive_terms", "plot_similarity", "plot_dispersion", "plot_register_markers",
     "plot_slogan_matrix", "plot_parallel_frames",
     "plot_percentages_and_money", "plot_masked_counts", "plot_dating_evidence",
-    "plot_similarity_tree", "plot_correspondence",
+    "plot_similarity_tree", "plot_correspondence", "plot_target_table",
     "figure_style", "n_pages", "save_figure",
 ]

@@ -171,3 +171,64 @@ def _label_evidence(ax, evidence: pd.DataFrame, row: dict, width: float) -> None
                 ax.annotate(r.evidence, (r.year_min, row[s]), xytext=(0, 7), textcoords="offset points",
                             fontsize=7, ha="center")
                 last_end = r.year_min + half
+
+
+#: How the panels of :func:`plot_target_table` name the normalised indicators.
+INDICATOR_NAMES = {
+    "gdp": "地区生产总值", "surveyed_unemployment": "城镇调查失业率", "registered_unemployment": "登记失业率",
+    "new_urban_jobs": "城镇新增就业", "cpi": "居民消费价格", "general_public_budget_revenue": "一般公共预算收入",
+    "grain_output": "粮食产量", "fixed_asset_investment": "固定资产投资", "retail_sales": "社会消费品零售总额",
+    "industrial_value_added": "工业增加值", "rd_intensity": "研发投入强度", "disposable_income": "居民人均可支配收入",
+    "foreign_trade": "外贸进出口", "energy_intensity": "单位生产总值能耗", "foreign_investment": "实际使用外资",
+    "investment_attraction": "招商引资", "project_start_rate": "开工率",
+}
+_CHANGE_NAMES = {"growth": "增速", "level": "", "share": "占比"}
+_BOUND_MARKERS = {"about": ("o", "左右/约"), "at_least": (">", "以上/不低于"), "at_most": ("<", "以内/不超过"),
+                  "exact": ("D", "确定值"), "range": ("|", "区间")}
+
+
+@styled
+def plot_target_table(table: pd.DataFrame, *, labels=None):
+    """This year's targets beside last year's results, one panel per indicator, one row per
+    document (from :func:`analysis.target_table`, e.g. ``top=6``).
+
+    A target is drawn with the mark of its bound (左右, 以上, 以内, a range as a bar); the
+    result of the year before is a hollow grey circle.  Rows are shared across panels.
+
+    >>> import analysis as an
+    >>> report = an.read_corpus(an.config.PROVINCIAL_CORPUS / "2026_北京市_政府工作报告.txt").speeches
+    >>> fig = an.plot_target_table(an.target_table(an.numeric_targets(report), top=3))
+    >>> len(fig.axes)
+    3
+    """
+    import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
+
+    panels = list(dict.fromkeys(zip(table["indicator_norm"], table["change"], table["unit"])))
+    speeches = sorted(table["speech"].unique())
+    row = {s: i for i, s in enumerate(speeches)}
+    height = row_height(len(speeches), per_row=0.26, extra=2.0)
+    fig, axes = plt.subplots(1, max(len(panels), 1), figsize=(min(MAX_WIDTH, 1.6 + 2.0 * max(len(panels), 1)), height),
+                             sharey=True, squeeze=False)
+    for ax, (name, change, unit) in zip(axes[0], panels):
+        d = table[(table["indicator_norm"] == name) & (table["change"] == change) & (table["unit"] == unit)]
+        actual = d[d["role"] == "actual"]
+        ax.scatter(actual["value"], actual["speech"].map(row), facecolors="none", edgecolors="#888888", s=30,
+                   label="上年实际", zorder=3)
+        targets = d[d["role"] == "target"]
+        for bound, (marker, text) in _BOUND_MARKERS.items():
+            b = targets[targets["bound"] == bound]
+            if bound == "range":
+                ax.hlines(b["speech"].map(row), b["value"], b["value_max"], color=PALETTE[1], lw=3, zorder=3)
+            ax.scatter(b["value"], b["speech"].map(row), marker=marker, color=PALETTE[1 if bound != "exact" else 0],
+                       s=30, label=f"目标（{text}）", zorder=4)
+        ax.set_title(f"{INDICATOR_NAMES.get(name, name)}{_CHANGE_NAMES.get(change, '')}（{unit}）", fontsize=9)
+        ax.margins(x=0.12)
+        ax.xaxis.set_major_locator(MaxNLocator(4, prune="both"))  # no tick at a panel's edge, beside the next
+        ax.tick_params(axis="x", labelsize=7)
+        ax.set_ylim(len(speeches) - 0.5, -0.5)
+    axes[0, 0].set_yticks(range(len(speeches)), [speech_name(s, labels) for s in speeches],
+                          fontsize=label_size(len(speeches), height - 2.0))
+    if not panels:
+        axes[0, 0].text(0.5, 0.5, "没有可比较的目标", ha="center", va="center", transform=axes[0, 0].transAxes)
+    return finish(fig, "今年的目标与上年的实际（按指标）", legend_from=axes[0, 0], legend_columns=3)

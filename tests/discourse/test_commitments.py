@@ -71,3 +71,53 @@ def test_relative_years_resolve_against_the_documents_date():
     numbers = an.numeric_targets(sp)
     assert numbers["year"].tolist() == [2025, 2026]
     assert numbers["role"].tolist()[1] == "target"
+
+
+@pytest.mark.parametrize("sentence, surface, value, value_max, unit", [
+    ("完成率达到百分之百。", "百分之百", 100.0, 100.0, "%"),
+    ("不良率控制在千分之三以内。", "千分之三以内", 0.3, 0.3, "%"),
+    ("覆盖率达到万分之五。", "万分之五", 0.05, 0.05, "%"),
+    ("增长三成半。", "三成半", 35.0, 35.0, "%"),
+    ("运来一吨半钢材。", "一吨半", 1.5, 1.5, "吨"),
+    ("长两米半。", "两米半", 2.5, 2.5, "米"),
+    ("三斤半大米。", "三斤半", 3.5, 3.5, "斤"),
+    ("修路三百米。", "三百米", 300.0, 300.0, "米"),
+    ("四十克黄金。", "四十克", 40.0, 40.0, "克"),
+    ("投资在20和30之间。", "20和30之间", 20.0, 30.0, ""),
+    ("一千到一千五百人。", "一千到一千五百人", 1000.0, 1500.0, "人"),
+    ("最多100最少20个。", "最多100最少20个", 20.0, 100.0, "个"),
+    ("五元三毛钱。", "五元三毛", 5.3, 5.3, "元"),
+])
+def test_the_expressions_peers_read(sentence, surface, value, value_max, unit):
+    row = an.extract_numbers(sentence).iloc[0]
+    assert (row["surface"], row["unit"]) == (surface, unit)
+    assert row["value"] == pytest.approx(value) and row["value_max"] == pytest.approx(value_max)
+
+
+def test_a_deadline_is_a_date_with_no_role():
+    row = an.extract_numbers("确保6月底前全部开工。").iloc[0]
+    assert row["kind"] == "date" and row["role"] == "other"
+
+
+@pytest.mark.parametrize("sentence, surface, period", [
+    ("1至5月，开工率达到51.2%。", "51.2%", "1至5月"),
+    ("一季度完成投资占年度计划的23.5%。", "23.5%", "一季度"),
+])
+def test_a_part_of_the_year_already_past_gives_results(sentence, surface, period):
+    row = an.extract_numbers(sentence).set_index("surface").loc[surface]
+    assert row["role"] == "actual" and row["period"] == period
+
+
+def test_a_plan_gives_its_years():
+    assert an.extract_numbers("“十五五”期间增长50%。").iloc[0]["period"] == "2026-2030"
+
+
+def test_respectively_gives_one_indicator_per_figure():
+    rows = an.extract_numbers("城镇和农村居民人均可支配收入分别增长4.3%、5.5%。")
+    assert rows["indicator"].tolist() == ["城镇居民人均可支配收入", "农村居民人均可支配收入"]
+    assert rows["indicator_norm"].tolist() == ["disposable_income", "disposable_income"]
+
+
+def test_an_indicator_is_never_a_fragment_of_the_figure_before():
+    rows = an.extract_numbers("建成106个省市重点项目，完成投资增长4.3%、5.5%。")
+    assert not rows["indicator"].str.contains(r"\d").any()

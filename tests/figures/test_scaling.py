@@ -32,7 +32,7 @@ def _repeat(frame: pd.DataFrame, n: int, column: str = "speech") -> pd.DataFrame
 
 
 class Corpus:
-    def __init__(self, n, speeches, tokens, found, numbers, evidence):
+    def __init__(self, n, speeches, tokens, found, numbers, evidence, targets):
         self.n = n
         self.labels = {k: _label(k) for k in range(1, n + 1)}
         self.speeches = _repeat(speeches, n).assign(label=lambda f: f["speech"].map(self.labels))
@@ -41,11 +41,15 @@ class Corpus:
         self.found = _repeat(found, n)
         self.numbers = _repeat(numbers, n)
         self.evidence = _repeat(evidence, n)
+        self.targets = _repeat(targets, n)
 
 
 @pytest.fixture(scope="module")
 def seed_frames(speeches, tokens):
-    return (an.slogans(speeches, tokens=tokens), an.numeric_targets(speeches), an.dating_evidence(speeches))
+    # targets come from a report: the seed's speeches set few; repeated as speeches 1..5
+    report = an.numeric_targets(an.read_compilation(an.config.PROVINCIAL_CORPUS / "2026_北京市_政府工作报告.txt").speeches)
+    report = pd.concat([report.assign(speech=k) for k in range(1, 6)], ignore_index=True)
+    return (an.slogans(speeches, tokens=tokens), an.numeric_targets(speeches), an.dating_evidence(speeches), report)
 
 
 @pytest.fixture(scope="module", params=[pytest.param(n, marks=pytest.mark.slow) if n > 5 else n for n in SIZES],
@@ -72,6 +76,7 @@ def _figures(c: Corpus):
         "numbers": lambda: an.plot_percentages_and_money(an.percentages_and_money(c.numbers), labels=c.labels),
         "masked": lambda: an.plot_masked_counts(an.masked_counts(c.numbers), labels=c.labels),
         "dating": lambda: an.plot_dating_evidence(c.evidence, labels=c.labels),
+        "targets": lambda: an.plot_target_table(an.target_table(c.targets, top=6), labels=c.labels),
     }
     if c.n > 1:
         figs.update({
