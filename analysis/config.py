@@ -31,4 +31,6 @@ NOTEBOOKS_DIR = PROJ_ROOT / "notebooks"
 CACHE_DIR = Path(os.environ.get("ANALYSIS_CACHE_DIR", PROJ_ROOT / ".cache"))
 
 USER_DICT = DICT_DIR / "user_dict.txt"
+#: Normalised indicator names for target statements (a user can point this at their own table).
+INDICATORS = Path(os.environ.get("ANALYSIS_INDICATORS", DICT_DIR / "indicators.tsv"))
 STOPWORDS = DICT_DIR / "stopwords.txt"

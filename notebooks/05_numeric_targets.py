@@ -46,6 +46,8 @@ study.save(an.plot_percentages_and_money(an.percentages_and_money(numbers), labe
 
 # %%
 targets = an.target_table(numbers, top=6)
+if not targets.empty:
+    study.save(an.plot_target_table(targets, labels=study.labels), "targets_and_results")
 targets
 
 # %%

@@ -17,6 +17,7 @@ around each number:
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -38,7 +39,7 @@ _TARGET_CUE = re.compile(r"(确保|力争|争取|要|将|预期|目标|计划|�
 _FIRM_TARGET = re.compile(r"(确保|力争|争取|目标)[^，。；]{0,16}$")  # a commitment, whatever verb follows
 _INDICATOR_TAIL = re.compile(r"(增长|增速|涨幅|增幅|提高|下降|降低|减少|达到|完成|实现|控制在|控制|保持|分别"
                              r"|为|是|在)+$")
-_INDICATOR_HEAD = re.compile(r"^(确保|力争|争取|全年|完成|实现|今年|去年|其中|我们|要|将)+")
+_INDICATOR_HEAD = re.compile(r"^(左右|以上|以内|确保|力争|争取|全年|完成|实现|今年|去年|其中|我们|和|及|与|要|将)+")
 _PERCENT_KINDS = ("percent", "percentage_point")
 _EXPLICIT_YEAR = re.compile(r"(20\d{2})年")
 _PLANS = {"十三五": "2016-2020", "十四五": "2021-2025", "十五五": "2026-2030", "十六五": "2031-2035"}
@@ -76,12 +77,6 @@ def _clause_before(text: str, start: int) -> str:
     return text[a + 1:start]
 
 
-def _paragraph(text: str, start: int) -> tuple[int, int]:
-    a = text.rfind("\n", 0, start) + 1
-    b = text.find("\n", start)
-    return a, (b if b >= 0 else len(text))
-
-
 _LEVEL_ONE = re.compile(r"^\s*[一二三四五六七八九十]+、")
 _REVIEW_HEADING = re.compile(r"回顾|过去一年|过去五年|工作总结")
 _REVIEW_OPENING = re.compile(r"^\s*(过去一年|过去五年|去年|一年来)")
@@ -106,28 +101,54 @@ def _review_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+class _Marks:
+    """Where one speech's paragraphs, clauses and sentences start, and where its cue words
+    stand, found once: each quantity then looks its context up by bisection."""
+
+    def __init__(self, text: str):
+        self.paragraphs = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.clauses = [m.end() for m in re.finditer("[，。；：\n]", text)]
+        self.sentences = [m.end() for m in re.finditer("[。；\n]", text)]
+        self.lists = [(m.start(), True) for m in _TARGET_LIST.finditer(text)]
+        self.years = [(m.start(), int(m.group(1))) for m in _EXPLICIT_YEAR.finditer(text)]
+        words = "|".join(_RELATIVE_YEAR)
+        self.relative = [(m.start(), _RELATIVE_YEAR[m.group(0)]) for m in re.finditer(words, text)]
+        self.plans = [(m.start(), _PLANS[m.group(1)]) for m in _PLAN.finditer(text)]
+        self.parts = [(m.start(), m.group(1)) for m in _PART_OF_YEAR.finditer(text)]
+        self.reviews = _review_spans(text)
+
+    @staticmethod
+    def last_before(starts: list[int], at: int) -> int:
+        """The last start at or before ``at`` (a mark right before a figure counts)."""
+        k = bisect.bisect_right(starts, at)
+        return starts[k - 1] if k else 0
+
+    @staticmethod
+    def latest(marks: list[tuple[int, object]], lo: int, hi: int):
+        """The value of the last mark in [lo, hi), else None."""
+        k = bisect.bisect_left(marks, (hi,)) - 1
+        return marks[k][1] if k >= 0 and marks[k][0] >= lo else None
+
+
 def annotate(text: str, rows: list[dict]) -> list[dict]:
-    """``rows`` (one speech's quantities) with bound, direction, change and a scoped role."""
-    reviews = _review_spans(text)
+    """``rows`` (one speech's quantities) with bound, direction, change, year, period and a scoped role."""
+    marks = _Marks(text)
     for r in rows:
-        before = _clause_before(text, r["start"])
+        start = r["start"]
+        before = text[marks.last_before(marks.clauses, start):start]
         r["bound"] = bound_of(r, before)
         r["direction"] = "down" if _DOWN.search(before) or r["value"] < 0 else ("up" if _UP.search(before) else "")
-        if r["kind"] in _PERCENT_KINDS and _GROWTH.search(before):
-            r["change"] = "growth"
-        elif r["kind"] in _PERCENT_KINDS and _SHARE.search(before):
-            r["change"] = "share"
-        else:
-            r["change"] = "level"
-        p0, _ = _paragraph(text, r["start"])
-        listed = _TARGET_LIST.search(text, p0, r["start"])
-        in_review = any(a <= r["start"] < b for a, b in reviews)
+        r["change"] = _change(r["kind"], before)
+        p0 = marks.last_before(marks.paragraphs, start)
+        listed = marks.latest(marks.lists, p0, start)
+        in_review = any(a <= start < b for a, b in marks.reviews)
         if (listed or _FIRM_TARGET.search(before)) and r["kind"] not in ("date", "rank"):
             r["role"] = "target"
         elif in_review and not _TARGET_CUE.search(before):
             r["role"] = "actual" if r["role"] != "comparison" else r["role"]
-        r["year"] = _year(text, r, p0, in_review)
-        r["period"] = _period(text, r["start"])
+        r["year"] = _year(marks, r, p0, in_review)
+        s0 = marks.last_before(marks.sentences, start)
+        r["period"] = marks.latest(marks.plans, s0, start) or marks.latest(marks.parts, s0, start) or ""
         if r["kind"] in ("date", "year"):
             r["role"] = "other"  # a date (确保6月底前) is when, not what: it commits to nothing itself
         elif _PART_OF_YEAR.fullmatch(r["period"]) and r["role"] != "comparison" and not _FIRM_TARGET.search(before):
@@ -139,18 +160,29 @@ def annotate(text: str, rows: list[dict]) -> list[dict]:
     return rows
 
 
-def _period(text: str, start: int) -> str:
-    """The span a figure covers when its sentence names one: a plan (十五五 is 2026-2030) or a
-    part of the year (1至5月, 一季度), as written; else empty."""
-    s = max(text.rfind(c, 0, start) for c in "。；\n") + 1
-    before = text[s:start]
-    plan = _PLAN.search(before)
-    if plan:
-        return _PLANS[plan.group(1)]
-    part = _PART_OF_YEAR.search(before)
-    if part:
-        return part.group(1)
-    return ""
+def _change(kind: str, before: str) -> str:
+    if kind in _PERCENT_KINDS and _GROWTH.search(before):
+        return "growth"
+    if kind in _PERCENT_KINDS and _SHARE.search(before):
+        return "share"
+    return "level"
+
+
+def _year(marks: _Marks, row: dict, paragraph_start: int, in_review: bool):
+    """The year a quantity belongs to: the last explicit year before it in its paragraph, or a
+    relative one (今年 0, 去年 -1, 明年 +1, resolved against the document's date later),
+    or -1 in a review section and 0 for a target; None for dates and unknowns."""
+    if row["kind"] in ("date", "year"):
+        return None
+    explicit = marks.latest(marks.years, paragraph_start, row["start"])
+    if explicit is not None:
+        return explicit
+    relative = marks.latest(marks.relative, paragraph_start, row["start"])
+    if relative is not None:
+        return relative
+    if in_review:
+        return -1
+    return 0 if row["role"] == "target" else None
 
 
 def _respectively(text: str, rows: list[dict]) -> None:
@@ -181,10 +213,11 @@ def clean_indicator(indicator: str) -> str:
 
 @lru_cache(maxsize=4)
 def indicator_table(path: str | None = None) -> tuple[tuple[str, re.Pattern], ...]:
-    """The normalised indicator names of ``data/dict/indicators.tsv`` (or ``path``), in order."""
+    """The normalised indicator names of ``data/dict/indicators.tsv`` (or ``path``, or
+    ``$ANALYSIS_INDICATORS``), in order: the first pattern that matches names the indicator."""
     from .. import config
 
-    source = Path(path) if path else config.DICT_DIR / "indicators.tsv"
+    source = Path(path) if path else config.INDICATORS
     rows = []
     for line in source.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
@@ -193,6 +226,7 @@ def indicator_table(path: str | None = None) -> tuple[tuple[str, re.Pattern], ..
     return tuple(rows)
 
 
+@lru_cache(maxsize=65536)
 def normalised_indicator(indicator: str, path: str | None = None) -> str:
     """The normalised name of an indicator (gdp, cpi, surveyed_unemployment ...), else empty.
 
@@ -200,24 +234,6 @@ def normalised_indicator(indicator: str, path: str | None = None) -> str:
     ('gdp', 'surveyed_unemployment', '')
     """
     return next((name for name, rx in indicator_table(path) if rx.search(indicator or "")), "")
-
-
-def _year(text: str, row: dict, paragraph_start: int, in_review: bool):
-    """The year a quantity belongs to: an explicit year before it in its paragraph, or a
-    relative one (今年 0, 去年 -1, 明年 +1, resolved against the document's date later),
-    or -1 in a review section and 0 for a target; None for dates and unknowns."""
-    if row["kind"] in ("date", "year"):
-        return None
-    before = text[paragraph_start:row["start"]]
-    years = _EXPLICIT_YEAR.findall(before)
-    if years:
-        return int(years[-1])
-    relative = [(before.rfind(w), k) for w, k in _RELATIVE_YEAR.items() if w in before]
-    if relative:
-        return max(relative)[1]
-    if in_review:
-        return -1
-    return 0 if row["role"] == "target" else None
 
 
 TARGET_COLUMNS = ["speech", "indicator_norm", "change", "unit", "role", "year", "value", "value_max", "bound",

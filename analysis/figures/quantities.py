@@ -180,7 +180,7 @@ INDICATOR_NAMES = {
     "grain_output": "粮食产量", "fixed_asset_investment": "固定资产投资", "retail_sales": "社会消费品零售总额",
     "industrial_value_added": "工业增加值", "rd_intensity": "研发投入强度", "disposable_income": "居民人均可支配收入",
     "foreign_trade": "外贸进出口", "energy_intensity": "单位生产总值能耗", "foreign_investment": "实际使用外资",
-    "investment_attraction": "招商引资", "project_start_rate": "开工率",
+    "investment_attraction": "招商引资", "project_start_rate": "开工率", "pm25": "细颗粒物浓度",
 }
 _CHANGE_NAMES = {"growth": "增速", "level": "", "share": "占比"}
 _BOUND_MARKERS = {"about": ("o", "左右/约"), "at_least": (">", "以上/不低于"), "at_most": ("<", "以内/不超过"),

@@ -121,3 +121,19 @@ def test_respectively_gives_one_indicator_per_figure():
 def test_an_indicator_is_never_a_fragment_of_the_figure_before():
     rows = an.extract_numbers("建成106个省市重点项目，完成投资增长4.3%、5.5%。")
     assert not rows["indicator"].str.contains(r"\d").any()
+
+
+def test_every_number_of_the_reports_target_paragraphs_is_a_target(provincial):
+    numbers = an.numeric_targets(provincial)
+    listed = numbers[numbers["sentence"].str.contains("主要预期目标")]
+    assert len(listed) >= 80 and (listed["role"] == "target").all()
+    assert (listed["indicator"].str.len() >= 2).all() and (listed["indicator_norm"] != "").mean() > 0.95
+    assert (listed["year"] == 2026).mean() > 0.95
+
+
+def test_the_reports_review_headlines_are_last_years_actuals(provincial):
+    table = an.target_table(an.numeric_targets(provincial))
+    gdp = table[(table["indicator_norm"] == "gdp") & (table["change"] == "growth")]
+    actual = gdp[gdp["role"] == "actual"]
+    assert len(actual) >= 10 and (actual["year"] == 2025).all()
+    assert actual["value"].between(0, 10).all()
