@@ -38,7 +38,7 @@ _TARGET_LIST = re.compile(r"(主要预期目标|主要目标|预期目标|目标
 _TARGET_CUE = re.compile(r"(确保|力争|争取|要|将|预期|目标|计划|预计)[^，。；]{0,12}$")
 _FIRM_TARGET = re.compile(r"(确保|力争|争取|目标)[^，。；]{0,16}$")  # a commitment, whatever verb follows
 _INDICATOR_TAIL = re.compile(r"(增长|增速|涨幅|增幅|提高|下降|降低|减少|达到|完成|实现|控制在|控制|保持|分别"
-                             r"|为|是|在)+$")
+                             r"|稳定在|稳定|负|为|是|在)+$")
 _INDICATOR_HEAD = re.compile(r"^(左右|以上|以内|确保|力争|争取|全年|完成|实现|今年|去年|其中|我们|和|及|与|要|将)+")
 _PERCENT_KINDS = ("percent", "percentage_point")
 _EXPLICIT_YEAR = re.compile(r"(20\d{2})年")

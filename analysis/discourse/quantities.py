@@ -340,7 +340,7 @@ def _scaled_unit(kind: str, unit: str, scale: str) -> str:
         return {"亿元": ("万亿元" if scale == "万" else "亿元")}.get(unit, (scale + "元") if scale else unit)
     if kind == "population":
         return (scale + "人") if scale else "人"
-    if scale and kind in ("count", "area"):
+    if scale and kind in ("count", "area", "weight", "length"):
         return scale + unit
     return unit
 

@@ -87,6 +87,7 @@ def test_relative_years_resolve_against_the_documents_date():
     ("一千到一千五百人。", "一千到一千五百人", 1000.0, 1500.0, "人"),
     ("最多100最少20个。", "最多100最少20个", 20.0, 100.0, "个"),
     ("五元三毛钱。", "五元三毛", 5.3, 5.3, "元"),
+    ("粮食产量稳定在1.3万亿斤以上。", "1.3万亿斤以上", 1.3, 1.3, "万亿斤"),
 ])
 def test_the_expressions_peers_read(sentence, surface, value, value_max, unit):
     row = an.extract_numbers(sentence).iloc[0]
