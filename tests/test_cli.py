@@ -108,7 +108,9 @@ def test_figures_on_small_and_untitled_corpora(corpus, one_speech, tmp_path):
     assert "Traceback" not in done.stdout + done.stderr
     drawn = {p.stem for p in (tmp_path / "out" / "figures").glob("*.png")}
     every = {p.stem for p in config.FIGURES_DIR.glob("*.png") if not re.search(r"_p\d+$", p.stem)}  # pages 2+
-    assert drawn == every - expected_missing
+    # every figure the seed gets that this corpus can have (a corpus may get more: targets of its own)
+    assert every - expected_missing <= drawn, sorted(every - expected_missing - drawn)
+    assert not drawn & expected_missing
 
 
 def test_output_piped_into_head_is_no_traceback():
