@@ -139,6 +139,10 @@ def trie_pattern(words) -> str:
     return build(trie)
 
 
+#: A slot that holds a figure, a date or a list marker rather than a word.
+_VALUE_SLOT = re.compile(r"^(?:[\d０-９.．%％]+|[一二三四五六七八九十百零〇两]+|\d+[年月日号]?|第.+)$")
+
+
 def _frame(members: list[str]) -> tuple[str, str, list[str]] | None:
     """Common prefix and suffix of ``members`` with a non-empty slot in each, or None."""
     if len(set(members)) < 2:
@@ -164,6 +168,8 @@ def _frame(members: list[str]) -> tuple[str, str, list[str]] | None:
     if all(c in _FUNCTION_CHARS for c in prefix + suffix):
         return None
     if any(all(c in _FUNCTION_CHARS for c in x) for x in slots):
+        return None
+    if any(_VALUE_SLOT.match(x) for x in slots):  # □% with 11.5 / 17.4, □号线 with 19 / 20: figures, not words
         return None
     return prefix, suffix, slots
 
@@ -425,28 +431,29 @@ def recurring_slogans(slogan_frame: pd.DataFrame, *, min_speeches: int = 2) -> p
 def parallel_frames(slogan_frame: pd.DataFrame, *, min_members: int = 3, top: int | None = 40) -> pd.DataFrame:
     r"""Parallel frames (排比) with what each member puts into the slot, for reading and drawing.
 
-    One row per member of every frame of a speech whose members fill the slot with at
-    least ``min_members`` different words.  Columns: ``speech``, ``frame``, ``slot``,
-    ``member`` (1.. in the order of the text), ``n_slots`` (distinct fillers).
-    ``top=N`` keeps the N frames with the most distinct fillers (ties: document order).
+    One row per distinct filler of every frame of a speech whose members fill the slot with at
+    least ``min_members`` different words: a frame used twice (稳企业、稳市场、稳预期 in two
+    places) lists each filler once, with ``n`` its occurrences.  Columns: ``speech``,
+    ``frame``, ``slot``, ``member`` (1.. in the order the fillers first appear), ``n``,
+    ``n_slots`` (distinct fillers).  ``top=N`` keeps the N frames with the most distinct
+    fillers (ties: document order).
 
     >>> import analysis as an
-    >>> sp = an.read_compilation(text=(
-    ...     "第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商、抓落实。投资增长5%左右。\n"
-    ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度。项目是生命线。\n")).speeches
-    >>> an.parallel_frames(an.slogans(sp, kinds=('parallel',)))['slot'].tolist()
-    ['项目', '招商', '落实']
+    >>> sp = an.read_compilation(text="同志们：\n稳企业、稳市场、稳预期。\n要坚持，稳企业、稳市场、稳预期。\n").speeches
+    >>> an.parallel_frames(an.slogans(sp, kinds=("parallel",)))[["frame", "slot", "n"]].values.tolist()
+    [['稳□', '企业', 2], ['稳□', '市场', 2], ['稳□', '预期', 2]]
     """
     p = slogan_frame[slogan_frame["kind"] == "parallel"]
-    cols = ["speech", "frame", "slot", "member", "n_slots"]
+    cols = ["speech", "frame", "slot", "member", "n", "n_slots"]
     if p.empty:
         return pd.DataFrame(columns=cols)
-    p = p.assign(member=p.groupby(["speech", "frame"], sort=False).cumcount() + 1,
-                 n_slots=p.groupby(["speech", "frame"], sort=False)["slot"].transform("nunique"))
-    p = p[p["n_slots"] >= min_members]
+    counted = p.groupby(["speech", "frame", "slot"], sort=False).size().rename("n").reset_index()
+    counted["member"] = counted.groupby(["speech", "frame"], sort=False).cumcount() + 1
+    counted["n_slots"] = counted.groupby(["speech", "frame"], sort=False)["slot"].transform("size")
+    counted = counted[counted["n_slots"] >= min_members]
     if top is not None:
-        groups = p.drop_duplicates(["speech", "frame"]).reset_index(drop=True)
+        groups = counted.drop_duplicates(["speech", "frame"]).reset_index(drop=True)
         groups = groups.assign(_o=range(len(groups))).sort_values(["n_slots", "_o"], ascending=[False, True]).head(top)
         keep = set(zip(groups["speech"], groups["frame"]))
-        p = p[[k in keep for k in zip(p["speech"], p["frame"])]]
-    return p[cols].reset_index(drop=True)
+        counted = counted[[k in keep for k in zip(counted["speech"], counted["frame"])]]
+    return counted[cols].reset_index(drop=True)
