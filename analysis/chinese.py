@@ -192,6 +192,25 @@ def split_lines(text: str) -> list[Line]:
     return out
 
 
+# --------------------------------------------------------------------------- five-year plans
+
+#: The five-year plans (十四五 ...) and the years each covers.
+FIVE_YEAR_PLANS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
+                   "十五五": (2026, 2030), "十五": (2001, 2005), "十六五": (2031, 2035)}
+
+
+def plan_pattern(name: str) -> str:
+    """A plan's name, not part of a longer numeral (十五 is not in 十五五, nor 十五期).
+
+    >>> bool(re.search(plan_pattern("十五"), "十五五规划")), bool(re.search(plan_pattern("十五五"), "十五五规划"))
+    (False, True)
+    """
+    return rf"(?<![十一二三四五六七八九]){name}(?![一二三四五六七八九期])"
+
+
+#: Any plan's name, the longest first.
+ANY_PLAN = re.compile("(" + "|".join(plan_pattern(n) for n in sorted(FIVE_YEAR_PLANS, key=len, reverse=True)) + ")")
+
 # --------------------------------------------------------------------------- numerals
 
 #: A token that is a numeral: digits (half or full width, a decimal, a percentage) or Chinese numerals.

@@ -22,6 +22,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from ..chinese import ANY_PLAN, FIVE_YEAR_PLANS
+
 _ABOUT = re.compile(r"(左右|上下)$")
 _AT_LEAST = re.compile(r"(以上|多|余)$")
 _AT_MOST = re.compile(r"(以内|以下)$")
@@ -42,8 +44,6 @@ _INDICATOR_TAIL = re.compile(r"(增长|增速|涨幅|增幅|提高|下降|降低
 _INDICATOR_HEAD = re.compile(r"^(左右|以上|以内|确保|力争|争取|全年|完成|实现|今年|去年|其中|我们|和|及|与|要|将)+")
 _PERCENT_KINDS = ("percent", "percentage_point")
 _EXPLICIT_YEAR = re.compile(r"(20\d{2})年")
-_PLANS = {"十三五": "2016-2020", "十四五": "2021-2025", "十五五": "2026-2030", "十六五": "2031-2035"}
-_PLAN = re.compile(r"(?<![十一二三四五六七八九])(十三五|十四五|十五五|十六五)(?![一二三四五六七八九期])")
 # a part of the year already past when it is reported: its figures are results, not commitments
 _PART_OF_YEAR = re.compile(r"(\d{1,2}\s*[-至到~]\s*\d{1,2}月|[一二三四五六七八九十]{1,2}至[一二三四五六七八九十]{1,2}月"
                            r"|[一二三四]季度|上半年|前三季度|前[一二三四五六七八九十]{1,2}个月)")
@@ -113,7 +113,7 @@ class _Marks:
         self.years = [(m.start(), int(m.group(1))) for m in _EXPLICIT_YEAR.finditer(text)]
         words = "|".join(_RELATIVE_YEAR)
         self.relative = [(m.start(), _RELATIVE_YEAR[m.group(0)]) for m in re.finditer(words, text)]
-        self.plans = [(m.start(), _PLANS[m.group(1)]) for m in _PLAN.finditer(text)]
+        self.plans = [(m.start(), "{}-{}".format(*FIVE_YEAR_PLANS[m.group(1)])) for m in ANY_PLAN.finditer(text)]
         self.parts = [(m.start(), m.group(1)) for m in _PART_OF_YEAR.finditer(text)]
         self.reviews = _review_spans(text)
 

@@ -40,7 +40,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from ..chinese import CLAUSE_END, HAN, MASK_DIGITS, SENTENCE_BREAK, to_number
+from ..chinese import CLAUSE_END, FIVE_YEAR_PLANS, HAN, MASK_DIGITS, SENTENCE_BREAK, plan_pattern, to_number
 from ..parallel import map_speeches
 from ..reading.script import original_surfaces, working_texts
 from .commitments import annotate
@@ -549,8 +549,6 @@ def masked_counts(numbers: pd.DataFrame) -> pd.DataFrame:
 
 # --------------------------------------------------------------------------- dating
 
-_PLANS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
-          "十五五": (2026, 2030), "十五": (2001, 2005), "十六五": (2031, 2035)}
 _TERMS = {"新常态": (2014, None), "供给侧结构性改革": (2015, None), "高质量发展": (2017, None),
           "新质生产力": (2023, None), "稳中求进": (2011, None), "科学发展观": (2003, 2012), "一带一路": (2013, None)}
 
@@ -582,8 +580,8 @@ def dating_evidence(speeches: pd.DataFrame) -> pd.DataFrame:
             if r.masked:
                 continue
             rows.append((sp["speech"], claimed, r.surface, "year", int(r.value), int(r.value), r.start, r.end))
-        for name, (lo, hi) in _PLANS.items():
-            for m in re.finditer(rf"(?<![十一二三四五六七八九]){name}(?![一二三四五六七八九期])", text):
+        for name, (lo, hi) in FIVE_YEAR_PLANS.items():
+            for m in re.finditer(plan_pattern(name), text):
                 rows.append((sp["speech"], claimed, name, "plan", lo, hi, m.start(), m.end()))
         for name, (lo, hi) in _TERMS.items():
             for m in re.finditer(name, text):
