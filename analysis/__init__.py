@@ -26,7 +26,9 @@ from .discourse.quantities import (
     numeric_targets,
     percentages_and_money,
 )
-from .discourse.slogans import parallel_frames, recurring_slogans, slogan_matrix, slogans
+from .discourse.slogans import numbered_formulas, parallel_frames, recurring_slogans, slogan_matrix, slogans
+from .discourse.termhood import termhood
+from .discourse.tracker import formula_scope, formula_tracker
 from .errors import (
     BinaryFileError,
     CorpusError,
@@ -47,6 +49,7 @@ from .figures import (
     plot_dating_evidence,
     plot_dispersion,
     plot_distinctive_terms,
+    plot_formula_tracker,
     plot_masked_counts,
     plot_outline,
     plot_outline_summary,
@@ -94,11 +97,12 @@ __all__ = [
     # discourse
     "assign_sections", "dating_evidence", "extract_numbers", "numeric_targets", "outline", "outline_summary",
     "masked_counts", "parallel_frames", "target_table", "percentages_and_money", "recurring_slogans", "slogan_matrix",
-    "slogans",
+    "slogans", "numbered_formulas", "termhood", "formula_tracker", "formula_scope",
     # figures and the study
     "plot_speech_lengths", "plot_outline_summary", "plot_outline", "plot_top_terms", "plot_wordclouds",
     "plot_shared_vocabulary_summary", "plot_distinctive_terms", "plot_similarity", "plot_dispersion",
-    "plot_register_markers", "plot_slogan_matrix", "plot_parallel_frames", "plot_percentages_and_money",
+    "plot_register_markers", "plot_slogan_matrix", "plot_formula_tracker", "plot_parallel_frames",
+    "plot_percentages_and_money",
     "plot_masked_counts", "plot_dating_evidence", "plot_similarity_tree", "plot_correspondence",
     "plot_target_table",
     "figure_style", "n_pages", "save_figure",

@@ -53,7 +53,7 @@ def _csv(frame: pd.DataFrame, path: Path) -> Path:
 TABLE_GROUPS = {
     "speeches": ("speeches.csv", "spans.csv"),
     "terms": ("term_frequencies.csv", "keyness.csv"),
-    "slogans": ("slogans.csv", "outline.csv"),
+    "slogans": ("slogans.csv", "recurring_slogans.csv", "formula_tracker.csv", "numbered_formulas.csv", "outline.csv"),
     "numbers": ("numeric_targets.csv", "dating_evidence.csv"),
 }
 
@@ -74,7 +74,8 @@ def build_tables(comp: Compilation, groups=tuple(TABLE_GROUPS), *, processes: in
 
     from .discourse.outline import outline
     from .discourse.quantities import dating_evidence, numeric_targets
-    from .discourse.slogans import slogans
+    from .discourse.slogans import numbered_formulas, recurring_slogans, slogans
+    from .discourse.tracker import formula_tracker
     from .segmentation.tokens import tokenize
     from .statistics.counts import term_counts
     from .statistics.frequency import term_frequencies
@@ -94,7 +95,11 @@ def build_tables(comp: Compilation, groups=tuple(TABLE_GROUPS), *, processes: in
             except TooFewSpeechesError as exc:
                 out.notes.append(f"keyness.csv not written: {exc}")
         elif group == "slogans":
-            out.frames["slogans.csv"] = slogans(speeches, tokens=tokens, processes=processes)
+            found = slogans(speeches, tokens=tokens, processes=processes)
+            out.frames["slogans.csv"] = found
+            out.frames["recurring_slogans.csv"] = recurring_slogans(found, min_speeches=1)
+            out.frames["formula_tracker.csv"] = formula_tracker(found, sizes=speeches.set_index("speech")["n_chars"])
+            out.frames["numbered_formulas.csv"] = numbered_formulas(speeches)
             out.frames["outline.csv"] = outline(speeches)
         else:
             out.frames["numeric_targets.csv"] = numeric_targets(speeches, processes=processes)

@@ -11,11 +11,17 @@
 # %% [markdown]
 # # 4. Slogans and structure
 #
-# Political speeches are built from formulas: quoted slogans, parallel frames (排比)
-# whose slot each item fills differently (要□促招商), self-counting formulas (三个方面,
-# 7个抓) and phrases repeated across speeches. Below: the parallel frames with their
-# fillers (the forty with the most distinct fillers), the slogans that recur across
-# speeches (the twenty-five most widespread), and the numbered outlines side by side,
+# Political speeches are built from formulas. Each formula below is found for a reason the
+# `evidence` column states: quoted (in quotation marks here, or elsewhere in the corpus),
+# self-counting (三个方面, 7个抓), a frame whose slot each item fills differently (抓□,
+# 先□后□), a formula word (抓, 攻坚战, 双赢), an idiom of the 成语 lexicon, or termhood: a
+# phrase that is repeated, not a fragment of a longer one, whose words belong together and
+# that is more frequent in official language than its rarest word is in general Chinese
+# (the measures are in `an.termhood`; generic collocations such as 经济发展 fail them).
+# Below: the parallel frames with their fillers (the forty with the most distinct fillers),
+# the formulas that recur across speeches, the formula tracker (every formula by speech,
+# grouped by how many speeches use it: the shared ones first, the local ones last), the
+# numbered formulas with the items they announce, and the numbered outlines side by side,
 # five speeches to a page (red marks a numbering slip of the source).
 
 # %% tags=["parameters"]
@@ -38,6 +44,21 @@ study.save(an.plot_parallel_frames(frames, labels=study.labels), "parallel_frame
 
 # %%
 an.recurring_slogans(found).head(20)
+
+# %% [markdown]
+# Why a repeated phrase is, or is not, a formula: the three measures of every candidate.
+
+# %%
+an.termhood(study.tokens).head(30)
+
+# %%
+tracker = an.formula_tracker(found, sizes=study.speeches.set_index("speech")["n_chars"], top_per_scope=12)
+study.save(an.plot_formula_tracker(tracker, labels=study.labels), "formula_tracker")
+an.formula_scope(tracker)
+
+# %%
+numbered = an.numbered_formulas(study.speeches)
+numbered[["speech", "formula", "n_claimed", "n_listed", "item", "item_text"]]
 
 # %%
 matrix = an.slogan_matrix(found, kinds=("quoted", "numbered", "repeated", "idiom"), top=25)

@@ -25,6 +25,9 @@
 # * **Targets and results**: for the six indicators most documents set a target for, this
 #   year's target with its bound (左右, 以上, 以内, a range) beside last year's result, so a
 #   reader sees who sets targets above the others (the 层层加码 question).
+# * The **formula tracker**: every formula (quoted, self-counting, frames, formula words,
+#   idioms, termhood: see notebook 4) counted in every document and grouped by how many use
+#   it, from those every document shares to those only one or a few use.
 # * **Keyness** per document: each against all the others, G² on the right for words it
 #   uses more (|G²| > 3.84, 6.63, 10.83: p < 0.05, 0.01, 0.001 for one test), on the left
 #   for words it uses less.
@@ -60,6 +63,17 @@ distinctive = study.compare(an.distinctive_terms, content, top=8, negative=True)
 if distinctive is not None:
     print(findings.distinctive(distinctive, study.labels))
     study.save_pages(an.plot_distinctive_terms, distinctive, "corpus_keyness_by_document")
+
+# %% [markdown]
+# The formula tracker: every formula by document, the ones every document shares (the
+# centre's language) first, the ones only one or a few documents use (local ones) last.
+
+# %%
+found = an.slogans(study.speeches, tokens=study.tokens)
+tracker = an.formula_tracker(found, sizes=study.speeches.set_index("speech")["n_chars"], top_per_scope=12)
+study.save(an.plot_formula_tracker(tracker, labels=study.labels), "corpus_formula_tracker")
+scope = an.formula_scope(tracker)
+scope[scope["scope"].isin(["all", "few"])]
 
 # %%
 numbers = an.numeric_targets(study.speeches)

