@@ -79,7 +79,10 @@ def _quoted_marks(speech, text: str) -> list[dict]:
         inner = next(g for g in m.groups() if g is not None)
         if re.search(r"[。！？]", inner) or not re.search(rf"[{HAN}]", inner):
             continue  # a quoted sentence is a citation, a quoted number (“12345”) a hotline or a code
-        rows.append(_row(speech, _norm(inner), m.group(0), "quoted", m.start(), m.end(), in_quotes=True))
+        formula = _norm(inner)
+        if NUMBERED_FORMULA.fullmatch(formula):  # “7个抓” is the 七个抓 the speech counts
+            formula = numbered_key(formula)
+        rows.append(_row(speech, formula, m.group(0), "quoted", m.start(), m.end(), in_quotes=True))
     return rows
 
 

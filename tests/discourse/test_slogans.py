@@ -24,7 +24,7 @@ def test_parallel_frames_of_the_seed(found):
 
 def test_quoted_and_masked(found, speeches):
     q = found[found["kind"] == "quoted"]
-    assert {"一把手工程", "一号工程", "7个抓", "快半拍"} <= set(q["slogan"])
+    assert {"一把手工程", "一号工程", "七个抓", "快半拍"} <= set(q["slogan"])  # “7个抓”, numeral in Chinese
     masked = q[q["masked"]]
     assert "XXX工程" in set(masked["slogan"])
     text = speeches.set_index("speech")["text"]
