@@ -11,6 +11,13 @@ ANNOTATE_UP_TO = 30
 _SLOTS_SHOWN = 70  # characters of slot fillers per frame line
 
 
+def _nothing_found(ax, message: str):
+    fig, ax = single_axes(ax, width=6, height=2.4)
+    ax.axis("off")
+    ax.text(0.5, 0.5, message, ha="center", va="center")
+    return finish(fig)
+
+
 @styled
 def plot_slogan_matrix(matrix: pd.DataFrame, *, labels=None, ax=None):
     r"""Slogan-by-speech counts as a heatmap (from :func:`analysis.slogan_matrix`, e.g. ``top=25``).
@@ -25,10 +32,7 @@ def plot_slogan_matrix(matrix: pd.DataFrame, *, labels=None, ax=None):
     """
     slogans = list(dict.fromkeys(matrix["slogan"]))
     if not slogans:
-        fig, ax = single_axes(ax, width=6, height=2.4)
-        ax.axis("off")
-        ax.text(0.5, 0.5, "没有找到复现的提法", ha="center", va="center")
-        return finish(fig)
+        return _nothing_found(ax, "没有找到复现的提法")
     m = matrix.pivot(index="slogan", columns="speech", values="n").loc[slogans]
     n_rows, n_cols = m.shape
     height = row_height(n_rows, per_row=0.3, extra=1.8)
@@ -96,10 +100,7 @@ def plot_formula_tracker(tracker: pd.DataFrame, *, labels=None, ax=None):
     """
     formulas = list(dict.fromkeys(tracker["slogan"]))
     if not formulas:
-        fig, ax = single_axes(ax, width=6, height=2.4)
-        ax.axis("off")
-        ax.text(0.5, 0.5, "没有找到提法", ha="center", va="center")
-        return finish(fig)
+        return _nothing_found(ax, "没有找到提法")
     m = tracker.pivot(index="slogan", columns="speech", values="n").loc[formulas]
     scope = tracker.drop_duplicates("slogan").set_index("slogan").loc[formulas]
     n_rows, n_cols = m.shape
