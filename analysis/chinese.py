@@ -286,7 +286,9 @@ FORMULA_FILLERS = word_set("要 一定 一定要 必须 都 都要 务必 就 �
 #: a process (过程中), and the people and bodies who act (主要领导, 责任单位, 市委市政府).
 LIGHT_HEADS = word_set(
     "工作 问题 情况 方面 过程 过程中 环节 时候 方式 方法 东西 事情 事 中 上 下 内 里 时 后 前 以来 以上 以下 左右"
-    " 任务 目标 措施 要求 意见 建议 成效 成绩 情形 状况 力度 水平"
+    " 任务 目标 措施 要求 意见 建议 成效 成绩 情形 状况 力度 水平 限度 程度"
+    # evaluations any report passes on anything (成效明显, 效果显著)
+    " 明显 显著 较大 很大 良好"
     " 领导 部门 单位 干部 同志 人员 负责人 市委 市政府 政府 县委 县政府 党委 省委 省政府 各级 各位 大家")
 #: Words a formula never starts on: deictics, quantifiers, prepositions, pronouns (这项工作, 各级领导,
 #: 通过招商引资, 我们一定要).

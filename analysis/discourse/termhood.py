@@ -28,7 +28,9 @@ fail one of these and are not slogans.
 """
 from __future__ import annotations
 
+import itertools
 import math
+import warnings
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
@@ -47,6 +49,7 @@ from ..chinese import (
     NOUN_TAGS,
     is_han,
 )
+from ..errors import CorpusWarning
 
 TERMHOOD_COLUMNS = ["phrase", "n_words", "n", "n_speeches", "n_reference", "association", "boundary",
                     "specificity", "evidence", "formulaic"]
@@ -129,7 +132,11 @@ def reference_clauses(reference) -> tuple:
     if isinstance(reference, pd.DataFrame):
         return tuple(clauses(reference))
     path = Path(reference)
-    return _reference_clauses(str(path)) if path.exists() else ()
+    if not path.exists():
+        warnings.warn(f"{path}: the reference corpus does not exist; formulas are measured against general "
+                      "Chinese only (set ANALYSIS_REFERENCE or pass reference=)", CorpusWarning, stacklevel=3)
+        return ()
+    return _reference_clauses(str(path))
 
 
 @lru_cache(maxsize=1)
@@ -259,50 +266,73 @@ def _other_documents(ref: tuple, target: list) -> tuple:
 
 
 #: A phrase of official language that the reference uses in this many documents is looked for
-#: in the corpus with words inserted too (承接东南沿海地产业梯度转移 is a 承接产业转移).
+#: in the corpus with characters inserted too (承接东南沿海地产业梯度转移 is a 承接产业转移).
 ESTABLISHED_IN = 3
-MAX_GAP = 6  # characters between two words of a variant
+MAX_GAP = 6  # characters inserted between two pieces of a variant
+
+
+def pieces(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The pieces a variant may be split into: each word, a word of four characters or more
+    in two-character pieces (产业转移 is 产业 + 转移, as 产业梯度转移 writes it).
+
+    >>> pieces(("承接", "产业转移"))
+    ('承接', '产业', '转移')
+    """
+    out: list[str] = []
+    for w in words:
+        out += [w[i:i + 2] for i in range(0, len(w), 2)] if len(w) >= 4 and len(w) % 2 == 0 else [w]
+    return tuple(out)
 
 
 @lru_cache(maxsize=2)
 def established_phrases(ref: tuple) -> frozenset[tuple[str, ...]]:
-    """Phrases of three or four words (five characters or more) the reference uses in
-    :data:`ESTABLISHED_IN` documents or more."""
+    """Phrases of two to four words, in three pieces or more, opening on a verb, that the reference
+    uses in :data:`ESTABLISHED_IN` documents or more.  Only a verb phrase is looked for with words
+    inserted (承接…产业…转移): words inserted into a noun phrase modify it (经济社会全面发展)."""
     docs: dict[tuple, set] = {}
     for speech, run in ref:
-        for size in (3, 4):
+        for size in (2, 3, 4):
             for i in range(len(run) - size + 1):
                 win = run[i:i + size]
-                if _shape_ok(win) and sum(len(w[0]) for w in win) >= 5:
-                    docs.setdefault(tuple(w[0] for w in win), set()).add(speech)
+                key = tuple(w[0] for w in win)
+                if win[0][6] in ("v", "vd") and len(pieces(key)) >= 3 and _shape_ok(win):
+                    docs.setdefault(key, set()).add(speech)
     return frozenset(k for k, d in docs.items() if len(d) >= ESTABLISHED_IN)
 
 
 def variant_occurrences(clause_list, phrases: frozenset) -> dict[tuple[str, ...], list[tuple]]:
     """Where each phrase stands in the clauses, as written or with up to :data:`MAX_GAP` characters
-    between its words, as ``{words: [(speech, start, end), ...]}``."""
+    between its pieces, starting and ending on a word's edge, as ``{words: [(speech, start, end)]}``."""
     by_first: dict[str, list[tuple]] = {}
     for key in phrases:
-        by_first.setdefault(key[0], []).append(key)
+        by_first.setdefault(pieces(key)[0], []).append(key)
     found: dict[tuple, list[tuple]] = {}
     for speech, run in clause_list:
-        for i, w in enumerate(run):
-            for key in by_first.get(w[0], ()):
-                end = _match_gapped(run, i, key)
-                if end is not None:
-                    found.setdefault(key, []).append((speech, w[1], end))
+        chars = "".join(w[0] for w in run)
+        offsets = [w[1] + k for w in run for k in range(len(w[0]))]  # text offset of each character
+        ends = set(itertools.accumulate(len(w[0]) for w in run))
+        pos = 0
+        for w in run:
+            for key in by_first.get(pieces((w[0],))[0], ()):
+                end = _match_pieces(chars, pos, pieces(key))
+                if end is not None and end in ends:
+                    found.setdefault(key, []).append((speech, w[1], offsets[end - 1] + 1))
+            pos += len(w[0])
     return found
 
 
-def _match_gapped(run, i: int, key: tuple) -> int | None:
-    last_end, j = run[i][2], i + 1
-    for word in key[1:]:
-        while j < len(run) and run[j][0] != word and run[j][1] - last_end <= MAX_GAP:
-            j += 1
-        if j >= len(run) or run[j][0] != word or run[j][1] - last_end > MAX_GAP:
+def _match_pieces(chars: str, pos: int, parts: tuple[str, ...]) -> int | None:
+    """The end of ``parts`` found in order from ``pos`` with at most :data:`MAX_GAP` characters
+    between two of them, or None."""
+    if not chars.startswith(parts[0], pos):
+        return None
+    end = pos + len(parts[0])
+    for part in parts[1:]:
+        at = chars.find(part, end, end + MAX_GAP + len(part))
+        if at < 0:
             return None
-        last_end, j = run[j][2], j + 1
-    return last_end
+        end = at + len(part)
+    return end
 
 
 def candidate_occurrences(clause_list, *, min_count: int = 2,

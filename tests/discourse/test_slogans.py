@@ -65,8 +65,11 @@ def test_seed_top_twenty_are_formulas(found):
 
 def test_seed_formulas_that_recur_are_found(found):
     r = an.recurring_slogans(found).set_index("slogan")
-    for formula in ("抓项目", "抓落实", "主要领导亲自抓", "全程服务", "稳中求进", "攻坚战", "双赢", "抓□", "先□后□"):
+    for formula in ("抓项目", "抓落实", "主要领导亲自抓", "全程服务", "稳中求进", "攻坚战", "双赢", "抓□", "先□后□",
+                    "承接产业转移"):
         assert r.loc[formula, "n_speeches"] >= 2, formula
+    variant = found[(found["slogan"] == "承接产业转移") & (found["speech"] == 3)]
+    assert variant["surface"].tolist() == ["承接东南沿海地产业梯度转移"]  # words inserted, found all the same
     assert r.loc["先□后□", "evidence"] == "frame" and r.loc["稳中求进", "evidence"] == "quoted"
     assert not set(r.index) & GENERIC
 

@@ -104,3 +104,17 @@ def test_reference_can_be_swapped(generic):
     none = an.termhood(tokens, reference=None).set_index("phrase")
     assert own.loc["全程服务", "n_reference"] == 0
     pd.testing.assert_series_equal(own["specificity"], none["specificity"])
+
+
+def test_a_verb_phrase_of_the_reference_is_found_with_words_inserted():
+    assert an.discourse.termhood.pieces(("承接", "产业转移")) == ("承接", "产业", "转移")
+    sp = compilation("要积极承接产业转移。", "成为承接东南沿海产业梯度转移的高地。", "经济社会全面发展。")
+    found = an.slogans(sp, kinds=("repeated",))
+    assert found[found["slogan"] == "承接产业转移"]["speech"].tolist() == [1, 2]
+    assert "经济社会发展" not in set(found["slogan"])  # inserting into a noun phrase modifies it
+
+
+def test_a_missing_reference_is_a_warning_naming_it(tmp_path, generic):
+    with pytest.warns(an.CorpusWarning, match="no-such-reference"):
+        t = an.termhood(an.tokenize(generic), reference=tmp_path / "no-such-reference")
+    assert (t["n_reference"] == 0).all()
