@@ -343,19 +343,23 @@ def _repeated(tokens: pd.DataFrame, texts: dict, *, reference) -> list[dict]:
 
 
 def _idioms(tokens: pd.DataFrame) -> list[dict]:
-    """Four-character words of the idiom lexicon, or tagged ``i`` with the shape of one; an idiom
-    jieba cuts in two (全力/以赴) is found across its words."""
+    """Four-character words of the idiom lexicon, or tagged ``i`` / ``l`` with the shape of one; an
+    idiom jieba cuts into two to four words (全力/以赴) is found across them."""
+    t = tokens.sort_values(["speech", "position"], kind="mergesort")
+    token, speech = t["token"].reset_index(drop=True), t["speech"].to_numpy()
+    start, end, pos = t["start"].to_numpy(), t["end"].to_numpy(), t["pos"].to_numpy(dtype=object)
     rows = []
-    for speech, g in tokens.groupby("speech", sort=True):
-        toks, pos, starts, ends = g["token"].tolist(), g["pos"].tolist(), g["start"].tolist(), g["end"].tolist()
-        for i in range(len(toks)):
-            for j in range(i + 1, min(i + 4, len(toks)) + 1):
-                if ends[j - 1] - starts[i] > 4:
-                    break
-                word = "".join(toks[i:j])
-                evidence = idiom_evidence(word, pos[i] if j == i + 1 else None) if len(word) == 4 else ""
-                if evidence:
-                    rows.append(_row(speech, word, word, "idiom", starts[i], ends[j - 1], evidence=evidence))
+    word = token
+    for size in range(1, 5):
+        if size > 1:
+            word = word + token.shift(-(size - 1), fill_value="")
+        last = np.minimum(np.arange(len(t)) + size - 1, len(t) - 1)
+        near = (speech[last] == speech) & (end[last] - start == 4) & (word.str.len().to_numpy() == 4)
+        for i in np.flatnonzero(near).tolist():
+            evidence = idiom_evidence(word.iat[i], pos[i] if size == 1 else None)
+            if evidence:
+                rows.append(_row(speech[i].item(), word.iat[i], word.iat[i], "idiom", int(start[i]), int(end[last[i]]),
+                                 evidence=evidence))
     return rows
 
 

@@ -28,115 +28,63 @@ fail one of these and are not slogans.
 """
 from __future__ import annotations
 
-import itertools
 import math
 import warnings
-from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .. import config
-from ..chinese import (
-    FORMULA_FILLERS,
-    FORMULA_NOUNS,
-    FORMULA_WORDS,
-    LIGHT_HEADS,
-    LIGHT_OPENERS,
-    LINKING_WORDS,
-    NAME_TAGS,
-    NOUN_TAGS,
-    is_han,
-)
+from ..chinese import FORMULA_WORDS
 from ..errors import CorpusWarning
+from .phrases import (
+    Clauses,
+    PhraseCounts,
+    candidate_occurrences,
+    clauses,
+    established_phrases,
+    pieces,
+    variant_occurrences,
+)
+
+__all__ = ["termhood", "formulaic_occurrences", "pieces", "reference_clauses", "general_frequencies"]
 
 TERMHOOD_COLUMNS = ["phrase", "n_words", "n", "n_speeches", "n_reference", "association", "boundary",
                     "specificity", "evidence", "formulaic"]
-MAX_WORDS = 6
 #: Thresholds of :func:`termhood` (see the module doc).
 MIN_ASSOCIATION = 5.0
 MIN_SPECIFICITY = 0.0
 MIN_SET_PHRASE_SPECIFICITY = 1.0
-
-
-def clauses(tokens: pd.DataFrame) -> list[tuple[object, list[tuple]]]:
-    """Each clause of each speech as ``(speech, [(word, start, end, is_content, is_name), ...])``,
-    fillers left out; a mask or a number ends the clause, since a formula holds neither."""
-    out = []
-    for speech, g in tokens.groupby("speech", sort=True):
-        run: list[tuple] = []
-        for tok, start, end, punct, masked, number, vocab, pos in zip(
-                g["token"], g["start"], g["end"], g["is_punct"], g["is_masked"], g["is_number"], g["is_vocab"],
-                g["pos"]):
-            if punct or masked or number or not any(is_han(c) for c in tok):
-                if run:
-                    out.append((speech, tuple(run)))
-                run = []
-            elif tok not in FORMULA_FILLERS:
-                run.append((tok, start, end, bool(vocab), pos in NAME_TAGS, pos in NOUN_TAGS, pos))
-        if run:
-            out.append((speech, tuple(run)))
-    return out
-
-
-def _shape_ok(window: list[tuple]) -> bool:
-    """Opens and ends on a content word that is neither light nor a name, holds no 的 / 了, and
-    is not a term (nouns ending on a noun); a formula word makes any phrase a formula."""
-    words = [w[0] for w in window]
-    if any(w[4] and w[0] not in FORMULA_WORDS for w in window) or not (window[0][3] and window[-1][3]):
-        return False
-    if len(words) == 1:
-        return True
-    if all(w[5] for w in window) and window[-1][6] != "vn" and not any(w in FORMULA_WORDS for w in words):
-        return False
-    if words[0] in LIGHT_OPENERS or words[-1] in LIGHT_HEADS or len("".join(words)) < 3:
-        return False
-    return not any(w in LINKING_WORDS for w in words)
-
-
-class PhraseCounts:
-    """Counts of word sequences (up to six words) in clauses, with the words on either side."""
-
-    def __init__(self, clause_list, wanted: set[tuple[str, ...]]):
-        self.n: Counter = Counter()
-        self.left: dict[tuple, Counter] = {}
-        self.right: dict[tuple, Counter] = {}
-        self.words = 0
-        for _, run in clause_list:
-            seq = [w[0] for w in run]
-            self.words += len(seq)
-            for size in range(1, MAX_WORDS + 1):
-                for i in range(len(seq) - size + 1):
-                    key = tuple(seq[i:i + size])
-                    if key not in wanted:
-                        continue
-                    self.n[key] += 1  # a clause edge is a new neighbour every time: object()
-                    self.left.setdefault(key, Counter())[seq[i - 1] if i else object()] += 1
-                    self.right.setdefault(key, Counter())[seq[i + size] if i + size < len(seq) else object()] += 1
+#: A verb phrase of official language that the reference uses in this many documents is looked
+#: for in the corpus with characters inserted too (承接东南沿海地产业梯度转移 is a 承接产业转移).
+ESTABLISHED_IN = 3
+MAX_GAP = 6  # characters inserted between two pieces of a variant
 
 
 @lru_cache(maxsize=2)
-def _reference_clauses(path: str) -> tuple:
+def _reference_clauses(path: str) -> Clauses:
     from ..reading.corpus import read_corpus
     from ..segmentation.tokens import tokenize
 
-    return tuple(clauses(tokenize(read_corpus(path).speeches)))
+    return clauses(tokenize(read_corpus(path).speeches))
 
 
-def reference_clauses(reference) -> tuple:
+def reference_clauses(reference) -> Clauses:
     """The clauses of the reference corpus: a path (read and segmented once per process), a token
     table, or None for none."""
-    if reference is None:
-        return ()
     if isinstance(reference, pd.DataFrame):
-        return tuple(clauses(reference))
-    path = Path(reference)
-    if not path.exists():
+        return clauses(reference)
+    if reference is not None:
+        path = Path(reference)
+        if path.exists():
+            return _reference_clauses(str(path))
         warnings.warn(f"{path}: the reference corpus does not exist; formulas are measured against general "
                       "Chinese only (set ANALYSIS_REFERENCE or pass reference=)", CorpusWarning, stacklevel=3)
-        return ()
-    return _reference_clauses(str(path))
+    return clauses(pd.DataFrame({k: pd.Series(dtype=t) for k, t in [
+        ("speech", int), ("token", object), ("pos", object), ("start", int), ("end", int), ("is_punct", bool),
+        ("is_masked", bool), ("is_number", bool), ("is_vocab", bool)]}))
 
 
 @lru_cache(maxsize=1)
@@ -148,9 +96,17 @@ def general_frequencies() -> tuple[dict[str, int], int]:
     return tk.FREQ, tk.total
 
 
-def _entropy(neighbours: Counter) -> float:
-    total = sum(neighbours.values())
-    return -sum(v / total * math.log2(v / total) for v in neighbours.values())
+def _other_documents(ref: Clauses, target: Clauses) -> Clauses:
+    """The reference without the documents the corpus itself holds (the reports read against themselves)."""
+    def prints(c: Clauses) -> dict:
+        frame = pd.DataFrame({"speech": c.speech, "word": c.word})
+        return {s: hash(tuple(g)) for s, g in frame.groupby("speech", sort=False)["word"]}
+
+    if not len(ref) or not len(target):
+        return ref
+    own = set(prints(target).values())
+    drop = [s for s, h in prints(ref).items() if h in own]
+    return ref.subset(~np.isin(ref.speech, drop)) if drop else ref
 
 
 def _association(key, pooled: _Pooled) -> float | None:
@@ -161,16 +117,25 @@ def _association(key, pooled: _Pooled) -> float | None:
 
 
 class _Pooled:
-    def __init__(self, target: PhraseCounts, reference: PhraseCounts):
+    def __init__(self, target: PhraseCounts, reference: PhraseCounts, numbers: dict):
         self.target, self.reference = target, reference
         self.words = target.words + reference.words
+        self.boundary = _boundaries(pd.concat([target.sides, reference.sides], ignore_index=True), numbers)
 
     def __call__(self, key) -> int:
         return self.target.n[key] + self.reference.n[key]
 
-    def neighbours(self, key, side: str) -> Counter:
-        a = getattr(self.target, side).get(key, Counter())
-        return a + getattr(self.reference, side).get(key, Counter())
+
+def _boundaries(sides: pd.DataFrame, numbers: dict) -> dict:
+    """Each key's smaller neighbour entropy (bits) over both sides, from :attr:`PhraseCounts.sides`."""
+    if sides.empty:
+        return {}
+    n = sides.groupby(["key", "side", "word"], sort=False).size()
+    p = n / n.groupby(level=["key", "side"]).transform("sum")
+    entropy = (-(p * np.log2(p))).groupby(level=["key", "side"]).sum()
+    smaller = entropy.groupby(level="key").min()
+    keys = {v: k for k, v in numbers.items()}
+    return {keys[k]: max(float(h), 0.0) for k, h in smaller.items()}
 
 
 def _measure(key, pooled: _Pooled, general: tuple[dict[str, int], int], formula_words) -> dict:
@@ -179,7 +144,7 @@ def _measure(key, pooled: _Pooled, general: tuple[dict[str, int], int], formula_
     rarest = min(freq.get(w, 0) for w in key) if len(key) > 1 else freq.get(key[0], 0)
     general_rate = max(rarest, 1) / total * 1e6
     specificity = math.log10(pooled(key) / pooled.words * 1e6 / general_rate)
-    boundary = min(_entropy(pooled.neighbours(key, "left")), _entropy(pooled.neighbours(key, "right")))
+    boundary = pooled.boundary.get(key, 0.0)
     association = _association(key, pooled)
     has_formula_word = any(w in formula_words for w in key)
     evidence = ""
@@ -224,12 +189,15 @@ def _measured(tokens, *, reference, formula_words, min_count):
     target = clauses(tokens)
     ref = _other_documents(reference_clauses(reference), target)
     occurrences = candidate_occurrences(target, min_count=min_count, formula_words=formula_words)
-    for key, occ in variant_occurrences(target, established_phrases(ref)).items():
+    for key, occ in variant_occurrences(target, established_phrases(ref, in_documents=ESTABLISHED_IN),
+                                        max_gap=MAX_GAP).items():
         if len({s for s, _, _ in occ}) >= 2:
             known = {o[1] for o in occurrences.get(key, ())}
             occurrences[key] = sorted(occurrences.get(key, []) + [o for o in occ if o[1] not in known])
     wanted = {k[a:b] for k in occurrences for a in range(len(k)) for b in range(a + 1, len(k) + 1)}
-    pooled = _Pooled(PhraseCounts(target, wanted), PhraseCounts(ref, wanted))
+    numbers = {k: i for i, k in enumerate(occurrences)}
+    pooled = _Pooled(PhraseCounts(target, wanted, numbers, salt="t"), PhraseCounts(ref, wanted, numbers, salt="r"),
+                     numbers)
     general = general_frequencies()
     measured = {key: {"n_reference": pooled.reference.n[key], **_measure(key, pooled, general, formula_words)}
                 for key in occurrences}
@@ -250,104 +218,3 @@ def formulaic_occurrences(tokens: pd.DataFrame, *, reference=config.REFERENCE_CO
                     most_within[key[a:b]] = max(most_within.get(key[a:b], 0), len(occ))
     return [(speech, "".join(key), start, end, measured[key]["evidence"])
             for key, occ in kept.items() if most_within.get(key, 0) < len(occ) for speech, start, end in occ]
-
-
-def _other_documents(ref: tuple, target: list) -> tuple:
-    """The reference without the documents the corpus itself holds (the reports read against themselves)."""
-    def prints(clause_list):
-        by_doc: dict = {}
-        for speech, run in clause_list:
-            by_doc.setdefault(speech, []).append(tuple(w[0] for w in run))
-        return {speech: hash(tuple(runs)) for speech, runs in by_doc.items()}
-
-    own = set(prints(target).values())
-    drop = {speech for speech, h in prints(ref).items() if h in own}
-    return tuple(c for c in ref if c[0] not in drop) if drop else ref
-
-
-#: A phrase of official language that the reference uses in this many documents is looked for
-#: in the corpus with characters inserted too (承接东南沿海地产业梯度转移 is a 承接产业转移).
-ESTABLISHED_IN = 3
-MAX_GAP = 6  # characters inserted between two pieces of a variant
-
-
-def pieces(words: tuple[str, ...]) -> tuple[str, ...]:
-    """The pieces a variant may be split into: each word, a word of four characters or more
-    in two-character pieces (产业转移 is 产业 + 转移, as 产业梯度转移 writes it).
-
-    >>> pieces(("承接", "产业转移"))
-    ('承接', '产业', '转移')
-    """
-    out: list[str] = []
-    for w in words:
-        out += [w[i:i + 2] for i in range(0, len(w), 2)] if len(w) >= 4 and len(w) % 2 == 0 else [w]
-    return tuple(out)
-
-
-@lru_cache(maxsize=2)
-def established_phrases(ref: tuple) -> frozenset[tuple[str, ...]]:
-    """Phrases of two to four words, in three pieces or more, opening on a verb, that the reference
-    uses in :data:`ESTABLISHED_IN` documents or more.  Only a verb phrase is looked for with words
-    inserted (承接…产业…转移): words inserted into a noun phrase modify it (经济社会全面发展)."""
-    docs: dict[tuple, set] = {}
-    for speech, run in ref:
-        for size in (2, 3, 4):
-            for i in range(len(run) - size + 1):
-                win = run[i:i + size]
-                key = tuple(w[0] for w in win)
-                if win[0][6] in ("v", "vd") and len(pieces(key)) >= 3 and _shape_ok(win):
-                    docs.setdefault(key, set()).add(speech)
-    return frozenset(k for k, d in docs.items() if len(d) >= ESTABLISHED_IN)
-
-
-def variant_occurrences(clause_list, phrases: frozenset) -> dict[tuple[str, ...], list[tuple]]:
-    """Where each phrase stands in the clauses, as written or with up to :data:`MAX_GAP` characters
-    between its pieces, starting and ending on a word's edge, as ``{words: [(speech, start, end)]}``."""
-    by_first: dict[str, list[tuple]] = {}
-    for key in phrases:
-        by_first.setdefault(pieces(key)[0], []).append(key)
-    found: dict[tuple, list[tuple]] = {}
-    for speech, run in clause_list:
-        chars = "".join(w[0] for w in run)
-        offsets = [w[1] + k for w in run for k in range(len(w[0]))]  # text offset of each character
-        ends = set(itertools.accumulate(len(w[0]) for w in run))
-        pos = 0
-        for w in run:
-            for key in by_first.get(pieces((w[0],))[0], ()):
-                end = _match_pieces(chars, pos, pieces(key))
-                if end is not None and end in ends:
-                    found.setdefault(key, []).append((speech, w[1], offsets[end - 1] + 1))
-            pos += len(w[0])
-    return found
-
-
-def _match_pieces(chars: str, pos: int, parts: tuple[str, ...]) -> int | None:
-    """The end of ``parts`` found in order from ``pos`` with at most :data:`MAX_GAP` characters
-    between two of them, or None."""
-    if not chars.startswith(parts[0], pos):
-        return None
-    end = pos + len(parts[0])
-    for part in parts[1:]:
-        at = chars.find(part, end, end + MAX_GAP + len(part))
-        if at < 0:
-            return None
-        end = at + len(part)
-    return end
-
-
-def candidate_occurrences(clause_list, *, min_count: int = 2,
-                          formula_words=FORMULA_WORDS) -> dict[tuple[str, ...], list[tuple]]:
-    """Word sequences used ``min_count`` times or more, as ``{words: [(speech, start, end), ...]}``:
-    two words or more, or one word that is a formula word or a set phrase (see the module doc)."""
-    from .lexicons import set_phrase
-
-    found: dict[tuple[str, ...], list[tuple]] = {}
-    for speech, run in clause_list:
-        for size in range(1, MAX_WORDS + 1):
-            for i in range(len(run) - size + 1):
-                win = run[i:i + size]
-                key = tuple(w[0] for w in win)
-                if not _shape_ok(win) or size == 1 and not (key[0] in FORMULA_NOUNS or set_phrase(key[0])):
-                    continue
-                found.setdefault(key, []).append((speech, win[0][1], win[-1][2]))
-    return {k: v for k, v in found.items() if len(v) >= min_count}
