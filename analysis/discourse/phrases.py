@@ -155,9 +155,9 @@ class WordFlags:
 
 
 def candidate_occurrences(c: Clauses, *, min_count: int = 2,
-                          formula_words=FORMULA_WORDS) -> dict[tuple[str, ...], list[tuple]]:
+                          formula_words=FORMULA_WORDS) -> dict[tuple[str, ...], tuple[np.ndarray, ...]]:
     """Word sequences of a formula's shape used ``min_count`` times or more, as
-    ``{words: [(speech, start, end), ...]}``."""
+    ``{words: (speeches, starts, ends)}`` (arrays, one entry per occurrence)."""
     if not len(c):
         return {}
     ids, vocab = c.ids()
@@ -168,8 +168,7 @@ def candidate_occurrences(c: Clauses, *, min_count: int = 2,
         for at in groups(code[valid], valid, min_count):
             at = same_words(ids, at, size)
             if len(at) >= min_count:
-                found[tuple(c.word[at[0]:at[0] + size])] = list(zip(
-                    c.speech[at].tolist(), c.start[at].tolist(), c.end[at + size - 1].tolist()))
+                found[tuple(c.word[at[0]:at[0] + size])] = (c.speech[at], c.start[at], c.end[at + size - 1])
     return found
 
 
@@ -265,7 +264,7 @@ def variant_occurrences(c: Clauses, phrases: frozenset, *, max_gap: int) -> dict
     """Where each phrase stands, as written or with up to ``max_gap`` characters between its pieces,
     starting and ending on a word's edge, as ``{words: [(speech, start, end), ...]}``."""
     by_first: dict[str, list[tuple]] = {}
-    for key in phrases:
+    for key in sorted(phrases):  # a set's order changes from run to run; the table's must not
         by_first.setdefault(pieces(key)[0], []).append(key)
     if not by_first or not len(c):
         return {}

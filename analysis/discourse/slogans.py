@@ -44,7 +44,7 @@ from ..errors import check_choice
 from ..parallel import map_speeches
 from ..reading.script import original_surfaces, working_texts
 from ..segmentation.tokens import tokenize
-from .lexicons import IDIOM_BY_TAG, IDIOM_LEXICON, idiom_evidence
+from .lexicons import IDIOM_BY_TAG, IDIOM_LEXICON, idiom_evidence, idiom_lexicon
 from .outline import outline_rows
 from .termhood import formulaic_occurrences
 
@@ -335,11 +335,16 @@ def _speech_slogans(speech, text: str, *, kinds: tuple[str, ...]) -> list[dict]:
     return rows
 
 
-def _repeated(tokens: pd.DataFrame, texts: dict, *, reference) -> list[dict]:
-    """Formulaic phrases the corpus repeats (:mod:`.termhood`); the surface may hold a filler
-    the phrase skips (任务很艰巨 is 任务艰巨)."""
-    return [_row(speech, phrase, texts[speech][start:end], "repeated", start, end, evidence=evidence)
-            for speech, phrase, start, end, evidence in formulaic_occurrences(tokens, reference=reference)]
+def _repeated(tokens: pd.DataFrame, speeches: pd.DataFrame, *, reference) -> pd.DataFrame:
+    """Formulaic phrases the corpus repeats (:mod:`.termhood`), as slogan rows; the surface may hold
+    a filler the phrase skips (任务很艰巨 is 任务艰巨)."""
+    found = formulaic_occurrences(tokens, reference=reference)
+    text = speeches.set_index("speech")["text"]
+    surface = [text[s][a:b] for s, a, b in zip(found["speech"], found["start"], found["end"])]
+    return pd.DataFrame({"speech": found["speech"], "slogan": found["phrase"], "surface": surface, "kind": "repeated",
+                         "evidence": found["evidence"], "frame": "", "slot": "", "start": found["start"],
+                         "end": found["end"], "masked": [bool(HOLDS_MASK.search(x)) for x in surface],
+                         "in_quotes": False}, columns=SLOGAN_COLUMNS)
 
 
 def _idioms(tokens: pd.DataFrame) -> list[dict]:
@@ -348,6 +353,7 @@ def _idioms(tokens: pd.DataFrame) -> list[dict]:
     t = tokens.sort_values(["speech", "position"], kind="mergesort")
     token, speech = t["token"].reset_index(drop=True), t["speech"].to_numpy()
     start, end, pos = t["start"].to_numpy(), t["end"].to_numpy(), t["pos"].to_numpy(dtype=object)
+    lexicon = idiom_lexicon()
     rows = []
     word = token
     for size in range(1, 5):
@@ -355,7 +361,8 @@ def _idioms(tokens: pd.DataFrame) -> list[dict]:
             word = word + token.shift(-(size - 1), fill_value="")
         last = np.minimum(np.arange(len(t)) + size - 1, len(t) - 1)
         near = (speech[last] == speech) & (end[last] - start == 4) & (word.str.len().to_numpy() == 4)
-        for i in np.flatnonzero(near).tolist():
+        tagged = near & np.isin(pos, ["i", "l"]) if size == 1 else np.zeros(len(t), dtype=bool)
+        for i in np.flatnonzero(near & (word.isin(lexicon).to_numpy() | tagged)).tolist():
             evidence = idiom_evidence(word.iat[i], pos[i] if size == 1 else None)
             if evidence:
                 rows.append(_row(speech[i].item(), word.iat[i], word.iat[i], "idiom", int(start[i]), int(end[last[i]]),
@@ -389,13 +396,17 @@ def slogans(speeches: pd.DataFrame, *, tokens: pd.DataFrame | None = None,
                 spans.setdefault(r["speech"], []).append((r["start"], r["end"]))
             echoes = map_speeches(_echoes, speeches, processes=processes, formulas=formulas, spans=spans)
             rows += _mostly_unquoted_dropped(marks, echoes)
+    repeated = None
     if "repeated" in kinds or "idiom" in kinds:
         tokens = tokens if tokens is not None else tokenize(speeches)
         if "repeated" in kinds:
-            rows += _repeated(tokens, dict(zip(speeches["speech"], speeches["text"])), reference=reference)
+            repeated = _repeated(tokens, speeches, reference=reference)
         if "idiom" in kinds:
             rows += _idioms(tokens)
-    frame = pd.DataFrame(rows, columns=SLOGAN_COLUMNS).astype({"masked": bool, "in_quotes": bool})
+    frame = pd.DataFrame(rows, columns=SLOGAN_COLUMNS)
+    if repeated is not None and len(repeated):
+        frame = pd.concat([frame, repeated], ignore_index=True) if len(frame) else repeated
+    frame = frame.astype({"masked": bool, "in_quotes": bool, "start": "int64", "end": "int64"})
     order = {k: i for i, k in enumerate(("quoted", "parallel", "numbered", "repeated", "idiom"))}
     frame = frame.assign(_k=frame["kind"].map(order)).sort_values(["speech", "start", "_k", "end"], kind="mergesort")
     return original_surfaces(frame.drop(columns="_k").reset_index(drop=True), shown)

@@ -98,9 +98,11 @@ def general_frequencies() -> tuple[dict[str, int], int]:
 
 def _other_documents(ref: Clauses, target: Clauses) -> Clauses:
     """The reference without the documents the corpus itself holds (the reports read against themselves)."""
-    def prints(c: Clauses) -> dict:
-        frame = pd.DataFrame({"speech": c.speech, "word": c.word})
-        return {s: hash(tuple(g)) for s, g in frame.groupby("speech", sort=False)["word"]}
+    def prints(c: Clauses) -> dict:  # a hash of each document's words in order
+        h = pd.util.hash_array(c.word.astype(object))
+        starts = np.flatnonzero(np.r_[True, c.speech[1:] != c.speech[:-1]])
+        weight = (np.arange(len(h)) - np.repeat(starts, np.diff(np.r_[starts, len(h)])) + 1).astype(np.uint64)
+        return dict(zip(c.speech[starts].tolist(), np.add.reduceat(h * weight, starts).tolist()))
 
     if not len(ref) or not len(target):
         return ref
@@ -177,7 +179,7 @@ def termhood(tokens: pd.DataFrame, *, reference=config.REFERENCE_CORPUS, formula
     [True, False]
     """
     occurrences, measured = _measured(tokens, reference=reference, formula_words=formula_words, min_count=min_count)
-    rows = [{"phrase": "".join(key), "n_words": len(key), "n": len(occ), "n_speeches": len({s for s, _, _ in occ}),
+    rows = [{"phrase": "".join(key), "n_words": len(key), "n": len(occ[0]), "n_speeches": len(set(occ[0].tolist())),
              **measured[key]} for key, occ in occurrences.items()]
     out = pd.DataFrame(rows, columns=TERMHOOD_COLUMNS[:-1])
     out["formulaic"] = out["evidence"] != ""
@@ -192,8 +194,7 @@ def _measured(tokens, *, reference, formula_words, min_count):
     for key, occ in variant_occurrences(target, established_phrases(ref, in_documents=ESTABLISHED_IN),
                                         max_gap=MAX_GAP).items():
         if len({s for s, _, _ in occ}) >= 2:
-            known = {o[1] for o in occurrences.get(key, ())}
-            occurrences[key] = sorted(occurrences.get(key, []) + [o for o in occ if o[1] not in known])
+            occurrences[key] = _merged(occurrences.get(key), occ)
     wanted = {k[a:b] for k in occurrences for a in range(len(k)) for b in range(a + 1, len(k) + 1)}
     numbers = {k: i for i, k in enumerate(occurrences)}
     pooled = _Pooled(PhraseCounts(target, wanted, numbers, salt="t"), PhraseCounts(ref, wanted, numbers, salt="r"),
@@ -204,10 +205,20 @@ def _measured(tokens, *, reference, formula_words, min_count):
     return occurrences, measured
 
 
+def _merged(found: tuple | None, variants: list[tuple]) -> tuple:
+    """A phrase's occurrences as written and as variants, each place once, in order of place."""
+    frame = pd.DataFrame(variants, columns=["speech", "start", "end"])
+    if found is not None:
+        frame = pd.concat([pd.DataFrame(dict(zip(["speech", "start", "end"], found))), frame], ignore_index=True)
+    frame = frame.drop_duplicates(["speech", "start"]).sort_values(["speech", "start"], kind="mergesort")
+    return tuple(frame[c].to_numpy() for c in ("speech", "start", "end"))
+
+
 def formulaic_occurrences(tokens: pd.DataFrame, *, reference=config.REFERENCE_CORPUS,
-                          formula_words=FORMULA_WORDS) -> list[tuple]:
-    """Every occurrence of a formulaic phrase as ``(speech, phrase, start, end, evidence)``; a phrase
-    inside a longer formulaic one that occurs as often is left out (only the longer is a formula)."""
+                          formula_words=FORMULA_WORDS) -> pd.DataFrame:
+    """Every occurrence of a formulaic phrase: ``speech``, ``phrase``, ``start``, ``end``, ``evidence``.
+    A phrase inside a longer formulaic one that occurs as often is left out (only the longer is
+    a formula)."""
     occurrences, measured = _measured(tokens, reference=reference, formula_words=formula_words, min_count=2)
     kept = {k: v for k, v in occurrences.items() if measured[k]["evidence"]}
     most_within: dict[tuple, int] = {}
@@ -215,6 +226,13 @@ def formulaic_occurrences(tokens: pd.DataFrame, *, reference=config.REFERENCE_CO
         for a in range(len(key)):
             for b in range(a + 1, len(key) + 1):
                 if (a, b) != (0, len(key)) and key[a:b] in kept:
-                    most_within[key[a:b]] = max(most_within.get(key[a:b], 0), len(occ))
-    return [(speech, "".join(key), start, end, measured[key]["evidence"])
-            for key, occ in kept.items() if most_within.get(key, 0) < len(occ) for speech, start, end in occ]
+                    most_within[key[a:b]] = max(most_within.get(key[a:b], 0), len(occ[0]))
+    keys = [k for k, occ in kept.items() if most_within.get(k, 0) < len(occ[0])]
+    if not keys:
+        return pd.DataFrame(columns=["speech", "phrase", "start", "end", "evidence"])
+    sizes = [len(kept[k][0]) for k in keys]
+    return pd.DataFrame({
+        "speech": np.concatenate([kept[k][0] for k in keys]),
+        "phrase": np.repeat(np.array(["".join(k) for k in keys], dtype=object), sizes),
+        "start": np.concatenate([kept[k][1] for k in keys]), "end": np.concatenate([kept[k][2] for k in keys]),
+        "evidence": np.repeat(np.array([measured[k]["evidence"] for k in keys], dtype=object), sizes)})
