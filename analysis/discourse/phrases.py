@@ -174,11 +174,12 @@ def candidate_occurrences(c: Clauses, *, min_count: int = 2,
 
 class PhraseCounts:
     """Counts of the ``wanted`` word sequences, and for the ``neighboured`` ones (a dict of key to
-    number) the word on either side: ``sides`` has ``key`` (that number), ``side`` and ``word``, a
-    clause edge being a new neighbour every time (marked with ``salt``)."""
+    number) the word on either side: ``sides`` has ``key`` (that number), ``side`` and ``word`` (a
+    hash of the word, the same in every corpus), a clause edge being a new neighbour every time
+    (numbered apart for each ``corpus``, 0 to 255)."""
 
     def __init__(self, c: Clauses, wanted: set[tuple[str, ...]], neighboured: dict | None = None, *,
-                 salt: str = ""):
+                 corpus: int = 0):
         self.n: Counter = Counter()
         self.words = len(c)
         parts: list[pd.DataFrame] = []
@@ -189,14 +190,14 @@ class PhraseCounts:
             for key in wanted:
                 if all(w in id_of for w in key):
                     by_size.setdefault(len(key), {})[code_of(id_of[w] for w in key)] = key
-            words = np.asarray(vocab, dtype=object)
+            words = pd.util.hash_array(np.asarray(vocab, dtype=object))
             for size, _, code, inside in windows(ids, c.clause, sizes=set(by_size)):
                 parts += self._count(by_size[size], code, inside, ids, c.clause, words, id_of, size,
-                                     neighboured or {}, salt)
+                                     neighboured or {}, corpus)
         self.sides = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(
-            {"key": pd.Series(dtype=int), "side": pd.Series(dtype=object), "word": pd.Series(dtype=object)})
+            {"key": pd.Series(dtype=int), "side": pd.Series(dtype="int8"), "word": pd.Series(dtype=np.uint64)})
 
-    def _count(self, keys, code, inside, ids, clause, words, id_of, size, neighboured, salt) -> list[pd.DataFrame]:
+    def _count(self, keys, code, inside, ids, clause, words, id_of, size, neighboured, corpus) -> list[pd.DataFrame]:
         order = sorted(keys)
         wanted = np.array(order, dtype=np.uint64)
         places = np.flatnonzero(inside & np.isin(code, wanted))
@@ -212,20 +213,19 @@ class PhraseCounts:
         places, number = places[number >= 0], number[number >= 0]
         if not len(places):
             return []
-        left = _word_at(places - 1, places, ids, clause, words, salt)
-        right = _word_at(places + size, places, ids, clause, words, salt)
-        return [pd.DataFrame({"key": np.r_[number, number], "side": ["left"] * len(places) + ["right"] * len(places),
-                              "word": np.r_[left, right]})]
+        left = _word_at(places - 1, places, ids, clause, words, corpus)
+        right = _word_at(places + size, places, ids, clause, words, corpus)
+        side = np.repeat(np.array([0, 1], dtype=np.int8), len(places))
+        return [pd.DataFrame({"key": np.r_[number, number], "side": side, "word": np.r_[left, right]})]
 
 
-def _word_at(at: np.ndarray, inside: np.ndarray, ids, clause, words, salt: str) -> np.ndarray:
-    """The word at ``at`` where it is in the clause of ``inside``, else a clause edge of its own."""
+def _word_at(at: np.ndarray, inside: np.ndarray, ids, clause, words, corpus: int) -> np.ndarray:
+    """The word (its hash) at ``at`` where it is in the clause of ``inside``, else a clause edge of
+    its own: the top bit set, the corpus and the place of the window (unique for a key and side)."""
     safe = np.clip(at, 0, len(ids) - 1)
     ok = (at >= 0) & (at < len(ids)) & (clause[safe] == clause[inside])
-    out = words[ids[safe].astype(np.int64) - 1].astype(object)
-    edges = np.flatnonzero(~ok)
-    out[edges] = [f"\x00{salt}{i}" for i in edges.tolist()]
-    return out
+    edge = np.uint64(1 << 63) | np.uint64(corpus << 48) | inside.astype(np.uint64)
+    return np.where(ok, words[ids[safe].astype(np.int64) - 1], edge)
 
 
 def pieces(words: tuple[str, ...]) -> tuple[str, ...]:

@@ -197,7 +197,7 @@ def _measured(tokens, *, reference, formula_words, min_count):
             occurrences[key] = _merged(occurrences.get(key), occ)
     wanted = {k[a:b] for k in occurrences for a in range(len(k)) for b in range(a + 1, len(k) + 1)}
     numbers = {k: i for i, k in enumerate(occurrences)}
-    pooled = _Pooled(PhraseCounts(target, wanted, numbers, salt="t"), PhraseCounts(ref, wanted, numbers, salt="r"),
+    pooled = _Pooled(PhraseCounts(target, wanted, numbers, corpus=1), PhraseCounts(ref, wanted, numbers, corpus=2),
                      numbers)
     general = general_frequencies()
     measured = {key: {"n_reference": pooled.reference.n[key], **_measure(key, pooled, general, formula_words)}
