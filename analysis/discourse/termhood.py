@@ -170,7 +170,9 @@ def termhood(tokens: pd.DataFrame, *, reference=config.REFERENCE_CORPUS, formula
     Columns: ``phrase``, ``n_words``, ``n`` (occurrences in the corpus), ``n_speeches``,
     ``n_reference`` (occurrences in the reference), ``association``, ``boundary``,
     ``specificity``, ``evidence`` (``formula word``, ``termhood`` or empty) and
-    ``formulaic``.  Sorted by ``formulaic``, ``n_speeches`` and ``n``, descending.
+    ``formulaic``.  Sorted by ``formulaic``, ``n_speeches`` and ``n``, descending, then phrase and
+    ``n_words`` (a phrase jieba cuts two ways, 任务艰巨 and 任务/很/艰巨, is two candidates; as
+    slogans they are one).
 
     >>> import analysis as an
     >>> sp = an.read_compilation(text="同志们：\n要全程服务，促进经济发展。\n要全程服务企业，促进经济发展。\n").speeches
@@ -183,8 +185,8 @@ def termhood(tokens: pd.DataFrame, *, reference=config.REFERENCE_CORPUS, formula
              **measured[key]} for key, occ in occurrences.items()]
     out = pd.DataFrame(rows, columns=TERMHOOD_COLUMNS[:-1])
     out["formulaic"] = out["evidence"] != ""
-    return out.sort_values(["formulaic", "n_speeches", "n", "phrase"], ascending=[False, False, False, True],
-                           kind="mergesort").reset_index(drop=True)
+    return out.sort_values(["formulaic", "n_speeches", "n", "phrase", "n_words"],
+                           ascending=[False, False, False, True, True], kind="mergesort").reset_index(drop=True)
 
 
 def _measured(tokens, *, reference, formula_words, min_count):
