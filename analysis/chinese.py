@@ -289,6 +289,10 @@ LIGHT_HEADS = word_set(
     " 任务 目标 措施 要求 意见 建议 成效 成绩 情形 状况 力度 水平 限度 程度"
     # evaluations any report passes on anything (成效明显, 效果显著)
     " 明显 显著 较大 很大 良好"
+    # measurements, not formulas (生产总值增长, 新增就业)
+    " 增长 下降 提高 增加 减少"
+    # a prefix or a scope, which the phrase needs completed (取得新成效, 居全国前列)
+    " 新 全国 全省 全市"
     " 领导 部门 单位 干部 同志 人员 负责人 市委 市政府 政府 县委 县政府 党委 省委 省政府 各级 各位 大家")
 #: Words a formula never starts on: deictics, quantifiers, prepositions, pronouns (这项工作, 各级领导,
 #: 通过招商引资, 我们一定要).
@@ -297,7 +301,9 @@ LIGHT_OPENERS = word_set(
     " 关于 在 从 把 将 被 为 以 和 与 及 我 我们 你 你们 他 他们 大家 自己 我市 我县 全市 全县 近年来 今年"
     # the all-purpose adverbs and verbs of official prose (深入推进, 加快发展, 全面落实, 开展工作)
     " 深入 进一步 大力 积极 加快 全面 持续 不断 着力 扎实 努力 认真 坚决 充分 有效 更加 加强 推进 推动 促进"
-    " 进行 开展 实施 做好 年均")
+    " 进行 开展 实施 做好 年均 新增"
+    # measure words, which follow a number (二十届历次全会)
+    " 届 次 个 项 条 倍 名 批 家 位 年 月 日")
 #: Characters that make a phrase descriptive rather than formulaic when they stand alone as a word
 #: inside it (项目的建设, 产业的发展, 发展得好).
 LINKING_WORDS = word_set("的 地 得 了 着 过 之")
