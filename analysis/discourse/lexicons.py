@@ -33,18 +33,26 @@ def idiom_lexicon() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _jieba_tags() -> dict[str, str]:
-    # jieba's own dict.txt, not the project's: the user dictionary tags its formulas nz
+def jieba_dictionary() -> tuple[dict[str, int], dict[str, str], int]:
+    """jieba's own ``dict.txt``, not the project's dictionary: each word's frequency and tag, and the
+    total (60 million words of general Chinese).  The user dictionary is left out on purpose: it
+    tags its formulas ``nz`` and gives them frequencies of its own choosing."""
     import jieba
 
-    path = Path(jieba.__file__).with_name("dict.txt")
-    with open(path, encoding="utf-8") as f:
-        return {parts[0]: parts[2] for parts in (line.split() for line in f) if len(parts) == 3 and len(parts[0]) >= 3}
+    freq: dict[str, int] = {}
+    tags: dict[str, str] = {}
+    with open(Path(jieba.__file__).with_name("dict.txt"), encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) == 3:
+                freq[parts[0]] = int(parts[1])
+                tags[parts[0]] = parts[2]
+    return freq, tags, sum(freq.values())
 
 
 def jieba_tag(word: str) -> str | None:
-    """The tag jieba's own dictionary gives ``word`` (three characters or more), or None."""
-    return _jieba_tags().get(word)
+    """The tag jieba's own dictionary gives ``word``, or None."""
+    return jieba_dictionary()[1].get(word)
 
 
 def idiom_evidence(word: str, tag: str | None = None) -> str:

@@ -40,6 +40,7 @@ import pandas as pd
 from .. import config
 from ..chinese import FORMULA_WORDS
 from ..errors import CorpusWarning
+from .lexicons import jieba_dictionary
 from .phrases import (
     Clauses,
     PhraseCounts,
@@ -89,13 +90,10 @@ def reference_clauses(reference) -> Clauses:
         ("is_masked", bool), ("is_number", bool), ("is_vocab", bool)]}))
 
 
-@lru_cache(maxsize=1)
 def general_frequencies() -> tuple[dict[str, int], int]:
-    """jieba's dictionary frequencies of general Chinese, and their total."""
-    from ..segmentation.segmenter import get_segmenter
-
-    tk = get_segmenter().tk
-    return tk.FREQ, tk.total
+    """jieba's dictionary frequencies of general Chinese, and their total (:func:`.lexicons.jieba_dictionary`)."""
+    freq, _, total = jieba_dictionary()
+    return freq, total
 
 
 def _other_documents(ref: Clauses, target: Clauses) -> Clauses:
