@@ -49,8 +49,8 @@ def formula_tracker(slogan_frame: pd.DataFrame, *, sizes: pd.Series | None = Non
     :func:`analysis.recurring_slogans`), ``scope`` (all, most, some, few), ``n_documents``,
     ``share`` (of the documents), ``dp``, ``n_total``, ``speech``, ``n``.  ``sizes`` (document
     lengths by speech, e.g. ``n_chars``) weights ``dp``.  Sorted by scope, then ``n_documents``
-    (descending, but ascending among the ``few``: the most local first), strength of
-    evidence, and ``n_total`` descending; ``top_per_scope=K``
+    (descending, but ascending among the ``few``: the most local first), ``n_total``
+    descending, then the strength of the evidence; ``top_per_scope=K``
     keeps the first K formulas of each scope, and ``scopes`` chooses the scopes kept.
 
     >>> import analysis as an
@@ -77,7 +77,7 @@ def formula_tracker(slogan_frame: pd.DataFrame, *, sizes: pd.Series | None = Non
     # widest first; among the local ones, the most local first (one document, used most)
     summary["_d"] = np.where(summary["scope"] == "few", summary["n_documents"], -summary["n_documents"])
     summary = summary[summary["scope"].isin(scopes)].sort_values(
-        ["_scope", "_d", "_e", "n_total"], ascending=[True, True, True, False], kind="mergesort")
+        ["_scope", "_d", "n_total", "_e"], ascending=[True, True, False, True], kind="mergesort")
     if top_per_scope is not None:
         summary = summary.groupby("scope", sort=False).head(top_per_scope)
     long = counts.loc[summary.index].stack().rename("n").reset_index()

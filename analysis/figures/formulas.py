@@ -116,7 +116,8 @@ def plot_formula_tracker(tracker: pd.DataFrame, *, labels=None, ax=None):
         for i, j in zip(*np.nonzero(values)):
             ax.text(j, i, int(values[i, j]), ha="center", va="center", fontsize=6.5,
                     color="white" if values[i, j] > values.max() / 2 else "black")
-    _scope_bands(ax, scope["scope"].tolist(), n_cols)
+    if scope["scope"].nunique() > 1:  # one scope (one document, say) needs no bands
+        _scope_bands(ax, scope["scope"].tolist(), n_cols)
     ax.set_title("提法在各篇中的分布（次数；按使用篇数分组）" if n_cols > 1 else "提法（次数）")
     bar = fig.colorbar(im, ax=ax, shrink=0.5, pad=0.12)
     ticks = [t for t in (0, 1, 2, 5, 10, 20, 50, 100) if t <= max(values.max(), 1)]
