@@ -49,8 +49,9 @@ def formula_tracker(slogan_frame: pd.DataFrame, *, sizes: pd.Series | None = Non
     :func:`analysis.recurring_slogans`), ``scope`` (all, most, some, few), ``n_documents``,
     ``share`` (of the documents), ``dp``, ``n_total``, ``speech``, ``n``.  ``sizes`` (document
     lengths by speech, e.g. ``n_chars``) weights ``dp``.  Sorted by scope, then ``n_documents``
-    (descending, but ascending among the ``few``: the most local first), ``n_total``
-    descending, then the strength of the evidence; ``top_per_scope=K``
+    descending and ``n_total`` descending, then the strength of the evidence; among the ``few``,
+    ``n_documents`` ascending (the most local first), the strength of the evidence, then
+    ``n_total``; ``top_per_scope=K``
     keeps the first K formulas of each scope, and ``scopes`` chooses the scopes kept.
 
     >>> import analysis as an
@@ -75,13 +76,17 @@ def formula_tracker(slogan_frame: pd.DataFrame, *, sizes: pd.Series | None = Non
     summary = summary.join(best.set_index("slogan")[["kind", "evidence", "_e"]])
     summary["_scope"] = summary["scope"].map({s: i for i, s in enumerate(SCOPES)})
     # widest first; among the local ones, the most local first (one document, used most)
-    summary["_d"] = np.where(summary["scope"] == "few", summary["n_documents"], -summary["n_documents"])
-    summary = summary[summary["scope"].isin(scopes)].sort_values(
-        ["_scope", "_d", "n_total", "_e"], ascending=[True, True, False, True], kind="mergesort")
+    # among the local ones the most local first, and those the text itself marks as formulas
+    # (quoted, self-counting) before frames of one document; elsewhere the most used first
+    few = summary["scope"] == "few"
+    summary["_d"] = np.where(few, summary["n_documents"], -summary["n_documents"])
+    summary["_k1"] = np.where(few, summary["_e"], -summary["n_total"])
+    summary["_k2"] = np.where(few, -summary["n_total"], summary["_e"])
+    summary = summary[summary["scope"].isin(scopes)].sort_values(["_scope", "_d", "_k1", "_k2"], kind="mergesort")
     if top_per_scope is not None:
         summary = summary.groupby("scope", sort=False).head(top_per_scope)
     long = counts.loc[summary.index].stack().rename("n").reset_index()
-    out = long.merge(summary.drop(columns=["_e", "_scope", "_d"]).reset_index(), on="slogan", how="left")
+    out = long.merge(summary.drop(columns=["_e", "_scope", "_d", "_k1", "_k2"]).reset_index(), on="slogan", how="left")
     order = {s: i for i, s in enumerate(summary.index)}
     out = out.assign(_o=out["slogan"].map(order)).sort_values(["_o", "speech"], kind="mergesort")
     return out[TRACKER_COLUMNS].reset_index(drop=True)
