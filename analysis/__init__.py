@@ -68,7 +68,7 @@ from .figures import (
 )
 from .figures.fonts import find_cjk_font, use_cjk_font
 from .reading.corpus import Compilation, load_speeches, read_compilation, read_corpus, speech_table, to_source_offset
-from .reading.decoding import read_text
+from .reading.formats import read_text
 from .reading.labels import speech_labels
 from .segmentation.dictionary import read_stopwords, read_user_dict
 from .segmentation.segmenter import get_segmenter

@@ -244,12 +244,34 @@ def chinese_number(s: str) -> int | None:
 
 
 def year_digits(s: str) -> int:
-    """A year written digit by digit (2024, 二〇二四).
+    """A year written digit by digit (2024, ２０２４, 1 9 9 7, 二〇二四).
 
-    >>> year_digits("二〇二四")
-    2024
+    >>> year_digits("二〇二四"), year_digits("１９８４"), year_digits("1 9 9 7")
+    (2024, 1984, 1997)
     """
+    s = "".join(s.split())
     return int(s) if s.isdigit() else int("".join(str(CN_DIGITS[c]) for c in s))
+
+
+#: A year of the modern era written in digits: ASCII, full-width, or spaced by the source (1 9 9 7).
+YEAR_DIGITS = r"[12１２](?:[ \u3000]?[0-9０-９]){3}"
+#: A year in a file name or a title: four digits not inside a longer number.
+YEAR_IN_NAME = re.compile(rf"(?<![0-9０-９])({YEAR_DIGITS})(?![0-9０-９])")
+#: A year written in Chinese numerals (一九八四, 二〇二四), before 年.
+CN_YEAR = r"[一二][〇零九一二三四五六七八]{3}"
+#: A full date in a file name: 2024-03-05, 2024_03_05, 2024.3.5, 20240305.
+DATE_IN_NAME = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})[-_.]?([01]?[0-9])[-_.]?([0-3]?[0-9])(?![0-9])")
+#: Characters that draw nothing: format characters (zero-width space, BOM ...) are category Cf.
+INVISIBLE = re.compile(r"[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\s]+")
+
+
+def visible(s: str) -> str:
+    """``s`` without invisible characters and white space at either end or inside.
+
+    >>> visible("\u200b 政府\u3000工作报告\u200b")
+    '政府工作报告'
+    """
+    return INVISIBLE.sub("", s)
 
 
 def to_number(s: str) -> float:

@@ -37,3 +37,9 @@ USER_DICT = DICT_DIR / "user_dict.txt"
 #: Normalised indicator names for target statements (a user can point this at their own table).
 INDICATORS = Path(os.environ.get("ANALYSIS_INDICATORS", DICT_DIR / "indicators.tsv"))
 STOPWORDS = DICT_DIR / "stopwords.txt"
+
+#: Reading limits (bytes), so that no file can exhaust memory: a Word, Excel or PDF file
+#: whose compressed parts expand past MAX_EXPANDED_BYTES is refused, and so is any
+#: file larger than MAX_FILE_BYTES.  Both can be raised through the environment.
+MAX_EXPANDED_BYTES = int(os.environ.get("ANALYSIS_MAX_EXPANDED_BYTES", 200 * 2**20))
+MAX_FILE_BYTES = int(os.environ.get("ANALYSIS_MAX_FILE_BYTES", 2**30))

@@ -40,6 +40,18 @@ class NoSpeechesError(CorpusError):
     """The text was read, but no speech body could be found in it."""
 
 
+class TableError(CorpusError):
+    """A table of documents (JSON lines, CSV, Excel ...) is malformed; the message names the line or row."""
+
+
+class MissingExtraError(CorpusError):
+    """Reading this file needs an optional package; the message gives the command that installs it."""
+
+
+class TooLargeError(CorpusError):
+    """The file, or what its compressed parts expand to, is larger than the stated limit."""
+
+
 class DictionaryError(CorpusError):
     """A user dictionary or stopword list cannot be used."""
 

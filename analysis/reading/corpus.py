@@ -50,11 +50,14 @@ import pandas as pd
 from .. import config
 from ..chinese import is_han
 from ..errors import CorpusError, CorpusWarning, EmptyCorpusError, NoSpeechesError
+from .catalogue import add_metadata, catalogue_for_files, catalogue_for_rows
 from .cleaning import text_to_source
-from .decoding import DecodedText, read_text
-from .formats import SUPPORTED_NAMES, corpus_files
+from .dates import date_documents
+from .decoding import DecodedText
+from .formats import SUPPORTED_NAMES, corpus_files, read_text
 from .labels import speech_labels
 from .splitting import split_file
+from .tables import is_table, read_records, text_column
 
 
 @dataclass
@@ -95,14 +98,29 @@ def to_source_offset(speeches: pd.DataFrame, speech: int, offset: int) -> int:
     return text_to_source(row.iloc[0]["source_map"], offset)
 
 
-def _frames(rows, spans, deletions):
+def _frames(rows, spans, deletions, metadata: pd.DataFrame | None = None):
     speeches = pd.DataFrame(rows)
     if speeches.empty:
-        speeches = pd.DataFrame(columns=["speech", "file", "title", "text", "start", "end", "n_chars"])
+        speeches = pd.DataFrame(columns=["speech", "file", "title", "date", "text", "start", "end", "n_chars"])
+    if metadata is not None:
+        speeches = add_metadata(speeches, metadata)
+    speeches = date_documents(speeches)
     speeches.insert(1, "label", speech_labels(speeches))
+    speeches = speeches[_column_order(speeches.columns)]
     span_frame = pd.DataFrame(spans, columns=["file", "kind", "start", "end", "speech", "text"])
     del_frame = pd.DataFrame(deletions, columns=["file", "speech", "start", "end", "reason", "removed"])
     return speeches, span_frame, del_frame
+
+
+def _column_order(columns) -> list[str]:
+    """The reader's columns first (``year`` and ``date_source`` after ``date``), then the metadata,
+    then the text and its map."""
+    columns = list(columns)
+    last = [c for c in ("text", "text_simplified", "source_map") if c in columns]
+    dating = [c for c in ("year", "date_source") if c in columns]
+    head = [c for c in columns if c not in last and c not in dating]
+    at = head.index("date") + 1 if "date" in head else len(head)
+    return head[:at] + dating + head[at:] + last
 
 
 def read_compilation(path: str | Path | None = None, *, text: str | None = None) -> Compilation:
@@ -149,14 +167,18 @@ def _check_speeches(rows: list[dict], path) -> None:
                           CorpusWarning, stacklevel=3)
 
 
-def read_corpus(path: str | Path | None = None, *, pattern: str | None = None) -> Compilation:
-    """Read a compilation file, a single speech file, or a folder of them.
+def read_corpus(path: str | Path | None = None, *, pattern: str | None = None,
+                text_field: str | None = None) -> Compilation:
+    """Read a compilation file, a single speech file, a folder of them, or a table of documents.
 
     A folder is read for every supported format (.txt, .docx, .pdf, .html), or for the
     files ``pattern`` matches.  Each file is one speech (or a compilation of several, if
     it has ``第N篇`` headings); speeches are numbered across files in file-name order.
     A file that cannot be read, or is in a format that is not read, is reported in
     ``.errors`` and with a :class:`~analysis.CorpusWarning` naming it; the rest are read.
+    A ``metadata.csv`` in the folder joins its columns to the files it names (:mod:`.catalogue`).
+    A table (.jsonl, .json, .csv, .tsv, .parquet, .xlsx) is one document per row
+    (:func:`read_table_corpus`; ``text_field`` names its text column).
 
     >>> import analysis as an
     >>> comp = an.read_corpus(an.config.PROVINCIAL_CORPUS)
@@ -164,6 +186,8 @@ def read_corpus(path: str | Path | None = None, *, pattern: str | None = None) -
     (25, 25)
     """
     path = Path(path) if path is not None else config.DEFAULT_CORPUS
+    if is_table(path):
+        return read_table_corpus(path, text_field=text_field)
     if not path.is_dir():
         return read_compilation(path)
     if pattern is None:
@@ -194,11 +218,56 @@ def read_corpus(path: str | Path | None = None, *, pattern: str | None = None) -
         all_dels += dels
     if not all_rows:
         raise NoSpeechesError(path, f"none of the {len(files)} files could be read: " + errors[0]["error"])
-    speeches, span_frame, del_frame = _frames(all_rows, all_spans, all_dels)
+    catalogue = catalogue_for_files(pd.DataFrame({"file": [r["file"] for r in all_rows]}), path)
+    speeches, span_frame, del_frame = _frames(all_rows, all_spans, all_dels, catalogue)
     meta = {"folder": str(path), "n_files": len(files), "n_speeches": len(all_rows), "files": metas,
             "n_errors": len(errors)}
     return Compilation(path, "", "mixed", meta, speeches, span_frame, del_frame,
                        pd.DataFrame(errors, columns=["file", "error"]))
+
+
+def read_table_corpus(path: str | Path, *, text_field: str | None = None) -> Compilation:
+    """Read a table of documents (JSON lines, JSON, CSV, TSV, Parquet, Excel), one per row.
+
+    Each row's text is read like a single-speech file named ``FILE:N`` (N: its line, or its
+    row); the other columns (and a catalogue beside the table) become document metadata.
+    Rows with no text are skipped with one warning listing them.
+
+    >>> import analysis as an, tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "reports.csv"
+    >>> _ = p.write_text("year,content\n2023,同志们：抓项目。\n2024,同志们：抓招商。\n", encoding="utf-8")
+    >>> an.read_corpus(p).speeches[["file", "year", "label"]].values.tolist()
+    [['reports.csv:2', 2023, '2023'], ['reports.csv:3', 2024, '2024']]
+    """
+    path = Path(path)
+    frame, numbers = read_records(path)
+    if frame.empty:
+        raise NoSpeechesError(path, "the table has no rows")
+    column = text_column(frame, path, text_field)
+    where = "line" if path.suffix.lower() in (".jsonl", ".ndjson") else "row"
+    rows, spans, dels, keep, empty = [], [], [], [], []
+    for k, (value, n) in enumerate(zip(frame[column], numbers)):
+        if not isinstance(value, str) or not value.strip():
+            empty.append(n)
+            continue
+        decoded = DecodedText(value, f"{path.suffix[1:]} {column!r} column", False, "\n")
+        _, got, got_spans, got_dels = split_file(value, Path(f"{path.name}:{n}"), decoded, len(rows) + 1,
+                                                 one_document=True)
+        rows += got
+        spans += got_spans
+        dels += got_dels
+        keep.append(k)
+    if empty:
+        listed = ", ".join(map(str, empty[:20])) + (" …" if len(empty) > 20 else "")
+        warnings.warn(f"{path}: {len(empty)} {where}s have no text and were skipped ({where} {listed})",
+                      CorpusWarning, stacklevel=2)
+    _check_speeches(rows, path)
+    metadata = catalogue_for_rows(frame.drop(columns=[column]).iloc[keep].reset_index(drop=True), path)
+    speeches, span_frame, del_frame = _frames(rows, spans, dels, metadata)
+    meta = {"table": str(path), "text_column": column, "n_rows": len(frame), "n_speeches": len(rows),
+            "n_skipped": len(empty)}
+    return Compilation(path, "", "mixed", meta, speeches, span_frame, del_frame,
+                       pd.DataFrame(columns=["file", "error"]))
 
 
 def load_speeches(path: str | Path | None = None) -> pd.DataFrame:

@@ -12,7 +12,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import BinaryFileError, CorpusError, CorpusNotFoundError, EmptyCorpusError, EncodingError
+from ..errors import (
+    BinaryFileError,
+    CorpusError,
+    CorpusNotFoundError,
+    EmptyCorpusError,
+    EncodingError,
+    TooLargeError,
+)
 
 BINARY = ("this is a binary file, not text; the formats read are plain text (.txt), Word (.docx), PDF (.pdf) "
           "and HTML (.html, .htm)")
@@ -145,26 +152,25 @@ def _checked(text: str, codec: str, bom: bool, path) -> DecodedText:
     return DecodedText(text=text, encoding=codec, bom=bom, newline=_newline_style(text))
 
 
-def read_text(path: str | Path) -> DecodedText:
-    """Read and decode one file: text in any supported encoding, or the text of a Word,
-    PDF or HTML file (:mod:`.formats`).  Raises :class:`CorpusError` subclasses only.
+def read_bytes(path: str | Path) -> bytes:
+    """The bytes of one file, refused with a one-line :class:`CorpusError` when the file is
+    missing, a folder, unreadable, empty, or larger than ``config.MAX_FILE_BYTES``."""
+    from .. import config
 
-    >>> import analysis as an
-    >>> an.read_text(an.config.SEED_CORPUS).encoding
-    'utf-8'
-    """
     path = Path(path)
     if not path.exists():
         raise CorpusNotFoundError(path, "no such file or folder")
     if path.is_dir():
         raise CorpusError(path, "is a folder; use read_corpus() to read a folder of speeches")
-    from .formats import check_supported, extract, is_document
-
-    check_supported(path)
+    size = path.stat().st_size
+    if size > config.MAX_FILE_BYTES:
+        limit = config.MAX_FILE_BYTES / 2**20
+        raise TooLargeError(path, f"is {size / 2**20:,.0f} MB, past the limit of {limit:,.0f} MB "
+                                  "(split it, or raise ANALYSIS_MAX_FILE_BYTES if the machine has the memory)")
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise CorpusError(path, f"cannot be read ({exc.strerror or exc})") from None
     if not data:
         raise EmptyCorpusError(path, "the file is empty")
-    return extract(data, path) if is_document(path) else decode_bytes(data, path)
+    return data

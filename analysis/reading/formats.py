@@ -22,7 +22,7 @@ import re
 from pathlib import Path
 
 from ..errors import BinaryFileError, CorpusError, EmptyCorpusError
-from .decoding import DecodedText, decode_bytes
+from .decoding import DecodedText, decode_bytes, read_bytes
 
 TEXT_SUFFIXES = (".txt",)
 DOCUMENT_SUFFIXES = (".docx", ".pdf", ".html", ".htm")
@@ -142,3 +142,18 @@ def check_supported(path: Path) -> None:
     why = refused(path)
     if why:
         raise BinaryFileError(path, why)
+
+
+def read_text(path: str | Path) -> DecodedText:
+    """Read and decode one file: text in any supported encoding, or the text of a Word,
+    PDF or HTML file (:mod:`.formats`).  Raises :class:`CorpusError` subclasses only.
+
+    >>> import analysis as an
+    >>> an.read_text(an.config.SEED_CORPUS).encoding
+    'utf-8'
+    """
+    path = Path(path)
+    if path.exists() and not path.is_dir():
+        check_supported(path)
+    data = read_bytes(path)
+    return extract(data, path) if is_document(path) else decode_bytes(data, path)

@@ -2,9 +2,10 @@
 
 The place the speech belongs to, where the file name, the title or the
 speaker's office names one (上海, 内蒙古, 杭州, 萧县); else the speaker's name; else a
-short form of the title (the occasion of ``在…上的讲话``); else 第N篇.  Labels are
-distinct within a corpus: a repeated one gets the year of its date, else the
-speech number.
+short form of the title (the occasion of ``在…上的讲话``); else 第N篇.  When the corpus
+spans several years, a dated document's label carries its year (``2024``, or
+``2024 上海``).  Labels are distinct within a corpus (a repeated one gets its year,
+else the speech number) and never empty or invisible.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import re
 
 import pandas as pd
 
-from ..chinese import HAN, is_masked_name
+from ..chinese import HAN, is_masked_name, visible
 
 #: Provincial-level divisions, as their full names begin (the short form is the label).
 PROVINCES = (
@@ -22,7 +23,7 @@ PROVINCES = (
 )
 _PROVINCE = re.compile("(" + "|".join(sorted(PROVINCES, key=len, reverse=True)) + ")")
 # 杭州市 / 萧县 / 浦东新区 / 延边州: a name of two to four characters before its level
-_PLACE = re.compile(rf"([{HAN}]{{1,4}}?)(市|县|新区|区|自治州|州|盟|旗)(?=[{HAN}]|$)")
+_PLACE = re.compile(rf"([{HAN}]{{1,4}}?)(市|县|新区|区|自治州|州|盟|旗)(?=[{HAN}]|$)(?!帜|号|舰|手)")
 #: Characters that make ``X市`` a phrase (全市, 本县, 各区, 城市), not a place.
 _NOT_A_PLACE = set("全本各该我此其在城地省市县区乡镇村级和与及的副")
 _OCCASION = re.compile(r"在(.{2,24}?)(?:会议|大会)?上的(?:讲话|致辞|发言|报告|总结讲话|动员讲话)")
@@ -62,9 +63,26 @@ def _label(row) -> str:
     if place:
         return place
     speaker = row.get("speaker")
-    if isinstance(speaker, str) and speaker and not is_masked_name(speaker):
-        return speaker
-    return _short_title(row.get("title")) or f"第{row['speech']}篇"
+    if isinstance(speaker, str) and visible(speaker) and not is_masked_name(speaker):
+        return visible(speaker)
+    return visible(_short_title(row.get("title")) or "") or f"第{row['speech']}篇"
+
+
+def _year(row) -> str:
+    year = row.get("year")
+    if year is None or year is pd.NA or (isinstance(year, float) and pd.isna(year)):
+        date = row.get("date")
+        return date[:4] if isinstance(date, str) and date[:4].isdigit() else ""
+    return str(int(year))
+
+
+def _with_years(labels: list[str], years: list[str]) -> list[str]:
+    """Over several years, a dated document's label carries its year: the year alone when every
+    dated document has the same label (政府工作报告 of 52 years), else before the label."""
+    if len({y for y in years if y}) < 2:
+        return labels
+    same = len({lab for lab, y in zip(labels, years) if y}) == 1
+    return [(y if same else f"{y} {lab}") if y else lab for lab, y in zip(labels, years)]
 
 
 def speech_labels(speeches: pd.DataFrame) -> pd.Series:
@@ -78,12 +96,12 @@ def speech_labels(speeches: pd.DataFrame) -> pd.Series:
     ['全市招商', '项目推进会']
     """
     rows = speeches.to_dict("records")
-    labels = [_label(r) for r in rows]
+    years = [_year(r) for r in rows]
+    labels = _with_years([_label(r) for r in rows], years)
     seen = pd.Series(labels).value_counts()
     for k, r in enumerate(rows):
         if seen[labels[k]] > 1:
-            year = str(r.get("date") or "")[:4]
-            same_year = sum(1 for j, o in enumerate(rows) if labels[j] == labels[k]
-                            and str(o.get("date") or "")[:4] == year)
-            labels[k] += f" {year}" if year and same_year == 1 else f" #{r['speech']}"
-    return pd.Series(labels, index=speeches.index, name="label")
+            year = years[k]
+            same_year = sum(1 for j in range(len(rows)) if labels[j] == labels[k] and years[j] == year)
+            labels[k] += f" {year}" if year and same_year == 1 and year not in labels[k] else f" #{r['speech']}"
+    return pd.Series(labels, index=speeches.index, name="label", dtype=object)

@@ -14,6 +14,7 @@ from ..chinese import (
     HAN,
     LINE_FINAL,
     MASKED_NAME,
+    YEAR_DIGITS,
     Line,
     chinese_number,
     is_masked_name,
@@ -37,13 +38,15 @@ SPEAKER_LINE = re.compile(
     rf"|{MASKED_NAME})?[ \t\u3000]*"
     r"(?:[（(](?P<date>[^（）()]{4,20})[）)])?[ \t\u3000]*$"
 )
+# a name alone on its line, maybe spaced by the source: 李强 / 李　强 / 习　近　平
+BARE_NAME = re.compile(rf"^[{HAN}](?:[ \t\u3000]{{0,2}}[{HAN}]){{1,3}}$")
 # 张笑东（2024年5月4日）
 NAME_DATE_LINE = re.compile(
     rf"^[ \t\u3000]*(?P<name>[{HAN}]{{2,4}}|[XxＸｘ]{{2,4}})[ \t\u3000]*"
     r"[（(](?P<date>[^（）()]{4,20})[）)][ \t\u3000]*$"
 )
 _DATE = re.compile(
-    r"(?P<y>\d{4}|\d{2}[Xx]{2}|[Xx]{4}|[〇零一二三四五六七八九]{4})\s*年\s*"
+    rf"(?P<y>{YEAR_DIGITS}|\d{{4}}|\d{{2}}[Xx]{{2}}|[Xx]{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*"
     r"(?P<m>\d{1,2}|[Xx]{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*"
     r"(?P<d>\d{1,2}|[Xx]{1,2}|[一二三四五六七八九十]{1,3})\s*日"
 )
@@ -103,6 +106,7 @@ class Preamble:
     speaker_lines: list[str] = field(default_factory=list)
     title_ends: dict[int, int] = field(default_factory=dict)  # line -> where its title stops in it
     subtitles: list[str] = field(default_factory=list)  # the subtitle as written, a wrapped one joined
+    title_rows: list[list[int]] = field(default_factory=list)  # the lines of each entry of title_lines
 
     def set_date(self, text: str, *, keep_first: bool = False) -> None:
         """Take the date written in ``text`` (if any); with ``keep_first`` only if none is known yet."""
@@ -113,6 +117,7 @@ class Preamble:
     def take_title(self, i: int, line: str) -> None:
         """A title line; a title with its subtitle and speaker on the same line is cut apart."""
         self.kinds.append((i, "title"))
+        self.title_rows.append([i])
         m = _TITLE_WITH_SUBTITLE.match(line)
         if not m:
             self.title_lines.append(line)
@@ -133,6 +138,16 @@ class Preamble:
     def after_subtitle(self, s: str) -> bool:
         """``s`` is the rest of a subtitle that wrapped onto the next line."""
         return bool(self.kinds) and self.kinds[-1][1] == "subtitle" and bool(_SUBTITLE_TAIL.match(s))
+
+    def take_name(self, line: str) -> None:
+        """A name alone on its line (李　强, spaced by the source): the speaker."""
+        self.speaker_lines.append(line)
+        self.speaker_text = " / ".join(self.speaker_lines)
+        self.speaker = squeeze(line)
+
+    def expects_name(self) -> bool:
+        """The title block so far (a date, a subtitle, an office without a name) is followed by a name."""
+        return self.speaker is None and bool(self.date_text or self.subtitles or self.role)
 
     def take_speaker(self, line: str, m: re.Match) -> None:
         """Role, name (or its mask) and date from a speaker line matched by SPEAKER_LINE / NAME_DATE_LINE."""
@@ -182,6 +197,12 @@ def parse_preamble(lines: list[Line], first: int, last: int, heading_title: str 
             p.take_subtitle(i, raw)
             i += 1
             continue
+        if p.expects_name() and BARE_NAME.match(s):
+            p.kinds.append((i, "speaker"))
+            p.take_name(s)
+            stage = 1
+            i += 1
+            continue
         m_sp = SPEAKER_LINE.match(raw) if len(s) <= 40 else None
         m_nd = NAME_DATE_LINE.match(raw) if not m_sp else None
         if m_sp or m_nd:
@@ -229,6 +250,7 @@ def parse_headless(lines: list[Line], first: int, last: int, pre: Preamble) -> P
             head = Preamble(kinds=[], body_first=first, title_lines=[])
             head.take_title(first, s)
             rest.kinds[:0], rest.title_lines[:0] = head.kinds, head.title_lines
+            rest.title_rows[:0] = head.title_rows
             rest.title_ends.update(head.title_ends)
             rest.subtitles[:0] = head.subtitles
             for name in ("speaker", "speaker_text", "role", "date", "date_text", "date_masked", "speaker_masked"):
@@ -258,20 +280,36 @@ def parse_headless(lines: list[Line], first: int, last: int, pre: Preamble) -> P
         elif DATE_LINE.match(raw):
             kinds.append((j, "date"))
             out.set_date(raw)
-        elif out.speaker is None and re.fullmatch(rf"[{HAN}]{{2,4}}", s) and j + 3 >= sal:
-            kinds.append((j, "speaker"))  # a name alone on its line just above the salutation
-            out.speaker_lines.append(s)
-            out.speaker_text, out.speaker = s, s
+        elif out.speaker is None and BARE_NAME.match(s) and (j + 3 >= sal or out.date_text or out.subtitles):
+            kinds.append((j, "speaker"))  # a name alone on its line under the title block (李　强)
+            out.take_name(s)
+        elif _continues_title(out, kinds, s):
+            kinds.append((j, "title"))  # a title laid out over two lines
+            out.title_lines[-1] += s
+            out.title_rows[-1].append(j)
         elif not is_prose(s) and len(s) <= 80 and (not out.title_lines or title_like(s, None)):
             out.take_title(j, s)
         else:
             kinds.append((j, "front_matter"))
+    return _one_title(out)
+
+
+def _continues_title(out: Preamble, kinds: list[tuple[int, str]], s: str) -> bool:
+    """``s`` goes on with the title on the line before (no subtitle, speaker or date yet)."""
+    last = next((k for _, k in reversed(kinds) if k != "whitespace"), None)
+    return (last == "title" and not out.subtitles and not out.speaker_lines and not out.date_text
+            and not is_prose(s) and len(s) <= 40 and not any(c in s for c in "，；：:") and not looks_like_heading(s))
+
+
+def _one_title(out: Preamble) -> Preamble:
+    kinds = out.kinds
     if len(out.title_lines) > 1:
         # several title-like lines: the one that reads as a title wins, the others are front matter
         best = next((k for k, t in enumerate(out.title_lines) if title_like(t, None)), 0)
+        kept = set(out.title_rows[best]) if len(out.title_rows) == len(out.title_lines) else set()
         out.title_lines = [out.title_lines[best]]
         for n, k in enumerate(k for k, (_, kind) in enumerate(kinds) if kind == "title"):
-            if n != best:
+            if (kinds[k][0] not in kept) if kept else n != best:
                 kinds[k] = (kinds[k][0], "front_matter")
     return out
 

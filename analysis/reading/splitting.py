@@ -254,18 +254,19 @@ def _read_region(text: str, lines: list[Line], reg: Region, spans: SpanList, num
 
 
 def split_file(text: str, path: Path | None, decoded: DecodedText | None,
-               first_speech: int) -> tuple[dict, list[dict], list[dict], list[dict]]:
+               first_speech: int, *, one_document: bool = False) -> tuple[dict, list[dict], list[dict], list[dict]]:
     """Split one decoded file; return meta, speech rows, span rows and deletion rows.
 
     A Traditional text is parsed in its Simplified form (:mod:`.script`, the same length)
-    while every span, title and body keeps the original characters."""
+    while every span, title and body keeps the original characters.  ``one_document``
+    (a row of a table corpus) reads the text as one document whatever headings it holds."""
     shown = text
     if is_traditional(text):
         text = to_simplified(text)
     lines = split_run_in(split_lines(text))
     file_name = path.name if path else None
     meta: dict = {"file": file_name}
-    headings, roles, titles = find_headings(lines)
+    headings, roles, titles = ([], {}, {}) if one_document else find_headings(lines)
     spans = SpanList(file_name)
     spans.add_lines(lines, classify_front(lines, headings[0] if headings else 0, roles, meta, titles))
     rows: list[dict] = []

@@ -1,0 +1,193 @@
+"""Corpora held as tables: one document per row, as archives and scrapers publish them.
+
+JSON lines (``.jsonl``, ``.ndjson``), JSON (``.json``: a list of records, or an object
+holding one), CSV and TSV, Parquet and Excel (``.xlsx``) are read with maintained
+readers (the standard ``json`` module, pandas, pyarrow, openpyxl).  The text column is
+found by name (:data:`TEXT_FIELDS`), or is the one column of long Chinese text, or is
+given (``text_field=``, ``--text-field``).  Every other column is kept as document
+metadata (:mod:`.catalogue` says how names that collide with the reader's own are
+treated).  A row without text is skipped, with one warning listing the rows; a
+malformed line or row is a one-line :class:`~analysis.errors.TableError` naming the
+file and the line (JSON lines) or row (the others: the spreadsheet row, header = 1).
+
+Each row is read as one document, exactly like a single-speech file whose name is
+``FILE:N`` (N its line or row), so spans still tile every row's text.
+"""
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from .. import config
+from ..chinese import is_han
+from ..errors import MissingExtraError, TableError, TooLargeError
+from .decoding import decode_bytes, read_bytes
+
+#: Every suffix read as a table of documents.
+TABLE_SUFFIXES = (".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".parquet", ".xlsx")
+#: Names of the text column, most specific first (compared without case, ``-`` or ``_``).
+TEXT_FIELDS = ("text", "content", "fulltext", "body", "document", "article", "正文", "全文", "内容", "文本", "原文")
+#: A column of this median length, with Chinese in it, is the text when no name says so.
+LONG_TEXT = 200
+#: Which package each format needs beyond pandas, and how to install it.
+EXTRAS = {".parquet": ("pyarrow", "pip install 'speech-analysis[tables]'  (or: pip install pyarrow)"),
+          ".xlsx": ("openpyxl", "pip install 'speech-analysis[tables]'  (or: pip install openpyxl)")}
+
+
+def is_table(path: Path) -> bool:
+    """``path`` names a table of documents (by its suffix)."""
+    return Path(path).suffix.lower() in TABLE_SUFFIXES
+
+
+def _need(path: Path) -> None:
+    package, command = EXTRAS.get(path.suffix.lower(), (None, None))
+    if package is None:
+        return
+    try:
+        __import__(package)
+    except ImportError:
+        raise MissingExtraError(path, f"reading {path.suffix} needs the {package} package: {command}") from None
+
+
+def _json_lines(text: str, path: Path) -> tuple[list[dict], list[int]]:
+    records, numbers = [], []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise TableError(path, f"line {n} is not valid JSON ({exc.msg}, column {exc.colno})") from None
+        if not isinstance(record, dict):
+            raise TableError(path, f"line {n} is a JSON {type(record).__name__}, not an object with named fields")
+        records.append(record)
+        numbers.append(n)
+    return records, numbers
+
+
+def _json_document(text: str, path: Path) -> tuple[list[dict], list[int]]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise TableError(path, f"line {exc.lineno} is not valid JSON ({exc.msg}, column {exc.colno})") from None
+    if isinstance(data, dict):  # {"documents": [...]}: the one list of records it holds
+        lists = [v for v in data.values() if isinstance(v, list)]
+        data = lists[0] if len(lists) == 1 else [data]
+    if not isinstance(data, list):
+        raise TableError(path, "holds no list of records (expected [{...}, {...}] or one object per line)")
+    for k, record in enumerate(data, 1):
+        if not isinstance(record, dict):
+            raise TableError(path, f"row {k} is a JSON {type(record).__name__}, not an object with named fields")
+    return data, list(range(1, len(data) + 1))
+
+
+def _delimited(data: bytes, path: Path) -> tuple[pd.DataFrame, list[int]]:
+    text = decode_bytes(data, path).text  # a CSV saved by Excel in GBK is read like any text file
+    sep = "\t" if path.suffix.lower() == ".tsv" else ","
+    try:
+        frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
+    except pd.errors.ParserError as exc:
+        raise TableError(path, f"is not a readable {path.suffix[1:].upper()} table ({_first_line(exc)})") from None
+    except pd.errors.EmptyDataError:
+        raise TableError(path, "holds no table (no header line)") from None
+    return frame.replace("", None), [k + 2 for k in range(len(frame))]
+
+
+def _first_line(exc: Exception) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[-1]
+
+
+def _spreadsheet(path: Path) -> tuple[pd.DataFrame, list[int]]:
+    check_expansion(path)
+    try:
+        frame = pd.read_excel(path, engine="openpyxl", dtype=object)
+    except (ValueError, KeyError, OSError) as exc:
+        raise TableError(path, f"is not a readable Excel (.xlsx) file ({_first_line(exc)})") from None
+    return frame, [k + 2 for k in range(len(frame))]
+
+
+def _parquet(path: Path) -> tuple[pd.DataFrame, list[int]]:
+    try:
+        frame = pd.read_parquet(path)
+    except (ValueError, OSError) as exc:
+        raise TableError(path, f"is not a readable Parquet file ({_first_line(exc)})") from None
+    return frame, list(range(1, len(frame) + 1))
+
+
+def read_records(path: str | Path) -> tuple[pd.DataFrame, list[int]]:
+    """The rows of a table of documents as they are, and the line (JSON lines) or row of each.
+
+    >>> import analysis as an, tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "reports.jsonl"
+    >>> _ = p.write_text('{"year": 2024, "text": "同志们：抓项目。"}\\n\\n{"year": 2025, "text": "抓招商。"}\\n',
+    ...                  encoding="utf-8")
+    >>> frame, lines = an.read_records(p)
+    >>> frame["year"].tolist(), lines
+    ([2024, 2025], [1, 3])
+    """
+    path = Path(path)
+    _need(path)
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        return _spreadsheet(path)
+    if suffix == ".parquet":
+        return _parquet(path)
+    data = read_bytes(path)
+    if suffix in (".csv", ".tsv"):
+        return _delimited(data, path)
+    text = decode_bytes(data, path).text
+    records, numbers = (_json_lines if suffix in (".jsonl", ".ndjson") else _json_document)(text, path)
+    frame = pd.DataFrame.from_records(records) if records else pd.DataFrame()
+    return frame, numbers
+
+
+def _key(name) -> str:
+    return str(name).strip().lower().replace("_", "").replace("-", "").replace(" ", "")
+
+
+def text_column(frame: pd.DataFrame, path: Path, text_field: str | None = None) -> str:
+    """The column that holds the documents' text (see the module doc)."""
+    columns = [str(c) for c in frame.columns]
+    if text_field is not None:
+        if text_field not in columns:
+            raise TableError(path, f"has no column {text_field!r}; its columns are {', '.join(columns)}")
+        return text_field
+    by_key = {_key(c): c for c in columns}
+    for name in TEXT_FIELDS:
+        if _key(name) in by_key:
+            return by_key[_key(name)]
+    long = [c for c in columns if _is_long_text(frame[c])]
+    if len(long) == 1:
+        return long[0]
+    raise TableError(path, f"has no text column (none named {', '.join(TEXT_FIELDS[:5])} …); its columns are "
+                           f"{', '.join(columns) or 'none'}: name the text column with --text-field / text_field=")
+
+
+def _is_long_text(column: pd.Series) -> bool:
+    values = [v for v in column.head(50) if isinstance(v, str)]
+    if not values:
+        return False
+    lengths = sorted(len(v) for v in values)
+    return lengths[len(lengths) // 2] >= LONG_TEXT and any(is_han(c) for v in values[:5] for c in v[:500])
+
+
+def check_expansion(path: Path, data: bytes | None = None) -> None:
+    """Refuse a zip container (``.docx``, ``.xlsx``) whose parts expand past the limit.
+
+    The sizes are those the archive declares; Python's zipfile stops at the declared size,
+    so a part cannot expand further than declared when it is read.
+    """
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data) if data is not None else path) as archive:
+            expanded = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError):
+        return  # not a zip: the format's own reader says what is wrong with it
+    if expanded > config.MAX_EXPANDED_BYTES:
+        raise TooLargeError(path, f"expands to {expanded / 2**20:,.0f} MB, past the limit of "
+                                  f"{config.MAX_EXPANDED_BYTES / 2**20:,.0f} MB (raise ANALYSIS_MAX_EXPANDED_BYTES "
+                                  "to read it)")
