@@ -38,9 +38,12 @@ from .errors import (
     EmptyCorpusError,
     EncodingError,
     FontNotFoundError,
+    MissingExtraError,
     NoSpeechesError,
     OptionError,
+    TableError,
     TooFewSpeechesError,
+    TooLargeError,
 )
 from .figures import (
     figure_style,
@@ -67,9 +70,20 @@ from .figures import (
     save_figure,
 )
 from .figures.fonts import find_cjk_font, use_cjk_font
-from .reading.corpus import Compilation, load_speeches, read_compilation, read_corpus, speech_table, to_source_offset
+from .reading.catalogue import add_metadata
+from .reading.corpus import (
+    Compilation,
+    load_speeches,
+    read_compilation,
+    read_corpus,
+    read_table_corpus,
+    speech_table,
+    to_source_offset,
+)
+from .reading.dates import date_documents
 from .reading.formats import read_text
 from .reading.labels import speech_labels
+from .reading.tables import read_records
 from .segmentation.dictionary import read_stopwords, read_user_dict
 from .segmentation.segmenter import get_segmenter
 from .segmentation.tokens import tokenize, vocabulary
@@ -86,8 +100,8 @@ __version__ = "0.1.0"
 
 __all__ = [
     # reading
-    "Compilation", "load_speeches", "read_compilation", "read_corpus", "read_text", "speech_table",
-    "speech_labels", "to_source_offset",
+    "Compilation", "load_speeches", "read_compilation", "read_corpus", "read_table_corpus", "read_records",
+    "read_text", "speech_table", "speech_labels", "to_source_offset", "add_metadata", "date_documents",
     # segmentation
     "get_segmenter", "read_stopwords", "read_user_dict", "tokenize", "vocabulary",
     # statistics
@@ -109,7 +123,7 @@ __all__ = [
     "find_cjk_font", "use_cjk_font", "Study", "open_study",
     # Chinese text and errors
     "chinese_number", "BinaryFileError", "CorpusError", "CorpusNotFoundError", "CorpusWarning", "DictionaryError",
-    "EmptyCorpusError", "EncodingError", "FontNotFoundError", "NoSpeechesError", "OptionError",
-    "TooFewSpeechesError",
+    "EmptyCorpusError", "EncodingError", "FontNotFoundError", "MissingExtraError", "NoSpeechesError", "OptionError",
+    "TableError", "TooFewSpeechesError", "TooLargeError",
 ]
 

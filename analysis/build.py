@@ -197,16 +197,20 @@ def build_inputs(corpus: Path) -> dict[str, str]:
     from importlib.metadata import version
 
     from .figures.fonts import find_cjk_font
+    from .reading.catalogue import find_catalogue
 
     files = []
     for where in dict.fromkeys([Path(corpus), documents_for(corpus)]):
         files += sorted(p for p in where.rglob("*") if p.is_file()) if where.is_dir() else [where]
+        catalogue = None if where.is_dir() else find_catalogue(where.parent, where)
+        files += [catalogue] if catalogue is not None else []
     files += [config.USER_DICT, config.STOPWORDS, find_cjk_font()]
     files += sorted((config.PROJ_ROOT / "analysis").rglob("*.py")) + notebook_scripts()
     inputs = {str(p): _sha256(p) for p in files}
     for package in ("pandas", "numpy", "matplotlib", "wordcloud", "jieba", "jupytext", "nbclient", "nbconvert"):
         inputs[package] = version(package)
     inputs["python"] = sys.version
+    inputs["text_field"] = os.environ.get("ANALYSIS_TEXT_FIELD", "")
     return inputs
 
 

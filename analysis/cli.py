@@ -17,7 +17,11 @@ keyness, slogans, outlines, numeric targets) and every figure of the notebooks."
 EPILOG = """\
 input (--corpus):
   a compilation file (several speeches under 第一篇… headings), one speech file,
-  or a folder of such files; text in UTF-8, UTF-16 or GB18030/GBK (detected).
+  or a folder of such files (.txt, .docx, .pdf, .html; a metadata.csv beside them
+  joins its columns by file name); text in UTF-8, UTF-16 or GB18030/GBK (detected).
+  Or a table with one document per row: .jsonl, .json, .csv, .tsv, .parquet, .xlsx
+  (the text column is found by name, or named with --text-field; the other columns
+  are kept as metadata, and a year or date column dates the documents).
   Without --corpus: the project's five-speech compilation in data/raw/.
 
 output (--out DIR):
@@ -55,6 +59,9 @@ def parser() -> argparse.ArgumentParser:
                            formatter_class=argparse.RawDescriptionHelpFormatter)
         p.add_argument("--corpus", type=Path, default=None, help="a compilation file, a speech file or a folder")
         p.add_argument("--out", type=Path, default=None, help="output folder (see below)")
+        p.add_argument("--text-field", default=None, metavar="COLUMN",
+                       help="the text column of a table corpus (.jsonl, .csv, .xlsx ...), when its name is not "
+                            "text, content, body, 正文 …")
         if name in PARALLEL:
             p.add_argument("--processes", type=int, default=1,
                            help="work on this many processes (0: every core); the output is the same")
@@ -118,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _main(argv: list[str] | None) -> int:
     args = parser().parse_args(argv)
+    if args.text_field:  # read by read_corpus here and in the notebook kernels the figures start
+        os.environ["ANALYSIS_TEXT_FIELD"] = args.text_field
     try:
         paths, notes, failures = run(args)
     except (CorpusError, FontNotFoundError, OptionError) as exc:

@@ -41,6 +41,7 @@ Columns of ``.spans``: ``file``, ``kind``, ``start``, ``end``, ``speech``
 """
 from __future__ import annotations
 
+import os
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,6 +53,7 @@ from ..chinese import is_han
 from ..errors import CorpusError, CorpusWarning, EmptyCorpusError, NoSpeechesError
 from .catalogue import add_metadata, catalogue_for_files, catalogue_for_rows
 from .cleaning import text_to_source
+from .clutter import is_stub
 from .dates import date_documents
 from .decoding import DecodedText
 from .formats import SUPPORTED_NAMES, corpus_files, read_text
@@ -227,11 +229,13 @@ def read_corpus(path: str | Path | None = None, *, pattern: str | None = None,
 
 
 def read_table_corpus(path: str | Path, *, text_field: str | None = None) -> Compilation:
-    """Read a table of documents (JSON lines, JSON, CSV, TSV, Parquet, Excel), one per row.
+    r"""Read a table of documents (JSON lines, JSON, CSV, TSV, Parquet, Excel), one per row.
 
     Each row's text is read like a single-speech file named ``FILE:N`` (N: its line, or its
     row); the other columns (and a catalogue beside the table) become document metadata.
-    Rows with no text are skipped with one warning listing them.
+    Rows with no text are skipped with one warning listing them.  Without ``text_field``,
+    ``$ANALYSIS_TEXT_FIELD`` names the text column (the CLI's ``--text-field`` sets it, so
+    that the notebooks it runs read the same column), else it is found by name.
 
     >>> import analysis as an, tempfile, pathlib
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "reports.csv"
@@ -240,15 +244,19 @@ def read_table_corpus(path: str | Path, *, text_field: str | None = None) -> Com
     [['reports.csv:2', 2023, '2023'], ['reports.csv:3', 2024, '2024']]
     """
     path = Path(path)
+    text_field = text_field or os.environ.get("ANALYSIS_TEXT_FIELD") or None
     frame, numbers = read_records(path)
     if frame.empty:
         raise NoSpeechesError(path, "the table has no rows")
     column = text_column(frame, path, text_field)
     where = "line" if path.suffix.lower() in (".jsonl", ".ndjson") else "row"
-    rows, spans, dels, keep, empty = [], [], [], [], []
+    rows, spans, dels, keep, empty, stubs = [], [], [], [], [], []
     for k, (value, n) in enumerate(zip(frame[column], numbers)):
         if not isinstance(value, str) or not value.strip():
             empty.append(n)
+            continue
+        if is_stub(value):
+            stubs.append(n)
             continue
         decoded = DecodedText(value, f"{path.suffix[1:]} {column!r} column", False, "\n")
         _, got, got_spans, got_dels = split_file(value, Path(f"{path.name}:{n}"), decoded, len(rows) + 1,
@@ -261,11 +269,14 @@ def read_table_corpus(path: str | Path, *, text_field: str | None = None) -> Com
         listed = ", ".join(map(str, empty[:20])) + (" …" if len(empty) > 20 else "")
         warnings.warn(f"{path}: {len(empty)} {where}s have no text and were skipped ({where} {listed})",
                       CorpusWarning, stacklevel=2)
+    if stubs:
+        warnings.warn(f"{path}: {where} {', '.join(map(str, stubs))}: a library's stub or disambiguation page "
+                      "(it only points to other pages), skipped", CorpusWarning, stacklevel=2)
     _check_speeches(rows, path)
     metadata = catalogue_for_rows(frame.drop(columns=[column]).iloc[keep].reset_index(drop=True), path)
     speeches, span_frame, del_frame = _frames(rows, spans, dels, metadata)
     meta = {"table": str(path), "text_column": column, "n_rows": len(frame), "n_speeches": len(rows),
-            "n_skipped": len(empty)}
+            "n_skipped": len(empty) + len(stubs)}
     return Compilation(path, "", "mixed", meta, speeches, span_frame, del_frame,
                        pd.DataFrame(columns=["file", "error"]))
 

@@ -5,10 +5,11 @@ to (the lossless rule holds for it).  Paragraphs become lines:
 
 * ``.docx``: python-docx, one line per paragraph (tables row by row, cells joined by
   a tab), headings as their own lines;
-* ``.pdf``: pypdf's text layer, page by page; a line wrap inside a sentence is joined
+* ``.pdf``: the text layer through PDFium (pypdfium2), page by page; a line wrap inside a sentence is joined
   by the cleaner like a page break of a saved web page;
 * ``.html`` / ``.htm``: BeautifulSoup over the stdlib parser, one line per block
-  element (p, div, h1-h6, li, tr, br ...), scripts, styles and navigation dropped;
+  element (p, div, h1-h6, li, tr, br ...), scripts, styles and navigation dropped
+  (breadcrumbs too, by their class or id), and ``<title>`` only when there is no ``<h1>``;
   the bytes are decoded like any text file first.
 
 ``DecodedText.encoding`` records the extraction (``docx via python-docx 1.2.0``).
@@ -21,7 +22,8 @@ import io
 import re
 from pathlib import Path
 
-from ..errors import BinaryFileError, CorpusError, EmptyCorpusError
+from .. import config
+from ..errors import BinaryFileError, CorpusError, EmptyCorpusError, TooLargeError
 from .decoding import DecodedText, decode_bytes, read_bytes
 
 TEXT_SUFFIXES = (".txt",)
@@ -31,7 +33,7 @@ SUPPORTED = TEXT_SUFFIXES + DOCUMENT_SUFFIXES
 SUPPORTED_NAMES = "plain text (.txt), Word (.docx), PDF (.pdf) and HTML (.html, .htm)"
 _REFUSED = {".doc": "an old Word file", ".wps": "a WPS file", ".rtf": "an RTF file", ".odt": "an OpenDocument file",
             ".jpg": "an image", ".jpeg": "an image", ".png": "an image", ".gif": "an image", ".zip": "an archive",
-            ".rar": "an archive", ".7z": "an archive", ".xls": "a spreadsheet", ".xlsx": "a spreadsheet",
+            ".rar": "an archive", ".7z": "an archive", ".xls": "an old Excel file (save it as .xlsx)",
             ".ppt": "a presentation", ".pptx": "a presentation"}
 _BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "br", "section", "article", "blockquote",
            "pre", "table", "ul", "ol", "dd", "dt", "title")
@@ -67,15 +69,31 @@ def docx_text(data: bytes, path: Path | None = None) -> str:
 
 
 def pdf_text(data: bytes, path: Path | None = None) -> str:
-    """The text layer of a PDF, page after page."""
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    """The text layer of a PDF, page after page, through PDFium (pypdfium2).
+
+    PDFium reads the CID fonts that CJK PDFs embed (pypdf 7 returned every character of such a
+    file interleaved with NUL bytes, pdfminer.six nothing).  Extraction stops with a one-line
+    :class:`~analysis.errors.TooLargeError` once the text passes ``config.MAX_EXPANDED_BYTES``.
+    """
+    import pypdfium2 as pdfium
 
     try:
-        pages = [page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages]
-    except (PdfReadError, ValueError, KeyError) as exc:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
         raise CorpusError(path, f"is not a readable PDF ({exc})") from None
-    text = "\n".join(p.strip("\n") for p in pages)
+    pages, size = [], 0
+    try:
+        for k in range(len(document)):
+            text = document[k].get_textpage().get_text_range().replace("\r\n", "\n").replace("\r", "\n")
+            size += len(text) * 3  # at most three UTF-8 bytes a character of the basic plane
+            if size > config.MAX_EXPANDED_BYTES:
+                limit = config.MAX_EXPANDED_BYTES / 2**20
+                raise TooLargeError(path, f"holds more text than the limit of {limit:,.0f} MB "
+                                          "(raise ANALYSIS_MAX_EXPANDED_BYTES to read it)")
+            pages.append(text.strip("\n"))
+    finally:
+        document.close()
+    text = "\n".join(pages)
     if not text.strip():
         raise EmptyCorpusError(path, "the PDF has no text layer (a scan?): only PDFs with text can be read")
     return text
@@ -89,6 +107,10 @@ def html_text(data: bytes, path: Path | None = None) -> tuple[str, str]:
     soup = BeautifulSoup(decoded.text, "html.parser")
     for tag in soup.find_all(_DROPPED):
         tag.decompose()
+    for tag in soup.find_all(_is_navigation):
+        tag.decompose()
+    if soup.find("h1") is not None and soup.title is not None:
+        soup.title.decompose()  # the page's <h1> is the title; <title> adds the site's name to it
     for tag in soup.find_all(_BLOCKS):
         tag.insert_before("\n")
         tag.insert_after("\n")
@@ -96,14 +118,24 @@ def html_text(data: bytes, path: Path | None = None) -> tuple[str, str]:
     return text, decoded.encoding
 
 
+_NAVIGATION = re.compile(r"breadcrumb|crumb|location|position|weizhi|dqwz|nav", re.I)
+
+
+def _is_navigation(tag) -> bool:
+    """A breadcrumb or navigation block, by its class or id (首页 > 政府信息公开 > …)."""
+    names = " ".join([*(tag.get("class") or []), tag.get("id") or ""]) if hasattr(tag, "get") else ""
+    return tag.name in ("div", "p", "span", "ul", "ol", "section") and bool(_NAVIGATION.search(names))
+
+
 def extract(data: bytes, path: Path) -> DecodedText:
     """The text of a Word, PDF or HTML file, and how it was extracted."""
     suffix = path.suffix.lower()
     try:
         if suffix == ".docx":
+            check_expansion(path, data)
             text, how = docx_text(data, path), f"docx via python-docx {_version('python-docx')}"
         elif suffix == ".pdf":
-            text, how = pdf_text(data, path), f"pdf via pypdf {_version('pypdf')}"
+            text, how = pdf_text(data, path), f"pdf via pypdfium2 {_version('pypdfium2')}"
         else:
             text, encoding = html_text(data, path)
             how = f"html ({encoding}) via beautifulsoup4 {_version('beautifulsoup4')}"
@@ -117,7 +149,8 @@ def extract(data: bytes, path: Path) -> DecodedText:
 
 
 #: Files a folder of speeches may hold beside them, passed over without a word.
-NOT_SPEECHES = (".md", ".csv", ".json", ".yml", ".yaml", ".toml", ".py", ".ipynb", "")
+NOT_SPEECHES = (".md", ".csv", ".tsv", ".json", ".jsonl", ".ndjson", ".xlsx", ".parquet", ".yml", ".yaml", ".toml",
+                ".py", ".ipynb", "")
 
 
 def corpus_files(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
@@ -157,3 +190,22 @@ def read_text(path: str | Path) -> DecodedText:
         check_supported(path)
     data = read_bytes(path)
     return extract(data, path) if is_document(path) else decode_bytes(data, path)
+
+
+def check_expansion(path: Path, data: bytes | None = None) -> None:
+    """Refuse a zip container (``.docx``, ``.xlsx``) whose parts expand past the limit.
+
+    The sizes are those the archive declares; Python's zipfile stops at the declared size,
+    so a part cannot expand further than declared when it is read.
+    """
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data) if data is not None else path) as archive:
+            expanded = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError):
+        return  # not a zip: the format's own reader says what is wrong with it
+    if expanded > config.MAX_EXPANDED_BYTES:
+        raise TooLargeError(path, f"expands to {expanded / 2**20:,.0f} MB, past the limit of "
+                                  f"{config.MAX_EXPANDED_BYTES / 2**20:,.0f} MB (raise ANALYSIS_MAX_EXPANDED_BYTES "
+                                  "to read it)")

@@ -21,8 +21,8 @@ SPEECH_HEADING = re.compile(
     rf"|{_KIND}\s*(?P<num2>{_NUM})(?=\s*(?:{_CLOSE}|[:：.、，,\s]|$))|{_KIND}\s*(?P<num3>[①-⑳]))"
     rf"\s*{_CLOSE}?\s*[:：.、，,]?[ \t\u3000]*(?P<title>.*?)[ \t\u3000]*$"
 )
-# a heading run into the line before it: after a sentence end, with a colon or bracket
-_RUN_IN = re.compile(rf"(?<=[。！？!?”」』])[ \t\u3000]*"
+# a heading run into the line before it: after a sentence end or a colon, with a colon or bracket
+_RUN_IN = re.compile(rf"(?<=[。！？!?”」』：:])[ \t\u3000]*"
                      rf"(?={_OPEN}?第\s*[一二三四五六七八九十\d]{{1,3}}\s*篇\s*(?:{_CLOSE}|[:：]))")
 # the collection's title and a number: 在全市项目建设会议上的讲话1
 _NUMBERED_TITLE = re.compile(r"^[ \t\u3000]*(?P<title>[^\d。，；！？]{6,60}?)[ \t\u3000]*"

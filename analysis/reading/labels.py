@@ -65,7 +65,7 @@ def _label(row) -> str:
     speaker = row.get("speaker")
     if isinstance(speaker, str) and visible(speaker) and not is_masked_name(speaker):
         return visible(speaker)
-    return visible(_short_title(row.get("title")) or "") or f"第{row['speech']}篇"
+    return visible(_short_title(row.get("title")) or "") or None
 
 
 def _year(row) -> str:
@@ -76,13 +76,20 @@ def _year(row) -> str:
     return str(int(year))
 
 
-def _with_years(labels: list[str], years: list[str]) -> list[str]:
+def _with_years(labels: list[str | None], years: list[str], numbers: list[int]) -> list[str]:
     """Over several years, a dated document's label carries its year: the year alone when every
-    dated document has the same label (政府工作报告 of 52 years), else before the label."""
+    dated document has the same label (政府工作报告 of 52 years) or none, else before the label.
+    A document with neither label nor year is 第N篇."""
     if len({y for y in years if y}) < 2:
-        return labels
-    same = len({lab for lab, y in zip(labels, years) if y}) == 1
-    return [(y if same else f"{y} {lab}") if y else lab for lab, y in zip(labels, years)]
+        years = ["" if lab else y for lab, y in zip(labels, years)]  # one year: it names only the unnamed
+    same = len({lab for lab, y in zip(labels, years) if y}) <= 1
+    out = []
+    for lab, y, n in zip(labels, years, numbers):
+        if y and (same or not lab):
+            out.append(y)
+        else:
+            out.append(f"{y} {lab}" if y else lab or f"第{n}篇")
+    return out
 
 
 def speech_labels(speeches: pd.DataFrame) -> pd.Series:
@@ -97,7 +104,7 @@ def speech_labels(speeches: pd.DataFrame) -> pd.Series:
     """
     rows = speeches.to_dict("records")
     years = [_year(r) for r in rows]
-    labels = _with_years([_label(r) for r in rows], years)
+    labels = _with_years([_label(r) for r in rows], years, [r["speech"] for r in rows])
     seen = pd.Series(labels).value_counts()
     for k, r in enumerate(rows):
         if seen[labels[k]] > 1:

@@ -16,7 +16,7 @@ from pathlib import Path
 from ..chinese import BOOKMARK, LINE_FINAL, Line, chinese_number, split_lines, squeeze
 from ..errors import CorpusWarning
 from .cleaning import clean_body
-from .clutter import SOURCE_LINE, TRAILER_START, URL, is_clutter, without_site_name
+from .clutter import SOURCE_LINE, TRAILER_START, URL, is_clutter, notice_start, without_site_name
 from .decoding import DecodedText
 from .headings import match_heading, numbered_titles, split_run_in
 from .metadata import Preamble, is_prose, parse_headless, parse_preamble, role_and_occasion
@@ -177,6 +177,9 @@ def _body_last(lines: list[Line], reg: Region, pre: Preamble) -> int:
         if TRAILER_START.match(lines[j].text):
             last = j
             break
+    notices = notice_start(lines, pre.body_first, last)
+    if notices is not None:
+        last = notices
     while last > pre.body_first and not lines[last - 1].text.strip():
         last -= 1
     return last

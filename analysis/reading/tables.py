@@ -21,10 +21,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from .. import config
 from ..chinese import is_han
-from ..errors import MissingExtraError, TableError, TooLargeError
+from ..errors import MissingExtraError, TableError
 from .decoding import decode_bytes, read_bytes
+from .formats import check_expansion
 
 #: Every suffix read as a table of documents.
 TABLE_SUFFIXES = (".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".parquet", ".xlsx")
@@ -118,11 +118,11 @@ def _parquet(path: Path) -> tuple[pd.DataFrame, list[int]]:
 
 
 def read_records(path: str | Path) -> tuple[pd.DataFrame, list[int]]:
-    """The rows of a table of documents as they are, and the line (JSON lines) or row of each.
+    r"""The rows of a table of documents as they are, and the line (JSON lines) or row of each.
 
     >>> import analysis as an, tempfile, pathlib
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "reports.jsonl"
-    >>> _ = p.write_text('{"year": 2024, "text": "同志们：抓项目。"}\\n\\n{"year": 2025, "text": "抓招商。"}\\n',
+    >>> _ = p.write_text('{"year": 2024, "text": "同志们：抓项目。"}\n\n{"year": 2025, "text": "抓招商。"}\n',
     ...                  encoding="utf-8")
     >>> frame, lines = an.read_records(p)
     >>> frame["year"].tolist(), lines
@@ -172,22 +172,3 @@ def _is_long_text(column: pd.Series) -> bool:
         return False
     lengths = sorted(len(v) for v in values)
     return lengths[len(lengths) // 2] >= LONG_TEXT and any(is_han(c) for v in values[:5] for c in v[:500])
-
-
-def check_expansion(path: Path, data: bytes | None = None) -> None:
-    """Refuse a zip container (``.docx``, ``.xlsx``) whose parts expand past the limit.
-
-    The sizes are those the archive declares; Python's zipfile stops at the declared size,
-    so a part cannot expand further than declared when it is read.
-    """
-    import zipfile
-
-    try:
-        with zipfile.ZipFile(io.BytesIO(data) if data is not None else path) as archive:
-            expanded = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError):
-        return  # not a zip: the format's own reader says what is wrong with it
-    if expanded > config.MAX_EXPANDED_BYTES:
-        raise TooLargeError(path, f"expands to {expanded / 2**20:,.0f} MB, past the limit of "
-                                  f"{config.MAX_EXPANDED_BYTES / 2**20:,.0f} MB (raise ANALYSIS_MAX_EXPANDED_BYTES "
-                                  "to read it)")

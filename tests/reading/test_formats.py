@@ -76,7 +76,8 @@ def test_spans_tile_the_extracted_text(copies, suffix):
 def test_html_leaves_out_scripts_styles_and_navigation(copies):
     text = an.read_text(copies / "speech.html").text
     assert "var x" not in text and "color" not in text and "首页" not in text
-    assert text.splitlines()[0] == "某某网站" and text.splitlines()[1] == LINES[0]
+    # the page has an <h1>: it is the title, and <title> (the site's name) is left out
+    assert text.splitlines()[0] == LINES[0] and "某某网站" not in text
 
 
 def test_a_folder_reads_every_format_and_names_what_it_cannot(copies, tmp_path):
@@ -105,3 +106,53 @@ def test_a_damaged_docx_is_a_corpus_error(tmp_path):
     path.write_bytes(b"PK\x03\x04 not really a zip")
     with pytest.raises(an.CorpusError, match="broken.docx"):
         an.read_corpus(path)
+
+
+def _cid_font_pdf(path):
+    """A PDF as word processors write CJK: the font embedded as a CID font (fpdf2, Noto Sans CJK)."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.add_font("noto", fname=str(an.find_cjk_font()))
+    pdf.set_font("noto", size=12)
+    for line in LINES:
+        pdf.cell(0, 8, line, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+
+
+def test_pdf_with_an_embedded_cid_font_reads_without_nul_bytes(tmp_path):
+    _cid_font_pdf(tmp_path / "speech.pdf")
+    comp = an.read_corpus(tmp_path / "speech.pdf")
+    sp = comp.speeches.iloc[0]
+    assert "\x00" not in comp.spans["text"].str.cat()
+    assert sp["title"] == LINES[0] and sp["speaker"] == "王明"
+    assert "投资增长10%" in sp["text"] and sp["encoding"].startswith("pdf via pypdfium2")
+
+
+def test_html_title_comes_from_h1_not_the_breadcrumb(tmp_path):
+    page = ("<html><head><title>政府工作报告_某某市人民政府门户网站</title></head><body>"
+            "<div class='breadcrumb'>首页 > 政务公开</div><p>首页 > 政府信息公开 > 政府工作报告</p>"
+            "<h1>政府工作报告</h1><p>——2026年1月20日在某某市第十六届人民代表大会第四次会议上</p>"
+            "<p>各位代表：</p><p>现在，我代表市人民政府向大会报告工作。</p></body></html>")
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    comp = an.read_corpus(tmp_path / "page.html")
+    assert comp.speeches["title"].item() == "政府工作报告"
+    assert comp.speeches["date"].item() == "2026-01-20"
+    crumbs = comp.spans[comp.spans["text"].str.contains("首页")]
+    assert (crumbs["kind"] == "web_clutter").all() and len(crumbs) == 1
+
+
+def test_docx_that_expands_past_the_limit_is_refused(tmp_path, monkeypatch):
+    _docx(tmp_path / "speech.docx")
+    monkeypatch.setattr(an.config, "MAX_EXPANDED_BYTES", 10_000)
+    with pytest.raises(an.TooLargeError, match=r"speech\.docx: expands to .* past the limit") as error:
+        an.read_corpus(tmp_path / "speech.docx")
+    assert "\n" not in str(error.value)
+
+
+def test_file_larger_than_the_limit_is_refused(tmp_path, monkeypatch):
+    (tmp_path / "big.txt").write_text("同志们：\n" + "抓项目。" * 1000, encoding="utf-8")
+    monkeypatch.setattr(an.config, "MAX_FILE_BYTES", 1000)
+    with pytest.raises(an.TooLargeError, match=r"big\.txt: is 0 MB, past the limit"):
+        an.read_corpus(tmp_path / "big.txt")

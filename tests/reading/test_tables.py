@@ -1,0 +1,180 @@
+"""Table corpora: one document per row, from every table format, with their metadata."""
+import json
+import warnings
+
+import pandas as pd
+import pytest
+
+import analysis as an
+
+REPORT_2023 = ("政府工作报告\n——2023年3月5日在第十四届全国人民代表大会第一次会议上\n国务院总理　\n李　克　强\n各位代表：\n"
+               "过去一年，国内生产总值增长3%。今年发展主要预期目标是：国内生产总值增长5%左右。")
+REPORT_2024 = ("政府工作报告\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n国务院总理　\n李　强\n各位代表：\n"
+               "过去一年，国内生产总值增长5.2%。今年发展主要预期目标是：国内生产总值增长5%左右。")
+FOOTER = ("\n\n\n本作品来自中华人民共和国政府文件，依据《中华人民共和国著作权法》第五条，\n不适用于著作权法保护，属于\n公有领域\n。"
+          "\n\n\nPublic domain\nPublic domain\nfalse\nfalse")
+
+
+def _records():
+    return [{"title": "政府工作报告", "content": REPORT_2023 + FOOTER, "place": "全国", "url": "https://example.org/2023"},
+            {"title": "政府工作报告", "content": REPORT_2024 + FOOTER, "place": "全国", "url": "https://example.org/2024"}]
+
+
+def _write(path, records):
+    suffix = path.suffix
+    frame = pd.DataFrame(records)
+    if suffix == ".jsonl":
+        path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    elif suffix == ".json":
+        path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    elif suffix == ".csv":
+        frame.to_csv(path, index=False)
+    elif suffix == ".tsv":
+        frame.to_csv(path, index=False, sep="\t")
+    elif suffix == ".xlsx":
+        frame.to_excel(path, index=False)
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".json", ".csv", ".tsv", ".xlsx"])
+def test_each_table_format_is_one_document_per_row(tmp_path, suffix):
+    comp = an.read_corpus(_write(tmp_path / f"reports{suffix}", _records()))
+    sp = comp.speeches
+    assert len(sp) == 2
+    assert sp["year"].tolist() == [2023, 2024]
+    assert sp["date"].tolist() == ["2023-03-05", "2024-03-05"]
+    assert sp["date_source"].tolist() == ["title block", "title block"]
+    assert sp["speaker"].tolist() == ["李克强", "李强"]
+    assert sp["label"].tolist() == ["2023 李克强", "2024 李强"]  # several years: the year comes first
+    assert sp["place"].tolist() == ["全国", "全国"] and sp["url"].str.startswith("https://").all()
+    assert not sp["text"].str.contains("Public domain|著作权").any()
+
+
+def test_footer_is_web_clutter_and_spans_tile_every_row(tmp_path):
+    comp = an.read_corpus(_write(tmp_path / "reports.jsonl", _records()))
+    for file, spans in comp.spans.groupby("file"):
+        line = int(file.rsplit(":", 1)[1])
+        source = _records()[line - 1]["content"]
+        assert "".join(spans.sort_values("start")["text"]) == source
+        clutter = "".join(spans.loc[spans["kind"] == "web_clutter", "text"])
+        assert "Public domain" in clutter and "著作权法" in clutter
+
+
+@pytest.mark.parametrize("name", ["text", "content", "full_text", "body", "正文", "全文", "内容"])
+def test_text_column_is_found_under_each_common_name(tmp_path, name):
+    path = tmp_path / "docs.jsonl"
+    path.write_text(json.dumps({"id": 1, name: REPORT_2024}, ensure_ascii=False) + "\n", encoding="utf-8")
+    comp = an.read_corpus(path)
+    assert comp.meta["text_column"] == name and len(comp.speeches) == 1
+
+
+def test_text_column_can_be_given(tmp_path, monkeypatch):
+    path = tmp_path / "docs.csv"
+    pd.DataFrame({"summary": ["短"], "wenben": [REPORT_2024]}).to_csv(path, index=False)
+    assert an.read_corpus(path, text_field="wenben").speeches["n_chars"].iloc[0] > 20
+    monkeypatch.setenv("ANALYSIS_TEXT_FIELD", "wenben")  # what --text-field sets for the notebooks
+    assert an.read_corpus(path).meta["text_column"] == "wenben"
+
+
+def test_missing_text_column_is_one_line_listing_the_columns(tmp_path):
+    path = tmp_path / "docs.csv"
+    pd.DataFrame({"id": [1], "title": ["政府工作报告"], "year": [2024]}).to_csv(path, index=False)
+    with pytest.raises(an.TableError) as error:
+        an.read_corpus(path)
+    message = str(error.value)
+    assert "\n" not in message and "docs.csv" in message and "id, title, year" in message and "--text-field" in message
+
+
+def test_broken_json_line_names_its_line(tmp_path):
+    path = tmp_path / "docs.jsonl"
+    path.write_text(json.dumps({"text": REPORT_2023}, ensure_ascii=False) + '\n\n{"text": "同志们：\n',
+                    encoding="utf-8")
+    with pytest.raises(an.TableError, match=r"docs\.jsonl: line 3 is not valid JSON"):
+        an.read_corpus(path)
+
+
+def test_json_line_that_is_no_object_is_refused(tmp_path):
+    path = tmp_path / "docs.jsonl"
+    path.write_text('["a", "b"]\n', encoding="utf-8")
+    with pytest.raises(an.TableError, match="line 1 is a JSON list"):
+        an.read_corpus(path)
+
+
+def test_rows_without_text_are_skipped_with_one_warning_listing_them(tmp_path):
+    path = tmp_path / "docs.csv"
+    pd.DataFrame({"year": [2022, 2023, 2024], "text": ["", REPORT_2023, " "]}).to_csv(path, index=False)
+    with pytest.warns(an.CorpusWarning, match=r"2 rows have no text and were skipped \(row 2, 4\)") as record:
+        comp = an.read_corpus(path)
+    assert len([w for w in record if "no text" in str(w.message)]) == 1
+    assert comp.speeches["year"].tolist() == [2023] and comp.speeches["file"].tolist() == ["docs.csv:3"]
+
+
+def test_library_stub_is_skipped(tmp_path):
+    path = tmp_path / "docs.jsonl"
+    rows = [{"text": REPORT_2024}, {"text": "論聯合政府\n的版本包括：\n\n論聯合政府 (1945年)\n論聯合政府 (1953年)"}]
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    with pytest.warns(an.CorpusWarning, match="line 2: a library's stub"):
+        assert len(an.read_corpus(path).speeches) == 1
+
+
+def test_metadata_columns_that_collide_get_a_prefix_and_year_comes_first(tmp_path):
+    path = tmp_path / "docs.jsonl"
+    row = {"text": REPORT_2024, "file": "2024_国务院_政府工作报告.txt", "label": "x", "year": "1999", "tags": ["a"]}
+    path.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    sp = an.read_corpus(path).speeches
+    assert sp["meta_file"].iloc[0] == "2024_国务院_政府工作报告.txt" and sp["meta_label"].iloc[0] == "x"
+    assert sp["year"].iloc[0] == 1999 and sp["date_source"].iloc[0] == "metadata"  # metadata before the text
+    assert sp["tags"].iloc[0] == '["a"]'
+
+
+def test_parquet_without_pyarrow_says_how_to_install(tmp_path, monkeypatch):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_pyarrow(name, *args, **kwargs):
+        if name == "pyarrow":
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_pyarrow)
+    path = tmp_path / "docs.parquet"
+    path.write_bytes(b"PAR1")
+    with pytest.raises(an.MissingExtraError, match=r"needs the pyarrow package: pip install 'speech-analysis\[tables\]'"):
+        an.read_corpus(path)
+
+
+def test_parquet_is_read_through_pandas(tmp_path, monkeypatch):
+    monkeypatch.setattr("analysis.reading.tables._need", lambda path: None)
+    monkeypatch.setattr(pd, "read_parquet", lambda path: pd.DataFrame({"year": [2024], "text": [REPORT_2024]}))
+    path = tmp_path / "docs.parquet"
+    path.write_bytes(b"PAR1")
+    sp = an.read_corpus(path).speeches
+    assert sp["file"].tolist() == ["docs.parquet:1"] and sp["year"].tolist() == [2024]
+
+
+def test_expanding_spreadsheet_is_refused(tmp_path, monkeypatch):
+    path = _write(tmp_path / "docs.xlsx", _records())
+    monkeypatch.setattr(an.config, "MAX_EXPANDED_BYTES", 1000)
+    with pytest.raises(an.TooLargeError, match=r"docs\.xlsx: expands to .* past the limit"):
+        an.read_corpus(path)
+
+
+def test_a_catalogue_beside_a_table_joins_on_a_shared_column(tmp_path):
+    rows = [{"congress": 14, "text": REPORT_2023}, {"congress": 15, "text": REPORT_2024}]
+    path = tmp_path / "congress.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text("congress,year,name\n14,1992,十四大\n15,1997,十五大\n", encoding="utf-8")
+    sp = an.read_corpus(path).speeches
+    assert sp["year"].tolist() == [1992, 1997] and sp["name"].tolist() == ["十四大", "十五大"]
+    assert (sp["date_source"] == "metadata").all()
+
+
+def test_the_party_congress_corpus_reads_as_published(recwarn):
+    sp = an.read_corpus(an.config.RAW_DIR / "cpc-congress" / "cpc_congress_reports.jsonl").speeches
+    assert len(sp) == 15  # 16 rows, one a stub page
+    assert sp["year"].notna().all() and sp["year"].is_monotonic_increasing
+    assert not sp["text"].str.contains("Public domain|公有领域|公有領域|维基文库|↑").any()
+    assert sp["label"].is_unique and sp["label"].str.len().gt(0).all()
+    assert sp.loc[sp["year"] == 2022, "speaker"].item() == "习近平"
+    assert sp.loc[sp["year"] == 2022, "date"].item() == "2022-10-16"
