@@ -1,6 +1,5 @@
 """Table corpora: one document per row, from every table format, with their metadata."""
 import json
-import warnings
 
 import pandas as pd
 import pytest
