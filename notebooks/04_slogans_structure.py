@@ -22,7 +22,7 @@
 # the formulas that recur across speeches, the formula tracker (every formula by speech,
 # grouped by how many speeches use it: the shared ones first, the local ones last), the
 # numbered formulas with the items they announce, and the numbered outlines side by side,
-# five speeches to a page (red marks a numbering slip of the source).
+# up to five speeches to a page (red marks a numbering slip of the source).
 
 # %% tags=["parameters"]
 corpus = None

@@ -27,7 +27,10 @@ def test_environment_yml_matches_pyproject():
 
 def test_raw_data_matches_recorded_checksums():
     lines = (config.RAW_DIR / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
-    assert len(lines) == 26
+    held = {p.relative_to(config.RAW_DIR).as_posix() for p in config.RAW_DIR.rglob("*")
+            if p.is_file() and p.name not in ("SHA256SUMS", "SOURCES.md")}
+    assert {line.split("  ", 1)[1] for line in lines} == held  # every raw file is recorded, none missing
+    assert len(lines) == 29
     for line in lines:
         digest, name = line.split("  ", 1)
         assert hashlib.sha256((config.RAW_DIR / name).read_bytes()).hexdigest() == digest, name

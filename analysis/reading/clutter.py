@@ -110,7 +110,7 @@ STUB_CHARS = 400
 
 
 def is_stub(text: str) -> bool:
-    """A library's stub or disambiguation page (論聯合政府 的版本包括：…), not a document.
+    r"""A library's stub or disambiguation page (論聯合政府 的版本包括：…), not a document.
 
     >>> is_stub("論聯合政府\n的版本包括：\n論聯合政府 (1945年)\n論聯合政府 (1953年)")
     True

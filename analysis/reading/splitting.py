@@ -13,7 +13,7 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..chinese import BOOKMARK, LINE_FINAL, Line, chinese_number, split_lines, squeeze
+from ..chinese import BOOKMARK, LINE_FINAL, Line, chinese_number, split_lines, squeeze, visible
 from ..errors import CorpusWarning
 from .cleaning import clean_body
 from .clutter import SOURCE_LINE, TRAILER_START, URL, is_clutter, notice_start, without_site_name
@@ -237,6 +237,7 @@ def _read_region(text: str, lines: list[Line], reg: Region, spans: SpanList, num
     clean = clean_body(shown, b_start, b_end)
     title_lines = _original_lines(shown, lines, pre.kinds, "title", pre.title_ends)
     title = heading_title or ("".join(title_lines) or None)
+    title = title if title and visible(title) else None  # a zero-width space is no title
     role, occasion = role_and_occasion(title, ["".join(pre.subtitles)])
     row = {
         "speech": number, "heading": heading_text or "",
