@@ -38,6 +38,8 @@ SPEAKER_LINE = re.compile(
     rf"|{MASKED_NAME})?[ \t\u3000]*"
     r"(?:[（(](?P<date>[^（）()]{4,20})[）)])?[ \t\u3000]*$"
 )
+# an editor's note in brackets: (譯自…俄文稿) / 【编者按】
+_EDITORIAL_NOTE = re.compile(r"^[（(【\[].*[）)】\]]$")
 # a name alone on its line, maybe spaced by the source: 李强 / 李　强 / 习　近　平
 BARE_NAME = re.compile(rf"^[{HAN}](?:[ \t\u3000]{{0,2}}[{HAN}]){{1,3}}$")
 # 张笑东（2024年5月4日）
@@ -245,7 +247,9 @@ def parse_headless(lines: list[Line], first: int, last: int, pre: Preamble) -> P
     if sal is None:
         # the first line is the title if it does not read as prose
         s = lines[first].text.strip() if first < last else ""
-        if s and not is_prose(s) and len(s) <= 80 and first + 1 < last:
+        # (an outline heading 一、… or an editor's note in brackets opens a text that has no title)
+        if s and not is_prose(s) and len(s) <= 80 and first + 1 < last and not looks_like_heading(s) \
+                and not _EDITORIAL_NOTE.match(s):
             rest = parse_preamble(lines, first + 1, last, s)
             head = Preamble(kinds=[], body_first=first, title_lines=[])
             head.take_title(first, s)
