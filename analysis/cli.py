@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import warnings
 from pathlib import Path
 
 from . import __version__, config
@@ -115,6 +116,11 @@ def run(args: argparse.Namespace) -> tuple[list[Path], list[str], list[str]]:
     return paths, notes, failures
 
 
+def _one_line_warning(message, category, filename, lineno, line=None) -> str:
+    """A warning as the user reads it: one line saying what, not where in the library it was raised."""
+    return f"warning: {message}\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
         return _main(argv)
@@ -125,6 +131,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _main(argv: list[str] | None) -> int:
     args = parser().parse_args(argv)
+    warnings.formatwarning = _one_line_warning
     if args.text_field:  # read by read_corpus here and in the notebook kernels the figures start
         os.environ["ANALYSIS_TEXT_FIELD"] = args.text_field
     try:
