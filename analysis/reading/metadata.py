@@ -302,7 +302,8 @@ def _continues_title(out: Preamble, kinds: list[tuple[int, str]], s: str) -> boo
     """``s`` goes on with the title on the line before (no subtitle, speaker or date yet)."""
     last = next((k for _, k in reversed(kinds) if k != "whitespace"), None)
     return (last == "title" and not out.subtitles and not out.speaker_lines and not out.date_text
-            and not title_like(s, None) and s != out.title_lines[-1] and not is_prose(s) and len(s) <= 40 and not any(c in s for c in "，；：:") and not looks_like_heading(s))
+            and not title_like(s, None) and s != out.title_lines[-1] and not is_prose(s) and len(s) <= 40
+            and not any(c in s for c in "，；：:") and not looks_like_heading(s))
 
 
 def _one_title(out: Preamble) -> Preamble:
