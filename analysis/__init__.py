@@ -26,8 +26,10 @@ from .discourse.quantities import (
     numeric_targets,
     percentages_and_money,
 )
+from .discourse.series import target_series
 from .discourse.slogans import numbered_formulas, parallel_frames, recurring_slogans, slogan_matrix, slogans
 from .discourse.termhood import termhood
+from .discourse.timeline import formula_lifecycle, formula_timeline
 from .discourse.tracker import formula_scope, formula_tracker
 from .errors import (
     BinaryFileError,
@@ -52,6 +54,7 @@ from .figures import (
     plot_dating_evidence,
     plot_dispersion,
     plot_distinctive_terms,
+    plot_formula_timeline,
     plot_formula_tracker,
     plot_masked_counts,
     plot_outline,
@@ -64,7 +67,9 @@ from .figures import (
     plot_similarity_tree,
     plot_slogan_matrix,
     plot_speech_lengths,
+    plot_target_series,
     plot_target_table,
+    plot_term_trends,
     plot_top_terms,
     plot_wordclouds,
     save_figure,
@@ -90,10 +95,12 @@ from .segmentation.tokens import tokenize, vocabulary
 from .statistics.correspondence import correspondence
 from .statistics.counts import term_counts
 from .statistics.frequency import shared_vocabulary, shared_vocabulary_summary, term_frequencies, top_terms
+from .statistics.groups import group_counts, periods
 from .statistics.keyness import distinctive_terms, keyness, keyness_by_speech
 from .statistics.lexical import lexical_stats, register_markers
 from .statistics.occurrences import collocations, concordance, dispersion, dispersion_measures
 from .statistics.similarity import similarity, similarity_tree
+from .statistics.trends import term_trends, trending_terms
 from .study import Study, open_study
 
 __version__ = "0.1.0"
@@ -108,17 +115,19 @@ __all__ = [
     "collocations", "concordance", "dispersion", "dispersion_measures", "distinctive_terms", "keyness",
     "keyness_by_speech", "lexical_stats", "register_markers", "shared_vocabulary", "shared_vocabulary_summary",
     "similarity", "similarity_tree", "correspondence", "term_counts", "term_frequencies", "top_terms",
+    "group_counts", "periods", "term_trends", "trending_terms",
     # discourse
     "assign_sections", "dating_evidence", "extract_numbers", "numeric_targets", "outline", "outline_summary",
     "masked_counts", "parallel_frames", "target_table", "percentages_and_money", "recurring_slogans", "slogan_matrix",
     "slogans", "numbered_formulas", "termhood", "formula_tracker", "formula_scope",
+    "formula_timeline", "formula_lifecycle", "target_series",
     # figures and the study
     "plot_speech_lengths", "plot_outline_summary", "plot_outline", "plot_top_terms", "plot_wordclouds",
     "plot_shared_vocabulary_summary", "plot_distinctive_terms", "plot_similarity", "plot_dispersion",
     "plot_register_markers", "plot_slogan_matrix", "plot_formula_tracker", "plot_parallel_frames",
     "plot_percentages_and_money",
     "plot_masked_counts", "plot_dating_evidence", "plot_similarity_tree", "plot_correspondence",
-    "plot_target_table",
+    "plot_target_table", "plot_term_trends", "plot_formula_timeline", "plot_target_series",
     "figure_style", "n_pages", "save_figure",
     "find_cjk_font", "use_cjk_font", "Study", "open_study",
     # Chinese text and errors

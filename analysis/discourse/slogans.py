@@ -459,7 +459,7 @@ def one_per_place(f: pd.DataFrame) -> pd.DataFrame:
     return f[~same].drop(columns="_e").sort_index()
 
 
-def _formula_rows(slogan_frame: pd.DataFrame) -> pd.DataFrame:
+def formula_rows(slogan_frame: pd.DataFrame) -> pd.DataFrame:
     """One row per occurrence of a formula: each slogan, and each frame as its template (抓□, 先□后□)."""
     f = slogan_frame[~slogan_frame["masked"].astype(bool)]
     frames = f[f["kind"] == "parallel"].assign(slogan=lambda d: d["frame"])
@@ -485,7 +485,7 @@ def recurring_slogans(slogan_frame: pd.DataFrame, *, min_speeches: int = 2) -> p
     >>> an.recurring_slogans(an.slogans(sp, kinds=('parallel',)))[['slogan', 'evidence', 'n_speeches']].values.tolist()
     [['抓□', 'frame', 2]]
     """
-    f = _formula_rows(slogan_frame)
+    f = formula_rows(slogan_frame)
     strength = {e: i for i, e in enumerate(EVIDENCE)}
     f = f.assign(_e=f["evidence"].map(strength))
     g = f.groupby("slogan")

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import check_choice
-from .slogans import EVIDENCE, _formula_rows
+from .slogans import EVIDENCE, formula_rows
 
 TRACKER_COLUMNS = ["slogan", "kind", "evidence", "scope", "n_documents", "share", "dp", "n_total", "speech", "n"]
 SCOPES = ("all", "most", "some", "few")
@@ -65,7 +65,7 @@ def formula_tracker(slogan_frame: pd.DataFrame, *, sizes: pd.Series | None = Non
     for s in scopes:
         check_choice("scopes", s, SCOPES)
     documents = sorted(slogan_frame["speech"].unique()) if sizes is None else sorted(sizes.index)
-    rows = _formula_rows(slogan_frame)
+    rows = formula_rows(slogan_frame)
     if rows.empty or not documents:
         return pd.DataFrame(columns=TRACKER_COLUMNS)
     counts = rows.groupby(["slogan", "speech"]).size().unstack(fill_value=0).reindex(columns=documents, fill_value=0)

@@ -1,6 +1,6 @@
 """Figures: one ``plot_<statistic>`` per statistic, grouped by family.
 
-The families: corpus, vocabulary, comparison, maps, formulas, quantities.
+The families: corpus, vocabulary, comparison, maps, formulas, quantities, time.
 
 Each takes exactly the frame its statistic returns, draws it (computing nothing),
 accepts ``labels=`` (speech -> name, e.g. ``study.labels``) and, where it has one
@@ -13,6 +13,7 @@ from .formulas import plot_formula_tracker, plot_parallel_frames, plot_slogan_ma
 from .maps import plot_correspondence, plot_similarity_tree
 from .quantities import plot_dating_evidence, plot_masked_counts, plot_percentages_and_money, plot_target_table
 from .style import figure_style, n_pages, save_figure
+from .time import plot_formula_timeline, plot_target_series, plot_term_trends
 from .vocabulary import plot_shared_vocabulary_summary, plot_top_terms, plot_wordclouds
 
 __all__ = [
@@ -22,5 +23,6 @@ __all__ = [
     "plot_slogan_matrix", "plot_formula_tracker", "plot_parallel_frames",
     "plot_percentages_and_money", "plot_masked_counts", "plot_dating_evidence",
     "plot_similarity_tree", "plot_correspondence", "plot_target_table",
+    "plot_term_trends", "plot_formula_timeline", "plot_target_series",
     "figure_style", "n_pages", "save_figure",
 ]

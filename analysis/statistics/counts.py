@@ -91,9 +91,14 @@ def _is_name(vocab: pd.DataFrame, drop_names: bool, drop_terms) -> np.ndarray:
 
 
 def as_counts(frame: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` if it is a counts frame; a token table is counted with :func:`term_counts`'s defaults."""
+    """``frame`` if it is a counts frame; a token table is counted with :func:`term_counts`'s defaults.
+
+    Grouped counts (``group, term, n`` from :func:`~analysis.group_counts`) are read with
+    each group standing where a speech stands, so every comparing statistic takes them."""
     if "token" in frame.columns and "is_vocab" in frame.columns:
         return term_counts(frame)
+    if "group" in frame.columns and "speech" not in frame.columns:
+        frame = frame.rename(columns={"group": "speech"})
     missing = [c for c in COUNT_COLUMNS if c not in frame.columns]
     if missing:
         raise ValueError(f"expected a counts frame (speech, term, n) or a token table; missing {missing}")

@@ -1,0 +1,100 @@
+"""Target series: the headline target each document sets for its year, and last year's result.
+
+What target-setting research codes by hand from the reports: for each document and
+indicator (``gdp``, ``cpi``, ``new_urban_jobs`` … from ``data/dict/indicators.tsv``), the
+target it sets for its own year and the result it reports for the year before, read from
+:func:`~analysis.numeric_targets`.  Rules:
+
+* the target is a ``role = target`` quantity of the document's year (or of no stated year),
+  taken from the statement of the target list first (``主要预期目标是：…``), in the
+  indicator's usual unit (the unit most of the corpus's targets for it are written in:
+  ``%`` for growth of GDP, ``万人`` for new urban jobs), first in the text;
+* the result is a ``role = actual`` quantity of the year before (or of no stated year),
+  in the same usual unit, first in the text;
+* a growth rate stated right after a level names the level's indicator
+  (``生产总值达到5.67万亿元、增长5.4%``: the 5.4% is GDP growth).
+"""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+SERIES_COLUMNS = ["speech", "label", "year", "indicator_norm", "role", "value", "value_max", "bound", "unit",
+                  "surface", "sentence", "start"]
+#: The sentence that states a document's list of targets.
+TARGET_LIST = re.compile(r"预期目标|主要目标|目标是|目标为|主要指标|奋斗目标|发展目标")
+#: A growth rate this close after a level (characters) belongs to the level's indicator.
+INHERIT_WITHIN = 12
+
+
+def _inherit_growth(numbers: pd.DataFrame) -> pd.DataFrame:
+    """Growth rates with no indicator of their own, right after a level that has one, take it."""
+    nums = numbers.sort_values(["speech", "start"], kind="mergesort").copy()
+    norm = nums["indicator_norm"].fillna("").astype(str).tolist()
+    speech, start, end = nums["speech"].tolist(), nums["start"].tolist(), nums["end"].tolist()
+    unit, sentence = nums["unit"].tolist(), nums["sentence"].tolist()
+    for k in range(1, len(nums)):
+        if (not norm[k] and unit[k] == "%" and norm[k - 1] and speech[k] == speech[k - 1]
+                and sentence[k] == sentence[k - 1] and 0 <= start[k] - end[k - 1] <= INHERIT_WITHIN):
+            norm[k] = norm[k - 1]
+    nums["indicator_norm"] = norm
+    return nums
+
+
+def _usual_units(nums: pd.DataFrame) -> dict[str, str]:
+    targets = nums[nums["role"] == "target"]
+    pool = targets if not targets.empty else nums
+    counts = pool.groupby(["indicator_norm", "unit"]).size().reset_index(name="k")
+    counts = counts.sort_values(["indicator_norm", "k", "unit"], ascending=[True, False, True], kind="mergesort")
+    return dict(zip(counts.drop_duplicates("indicator_norm")["indicator_norm"],
+                    counts.drop_duplicates("indicator_norm")["unit"]))
+
+
+def _pick(rows: pd.DataFrame, usual: str, *, prefer_list: bool) -> pd.Series | None:
+    if rows.empty:
+        return None
+    rank = pd.DataFrame({"unit": rows["unit"] != usual, "start": rows["start"]}, index=rows.index)
+    if prefer_list:
+        rank.insert(0, "list", ~rows["sentence"].astype(str).str.contains(TARGET_LIST))
+    return rows.loc[rank.sort_values(list(rank.columns), kind="mergesort").index[0]]
+
+
+def target_series(numbers: pd.DataFrame, speeches: pd.DataFrame, *, indicators=None) -> pd.DataFrame:
+    """Per document and indicator, its headline target and last year's result (see the module doc).
+
+    Columns: ``speech, label, year`` (the year the value is for: the document's for a
+    target, the year before for an ``actual``), ``indicator_norm, role`` (``target`` |
+    ``actual``), ``value, value_max`` (a range's upper end), ``bound`` (``about``,
+    ``at_least``, ``at_most``, ``exact`` …), ``unit`` (as written), ``surface``,
+    ``sentence``, ``start`` (offset in the document's text).  ``indicators`` keeps only
+    those.
+
+    >>> import analysis as an
+    >>> sp = an.read_compilation(text=("政府工作报告\\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\\n"
+    ...     "各位代表：\\n过去一年，国内生产总值增长5.2%。今年发展主要预期目标是：国内生产总值增长5%左右。")).speeches
+    >>> ts = an.target_series(an.numeric_targets(sp), sp, indicators=["gdp"])
+    >>> ts[["year", "role", "value", "bound"]].values.tolist()
+    [[2023, 'actual', 5.2, 'exact'], [2024, 'target', 5.0, 'about']]
+    """
+    nums = _inherit_growth(numbers[~numbers["masked"].astype(bool)])
+    nums = nums[nums["indicator_norm"].astype(bool)]
+    if indicators is not None:
+        nums = nums[nums["indicator_norm"].isin(list(indicators))]
+    usual = _usual_units(nums)
+    docs = speeches.set_index("speech")
+    rows = []
+    for (speech, indicator), group in nums.groupby(["speech", "indicator_norm"], sort=True):
+        doc_year = docs.at[speech, "year"] if "year" in docs.columns else pd.NA
+        stated = group["year"]
+        for role, year in (("actual", None if pd.isna(doc_year) else int(doc_year) - 1),
+                           ("target", None if pd.isna(doc_year) else int(doc_year))):
+            of_year = group[(group["role"] == role) & (stated.isna() | (stated == year) if year else True)]
+            pick = _pick(of_year, usual.get(indicator, ""), prefer_list=role == "target")
+            if pick is not None:
+                when = year if year is not None else pick["year"]
+                rows.append({"speech": speech, "label": docs.at[speech, "label"], "year": when,
+                             "indicator_norm": indicator, "role": role, **{c: pick[c] for c in SERIES_COLUMNS[5:]}})
+    out = pd.DataFrame(rows, columns=SERIES_COLUMNS)
+    out["year"] = out["year"].astype("Int64")
+    return out.sort_values(["indicator_norm", "year", "role", "speech"], kind="mergesort").reset_index(drop=True)
