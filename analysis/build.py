@@ -55,7 +55,11 @@ TABLE_GROUPS = {
     "terms": ("term_frequencies.csv", "keyness.csv"),
     "slogans": ("slogans.csv", "recurring_slogans.csv", "formula_tracker.csv", "numbered_formulas.csv", "outline.csv"),
     "numbers": ("numeric_targets.csv", "dating_evidence.csv"),
+    "time": ("term_trends.csv", "trending_terms.csv", "formula_timeline.csv", "formula_lifecycle.csv",
+             "target_series.csv"),
 }
+#: The time tables need documents of at least this many distinct years (or periods of ``by``).
+MIN_YEARS = 3
 
 
 @dataclass
@@ -67,7 +71,7 @@ class Tables:
 
 
 def build_tables(comp: Compilation, groups=tuple(TABLE_GROUPS), *, processes: int = 1,
-                 progress: bool = False) -> Tables:
+                 progress: bool = False, by: str = "year") -> Tables:
     """The processed tables of a read corpus; segments at most once.  With one speech,
     keyness (which compares speeches) is left out and ``notes`` says why."""
     from tqdm.auto import tqdm
@@ -82,7 +86,9 @@ def build_tables(comp: Compilation, groups=tuple(TABLE_GROUPS), *, processes: in
     from .statistics.keyness import keyness_by_speech
 
     speeches, out = comp.speeches, Tables()
-    tokens = tokenize(speeches, processes=processes, progress=progress) if {"terms", "slogans"} & set(groups) else None
+    tokens = (tokenize(speeches, processes=processes, progress=progress)
+              if {"terms", "slogans", "time"} & set(groups) else None)
+    found = numbers = None
     for group in tqdm([g for g in TABLE_GROUPS if g in groups], desc="tables", unit="group", disable=not progress):
         if group == "speeches":
             out.frames["speeches.csv"] = speech_table(speeches)
@@ -101,20 +107,52 @@ def build_tables(comp: Compilation, groups=tuple(TABLE_GROUPS), *, processes: in
             out.frames["formula_tracker.csv"] = formula_tracker(found, sizes=speeches.set_index("speech")["n_chars"])
             out.frames["numbered_formulas.csv"] = numbered_formulas(speeches)
             out.frames["outline.csv"] = outline(speeches)
-        else:
-            out.frames["numeric_targets.csv"] = numeric_targets(speeches, processes=processes)
+        elif group == "numbers":
+            numbers = numeric_targets(speeches, processes=processes)
+            out.frames["numeric_targets.csv"] = numbers
             out.frames["dating_evidence.csv"] = dating_evidence(speeches)
+        else:
+            found = found if found is not None else slogans(speeches, tokens=tokens, processes=processes)
+            numbers = numbers if numbers is not None else numeric_targets(speeches, processes=processes)
+            _time_tables(out, speeches, term_counts(tokens, content_only=True), found, numbers, by=by)
     return out
 
 
+def _time_tables(out: Tables, speeches: pd.DataFrame, counts: pd.DataFrame, found: pd.DataFrame,
+                 numbers: pd.DataFrame, *, by: str) -> None:
+    """The tables of change over time, when the documents carry at least :data:`MIN_YEARS` periods."""
+    from .discourse.series import target_series
+    from .discourse.timeline import formula_lifecycle, formula_timeline
+    from .statistics.groups import periods
+    from .statistics.trends import MIN_PERIODS, term_trends, trending_terms
+
+    n_periods = periods(speeches, by=by)["period"].nunique()
+    if n_periods < MIN_YEARS:
+        what = ("year" if n_periods == 1 else "years") if by == "year" else f"values of {by}"
+        out.notes.append(f"time tables not written: the documents carry {n_periods} distinct {what} "
+                         f"(they need at least {MIN_YEARS})")
+        return
+    trends = term_trends(counts, speeches, by=by)
+    out.frames["term_trends.csv"] = trends
+    if n_periods >= MIN_PERIODS:
+        out.frames["trending_terms.csv"] = trending_terms(trends)
+    else:
+        out.notes.append(f"trending_terms.csv not written: a trend test needs {MIN_PERIODS} periods, "
+                         f"these documents have {n_periods}")
+    timeline = formula_timeline(found, speeches, by=by)
+    out.frames["formula_timeline.csv"] = timeline
+    out.frames["formula_lifecycle.csv"] = formula_lifecycle(timeline)
+    out.frames["target_series.csv"] = target_series(numbers, speeches)
+
+
 def write_tables(corpus=None, out_dir=None, *, groups=tuple(TABLE_GROUPS), processes: int = 1,
-                 fmt: str = "csv", progress: bool = False, notes: list | None = None) -> list[Path]:
+                 fmt: str = "csv", progress: bool = False, notes: list | None = None, by: str = "year") -> list[Path]:
     """Read ``corpus`` once and write the tables of ``groups`` into ``out_dir`` (default
-    ``data/processed``) as ``fmt`` (csv, xlsx or parquet).  What could not be written is
-    added to ``notes``."""
+    ``data/processed``) as ``fmt`` (csv, xlsx or parquet); the time tables group by ``by``.
+    What could not be written is added to ``notes``."""
     check_choice("format", fmt, tuple(TABLE_FORMATS))
     out = Path(out_dir) if out_dir else config.PROCESSED_DIR
-    tables = build_tables(read_corpus(corpus), groups, processes=processes, progress=progress)
+    tables = build_tables(read_corpus(corpus), groups, processes=processes, progress=progress, by=by)
     if notes is not None:
         notes += tables.notes
     return [write_table(frame, out / name, fmt) for name, frame in tables.frames.items()]
@@ -136,7 +174,7 @@ def _path_expr(path: Path) -> str:
 
 
 def run_notebook(script: Path, *, corpus: Path, figures_dir: Path, out_dir: Path, documents: Path | None = None,
-                 timeout: int = 900) -> Path:
+                 timeline: Path | None = None, by: str = "year", timeout: int = 900) -> Path:
     """Execute one paired notebook script from a clean kernel; write .ipynb and .html into ``out_dir``."""
     import jupytext
     import nbformat
@@ -148,7 +186,7 @@ def run_notebook(script: Path, *, corpus: Path, figures_dir: Path, out_dir: Path
     params = nbformat.v4.new_code_cell(
         "from analysis.config import PROJ_ROOT\n"
         f"corpus = {_path_expr(corpus)}\nfigures_dir = {_path_expr(figures_dir)}\n"
-        f"documents = {_path_expr(documents or corpus)}",
+        f"documents = {_path_expr(documents or corpus)}\ntimeline = {_path_expr(timeline or corpus)}\nby = {by!r}",
         metadata={"tags": ["injected-parameters"]})
     idx = next((i for i, c in enumerate(nb.cells) if "parameters" in c.get("metadata", {}).get("tags", [])), None)
     nb.cells.insert(idx + 1 if idx is not None else 0, params)
@@ -191,7 +229,13 @@ def documents_for(corpus: Path) -> Path:
     return config.PROVINCIAL_CORPUS if Path(corpus).resolve() == config.SEED_CORPUS.resolve() else Path(corpus)
 
 
-def build_inputs(corpus: Path) -> dict[str, str]:
+def timeline_for(corpus: Path) -> Path:
+    """The corpus of the time notebook: the party congresses 1921–2022 for the project's own
+    compilation (five speeches of one year show no change over time), else the corpus itself."""
+    return config.CONGRESS_CORPUS if Path(corpus).resolve() == config.SEED_CORPUS.resolve() else Path(corpus)
+
+
+def build_inputs(corpus: Path, by: str = "year") -> dict[str, str]:
     """Everything a build of the figures depends on, by digest: the corpus, the dictionaries,
     the library and notebook sources, the font, and the versions of the libraries that draw."""
     from importlib.metadata import version
@@ -200,7 +244,7 @@ def build_inputs(corpus: Path) -> dict[str, str]:
     from .reading.catalogue import find_catalogue
 
     files = []
-    for where in dict.fromkeys([Path(corpus), documents_for(corpus)]):
+    for where in dict.fromkeys([Path(corpus), documents_for(corpus), timeline_for(corpus)]):
         files += sorted(p for p in where.rglob("*") if p.is_file()) if where.is_dir() else [where]
         catalogue = None if where.is_dir() else find_catalogue(where.parent, where)
         files += [catalogue] if catalogue is not None else []
@@ -211,6 +255,7 @@ def build_inputs(corpus: Path) -> dict[str, str]:
         inputs[package] = version(package)
     inputs["python"] = sys.version
     inputs["text_field"] = os.environ.get("ANALYSIS_TEXT_FIELD", "")
+    inputs["by"] = by
     return inputs
 
 
@@ -236,7 +281,7 @@ def _up_to_date(manifest: Path, inputs: dict[str, str]) -> list[Path] | None:
 
 def build_all(corpus=None, figures_dir=None, *, tables_dir=None, notebooks_out=None,
               processes: int = 1, progress: bool = True, force: bool = False,
-              failures: list | None = None) -> list[Path]:
+              failures: list | None = None, by: str = "year") -> list[Path]:
     """Tables, then every notebook executed: what ``make figures`` runs.
 
     When nothing the build depends on (:func:`build_inputs`) has changed since the last
@@ -253,13 +298,13 @@ def build_all(corpus=None, figures_dir=None, *, tables_dir=None, notebooks_out=N
         config.NOTEBOOKS_DIR / "executed" if figures_dir == config.FIGURES_DIR else figures_dir / "notebooks")
     tables = tables_dir or (config.PROCESSED_DIR if figures_dir == config.FIGURES_DIR else figures_dir / "tables")
     manifest = _manifest_path(corpus, figures_dir, notebooks_out, tables)
-    inputs = build_inputs(corpus)
+    inputs = build_inputs(corpus, by)
     if not force and _up_to_date(manifest, inputs) is not None:
         if progress:
             print("figures are up to date: nothing they depend on has changed (force a rebuild with --force)")
         return []
     notes: list[str] = []
-    written = write_tables(corpus, tables, processes=processes, progress=progress, notes=notes)
+    written = write_tables(corpus, tables, processes=processes, progress=progress, notes=notes, by=by)
     for note in notes:
         print(f"note: {note}", file=sys.stderr)
     scripts = notebook_scripts()
@@ -268,7 +313,7 @@ def build_all(corpus=None, figures_dir=None, *, tables_dir=None, notebooks_out=N
     for script in tqdm(scripts, desc="notebooks", unit="nb", disable=not progress):
         try:
             written.append(run_notebook(script, corpus=corpus, figures_dir=figures_dir, out_dir=notebooks_out,
-                                        documents=documents_for(corpus)))
+                                        documents=documents_for(corpus), timeline=timeline_for(corpus), by=by))
         except NotebookError as exc:  # the other notebooks still run: every figure that can be drawn is
             failed.append(exc)
             written += [notebooks_out / script.with_suffix(".ipynb").name]

@@ -43,11 +43,12 @@ COMMANDS = {
     "terms": ("write term frequencies and keyness", ("terms",)),
     "slogans": ("write slogans and outlines", ("slogans",)),
     "numbers": ("write numeric targets and dating evidence", ("numbers",)),
-    "tables": ("write every processed table", ("speeches", "terms", "slogans", "numbers")),
+    "time": ("write the tables of change over time (documents of three years or more)", ("time",)),
+    "tables": ("write every processed table", ("speeches", "terms", "slogans", "numbers", "time")),
     "figures": ("write every table, execute every notebook, write every figure", None),
 }
 #: Commands whose work can use several processes.
-PARALLEL = ("terms", "slogans", "numbers", "tables", "figures")
+PARALLEL = ("terms", "slogans", "numbers", "time", "tables", "figures")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -63,6 +64,9 @@ def parser() -> argparse.ArgumentParser:
         p.add_argument("--text-field", default=None, metavar="COLUMN",
                        help="the text column of a table corpus (.jsonl, .csv, .xlsx ...), when its name is not "
                             "text, content, body, 正文 …")
+        if name in ("time", "tables", "figures"):
+            p.add_argument("--by", default="year", metavar="COLUMN",
+                           help="the document column the time tables follow (default: year)")
         if name in PARALLEL:
             p.add_argument("--processes", type=int, default=1,
                            help="work on this many processes (0: every core); the output is the same")
@@ -106,13 +110,13 @@ def run(args: argparse.Namespace) -> tuple[list[Path], list[str], list[str]]:
     if args.command == "figures":
         kwargs = {} if folders is None else {"tables_dir": folders["tables"], "notebooks_out": folders["notebooks"]}
         paths = build.build_all(args.corpus, None if folders is None else folders["figures"], processes=args.processes,
-                                force=args.force, progress=progress, failures=failures, **kwargs)
+                                force=args.force, progress=progress, failures=failures, by=args.by, **kwargs)
         return paths, notes, failures
     if args.command == "speeches":
         _print_speeches(args.corpus)
     paths = build.write_tables(args.corpus, None if folders is None else folders["tables"],
                                groups=COMMANDS[args.command][1], processes=getattr(args, "processes", 1),
-                               fmt=args.format, progress=progress, notes=notes)
+                               fmt=args.format, progress=progress, notes=notes, by=getattr(args, "by", "year"))
     return paths, notes, failures
 
 

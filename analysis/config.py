@@ -20,6 +20,9 @@ DICT_DIR = DATA_DIR / "dict"
 SEED_CORPUS = RAW_DIR / "000_30715ac9391e336e.txt"
 #: 25 provincial government work reports of 2026 (one file per report).
 PROVINCIAL_CORPUS = RAW_DIR / "provincial-2026"
+#: The political reports of the national party congresses 1921–2022, one JSON line each,
+#: as the Chinese Wikisource publishes them (with ``metadata.csv`` giving each its year).
+CONGRESS_CORPUS = RAW_DIR / "cpc-congress" / "cpc_congress_reports.jsonl"
 #: The reference corpus of official language that formulas are measured against
 #: (:mod:`analysis.discourse.termhood`); a user can point it at their own.
 REFERENCE_CORPUS = Path(os.environ.get("ANALYSIS_REFERENCE", PROVINCIAL_CORPUS))

@@ -55,6 +55,25 @@ class Study:
         """Two or more speeches are labelled by the region they come from."""
         return len(set(self.place_labels)) >= 2
 
+    @property
+    def n_years(self) -> int:
+        """Distinct years among the dated documents."""
+        return int(self.speeches["year"].nunique()) if "year" in self.speeches.columns else 0
+
+    @property
+    def group_column(self) -> str | None:
+        """The first metadata column that divides the documents into groups worth comparing
+        (two groups or more, each of two documents or more: ``region`` of the 25 reports), else None."""
+        from .reading.corpus import READER_COLUMNS
+
+        for column in self.speeches.columns:
+            if column in READER_COLUMNS or self.speeches[column].dtype.kind in "iufb":
+                continue
+            sizes = self.speeches[column].dropna().astype(str).value_counts()
+            if len(sizes) >= 2 and sizes.min() >= 2:
+                return column
+        return None
+
     def counts(self, *, content_only: bool = True, ngram: int = 1, drop_names: bool | None = None) -> pd.DataFrame:
         """:func:`analysis.term_counts` of the tokens; names are set aside by default when the
         documents come from different regions (:attr:`compares_regions`)."""

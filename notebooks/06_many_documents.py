@@ -81,3 +81,19 @@ targets = an.target_table(numbers, top=6)
 if not targets.empty:
     study.save(an.plot_target_table(targets, labels=study.labels), "corpus_targets_and_results")
 targets.pivot_table(index="speech", columns=["indicator_norm", "role"], values="value", aggfunc="first").round(2)
+
+# %% [markdown]
+# Groups: when a metadata column divides the documents into groups of two or more (the 25
+# reports' `region`, from the `metadata.csv` beside them), the words each group uses more
+# than the others, and less: keyness of each group's summed counts against the rest.
+
+# %%
+by_group = study.group_column
+if by_group is None:
+    print("no metadata column divides these documents into groups of two or more")
+else:
+    grouped = an.group_counts(content, study.speeches, by=by_group)
+    group_terms = an.distinctive_terms(grouped, top=8, negative=True)
+    group_names = {g: g for g in grouped["group"].unique()}
+    print(f"grouped by {by_group}: " + ", ".join(group_names))
+    study.save(an.plot_distinctive_terms(group_terms, labels=group_names), "corpus_keyness_by_group")

@@ -38,7 +38,7 @@ def test_raw_data_matches_recorded_checksums():
 
 def test_notebooks_are_paired_and_thin():
     scripts = sorted(config.NOTEBOOKS_DIR.glob("[0-9][0-9]_*.py"))
-    assert len(scripts) == 6
+    assert len(scripts) == 7
     for s in scripts:
         src = s.read_text(encoding="utf-8")
         assert "formats: py:percent" in src and 'tags=["parameters"]' in src
@@ -61,7 +61,7 @@ def test_notebooks_execute_and_figures_are_byte_identical(tmp_path):
     for nb in sorted((first / "notebooks").glob("*.ipynb")):
         assert '"image/png"' in nb.read_text(encoding="utf-8"), f"{nb.name} shows no figure"
     executed = sorted((first / "notebooks").iterdir())
-    assert len([p for p in executed if p.suffix == ".html"]) == 6
+    assert len([p for p in executed if p.suffix == ".html"]) == 7
     for p in executed:  # executed notebooks and their HTML are reproducible too (but for the output folder)
         a = p.read_text(encoding="utf-8").replace(str(first), str(second))
         assert a == (second / "notebooks" / p.name).read_text(encoding="utf-8"), p.name

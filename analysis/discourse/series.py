@@ -9,8 +9,8 @@ target it sets for its own year and the result it reports for the year before, r
   taken from the statement of the target list first (``主要预期目标是：…``), in the
   indicator's usual unit (the unit most of the corpus's targets for it are written in:
   ``%`` for growth of GDP, ``万人`` for new urban jobs), first in the text;
-* the result is a ``role = actual`` quantity of the year before (or of no stated year),
-  in the same usual unit, first in the text;
+* the result is a ``role = actual`` quantity of the year before (or of no stated year in a
+  sentence about last year: 去年, 过去一年 …), in the same usual unit, first in the text;
 * a growth rate stated right after a level names the level's indicator
   (``生产总值达到5.67万亿元、增长5.4%``: the 5.4% is GDP growth).
 """
@@ -24,6 +24,8 @@ SERIES_COLUMNS = ["speech", "label", "year", "indicator_norm", "role", "value", 
                   "surface", "sentence", "start"]
 #: The sentence that states a document's list of targets.
 TARGET_LIST = re.compile(r"预期目标|主要目标|目标是|目标为|主要指标|奋斗目标|发展目标")
+#: A sentence about the year before the document's.
+LAST_YEAR = re.compile(r"去年|过去一年|上年|上一年|一年来|过去的一年")
 #: A growth rate this close after a level (characters) belongs to the level's indicator.
 INHERIT_WITHIN = 12
 
@@ -40,6 +42,17 @@ def _inherit_growth(numbers: pd.DataFrame) -> pd.DataFrame:
             norm[k] = norm[k - 1]
     nums["indicator_norm"] = norm
     return nums
+
+
+def _of_year(group: pd.DataFrame, role: str, year: int) -> pd.Series:
+    """Rows stated for ``year``; a row stating no year counts for a target, and for a result
+    only when its sentence speaks of last year (去年, 过去一年 …): a report also sums up
+    whole periods (五年来 …), and those are not last year's results."""
+    stated = group["year"]
+    unstated = stated.isna()
+    if role == "actual":
+        unstated &= group["sentence"].astype(str).str.contains(LAST_YEAR)
+    return unstated | (stated == year)
 
 
 def _usual_units(nums: pd.DataFrame) -> dict[str, str]:
@@ -86,10 +99,9 @@ def target_series(numbers: pd.DataFrame, speeches: pd.DataFrame, *, indicators=N
     rows = []
     for (speech, indicator), group in nums.groupby(["speech", "indicator_norm"], sort=True):
         doc_year = docs.at[speech, "year"] if "year" in docs.columns else pd.NA
-        stated = group["year"]
         for role, year in (("actual", None if pd.isna(doc_year) else int(doc_year) - 1),
                            ("target", None if pd.isna(doc_year) else int(doc_year))):
-            of_year = group[(group["role"] == role) & (stated.isna() | (stated == year) if year else True)]
+            of_year = group[(group["role"] == role) & (_of_year(group, role, year) if year else True)]
             pick = _pick(of_year, usual.get(indicator, ""), prefer_list=role == "target")
             if pick is not None:
                 when = year if year is not None else pick["year"]

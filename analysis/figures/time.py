@@ -134,6 +134,8 @@ def plot_target_series(series: pd.DataFrame, *, page: int = 1, ax=None):
     """
     indicators = page_of(sorted(series["indicator_norm"].unique()), page)
     fig, axes = panel_grid(len(indicators), ax=ax, size=(3.0, 2.4))
+    years = series["year"].dropna().astype(int)
+    span = (years.min() - 1, years.max() + 1) if len(years) else (0, 1)  # one time axis for every panel
     for panel, indicator in zip(axes, indicators):
         rows = series[series["indicator_norm"] == indicator]
         unit = _panel_unit(rows)
@@ -143,6 +145,7 @@ def plot_target_series(series: pd.DataFrame, *, page: int = 1, ax=None):
         panel.plot(actual["year"].astype(float), actual["value"].astype(float), "x", color=PALETTE[1],
                    markersize=5, label="实际（上年）")
         panel.set_title(f"{indicator}（{unit}）", fontsize=10)
+        panel.set_xlim(*span)
         _year_axis(panel)
     if ax is None and len(series):
         axes[0].plot([], [], "o", color=PALETTE[0], label="目标")

@@ -58,7 +58,7 @@ from .dates import date_documents
 from .decoding import DecodedText
 from .formats import SUPPORTED_NAMES, corpus_files, read_text
 from .labels import speech_labels
-from .splitting import split_file
+from .splitting import ROW_ORDER, split_file
 from .tables import is_table, read_records, text_column
 
 
@@ -112,6 +112,10 @@ def _frames(rows, spans, deletions, metadata: pd.DataFrame | None = None):
     span_frame = pd.DataFrame(spans, columns=["file", "kind", "start", "end", "speech", "text"])
     del_frame = pd.DataFrame(deletions, columns=["file", "speech", "start", "end", "reason", "removed"])
     return speeches, span_frame, del_frame
+
+
+#: The columns the reader gives every speech table (the others are a corpus's own metadata).
+READER_COLUMNS = frozenset(ROW_ORDER) | {"label", "year", "date_source"}
 
 
 def _column_order(columns) -> list[str]:

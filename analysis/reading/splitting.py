@@ -279,7 +279,7 @@ def split_file(text: str, path: Path | None, decoded: DecodedText | None,
         row, dels = _read_region(text, lines, reg, spans, number, shown, titles)
         row = {"speech": number, "file": file_name, **row, "encoding": decoded.encoding if decoded else "str",
                "script": "traditional" if shown is not text else "simplified"}
-        rows.append({k: row[k] for k in _ROW_ORDER})
+        rows.append({k: row[k] for k in ROW_ORDER})
         deletions += [{"file": file_name, "speech": number, "start": d.start, "end": d.end,
                        "reason": d.reason, "removed": shown[d.start:d.end]} for d in dels]
     meta["script"] = "traditional" if shown is not text else "simplified"
@@ -290,6 +290,6 @@ def split_file(text: str, path: Path | None, decoded: DecodedText | None,
     return meta, rows, spans.tiled(shown), deletions
 
 
-_ROW_ORDER = ["speech", "file", "heading", "title", "title_in_text", "occasion", "speaker", "speaker_text", "role",
+ROW_ORDER = ["speech", "file", "heading", "title", "title_in_text", "occasion", "speaker", "speaker_text", "role",
               "date", "date_text", "speaker_masked", "date_masked", "salutation", "text", "start", "end", "n_chars",
               "n_paragraphs", "truncated", "encoding", "script", "text_simplified", "source_map"]

@@ -15,7 +15,7 @@ SIMILARITY_METHODS = ("cosine", "tfidf", "jaccard")
 def _matrix(counts: pd.DataFrame, method: str) -> tuple[list[int], np.ndarray]:
     table = counts.pivot_table(index="speech", columns="term", values="n", aggfunc="sum", fill_value=0).sort_index()
     table = table.reindex(sorted(table.columns), axis=1)
-    speeches = [int(s) for s in table.index]
+    speeches = [int(s) if isinstance(s, (int, np.integer)) else s for s in table.index]  # groups keep their names
     x = table.to_numpy(dtype=float)
     if method == "jaccard":
         b = x > 0
