@@ -11,6 +11,7 @@ target it sets for its own year and the result it reports for the year before, r
   ``%`` for growth of GDP, ``万人`` for new urban jobs), first in the text;
 * the result is a ``role = actual`` quantity of the year before (or of no stated year in a
   sentence about last year: 去年, 过去一年 …), in the same usual unit, first in the text;
+  a sentence about several years (年均, 五年来, 从A增长到B) gives no year's result;
 * a growth rate stated right after a level names the level's indicator
   (``生产总值达到5.67万亿元、增长5.4%``: the 5.4% is GDP growth).
 """
@@ -26,6 +27,9 @@ SERIES_COLUMNS = ["speech", "label", "year", "indicator_norm", "role", "value", 
 TARGET_LIST = re.compile(r"预期目标|主要目标|目标是|目标为|主要指标|奋斗目标|发展目标")
 #: A sentence about the year before the document's.
 LAST_YEAR = re.compile(r"去年|过去一年|上年|上一年|一年来|过去的一年")
+#: A sentence about several years (年均, 五年来, 从A增长到B): no single year's result.
+SEVERAL_YEARS = re.compile(r"年均|平均每年|累计|[两三四五六七八九十]年来"
+                           r"|从[^，。；]{1,24}(?:增加|增长|提高|扩大|下降|减少|降低|上升)到")
 #: A growth rate this close after a level (characters) belongs to the level's indicator.
 INHERIT_WITHIN = 12
 
@@ -48,11 +52,11 @@ def _of_year(group: pd.DataFrame, role: str, year: int) -> pd.Series:
     """Rows stated for ``year``; a row stating no year counts for a target, and for a result
     only when its sentence speaks of last year (去年, 过去一年 …): a report also sums up
     whole periods (五年来 …), and those are not last year's results."""
-    stated = group["year"]
-    unstated = stated.isna()
-    if role == "actual":
-        unstated &= group["sentence"].astype(str).str.contains(LAST_YEAR)
-    return unstated | (stated == year)
+    stated, sentence = group["year"], group["sentence"].astype(str)
+    if role == "target":
+        return stated.isna() | (stated == year)
+    one_year = ~sentence.str.contains(SEVERAL_YEARS)
+    return one_year & ((stated.isna() & sentence.str.contains(LAST_YEAR)) | (stated == year))
 
 
 def _usual_units(nums: pd.DataFrame) -> dict[str, str]:
