@@ -12,8 +12,8 @@ target it sets for its own year and the result it reports for the year before, r
 * the result is a ``role = actual`` quantity of the year before (or of no stated year in a
   sentence about last year: 去年, 过去一年 …), in the same usual unit, first in the text;
   a sentence about several years (年均, 五年来, 从A增长到B) gives no year's result;
-* a growth rate stated right after a level names the level's indicator
-  (``生产总值达到5.67万亿元、增长5.4%``: the 5.4% is GDP growth).
+* a growth rate stated right after a level names the level's indicator, and shares its role
+  (``生产总值达到5.67万亿元、增长5.4%``, ``达到56.9万亿元，比上年增长7.7%``: GDP growth, a result).
 """
 from __future__ import annotations
 
@@ -39,12 +39,14 @@ def _inherit_growth(numbers: pd.DataFrame) -> pd.DataFrame:
     nums = numbers.sort_values(["speech", "start"], kind="mergesort").copy()
     norm = nums["indicator_norm"].fillna("").astype(str).tolist()
     speech, start, end = nums["speech"].tolist(), nums["start"].tolist(), nums["end"].tolist()
-    unit, sentence = nums["unit"].tolist(), nums["sentence"].tolist()
+    unit, sentence, role = nums["unit"].tolist(), nums["sentence"].tolist(), nums["role"].tolist()
     for k in range(1, len(nums)):
         if (not norm[k] and unit[k] == "%" and norm[k - 1] and speech[k] == speech[k - 1]
                 and sentence[k] == sentence[k - 1] and 0 <= start[k] - end[k - 1] <= INHERIT_WITHIN):
             norm[k] = norm[k - 1]
-    nums["indicator_norm"] = norm
+            if role[k] == "comparison" and role[k - 1] == "actual":
+                role[k] = "actual"  # 达到56.9万亿元，比上年增长7.7%: the growth is the result too
+    nums["indicator_norm"], nums["role"] = norm, role
     return nums
 
 

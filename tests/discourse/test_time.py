@@ -59,3 +59,18 @@ def test_time_plots_draw_their_frames(tmp_path):
     found = an.slogans(speeches, tokens=an.tokenize(speeches))
     fig = an.plot_formula_timeline(an.formula_timeline(found, speeches))
     assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == ["2020", "2021", "2022", "2023", "2024"]
+
+
+def test_target_series_of_annual_reports_as_the_state_council_writes_them():
+    """Three national reports in their own layout (fixtures written from the 2014–2016 reports)."""
+    from pathlib import Path
+
+    speeches = an.read_corpus(Path(__file__).parent / "fixtures" / "annual_reports").speeches
+    series = an.target_series(an.numeric_targets(speeches), speeches, indicators=["gdp", "cpi", "new_urban_jobs"])
+    got = {(r.indicator_norm, r.role, r.year): (r.value, r.value_max, r.bound) for r in series.itertuples()}
+    assert got[("gdp", "target", 2014)] == (7.5, 7.5, "about")
+    assert got[("gdp", "target", 2016)] == (6.5, 7.0, "range")
+    assert got[("gdp", "actual", 2013)][0] == 7.7  # 达到56.9万亿元，比上年增长7.7%: the growth, not the level
+    assert got[("cpi", "target", 2015)] == (3.0, 3.0, "about")
+    assert got[("new_urban_jobs", "target", 2016)] == (1000.0, 1000.0, "at_least")
+    assert got[("new_urban_jobs", "actual", 2014)][0] == 1322.0
