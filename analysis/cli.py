@@ -4,11 +4,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import warnings
 from pathlib import Path
 
 from . import __version__, config
-from .errors import CorpusError, FontNotFoundError, OptionError
+from .errors import CorpusError, FontNotFoundError, OptionError, use_one_line_warnings
 
 DESCRIPTION = """\
 Read Chinese political speeches as a corpus linguist would: split a corpus into
@@ -120,11 +119,6 @@ def run(args: argparse.Namespace) -> tuple[list[Path], list[str], list[str]]:
     return paths, notes, failures
 
 
-def _one_line_warning(message, category, filename, lineno, line=None) -> str:
-    """A warning as the user reads it: one line saying what, not where in the library it was raised."""
-    return f"warning: {message}\n"
-
-
 def main(argv: list[str] | None = None) -> int:
     try:
         return _main(argv)
@@ -135,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _main(argv: list[str] | None) -> int:
     args = parser().parse_args(argv)
-    warnings.formatwarning = _one_line_warning
+    use_one_line_warnings()
     if args.text_field:  # read by read_corpus here and in the notebook kernels the figures start
         os.environ["ANALYSIS_TEXT_FIELD"] = args.text_field
     try:

@@ -7,7 +7,10 @@ deep inside pandas or a codec.
 """
 from __future__ import annotations
 
+import warnings as _warnings
 from pathlib import Path
+
+_python_format = _warnings.formatwarning
 
 
 class CorpusError(Exception):
@@ -62,6 +65,32 @@ class FontNotFoundError(RuntimeError):
 
 class CorpusWarning(UserWarning):
     """Something in the input was odd but the reader carried on (said, never silent)."""
+
+
+def shown_path(path) -> str:
+    """``path`` as a warning shows it: relative to the project when inside it (executed notebooks
+    do not depend on where the project is checked out), else as given."""
+    from .config import PROJ_ROOT
+
+    try:
+        return Path(path).resolve().relative_to(PROJ_ROOT).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def one_line_warning(message, category, filename, lineno, line=None) -> str:
+    """A :class:`CorpusWarning` as a reader wants it: one line saying what, not the library line
+    that raised it; other warnings as Python shows them."""
+    if issubclass(category, CorpusWarning):
+        return f"warning: {message}\n"
+    return _python_format(message, category, filename, lineno, line)
+
+
+def use_one_line_warnings() -> None:
+    """Show every :class:`CorpusWarning` from now on in one line (the CLI and notebooks call this)."""
+    import warnings
+
+    warnings.formatwarning = one_line_warning
 
 
 class OptionError(ValueError):

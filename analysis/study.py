@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import config
-from .errors import TooFewSpeechesError
+from .errors import TooFewSpeechesError, use_one_line_warnings
 from .reading.corpus import Compilation, read_corpus
 
 
@@ -148,4 +148,5 @@ def open_study(corpus: str | Path | None = None, figures_dir: str | Path | None 
     from .figures.fonts import find_cjk_font
 
     find_cjk_font()  # fails early, with how to get one, when no font draws Chinese
+    use_one_line_warnings()
     return Study(corpus, figures_dir, read_corpus(corpus))

@@ -89,19 +89,23 @@ def test_bad_corpus_is_one_line_without_traceback(tmp_path):
     assert "photo.txt" in done.stderr
 
 
+#: Figures of change over time (three years or more) and of metadata groups: undated speeches have neither.
+NEEDS_YEARS_OR_GROUPS = {"time_term_trends", "time_formula_timeline", "time_target_series", "corpus_keyness_by_group"}
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("corpus", ["one speech", "untitled file"])
 def test_figures_on_small_and_untitled_corpora(corpus, one_speech, tmp_path):
     if corpus == "one speech":
         target = one_speech
         expected_missing = {"shared_vocabulary", "keyness_by_speech", "speech_similarity", "corpus_similarity_tree",
-                            "corpus_correspondence_map", "corpus_keyness_by_document"}
+                            "corpus_correspondence_map", "corpus_keyness_by_document"} | NEEDS_YEARS_OR_GROUPS
     else:
         target = tmp_path / "folder"
         target.mkdir()
         (target / "a.txt").write_text(ONE_SPEECH, encoding="utf-8")
         (target / "b.txt").write_text("同志们：\n要抓开工、抓进度、抓服务。项目是经济工作的生命线。\n", encoding="utf-8")
-        expected_missing = set()
+        expected_missing = set(NEEDS_YEARS_OR_GROUPS)
     done = subprocess.run([sys.executable, "-m", "analysis", "figures", "--corpus", str(target), "--out",
                            str(tmp_path / "out"), "--quiet"], capture_output=True, text=True, cwd=config.PROJ_ROOT)
     assert done.returncode == 0, done.stderr

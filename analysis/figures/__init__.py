@@ -1,6 +1,6 @@
 """Figures: one ``plot_<statistic>`` per statistic, grouped by family.
 
-The families: corpus, vocabulary, comparison, maps, formulas, quantities, time.
+The families: corpus, vocabulary, comparison, maps, formulas, quantities, over_time.
 
 Each takes exactly the frame its statistic returns, draws it (computing nothing),
 accepts ``labels=`` (speech -> name, e.g. ``study.labels``) and, where it has one
@@ -11,9 +11,9 @@ from .comparison import plot_dispersion, plot_distinctive_terms, plot_register_m
 from .corpus import plot_outline, plot_outline_summary, plot_speech_lengths
 from .formulas import plot_formula_tracker, plot_parallel_frames, plot_slogan_matrix
 from .maps import plot_correspondence, plot_similarity_tree
+from .over_time import plot_formula_timeline, plot_target_series, plot_term_trends
 from .quantities import plot_dating_evidence, plot_masked_counts, plot_percentages_and_money, plot_target_table
 from .style import figure_style, n_pages, save_figure
-from .time import plot_formula_timeline, plot_target_series, plot_term_trends
 from .vocabulary import plot_shared_vocabulary_summary, plot_top_terms, plot_wordclouds
 
 __all__ = [

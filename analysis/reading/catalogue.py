@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import CorpusWarning, TableError
+from ..errors import CorpusWarning, TableError, shown_path
 
 PREFIX = "meta_"
 #: Metadata that comes before what the text says, and the names it goes by.
@@ -124,10 +124,11 @@ def catalogue_for_files(speeches: pd.DataFrame, folder: Path) -> pd.DataFrame:
     rows = [by_name.get(f, by_stem.get(Path(f).stem)) for f in files]
     missing = [n for n in names if n not in set(files) and n not in {Path(f).stem for f in files}]
     if missing:
-        warnings.warn(f"{path}: names files that were not read: {', '.join(missing)}", CorpusWarning, stacklevel=3)
+        warnings.warn(f"{shown_path(path)}: names files that were not read: {', '.join(missing)}", CorpusWarning,
+                      stacklevel=3)
     unnamed = sorted({f for f, r in zip(files, rows) if r is None})
     if unnamed:
-        warnings.warn(f"{path}: does not name {', '.join(unnamed)} (no metadata for them)", CorpusWarning,
+        warnings.warn(f"{shown_path(path)}: does not name {', '.join(unnamed)} (no metadata for them)", CorpusWarning,
                       stacklevel=3)
     return _aligned(frame.drop(columns=[key]), rows)
 
@@ -141,14 +142,14 @@ def catalogue_for_rows(table_rows: pd.DataFrame, table: Path) -> pd.DataFrame:
     frame = _read(path)
     key = next((c for c in frame.columns if c in table_rows.columns), None)
     if key is None:
-        warnings.warn(f"{path}: shares no column with {table.name}, so it was not joined", CorpusWarning,
+        warnings.warn(f"{shown_path(path)}: shares no column with {table.name}, so it was not joined", CorpusWarning,
                       stacklevel=3)
         return table_rows
     lookup = {str(v): k for k, v in enumerate(frame[key])}
     rows = [lookup.get(str(v)) for v in table_rows[key]]
     unmatched = sorted({str(v) for v, r in zip(table_rows[key], rows) if r is None})
     if unmatched:
-        warnings.warn(f"{path}: has no row for {key} = {', '.join(unmatched)}", CorpusWarning, stacklevel=3)
+        warnings.warn(f"{shown_path(path)}: has no row for {key} = {', '.join(unmatched)}", CorpusWarning, stacklevel=3)
     extra = _aligned(frame.drop(columns=[key]), rows)
     extra.index = table_rows.index
     keep = [c for c in table_rows.columns if c not in extra.columns]  # the catalogue's word wins

@@ -50,7 +50,7 @@ import pandas as pd
 
 from .. import config
 from ..chinese import is_han
-from ..errors import CorpusError, CorpusWarning, EmptyCorpusError, NoSpeechesError
+from ..errors import CorpusError, CorpusWarning, EmptyCorpusError, NoSpeechesError, shown_path
 from .catalogue import add_metadata, catalogue_for_files, catalogue_for_rows
 from .cleaning import text_to_source
 from .clutter import is_stub
@@ -271,10 +271,11 @@ def read_table_corpus(path: str | Path, *, text_field: str | None = None) -> Com
         keep.append(k)
     if empty:
         listed = ", ".join(map(str, empty[:20])) + (" …" if len(empty) > 20 else "")
-        warnings.warn(f"{path}: {len(empty)} {where}s have no text and were skipped ({where} {listed})",
+        warnings.warn(f"{shown_path(path)}: {len(empty)} {where}s have no text and were skipped ({where} {listed})",
                       CorpusWarning, stacklevel=2)
     if stubs:
-        warnings.warn(f"{path}: {where} {', '.join(map(str, stubs))}: a library's stub or disambiguation page "
+        listed = ", ".join(map(str, stubs))
+        warnings.warn(f"{shown_path(path)}: {where} {listed}: a library's stub or disambiguation page "
                       "(it only points to other pages), skipped", CorpusWarning, stacklevel=2)
     _check_speeches(rows, path)
     metadata = catalogue_for_rows(frame.drop(columns=[column]).iloc[keep].reset_index(drop=True), path)
