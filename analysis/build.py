@@ -103,7 +103,7 @@ def build_tables(comp: Compilation, groups=tuple(TABLE_GROUPS), *, processes: in
         elif group == "slogans":
             found = slogans(speeches, tokens=tokens, processes=processes)
             out.frames["slogans.csv"] = found
-            out.frames["recurring_slogans.csv"] = recurring_slogans(found, min_speeches=1)
+            out.frames["recurring_slogans.csv"] = recurring_slogans(found, min_speeches=1, n_documents=len(speeches))
             out.frames["formula_tracker.csv"] = formula_tracker(found, sizes=speeches.set_index("speech")["n_chars"])
             out.frames["numbered_formulas.csv"] = numbered_formulas(speeches)
             out.frames["outline.csv"] = outline(speeches)

@@ -65,6 +65,17 @@ def _norm(s: str) -> str:
 EVIDENCE = ("quoted", "quoted elsewhere", "self-counting", "frame", "formula word", IDIOM_LEXICON, "termhood",
             "set phrase", IDIOM_BY_TAG)
 _DEFAULT_EVIDENCE = {"quoted": "quoted", "parallel": "frame", "numbered": "self-counting"}
+#: How formula-like each kind of evidence makes a phrase: the first component of the score.
+#: A speaker's own quotation marks and self-counting (三个方面) say it most plainly; a set phrase
+#: of the general dictionary least.
+EVIDENCE_WEIGHT = {"quoted": 6.0, "quoted elsewhere": 5.0, "self-counting": 5.0, "frame": 4.0, "formula word": 4.0,
+                   IDIOM_LEXICON: 3.0, "termhood": 2.0, "set phrase": 1.0, IDIOM_BY_TAG: 1.0}
+#: Recurrence adds up to 1 and saturates at this many documents: being in every document is no
+#: more evidence of a formula than being in three.
+SPREAD_SATURATES = 3
+#: In a corpus of at least ``ORDINARY_FROM`` documents, a phrase in this share of them whose only
+#: evidence is weaker than a frame is the corpus's ordinary vocabulary, and loses ``ORDINARY_PENALTY``.
+ORDINARY_SHARE, ORDINARY_FROM, ORDINARY_PENALTY = 0.8, 10, 1.5
 
 
 def _row(speech, slogan, surface, kind, start, end, *, frame="", slot="", in_quotes=False, evidence=None):
@@ -467,16 +478,19 @@ def formula_rows(slogan_frame: pd.DataFrame) -> pd.DataFrame:
     return both[["speech", "slogan", "kind", "evidence", "start"]]
 
 
-def recurring_slogans(slogan_frame: pd.DataFrame, *, min_speeches: int = 2) -> pd.DataFrame:
+def recurring_slogans(slogan_frame: pd.DataFrame, *, min_speeches: int = 2,
+                      n_documents: int | None = None) -> pd.DataFrame:
     r"""Formulas used in ``min_speeches`` speeches or more, parallel frames among them as their
     template (抓□, 先□后□).
 
     Columns: ``slogan``, ``kind`` and ``evidence`` (the strongest reason it is a formula, in
     the order of :data:`EVIDENCE`: quoted, quoted elsewhere, self-counting, frame, formula
     word, idiom from the lexicon, termhood, set phrase, idiom by jieba's tag), ``n_kinds``
-    (how many kinds of evidence found it), ``n_speeches``, ``n``.  Which speeches use it
-    is :func:`slogan_matrix`.  Sorted by ``n_speeches``, then the strength of the
-    evidence, then ``n`` descending, then slogan.
+    (how many kinds of evidence found it), ``n_speeches``, ``n``, ``score``
+    (:func:`formula_score`: the evidence first, recurrence second, so that what every
+    document of a large corpus says does not rank above its formulas; ``n_documents`` is
+    the corpus's size, by default the documents ``slogan_frame`` holds).  Which speeches use
+    it is :func:`slogan_matrix`.  Sorted by score, then ``n`` descending, then slogan.
 
     >>> import analysis as an
     >>> sp = an.read_compilation(text=(
@@ -495,8 +509,26 @@ def recurring_slogans(slogan_frame: pd.DataFrame, *, min_speeches: int = 2) -> p
         "n_speeches": g["speech"].nunique(), "n": g.size(), "_e": best["_e"],
     }).reset_index()
     out = out[out["n_speeches"] >= min_speeches]
-    out = out.sort_values(["n_speeches", "_e", "n", "slogan"], ascending=[False, True, False, True])
+    out["score"] = formula_score(out["evidence"], out["n_speeches"],
+                                 n_documents or slogan_frame["speech"].nunique())
+    out = out.sort_values(["score", "n", "slogan"], ascending=[False, False, True], kind="mergesort")
     return out.drop(columns="_e").reset_index(drop=True)
+
+
+def formula_score(evidence: pd.Series, n_speeches: pd.Series, n_documents: int) -> pd.Series:
+    """How formula-like a phrase is, for ranking: the weight of its evidence
+    (:data:`EVIDENCE_WEIGHT`), plus up to 1 for recurring (saturating at
+    :data:`SPREAD_SATURATES` documents), less :data:`ORDINARY_PENALTY` when it is the corpus's
+    ordinary vocabulary (weak evidence, in nearly every document of a large corpus).
+
+    >>> import pandas as pd
+    >>> formula_score(pd.Series(["quoted", "set phrase"]), pd.Series([2, 12]), 12).round(2).tolist()
+    [6.67, 0.5]
+    """
+    weight = evidence.map(EVIDENCE_WEIGHT).fillna(1.0)
+    spread = np.minimum(n_speeches, SPREAD_SATURATES) / SPREAD_SATURATES
+    ordinary = (n_documents >= ORDINARY_FROM) & (n_speeches / max(n_documents, 1) >= ORDINARY_SHARE) & (weight < 4)
+    return weight + spread - ORDINARY_PENALTY * ordinary
 
 
 def parallel_frames(slogan_frame: pd.DataFrame, *, min_members: int = 3, top: int | None = 40) -> pd.DataFrame:
