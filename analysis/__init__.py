@@ -17,6 +17,7 @@ module per family of plots), ``build`` (tables, notebooks, manifest) and
 Importing the package loads neither jieba nor a matplotlib backend.
 """
 from .chinese import chinese_number
+from .discourse.boilerplate import boilerplate, boilerplate_spans, outside_boilerplate
 from .discourse.commitments import target_table
 from .discourse.outline import assign_sections, outline, outline_summary
 from .discourse.quantities import (
@@ -120,7 +121,8 @@ __all__ = [
     "assign_sections", "dating_evidence", "extract_numbers", "numeric_targets", "outline", "outline_summary",
     "masked_counts", "parallel_frames", "target_table", "percentages_and_money", "recurring_slogans", "slogan_matrix",
     "slogans", "numbered_formulas", "termhood", "formula_tracker", "formula_scope",
-    "formula_timeline", "formula_lifecycle", "target_series",
+    "formula_timeline", "formula_lifecycle", "target_series", "boilerplate", "boilerplate_spans",
+    "outside_boilerplate",
     # figures and the study
     "plot_speech_lengths", "plot_outline_summary", "plot_outline", "plot_top_terms", "plot_wordclouds",
     "plot_shared_vocabulary_summary", "plot_distinctive_terms", "plot_similarity", "plot_dispersion",

@@ -53,7 +53,8 @@ def _csv(frame: pd.DataFrame, path: Path) -> Path:
 TABLE_GROUPS = {
     "speeches": ("speeches.csv", "spans.csv"),
     "terms": ("term_frequencies.csv", "keyness.csv"),
-    "slogans": ("slogans.csv", "recurring_slogans.csv", "formula_tracker.csv", "numbered_formulas.csv", "outline.csv"),
+    "slogans": ("slogans.csv", "boilerplate.csv", "recurring_slogans.csv", "formula_tracker.csv",
+                "numbered_formulas.csv", "outline.csv"),
     "numbers": ("numeric_targets.csv", "dating_evidence.csv"),
     "time": ("term_trends.csv", "trending_terms.csv", "formula_timeline.csv", "formula_lifecycle.csv",
              "target_series.csv"),
@@ -76,6 +77,7 @@ def build_tables(comp: Compilation, groups=tuple(TABLE_GROUPS), *, processes: in
     keyness (which compares speeches) is left out and ``notes`` says why."""
     from tqdm.auto import tqdm
 
+    from .discourse.boilerplate import boilerplate, boilerplate_spans, outside_boilerplate
     from .discourse.outline import outline
     from .discourse.quantities import dating_evidence, numeric_targets
     from .discourse.slogans import numbered_formulas, recurring_slogans, slogans
@@ -103,6 +105,9 @@ def build_tables(comp: Compilation, groups=tuple(TABLE_GROUPS), *, processes: in
         elif group == "slogans":
             found = slogans(speeches, tokens=tokens, processes=processes)
             out.frames["slogans.csv"] = found
+            spans = boilerplate_spans(speeches)
+            out.frames["boilerplate.csv"] = boilerplate(spans, len(speeches))
+            found = outside_boilerplate(found, spans)  # what every document repeats by convention ranks as nothing
             out.frames["recurring_slogans.csv"] = recurring_slogans(found, min_speeches=1, n_documents=len(speeches))
             out.frames["formula_tracker.csv"] = formula_tracker(found, sizes=speeches.set_index("speech")["n_chars"])
             out.frames["numbered_formulas.csv"] = numbered_formulas(speeches)
@@ -112,7 +117,9 @@ def build_tables(comp: Compilation, groups=tuple(TABLE_GROUPS), *, processes: in
             out.frames["numeric_targets.csv"] = numbers
             out.frames["dating_evidence.csv"] = dating_evidence(speeches)
         else:
-            found = found if found is not None else slogans(speeches, tokens=tokens, processes=processes)
+            if found is None:
+                found = outside_boilerplate(slogans(speeches, tokens=tokens, processes=processes),
+                                            boilerplate_spans(speeches))
             numbers = numbers if numbers is not None else numeric_targets(speeches, processes=processes)
             _time_tables(out, speeches, term_counts(tokens, content_only=True), found, numbers, by=by)
     return out

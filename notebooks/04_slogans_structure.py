@@ -32,7 +32,7 @@ figures_dir = None
 import analysis as an
 
 study = an.open_study(corpus, figures_dir)
-found = an.slogans(study.speeches, tokens=study.tokens)
+found = an.outside_boilerplate(an.slogans(study.speeches, tokens=study.tokens), an.boilerplate_spans(study.speeches))
 found.groupby(["speech", "kind"]).size().unstack(fill_value=0)
 
 # %%

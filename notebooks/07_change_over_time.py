@@ -69,7 +69,8 @@ if enough:
 
 # %%
 if enough:
-    found = an.slogans(study.speeches, tokens=study.tokens)
+    found = an.outside_boilerplate(an.slogans(study.speeches, tokens=study.tokens),
+                                   an.boilerplate_spans(study.speeches))
     formula_times = an.formula_timeline(found, study.speeches, by=by)
     lifecycle = an.formula_lifecycle(formula_times)
     top = lifecycle.sort_values(["n_documents", "n"], ascending=False, kind="mergesort").head(60)["formula"]

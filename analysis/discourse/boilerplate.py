@@ -1,0 +1,115 @@
+"""Boilerplate: sentences a collection repeats verbatim at the same place in most documents.
+
+A fixed opening (现在，我代表国务院，向大会报告政府工作，请予审议…), a closing formula of the
+genre, a header or footer an archive left in: the same sentence, within the first or the
+last tenth of most documents.  It is reported as boilerplate (:func:`boilerplate`) and the
+formulas found inside it are set aside (:func:`outside_boilerplate`), so that what every
+document repeats by convention never ranks as a formula.  Archive licence notices are
+taken out earlier, as clutter, by the reader; this is the second line of defence.
+"""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from ..chinese import CLAUSE_RUN, SENTENCE_RUN, squeeze
+
+BOILERPLATE_COLUMNS = ["text", "n_documents", "share", "position"]
+SPAN_COLUMNS = ["speech", "start", "end", "text", "position"]
+#: A sentence shorter than this (characters) is too short to call boilerplate (一、, 同志们).
+MIN_CHARS = 8
+#: A clause of a sentence at the edges (请予审议) is boilerplate from this length.
+MIN_CLAUSE = 4
+#: Boilerplate stands at the edges: at least this share of its uses are there.
+EDGE_SHARE = 0.9
+
+
+def _edge_units(speeches: pd.DataFrame, edge: float) -> pd.DataFrame:
+    """Sentences (and their clauses) in the first or last ``edge`` of every text."""
+    rows = []
+    for speech, text in zip(speeches["speech"], speeches["text"]):
+        size = max(len(text), 1)
+        for m in SENTENCE_RUN.finditer(text):
+            where = m.start() / size
+            if not (where <= edge or m.end() / size >= 1 - edge):
+                continue
+            position = "opening" if where <= edge else "closing"
+            units = [(m.start(), m.group(0), MIN_CHARS)]
+            units += [(m.start() + c.start(), c.group(0), MIN_CLAUSE) for c in CLAUSE_RUN.finditer(m.group(0))]
+            for start, unit, least in units:
+                key = squeeze(unit.strip())
+                if len(key) >= least:
+                    rows.append((speech, start, start + len(unit), key, position))
+    return pd.DataFrame(rows, columns=SPAN_COLUMNS).drop_duplicates(["speech", "start", "end"])
+
+
+def _only_at_edges(found: pd.DataFrame, speeches: pd.DataFrame, texts: pd.Index) -> list[str]:
+    """Of ``texts``, those (nearly) never written elsewhere than at the edges: a formula the
+    documents also use in their bodies is no boilerplate."""
+    bodies = "\n".join(squeeze(t) for t in speeches["text"])
+    at_edges = found.groupby("text").size()
+    return [t for t in texts if at_edges[t] >= EDGE_SHARE * bodies.count(t)]
+
+
+def boilerplate_spans(speeches: pd.DataFrame, *, min_share: float = 0.5, min_documents: int = 3,
+                      edge: float = 0.1) -> pd.DataFrame:
+    """Every place a boilerplate sentence stands: ``speech, start, end, text, position`` (offsets
+    in the speech's text; ``opening`` or ``closing``).  A sentence, or a clause of four
+    characters or more, is boilerplate when it stands, verbatim but for spaces, in the first or
+    the last ``edge`` of at least ``min_share`` of the documents and of ``min_documents``, and
+    (nearly) nowhere else.
+
+    >>> import pandas as pd
+    >>> opening = "现在，我代表国务院，向大会报告政府工作，请予审议。"
+    >>> sp = pd.DataFrame({"speech": [1, 2, 3], "text": [opening + "抓项目。" * 20, opening + "抓招商。" * 20,
+    ...                                                  opening + "稳增长。" * 20]})
+    >>> boilerplate_spans(sp)[["speech", "start", "end"]].values.tolist()
+    [[1, 0, 24], [2, 0, 24], [3, 0, 24]]
+    """
+    found = _edge_units(speeches, edge)
+    need = max(min_documents, math.ceil(min_share * speeches["speech"].nunique()))
+    counts = found.groupby("text")["speech"].nunique()
+    repeated = found[found["text"].isin(_only_at_edges(found, speeches, counts.index[counts >= need]))]
+    repeated = repeated.sort_values(["speech", "start", "end"], ascending=[True, True, False], kind="mergesort")
+    reach = repeated.groupby("speech")["end"].cummax().groupby(repeated["speech"]).shift()
+    within = reach.notna() & (repeated["end"] <= reach)  # a clause of a boilerplate sentence: the sentence says it
+    return repeated.loc[~within, SPAN_COLUMNS].reset_index(drop=True)
+
+
+def boilerplate(spans: pd.DataFrame, n_documents: int) -> pd.DataFrame:
+    """The boilerplate of :func:`boilerplate_spans`, one row a sentence: ``text, n_documents,
+    share`` (of the corpus's ``n_documents``), ``position`` (``opening`` or ``closing``: where most
+    of its uses stand).
+
+    >>> import pandas as pd
+    >>> spans = pd.DataFrame({"speech": [1, 2], "start": [0, 0], "end": [9, 9], "text": ["请予审议并提出意见"] * 2,
+    ...                       "position": ["opening"] * 2})
+    >>> boilerplate(spans, 4).values.tolist()
+    [['请予审议并提出意见', 2, 0.5, 'opening']]
+    """
+    if spans.empty:
+        return pd.DataFrame(columns=BOILERPLATE_COLUMNS)
+    g = spans.groupby("text", sort=True)
+    out = pd.DataFrame({"n_documents": g["speech"].nunique(),
+                        "position": g["position"].agg(lambda p: p.value_counts().index[0])}).reset_index()
+    out["share"] = out["n_documents"] / max(n_documents, 1)
+    out = out.sort_values(["n_documents", "text"], ascending=[False, True], kind="mergesort")
+    return out[BOILERPLATE_COLUMNS].reset_index(drop=True)
+
+
+def outside_boilerplate(found: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a slogan frame that do not stand inside boilerplate.
+
+    >>> import pandas as pd
+    >>> found = pd.DataFrame({"speech": [1, 1], "slogan": ["请予审议", "抓项目"], "start": [19, 30], "end": [23, 33]})
+    >>> spans = pd.DataFrame({"speech": [1], "start": [0], "end": [24], "text": ["…"]})
+    >>> outside_boilerplate(found, spans)["slogan"].tolist()
+    ['抓项目']
+    """
+    if spans.empty or found.empty:
+        return found
+    inside = pd.Series(False, index=found.index)
+    for speech, a, b in zip(spans["speech"], spans["start"], spans["end"]):
+        inside |= (found["speech"] == speech) & (found["start"] >= a) & (found["end"] <= b)
+    return found[~inside]

@@ -1,0 +1,38 @@
+"""Boilerplate: what a collection repeats at the same place is reported, never ranked as a formula."""
+import pandas as pd
+
+import analysis as an
+
+OPENING = "现在，我代表市人民政府，向大会报告工作，请予审议，并请市政协委员提出意见。"
+FOOTER = "本文来源：某某市人民政府门户网站，转载请注明出处。"
+BODIES = ["今年要抓项目、抓招商、抓落实，坚持“稳中求进”。", "要扑下身子抓项目，坚持“稳中求进”，全力以赴。",
+          "坚持“稳中求进”，抓开工、抓进度、抓投产。", "要抓项目建设，坚持“稳中求进”，打好攻坚战。"]
+
+
+def _speeches():
+    texts = [OPENING + body * 6 + FOOTER for body in BODIES]
+    return pd.DataFrame({"speech": [1, 2, 3, 4], "text": texts})
+
+
+def test_fixed_opening_and_footer_are_boilerplate_with_their_place():
+    sp = _speeches()
+    table = an.boilerplate(an.boilerplate_spans(sp), len(sp)).set_index("text")
+    assert table.loc[OPENING.rstrip("。"), "position"] == "opening"
+    assert table.loc[FOOTER.rstrip("。"), "position"] == "closing"
+    assert (table["n_documents"] == 4).all()
+    assert not any("稳中求进" in t for t in table.index)  # used in every body: a formula, not boilerplate
+
+
+def test_formulas_inside_boilerplate_are_not_ranked():
+    sp = an.read_compilation(text="\n".join(f"第{n}篇：在全市会议上的讲话\n同志们：\n{t}" for n, t in
+                                            zip("一二三四", _speeches()["text"]))).speeches
+    found = an.slogans(sp, tokens=an.tokenize(sp))
+    kept = an.outside_boilerplate(found, an.boilerplate_spans(sp))
+    assert len(kept) < len(found)  # the finder did find something in the boilerplate: it is set aside
+    ranked = set(an.recurring_slogans(kept)["slogan"])
+    assert "稳中求进" in ranked
+    assert not {"请予审议", "转载请注明出处"} & ranked
+
+
+def test_a_corpus_without_boilerplate_reports_none(speeches):
+    assert an.boilerplate(an.boilerplate_spans(speeches), len(speeches)).empty
