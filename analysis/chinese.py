@@ -363,6 +363,19 @@ CORRELATIVE_FRAMES = {
     "既□又□": re.compile(r"既(?:要)?([^，。；、！？\s既又]{1,6})[，、]?又(?:要)?([^，。；、！？\s既又]{1,6})"),
     "变□为□": re.compile(r"变([^，。；、！？\s变为]{1,4})为([^，。；、！？\s变为]{1,4})"),
     "一手抓□一手抓□": re.compile(r"一手抓([^，。；、！？\s]{1,6})[，、]?一手抓([^，。；、！？\s]{1,6})"),
+    # the slot first: 机遇意识、创新意识、大局意识 (after 增强, 强化, 树立 …, or in a list)
+    "□意识": re.compile(r"(?:(?<=[强化立牢高乏有、和与及，的])|^)(?!这种|那种|一种|某种|这个)([\u4e00-\u9fff]{2})意识"),
+    "人人□": re.compile(r"人人((?:都是|都|是|为|有)?[^，。；、！？“”\s]{1,8})"),
+    # 签约项目多，落地项目少 / 说得多、做得少
+    "□多□少": re.compile(r"([\u4e00-\u9fff]{1,4})多[，、]\s*(?:而)?([\u4e00-\u9fff]{1,5}?)少(?![数量年])"),
+    "□中求□": re.compile(r"((?![其集从之])[\u4e00-\u9fff])中求([\u4e00-\u9fff])"),  # 集中求解 is none
+}
+#: Sayings (俗语, 谚语) of two parallel clauses, by their shape: 言必信，行必果 (X必Y，Z必W) and a
+#: chiasmus, 店大欺客，客大欺店 (ABCD，DBCA).  Each has the variant the same characters make
+#: (言必行，信必果), which is the same saying.
+SAYING_SHAPES = {
+    "X必Y，Z必W": re.compile(r"([\u4e00-\u9fff])必([\u4e00-\u9fff])[，,]\s*([\u4e00-\u9fff])必([\u4e00-\u9fff])"),
+    "ABCD，DBCA": re.compile(r"([\u4e00-\u9fff])([\u4e00-\u9fff])([\u4e00-\u9fff])([\u4e00-\u9fff])[，,]\s*\4\2\3\1"),
 }
 #: Patterns of 成语 shape for words jieba tags ``i`` that the idiom lexicon lacks: ABAC (互惠互利),
 #: X而Y (迎难而上), X之Y (百忙之中), 不X不Y, 有X有Y, 千X万Y (竭尽所能 is none of them).

