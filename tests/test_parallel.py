@@ -62,12 +62,12 @@ def test_tokens_on_two_processes_are_identical(provincial):
 
 @pytest.mark.slow
 def test_readme_dask_recipe_matches_one_process(provincial, provincial_tokens):
-    """The README's Dask block, run as written on a local cluster over the 25 reports."""
+    """The Dask block of docs/scaling.md, run as written on a local cluster over the 25 reports."""
     import re
 
     from analysis import config
 
-    readme = (config.PROJ_ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (config.PROJ_ROOT / "docs" / "scaling.md").read_text(encoding="utf-8")
     block = re.search(r"<!-- dask-recipe[^>]*-->\n```python\n(.*?)```", readme, re.S).group(1)
     assert 'Path("my_speeches")' in block
     namespace: dict = {}
