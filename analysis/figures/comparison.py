@@ -9,6 +9,7 @@ from .style import (
     PALETTE,
     column_labels,
     finish,
+    grid_axes,
     label_size,
     page_note,
     page_of,
@@ -57,7 +58,7 @@ def plot_distinctive_terms(distinctive: pd.DataFrame, *, labels=None, page: int 
         panel.tick_params(axis="x", labelsize=7)
     fig.supxlabel("G²（右：比其余各篇多用；左：少用。|G²| > 3.84 即 p < 0.05）", fontsize=9)
     unit = "篇" if all(isinstance(s, (int, np.integer)) for s in speeches) else "组"  # grouped counts: groups
-    return finish(fig, f"关键词：每{unit}与其余各{unit}相比多用和少用的词" + page_note(page, len(speeches)))
+    return finish(fig, f"关键词：每{unit}与其余各{unit}相比多用和少用的词" + page_note(page, len(speeches)), into=ax)
 
 
 @styled
@@ -80,6 +81,7 @@ def plot_similarity(sim: pd.DataFrame, *, labels=None, ax=None):
     m = sim.pivot(index="speech_a", columns="speech_b", values="similarity").loc[order, order]
     n = len(order)
     side = min(MAX_WIDTH - 2, 2.6 + 0.32 * n)
+    caller = ax  # the caller's axes, or None: then the figure is ours
     fig, ax = single_axes(ax, width=side + 1.6, height=side + 0.6)
     values = m.to_numpy()
     off = values[~np.eye(n, dtype=bool)]
@@ -100,11 +102,11 @@ def plot_similarity(sim: pd.DataFrame, *, labels=None, ax=None):
     ax.set_title(f"讲话相似度（{sim['method'].iloc[0]}，按聚类顺序排列）")
     bar = fig.colorbar(im, ax=ax, shrink=0.8)
     bar.set_label(f"色阶：不同讲话之间的范围 {lo:.2f}–{hi:.2f}", fontsize=8)
-    return finish(fig)
+    return finish(fig, into=caller)
 
 
 @styled
-def plot_dispersion(disp: pd.DataFrame, *, labels=None):
+def plot_dispersion(disp: pd.DataFrame, *, labels=None, ax=None):
     r"""X-ray plot: where each term occurs through each speech (from :func:`analysis.dispersion`).
 
     One column per term, one row per speech; every tick is one occurrence.
@@ -118,26 +120,25 @@ def plot_dispersion(disp: pd.DataFrame, *, labels=None):
     >>> [ax.get_title() for ax in fig.axes]
     ['项目', '抓']
     """
-    import matplotlib.pyplot as plt
 
     terms = list(disp["term"].cat.categories)
     speeches = list(disp["speech"].cat.categories)
     n = len(speeches)
     height = row_height(n, per_row=0.24, extra=1.4)
-    fig, axes = plt.subplots(1, max(len(terms), 1), figsize=(min(MAX_WIDTH, 1.6 + 2.3 * len(terms)), height),
-                             sharey=True, squeeze=False)
-    for ax, term in zip(axes[0], terms):
+    fig, axes = grid_axes(ax, max(len(terms), 1), figsize=(1.6 + 2.3 * len(terms), height), sharey=True)
+    for panel, term in zip(axes, terms):
         d = disp[disp["term"] == term]
         for k, s in enumerate(speeches):
             x = d.loc[d["speech"] == s, "relative_position"]
-            ax.vlines(x, k - 0.35, k + 0.35, color=PALETTE[k % len(PALETTE)], lw=0.9)
-        ax.set_ylim(n - 0.5, -0.5)
-        ax.set_xlim(0, 1)
-        ax.set_title(term, fontsize=11)
-        ax.tick_params(axis="x", labelsize=7)
-    axes[0, 0].set_yticks(range(n), [speech_name(s, labels) for s in speeches], fontsize=label_size(n, height - 1.4))
-    fig.supxlabel("在讲话中的位置（0 = 开头，1 = 结尾）", fontsize=9)
-    return finish(fig, "词语分布图（每条竖线为一次出现）")
+            panel.vlines(x, k - 0.35, k + 0.35, color=PALETTE[k % len(PALETTE)], lw=0.9)
+        panel.set_ylim(n - 0.5, -0.5)
+        panel.set_xlim(0, 1)
+        panel.set_title(term, fontsize=11)
+        panel.tick_params(axis="x", labelsize=7)
+    axes[0].set_yticks(range(n), [speech_name(s, labels) for s in speeches], fontsize=label_size(n, height - 1.4))
+    if ax is None:  # the figure is ours: one axis label under every panel
+        fig.supxlabel("在讲话中的位置（0 = 开头，1 = 结尾）", fontsize=9)
+    return finish(fig, "词语分布图（每条竖线为一次出现）", into=ax)
 
 
 #: The parts of ``spoken_per_1k`` (they add up to it) and the other markers.
@@ -146,7 +147,7 @@ OTHER_MARKERS = {"first_person": "第一人称", "directive_yao": "指令“要�
 
 
 @styled
-def plot_register_markers(markers: pd.DataFrame, *, labels=None):
+def plot_register_markers(markers: pd.DataFrame, *, labels=None, ax=None):
     r"""Spoken-register markers per 1,000 words (from :func:`analysis.register_markers`).
 
     Left: the spoken-register total as the sum of its parts (particles and fillers,
@@ -161,12 +162,11 @@ def plot_register_markers(markers: pd.DataFrame, *, labels=None):
     >>> len(an.plot_register_markers(an.register_markers(tokens)).axes)
     2
     """
-    import matplotlib.pyplot as plt
 
     wide = markers.pivot(index="speech", columns="marker", values="per_1k")
     n = len(wide)
     height = row_height(n, per_row=0.28, extra=1.8)
-    fig, (left, right) = plt.subplots(1, 2, figsize=(10, height), sharey=True)
+    fig, (left, right) = grid_axes(ax, 2, figsize=(10, height), sharey=True)
     y = np.arange(n)
     start = np.zeros(n)
     for k, (col, name) in enumerate(SPOKEN_PARTS.items()):
@@ -180,4 +180,4 @@ def plot_register_markers(markers: pd.DataFrame, *, labels=None):
         ax.set_xlabel("每千词次数")
         ax.set_ylim(n - 0.5, -0.5)
     left.set_yticks(y, [speech_name(s, labels) for s in wide.index], fontsize=label_size(n, height - 1.8))
-    return finish(fig, "语体标记：口头讲话与书面讲稿", legend_from=[left, right], legend_columns=5)
+    return finish(fig, "语体标记：口头讲话与书面讲稿", legend_from=[left, right], legend_columns=5, into=ax)

@@ -8,6 +8,7 @@ from .style import (
     MAX_WIDTH,
     PALETTE,
     finish,
+    grid_axes,
     label_size,
     page_note,
     page_of,
@@ -43,6 +44,7 @@ def plot_speech_lengths(speeches: pd.DataFrame, *, ax=None):
     """
     n = len(speeches)
     height = row_height(n, per_row=0.3, extra=1.3)
+    caller = ax  # the caller's axes, or None: then the figure is ours
     fig, ax = single_axes(ax, width=8, height=height)
     labels = dict(zip(speeches["speech"], speeches["label"])) if "label" in speeches else None
     y = np.arange(n)
@@ -56,7 +58,7 @@ def plot_speech_lengths(speeches: pd.DataFrame, *, ax=None):
     ax.set_xlim(0, max(chars.max(), 1) * 1.3)
     ax.set_xlabel("正文字数（不含换行）")
     ax.set_title("各篇讲话的篇幅")
-    return finish(fig)
+    return finish(fig, into=caller)
 
 
 @styled
@@ -74,6 +76,7 @@ def plot_outline_summary(summary: pd.DataFrame, *, labels=None, ax=None):
     wide = summary.pivot(index="speech", columns="level", values="n_headings").fillna(0)
     n = len(wide)
     height = row_height(n, per_row=0.3, extra=1.5)
+    caller = ax  # the caller's axes, or None: then the figure is ours
     fig, ax = single_axes(ax, width=8, height=height)
     left = np.zeros(n)
     y = np.arange(n)
@@ -84,7 +87,7 @@ def plot_outline_summary(summary: pd.DataFrame, *, labels=None, ax=None):
     ax.set_ylim(n - 0.5, -0.5)
     ax.set_xlabel("标题数")
     ax.set_title("各篇讲话的提纲层级")
-    return finish(fig, legend_from=ax, legend_columns=4)
+    return finish(fig, legend_from=ax, legend_columns=4, into=caller)
 
 
 def _outline_lines(rows: pd.DataFrame) -> list[tuple[str, int, bool]]:
@@ -99,7 +102,7 @@ def _outline_lines(rows: pd.DataFrame) -> list[tuple[str, int, bool]]:
 
 
 @styled
-def plot_outline(outline_frame: pd.DataFrame, *, labels=None, page: int = 1):
+def plot_outline(outline_frame: pd.DataFrame, *, labels=None, page: int = 1, ax=None):
     """Level-1 and level-2 headings down each speech, side by side (from :func:`analysis.outline`).
 
     At most :data:`OUTLINES_PER_PAGE` speeches per page (``page=``; see
@@ -112,7 +115,6 @@ def plot_outline(outline_frame: pd.DataFrame, *, labels=None, page: int = 1):
     >>> [ax.get_title() for ax in fig.axes][:2]
     ['全市项目招商推进会', '项目推进会']
     """
-    import matplotlib.pyplot as plt
 
     shown = outline_frame[~outline_frame["inline"] & (outline_frame["level"] <= 2)]
     speeches = sorted(outline_frame["speech"].unique())
@@ -120,18 +122,17 @@ def plot_outline(outline_frame: pd.DataFrame, *, labels=None, page: int = 1):
     columns = [_outline_lines(shown[shown["speech"] == s]) for s in on_page]
     n_lines = max([len(c) for c in columns] + [1])
     width = min(MAX_WIDTH, 2.4 * max(len(on_page), 1) + 0.4)
-    fig, axes = plt.subplots(1, max(len(on_page), 1), figsize=(width, row_height(n_lines, per_row=0.21, extra=1.0)),
-                             squeeze=False)
-    for ax, s, lines in zip(axes[0], on_page, columns):
-        ax.set_xlim(0, 1)
-        ax.set_ylim(n_lines + 0.5, 0.3)  # one line spacing for every column
-        ax.axis("off")
-        ax.set_title(speech_name(s, labels), fontsize=10)
+    fig, axes = grid_axes(ax, max(len(on_page), 1), figsize=(width, row_height(n_lines, per_row=0.21, extra=1.0)))
+    for panel, s, lines in zip(axes, on_page, columns):
+        panel.set_xlim(0, 1)
+        panel.set_ylim(n_lines + 0.5, 0.3)  # one line spacing for every column
+        panel.axis("off")
+        panel.set_title(speech_name(s, labels), fontsize=10)
         for i, (text, level, slip) in enumerate(lines, 1):
-            ax.text(0.02 + 0.08 * (level - 1), i, text, fontsize=8 if level > 1 else 8.5, va="center",
-                    color="#b22222" if slip else ("black" if level == 1 else "#444444"))
+            panel.text(0.02 + 0.08 * (level - 1), i, text, fontsize=8 if level > 1 else 8.5, va="center",
+                       color="#b22222" if slip else ("black" if level == 1 else "#444444"))
     if not on_page:
-        axes[0, 0].axis("off")
-        axes[0, 0].text(0.5, 0.5, "没有找到编号提纲", ha="center", va="center")
+        axes[0].axis("off")
+        axes[0].text(0.5, 0.5, "没有找到编号提纲", ha="center", va="center")
     title = "各篇讲话的提纲（一、二级标题；红色为原文编号错误）" + page_note(page, len(speeches), OUTLINES_PER_PAGE)
-    return finish(fig, title)
+    return finish(fig, title, into=ax)

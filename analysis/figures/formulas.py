@@ -12,10 +12,10 @@ _SLOTS_SHOWN = 70  # characters of slot fillers per frame line
 
 
 def _nothing_found(ax, message: str):
-    fig, ax = single_axes(ax, width=6, height=2.4)
-    ax.axis("off")
-    ax.text(0.5, 0.5, message, ha="center", va="center")
-    return finish(fig)
+    fig, panel = single_axes(ax, width=6, height=2.4)
+    panel.axis("off")
+    panel.text(0.5, 0.5, message, ha="center", va="center")
+    return finish(fig, into=ax)
 
 
 @styled
@@ -37,6 +37,7 @@ def plot_slogan_matrix(matrix: pd.DataFrame, *, labels=None, ax=None):
     n_rows, n_cols = m.shape
     height = row_height(n_rows, per_row=0.3, extra=1.8)
     width = min(MAX_WIDTH, 3.5 + 0.7 * n_cols)
+    caller = ax  # the caller's axes, or None: then the figure is ours
     fig, ax = single_axes(ax, width=width, height=height)
     im = ax.imshow(m.to_numpy(), cmap="Oranges", aspect="auto", vmin=0)
     column_labels(ax, [speech_name(s, labels) for s in m.columns], (width - 3.5) / max(n_cols, 1))
@@ -48,7 +49,7 @@ def plot_slogan_matrix(matrix: pd.DataFrame, *, labels=None, ax=None):
                     ax.text(j, i, int(m.iat[i, j]), ha="center", va="center", fontsize=7)
     ax.set_title("跨篇复现的提法（次数）" if n_cols > 1 else "反复出现的提法（次数）")
     fig.colorbar(im, ax=ax, shrink=0.6)
-    return finish(fig)
+    return finish(fig, into=caller)
 
 
 @styled
@@ -65,6 +66,7 @@ def plot_parallel_frames(frames: pd.DataFrame, *, labels=None, ax=None):
     '排比框架（□为可替换的槽位；1个）'
     """
     groups = [(s, f, g["slot"].tolist()) for (s, f), g in frames.groupby(["speech", "frame"], sort=False)]
+    caller = ax  # the caller's axes, or None: then the figure is ours
     fig, ax = single_axes(ax, width=10, height=row_height(len(groups), per_row=0.34, extra=1.0))
     ax.axis("off")
     for i, (s, frame, slots) in enumerate(groups):
@@ -79,7 +81,7 @@ def plot_parallel_frames(frames: pd.DataFrame, *, labels=None, ax=None):
     ax.set_ylim(max(len(groups), 1) - 0.5, -0.8)
     ax.set_xlim(0, 1)
     ax.set_title(f"排比框架（□为可替换的槽位；{len(groups)}个）", loc="left")
-    return finish(fig)
+    return finish(fig, into=caller)
 
 
 _SCOPE_NAMES = {"all": "各篇共用", "most": "半数以上使用", "some": "部分使用", "few": "少数篇目独用"}
@@ -106,6 +108,7 @@ def plot_formula_tracker(tracker: pd.DataFrame, *, labels=None, ax=None):
     n_rows, n_cols = m.shape
     height = row_height(n_rows, per_row=0.3, extra=2.0)
     width = min(MAX_WIDTH, 4.5 + 0.5 * n_cols)
+    caller = ax  # the caller's axes, or None: then the figure is ours
     fig, ax = single_axes(ax, width=width, height=height)
     values = m.to_numpy(dtype=float)
     im = ax.imshow(np.log1p(values), cmap="Blues", aspect="auto", vmin=0)
@@ -122,7 +125,7 @@ def plot_formula_tracker(tracker: pd.DataFrame, *, labels=None, ax=None):
     bar = fig.colorbar(im, ax=ax, shrink=0.5, pad=0.12)
     ticks = [t for t in (0, 1, 2, 5, 10, 20, 50, 100) if t <= max(values.max(), 1)]
     bar.set_ticks(np.log1p(ticks), labels=[str(t) for t in ticks])
-    return finish(fig)
+    return finish(fig, into=caller)
 
 
 def _scope_bands(ax, scopes: list[str], n_cols: int) -> None:

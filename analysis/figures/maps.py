@@ -27,6 +27,7 @@ def plot_similarity_tree(tree: pd.DataFrame, *, labels=None, ax=None):
     leaves = tree[tree["left"] < 0].sort_values("x")
     n = len(leaves)
     height = row_height(n, per_row=0.3, extra=1.3)
+    caller = ax  # the caller's axes, or None: then the figure is ours
     fig, ax = single_axes(ax, width=8, height=height)
     by_node = tree.set_index("node")
     for r in tree[tree["left"] >= 0].itertuples():
@@ -39,7 +40,7 @@ def plot_similarity_tree(tree: pd.DataFrame, *, labels=None, ax=None):
     ax.set_xlim(0, top * 1.05)
     ax.set_xlabel("平均距离（1 − 相似度；越靠左越相近）")
     ax.set_title("讲话聚类树（平均联结）")
-    return finish(fig)
+    return finish(fig, into=caller)
 
 
 def _free_spot(box: tuple, taken: list[tuple]) -> bool:
@@ -75,6 +76,7 @@ def plot_correspondence(ca: pd.DataFrame, *, labels=None, ax=None):
     >>> an.plot_correspondence(ca).axes[0].get_xlabel().startswith("第一轴")
     True
     """
+    caller = ax  # the caller's axes, or None: then the figure is ours
     fig, ax = single_axes(ax, width=10, height=8.5)
     speeches, terms = ca[ca["kind"] == "speech"], ca[ca["kind"] == "term"].sort_values(["mass", "term"],
                                                                                      ascending=[False, True])
@@ -90,7 +92,8 @@ def plot_correspondence(ca: pd.DataFrame, *, labels=None, ax=None):
     ax.set_xlabel(f"第一轴（惯量 {first:.0%}）")
     ax.set_ylabel(f"第二轴（惯量 {second:.0%}）")
     ax.set_title("对应分析：讲话与高频词（越靠近越相关）")
-    fig.tight_layout()
+    if caller is None:  # a caller's figure keeps the caller's layout
+        fig.tight_layout()
     fig.canvas.draw()  # label room is measured on the final layout
     taken = [tuple(np.ravel(t.get_window_extent().get_points())) for t in
              [ax.title, ax.xaxis.label, ax.yaxis.label] + ax.get_xticklabels() + ax.get_yticklabels()]

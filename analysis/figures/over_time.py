@@ -72,7 +72,7 @@ def plot_term_trends(trends: pd.DataFrame, *, page: int = 1, ax=None):
         if k % 4 == 0:
             panel.set_ylabel("每万词", fontsize=8)
     title = "词语随时间的变化（每万词）" + page_note(page, trends["term"].nunique())
-    return finish(fig, None if ax is not None else title)
+    return finish(fig, None if ax is not None else title, into=ax)
 
 
 @styled
@@ -95,6 +95,7 @@ def plot_formula_timeline(timeline: pd.DataFrame, *, ax=None):
     m = m.reindex(index=formulas, columns=periods, fill_value=0)
     n_rows, n_cols = m.shape
     height = row_height(n_rows, per_row=0.26, extra=2.2)
+    caller = ax  # the caller's axes, or None: then the figure is ours
     fig, ax = single_axes(ax, width=min(MAX_WIDTH, 3.5 + 0.22 * n_cols), height=height)
     ax.imshow(np.log1p(m.to_numpy(float)), cmap="Blues", aspect="auto", vmin=0, interpolation="nearest")
     step = max(1, int(np.ceil(n_cols / MAX_PERIOD_LABELS)))
@@ -105,7 +106,7 @@ def plot_formula_timeline(timeline: pd.DataFrame, *, ax=None):
         if column[p] > 0:
             ax.add_patch(_cell_outline(column[p], i))
     ax.set_title("提法的时间线（颜色：使用次数；黑框：首次出现）", fontsize=11)
-    return finish(fig)
+    return finish(fig, into=caller)
 
 
 def _cell_outline(x: int, y: int):
@@ -150,7 +151,7 @@ def plot_target_series(series: pd.DataFrame, *, page: int = 1, ax=None):
     if ax is None and len(series):
         axes[0].plot([], [], "o", color=PALETTE[0], label="目标")
     title = "各年目标与上年实际" + page_note(page, series["indicator_norm"].nunique())
-    return finish(fig, None if ax is not None else title, legend_from=axes[0] if ax is None else None)
+    return finish(fig, None if ax is not None else title, legend_from=axes[0] if ax is None else None, into=ax)
 
 
 def _draw_targets(panel, targets: pd.DataFrame) -> None:

@@ -4,7 +4,18 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .style import MAX_WIDTH, PALETTE, column_labels, finish, label_size, row_height, single_axes, speech_name, styled
+from .style import (
+    MAX_WIDTH,
+    PALETTE,
+    column_labels,
+    finish,
+    grid_axes,
+    label_size,
+    row_height,
+    single_axes,
+    speech_name,
+    styled,
+)
 
 #: Values are labelled up to this many speeches (beyond, the columns are too narrow).
 LABEL_VALUES_UP_TO = 8
@@ -63,7 +74,7 @@ def _label_values(ax, d: pd.DataFrame, x_of: dict, height: float, log: bool, cha
 
 
 @styled
-def plot_percentages_and_money(values: pd.DataFrame, *, labels=None):
+def plot_percentages_and_money(values: pd.DataFrame, *, labels=None, ax=None):
     r"""Percentages and money amounts stated in each speech (from :func:`analysis.percentages_and_money`).
 
     Percentages above, money below; each dot is a value, a vertical line a range;
@@ -79,15 +90,14 @@ def plot_percentages_and_money(values: pd.DataFrame, *, labels=None):
     >>> [ax.get_title() for ax in fig.axes]
     ['百分比（%）', '金额（亿元）']
     """
-    import matplotlib.pyplot as plt
 
     speeches = sorted(values["speech"].unique())
     width = min(MAX_WIDTH, 3.5 + 2.0 * len(speeches))
     panel_height = 4.0
-    fig, axes = plt.subplots(2, 1, figsize=(width, 2 * panel_height + 1.0))
-    for ax, kind, title in zip(axes, ("percent", "money"), ("百分比（%）", "金额（亿元）")):
-        _value_panel(ax, values[values["kind"] == kind], speeches, labels, title, panel_height, width)
-    return finish(fig, "讲话中给出的百分比与金额（未打码的数值；竖线为区间）")
+    fig, axes = grid_axes(ax, 2, nrows=2, figsize=(width, 2 * panel_height + 1.0))
+    for panel, kind, title in zip(axes, ("percent", "money"), ("百分比（%）", "金额（亿元）")):
+        _value_panel(panel, values[values["kind"] == kind], speeches, labels, title, panel_height, width)
+    return finish(fig, "讲话中给出的百分比与金额（未打码的数值；竖线为区间）", into=ax)
 
 
 @styled
@@ -104,6 +114,7 @@ def plot_masked_counts(counts: pd.DataFrame, *, labels=None, ax=None):
     """
     n = len(counts)
     height = row_height(n, per_row=0.3, extra=1.4)
+    caller = ax  # the caller's axes, or None: then the figure is ours
     fig, ax = single_axes(ax, width=7.5, height=height)
     y = np.arange(n)
     ax.barh(y, counts["n_open"], height=0.7, label="给出数值", color=PALETTE[0])
@@ -112,7 +123,7 @@ def plot_masked_counts(counts: pd.DataFrame, *, labels=None, ax=None):
     ax.set_ylim(n - 0.5, -0.5)
     ax.set_xlabel("数量表达个数")
     ax.set_title("各篇讲话中的数字：公开与打码")
-    return finish(fig, legend_from=ax, legend_columns=2)
+    return finish(fig, legend_from=ax, legend_columns=2, into=caller)
 
 
 _EVIDENCE_STYLES = {"year": ("o", "文中年份（如15年）"), "plan": ("s", "五年规划（如十一五，画出其年份跨度）"),
@@ -138,6 +149,7 @@ def plot_dating_evidence(evidence: pd.DataFrame, *, labels=None, ax=None):
     speeches = sorted(evidence["speech"].unique())
     row = {s: i for i, s in enumerate(speeches)}
     height = row_height(len(speeches), per_row=0.4, extra=2.0)
+    caller = ax  # the caller's axes, or None: then the figure is ours
     fig, ax = single_axes(ax, width=9, height=height)
     for k, (kind, (marker, name)) in enumerate(_EVIDENCE_STYLES.items()):
         d = evidence[evidence["kind"] == kind]
@@ -156,7 +168,7 @@ def plot_dating_evidence(evidence: pd.DataFrame, *, labels=None, ax=None):
         _label_evidence(ax, evidence, row, fig.get_figwidth())
     ax.set_xlabel("年份")
     ax.set_title("断代证据：文本指向的年份与标题声称的年份（仅列出有证据的讲话）")
-    return finish(fig, legend_from=ax, legend_columns=2)
+    return finish(fig, legend_from=ax, legend_columns=2, into=caller)
 
 
 def _label_evidence(ax, evidence: pd.DataFrame, row: dict, width: float) -> None:
@@ -188,7 +200,7 @@ _BOUND_MARKERS = {"about": ("o", "左右/约"), "at_least": (">", "以上/不低
 
 
 @styled
-def plot_target_table(table: pd.DataFrame, *, labels=None):
+def plot_target_table(table: pd.DataFrame, *, labels=None, ax=None):
     """This year's targets beside last year's results, one panel per indicator, one row per
     document (from :func:`analysis.target_table`, e.g. ``top=6``).
 
@@ -201,34 +213,32 @@ def plot_target_table(table: pd.DataFrame, *, labels=None):
     >>> len(fig.axes)
     3
     """
-    import matplotlib.pyplot as plt
     from matplotlib.ticker import MaxNLocator
 
     panels = list(dict.fromkeys(zip(table["indicator_norm"], table["change"], table["unit"])))
     speeches = sorted(table["speech"].unique())
     row = {s: i for i, s in enumerate(speeches)}
     height = row_height(len(speeches), per_row=0.26, extra=2.0)
-    fig, axes = plt.subplots(1, max(len(panels), 1), figsize=(min(MAX_WIDTH, 1.6 + 2.0 * max(len(panels), 1)), height),
-                             sharey=True, squeeze=False)
-    for ax, (name, change, unit) in zip(axes[0], panels):
+    fig, flat = grid_axes(ax, max(len(panels), 1), figsize=(1.6 + 2.0 * max(len(panels), 1), height), sharey=True)
+    for panel, (name, change, unit) in zip(flat, panels):
         d = table[(table["indicator_norm"] == name) & (table["change"] == change) & (table["unit"] == unit)]
         actual = d[d["role"] == "actual"]
-        ax.scatter(actual["value"], actual["speech"].map(row), facecolors="none", edgecolors="#888888", s=30,
+        panel.scatter(actual["value"], actual["speech"].map(row), facecolors="none", edgecolors="#888888", s=30,
                    label="上年实际", zorder=3)
         targets = d[d["role"] == "target"]
         for bound, (marker, text) in _BOUND_MARKERS.items():
             b = targets[targets["bound"] == bound]
             if bound == "range":
-                ax.hlines(b["speech"].map(row), b["value"], b["value_max"], color=PALETTE[1], lw=3, zorder=3)
-            ax.scatter(b["value"], b["speech"].map(row), marker=marker, color=PALETTE[1 if bound != "exact" else 0],
+                panel.hlines(b["speech"].map(row), b["value"], b["value_max"], color=PALETTE[1], lw=3, zorder=3)
+            panel.scatter(b["value"], b["speech"].map(row), marker=marker, color=PALETTE[1 if bound != "exact" else 0],
                        s=30, label=f"目标（{text}）", zorder=4)
-        ax.set_title(f"{INDICATOR_NAMES.get(name, name)}{_CHANGE_NAMES.get(change, '')}（{unit}）", fontsize=9)
-        ax.margins(x=0.12)
-        ax.xaxis.set_major_locator(MaxNLocator(4, prune="both"))  # no tick at a panel's edge, beside the next
-        ax.tick_params(axis="x", labelsize=7)
-        ax.set_ylim(len(speeches) - 0.5, -0.5)
-    axes[0, 0].set_yticks(range(len(speeches)), [speech_name(s, labels) for s in speeches],
+        panel.set_title(f"{INDICATOR_NAMES.get(name, name)}{_CHANGE_NAMES.get(change, '')}（{unit}）", fontsize=9)
+        panel.margins(x=0.12)
+        panel.xaxis.set_major_locator(MaxNLocator(4, prune="both"))  # no tick at a panel's edge, beside the next
+        panel.tick_params(axis="x", labelsize=7)
+        panel.set_ylim(len(speeches) - 0.5, -0.5)
+    flat[0].set_yticks(range(len(speeches)), [speech_name(s, labels) for s in speeches],
                           fontsize=label_size(len(speeches), height - 2.0))
     if not panels:
-        axes[0, 0].text(0.5, 0.5, "没有可比较的目标", ha="center", va="center", transform=axes[0, 0].transAxes)
-    return finish(fig, "今年的目标与上年的实际（按指标）", legend_from=axes[0, 0], legend_columns=3)
+        flat[0].text(0.5, 0.5, "没有可比较的目标", ha="center", va="center", transform=flat[0].transAxes)
+    return finish(fig, "今年的目标与上年的实际（按指标）", legend_from=flat[0], legend_columns=3, into=ax)

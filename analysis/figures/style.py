@@ -166,6 +166,22 @@ def panel_grid(n: int, *, ax=None, size=(3.0, 2.7)):
     return fig, list(grid.flat[:n])
 
 
+def grid_axes(ax, n: int, *, figsize: tuple[float, float], nrows: int = 1, sharey: bool = False):
+    """A figure and ``n`` axes in ``nrows`` rows, or the caller's axes (``ax``: at least ``n``)."""
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    if ax is not None:
+        axes = list(np.ravel(ax))
+        if len(axes) < n:
+            raise ValueError(f"this plot needs {n} axes, {len(axes)} were given")
+        return axes[0].figure, axes[:n]
+    fig, grid = plt.subplots(nrows, math.ceil(n / nrows), figsize=(min(MAX_WIDTH, figsize[0]),
+                                                                   min(MAX_HEIGHT, figsize[1])),
+                             sharey=sharey, squeeze=False)
+    return fig, list(grid.flat[:n])
+
+
 def single_axes(ax=None, *, width: float, height: float):
     """``ax``'s figure and ``ax``, or a new figure of that size (within the page limit)."""
     import matplotlib.pyplot as plt
@@ -185,9 +201,23 @@ def label_size(n_rows: int, height: float) -> float:
     return max(5.0, min(9.0, 0.75 * 72 * height / max(n_rows, 1)))
 
 
-def finish(fig, title: str | None = None, *, legend_from=None, legend_columns: int = 3):
+def finish(fig, title: str | None = None, *, legend_from=None, legend_columns: int = 3, into=None):
     """Title the figure above its panels (never over them), put the legend of the axes
-    ``legend_from`` under everything (never over data or axis labels), and lay it out."""
+    ``legend_from`` under everything (never over data or axis labels), and lay it out.
+
+    ``into`` is the caller's axes (a plot's ``ax=``): then the figure is the caller's, and
+    nothing outside those axes is touched: no figure title, no figure legend, no layout;
+    a legend goes into the first axes of ``legend_from`` instead."""
+    if into is not None:
+        if legend_from is not None:
+            first = legend_from[0] if isinstance(legend_from, (list, tuple)) else legend_from
+            handles, names = [], []
+            for ax in legend_from if isinstance(legend_from, (list, tuple)) else [legend_from]:
+                h, n = ax.get_legend_handles_labels()
+                handles, names = handles + h, names + n
+            if names:
+                first.legend(handles, names, fontsize=7, frameon=False)
+        return fig
     top = 1.0
     if title:
         fig.suptitle(title, fontsize=12, y=1 - 0.08 / fig.get_figheight(), va="top")

@@ -48,7 +48,7 @@ def plot_top_terms(top: pd.DataFrame, *, labels=None, page: int = 1, ax=None):
         panel.set_xlabel("每万词出现次数", fontsize=8)
         panel.tick_params(axis="y", labelsize=8)
         panel.tick_params(axis="x", labelsize=7)
-    return finish(fig, "各篇讲话的高频词（同一横轴刻度）" + page_note(page, len(speeches)))
+    return finish(fig, "各篇讲话的高频词（同一横轴刻度）" + page_note(page, len(speeches)), into=ax)
 
 
 @styled
@@ -87,7 +87,7 @@ def plot_wordclouds(top: pd.DataFrame, *, labels=None, page: int = 1, font_path:
         panel.imshow(cloud.to_array(), interpolation="bilinear")
         panel.axis("off")
         panel.set_title(speech_name(s, labels), fontsize=10)
-    return finish(fig, "各篇讲话词云（字号按每万词频率，各篇同一刻度）" + page_note(page, len(speeches)))
+    return finish(fig, "各篇讲话词云（字号按每万词频率，各篇同一刻度）" + page_note(page, len(speeches)), into=ax)
 
 
 @styled
@@ -118,6 +118,7 @@ def plot_shared_vocabulary_summary(summary: pd.DataFrame, *, labels=None, ax=Non
             colors.append(PALETTE[1])
     n = len(names)
     height = row_height(n, per_row=0.28, extra=1.3)
+    caller = ax  # the caller's axes, or None: then the figure is ours
     fig, ax = single_axes(ax, width=7.5, height=height)
     y = np.arange(n)
     values = summary["n_terms"].to_numpy()
@@ -130,4 +131,4 @@ def plot_shared_vocabulary_summary(summary: pd.DataFrame, *, labels=None, ax=Non
     ax.set_xlim(0, max(values.max(), 1) * 1.15)
     ax.set_xlabel("词种数")
     ax.set_title("共有词汇与独有词汇")
-    return finish(fig)
+    return finish(fig, into=caller)

@@ -72,3 +72,24 @@ def test_every_plot_renders_without_missing_glyphs_and_reproducibly(tmp_path, sp
     for p in sorted((tmp_path / "a").iterdir()):
         assert p.stat().st_size > 2000
         assert p.read_bytes() == (tmp_path / "b" / p.name).read_bytes(), p.name
+
+
+def test_every_plot_takes_ax_and_touches_nothing_outside_it():
+    """Drawn into a caller's axes, a plot sets no figure title, adds no figure legend, moves no other axes."""
+    import inspect
+
+    import matplotlib.pyplot as plt
+
+    import analysis as an
+
+    plots = [getattr(an, name) for name in an.__all__ if name.startswith("plot_")]
+    assert all("ax" in inspect.signature(p).parameters for p in plots), [p.__name__ for p in plots
+                                                                           if "ax" not in inspect.signature(p).parameters]
+    sp = an.load_speeches()
+    fig, axes = plt.subplots(2, 2)
+    other = axes[1, 1].get_position().bounds
+    an.plot_register_markers(an.register_markers(an.tokenize(sp)), ax=axes[0])
+    an.plot_percentages_and_money(an.percentages_and_money(an.numeric_targets(sp)), ax=axes[1])
+    assert fig._suptitle is None and not fig.legends
+    assert axes[1, 1].get_position().bounds == other
+    plt.close(fig)
