@@ -176,8 +176,8 @@ def plot_register_markers(markers: pd.DataFrame, *, labels=None, ax=None):
     for k, (col, name) in enumerate(OTHER_MARKERS.items()):
         right.scatter(wide[col], y, label=name, color=PALETTE[3 + k], s=22, zorder=3)
     right.set_title("其他人称与指令标记", fontsize=10)
-    for ax in (left, right):
-        ax.set_xlabel("每千词次数")
-        ax.set_ylim(n - 0.5, -0.5)
+    for panel in (left, right):
+        panel.set_xlabel("每千词次数")
+        panel.set_ylim(n - 0.5, -0.5)
     left.set_yticks(y, [speech_name(s, labels) for s in wide.index], fontsize=label_size(n, height - 1.8))
     return finish(fig, "语体标记：口头讲话与书面讲稿", legend_from=[left, right], legend_columns=5, into=ax)

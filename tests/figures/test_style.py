@@ -93,3 +93,6 @@ def test_every_plot_takes_ax_and_touches_nothing_outside_it():
     assert fig._suptitle is None and not fig.legends
     assert axes[1, 1].get_position().bounds == other
     plt.close(fig)
+    own = an.plot_register_markers(an.register_markers(an.tokenize(sp)))  # its own figure: titled, with a legend
+    assert own._suptitle is not None and own.legends
+    plt.close(own)
