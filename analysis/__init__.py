@@ -16,6 +16,7 @@ module per family of plots), ``build`` (tables, notebooks, manifest) and
 ``study``.  Every rule about Chinese text is in :mod:`analysis.chinese`.
 Importing the package loads neither jieba nor a matplotlib backend.
 """
+from .caches import clear_caches
 from .chinese import chinese_number
 from .discourse.boilerplate import boilerplate, boilerplate_spans, outside_boilerplate
 from .discourse.commitments import target_table
@@ -131,7 +132,7 @@ __all__ = [
     "plot_masked_counts", "plot_dating_evidence", "plot_similarity_tree", "plot_correspondence",
     "plot_target_table", "plot_term_trends", "plot_formula_timeline", "plot_target_series",
     "figure_style", "n_pages", "save_figure",
-    "find_cjk_font", "use_cjk_font", "Study", "open_study",
+    "find_cjk_font", "use_cjk_font", "Study", "open_study", "clear_caches",
     # Chinese text and errors
     "chinese_number", "BinaryFileError", "CorpusError", "CorpusNotFoundError", "CorpusWarning", "DictionaryError",
     "EmptyCorpusError", "EncodingError", "FontNotFoundError", "MissingExtraError", "NoSpeechesError", "OptionError",

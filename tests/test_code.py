@@ -72,3 +72,23 @@ def test_importing_the_package_loads_neither_jieba_nor_a_matplotlib_backend():
             "print(any(m == 'jieba' or m.startswith('jieba.') for m in sys.modules), 'matplotlib.pyplot' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=config.PROJ_ROOT)
     assert done.stdout.split() == ["False", "False"], done.stdout + done.stderr
+
+
+def test_caches_follow_the_content_of_their_files(tmp_path):
+    """Editing the indicator table or the stopword list in a live session takes effect at once."""
+    import analysis as an
+
+    table = tmp_path / "indicators.tsv"
+    table.write_text("gdp\t生产总值\n", encoding="utf-8")
+    assert an.discourse.commitments.normalised_indicator("城镇新增就业", str(table)) == ""
+    table.write_text("gdp\t生产总值\nnew_urban_jobs\t新增就业\n", encoding="utf-8")
+    assert an.discourse.commitments.normalised_indicator("城镇新增就业", str(table)) == "new_urban_jobs"
+    stop = tmp_path / "stop.txt"
+    stop.write_text("的\n", encoding="utf-8")
+    assert "了" not in an.read_stopwords(stop)
+    stop.write_text("的\n了\n", encoding="utf-8")
+    assert "了" in an.read_stopwords(stop)
+    an.clear_caches()
+    from analysis.caches import _REGISTERED
+
+    assert _REGISTERED and all(f.cache_info().currsize == 0 for f in _REGISTERED)

@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
 from pathlib import Path
 
+from ..caches import cached, content_key
 from ..chinese import ANY_PLAN, FIVE_YEAR_PLANS
 
 _ABOUT = re.compile(r"(左右|上下)$")
@@ -155,8 +155,9 @@ def annotate(text: str, rows: list[dict]) -> list[dict]:
             r["role"] = "actual"
         r["indicator"] = clean_indicator(r["indicator"])
     _respectively(text, rows)
+    table = indicator_table()
     for r in rows:
-        r["indicator_norm"] = normalised_indicator(r["indicator"])
+        r["indicator_norm"] = _normalised(r["indicator"], table)
     return rows
 
 
@@ -211,29 +212,38 @@ def clean_indicator(indicator: str) -> str:
     return cut if len(cut) >= 2 else indicator
 
 
-@lru_cache(maxsize=4)
 def indicator_table(path: str | None = None) -> tuple[tuple[str, re.Pattern], ...]:
     """The normalised indicator names of ``data/dict/indicators.tsv`` (or ``path``, or
-    ``$ANALYSIS_INDICATORS``), in order: the first pattern that matches names the indicator."""
+    ``$ANALYSIS_INDICATORS``), in order: the first pattern that matches names the indicator.
+    Read again whenever the table changes."""
     from .. import config
 
     source = Path(path) if path else config.INDICATORS
+    return _indicator_table(str(source), content_key(source))
+
+
+@cached(maxsize=4)
+def _indicator_table(source: str, _content: str) -> tuple[tuple[str, re.Pattern], ...]:
     rows = []
-    for line in source.read_text(encoding="utf-8").splitlines():
+    for line in Path(source).read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             name, pattern = line.split("\t", 1)
             rows.append((name.strip(), re.compile(pattern.strip())))
     return tuple(rows)
 
 
-@lru_cache(maxsize=65536)
 def normalised_indicator(indicator: str, path: str | None = None) -> str:
     """The normalised name of an indicator (gdp, cpi, surveyed_unemployment ...), else empty.
 
     >>> normalised_indicator("全市生产总值"), normalised_indicator("城镇调查失业率"), normalised_indicator("开会")
     ('gdp', 'surveyed_unemployment', '')
     """
-    return next((name for name, rx in indicator_table(path) if rx.search(indicator or "")), "")
+    return _normalised(indicator, indicator_table(path))
+
+
+@cached(maxsize=65536)
+def _normalised(indicator: str, table: tuple) -> str:
+    return next((name for name, rx in table if rx.search(indicator or "")), "")
 
 
 TARGET_COLUMNS = ["speech", "indicator_norm", "change", "unit", "role", "year", "value", "value_max", "bound",

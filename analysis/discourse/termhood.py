@@ -31,13 +31,13 @@ from __future__ import annotations
 
 import math
 import warnings
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from .. import config
+from ..caches import cached, content_key
 from ..chinese import FORMULA_WORDS
 from ..errors import CorpusWarning
 from .lexicons import jieba_dictionary
@@ -66,8 +66,8 @@ ESTABLISHED_IN = 3
 MAX_GAP = 6  # characters inserted between two pieces of a variant
 
 
-@lru_cache(maxsize=2)
-def _reference_clauses(path: str) -> Clauses:
+@cached(maxsize=2)
+def _reference_clauses(path: str, _content: str) -> Clauses:
     from ..reading.corpus import read_corpus
     from ..segmentation.tokens import tokenize
 
@@ -82,7 +82,7 @@ def reference_clauses(reference) -> Clauses:
     if reference is not None:
         path = Path(reference)
         if path.exists():
-            return _reference_clauses(str(path))
+            return _reference_clauses(str(path), content_key(path))  # an edited corpus is read again
         warnings.warn(f"{path}: the reference corpus does not exist; formulas are measured against general "
                       "Chinese only (set ANALYSIS_REFERENCE or pass reference=)", CorpusWarning, stacklevel=3)
     return clauses(pd.DataFrame({k: pd.Series(dtype=t) for k, t in [

@@ -12,7 +12,6 @@ import hashlib
 import os
 import re
 import warnings
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from .. import config
+from ..caches import cached, content_key
 from ..errors import CorpusWarning, DictionaryError
 
 if TYPE_CHECKING:
@@ -61,14 +61,20 @@ def read_user_dict(path: str | Path | None = None) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["word", "freq", "pos", "line", "problem"])
 
 
-@lru_cache(maxsize=4)
 def read_stopwords(path: str | Path | None = None) -> frozenset[str]:
-    """The stopword list (``data/dict/stopwords.txt``; stopwords-iso zh plus project additions).
+    """The stopword list (``data/dict/stopwords.txt``; stopwords-iso zh plus project additions),
+    read again whenever the file changes.
 
     >>> "的" in read_stopwords()
     True
     """
     path = Path(path) if path else config.STOPWORDS
+    return _stopwords(str(path), content_key(path))
+
+
+@cached(maxsize=4)
+def _stopwords(path: str, _content: str) -> frozenset[str]:
+    path = Path(path)
     if not path.exists():
         raise DictionaryError(path, "the stopword list does not exist")
     return frozenset(w.strip() for w in path.read_text(encoding="utf-8").splitlines()

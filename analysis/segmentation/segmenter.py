@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import hashlib
 import os
-from functools import lru_cache
 from pathlib import Path
 
 from .. import config
+from ..caches import cached, content_key
 from .dictionary import ProjectDictionary, file_digest
 
 
@@ -106,9 +106,10 @@ def get_segmenter(user_dict: str | Path | None = None) -> Segmenter:
     >>> an.get_segmenter().lcut('抓好招商引资工作')
     ['抓好', '招商引资', '工作']
     """
-    return _segmenter(str(Path(user_dict or config.USER_DICT).resolve()))
+    path = Path(user_dict or config.USER_DICT).resolve()
+    return _segmenter(str(path), content_key(path))  # an edited dictionary is a new segmenter
 
 
-@lru_cache(maxsize=4)
-def _segmenter(user_dict: str) -> Segmenter:
+@cached(maxsize=4)
+def _segmenter(user_dict: str, _content: str) -> Segmenter:
     return Segmenter(user_dict)

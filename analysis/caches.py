@@ -1,0 +1,58 @@
+"""Caches keyed by the content they depend on, and one call that empties them all.
+
+A table read from a file (the stopword list, the indicator table, the user dictionary, a
+reference corpus) is cached under the file's path *and* a digest of what it holds
+(:func:`content_key`), so editing the file in a live notebook takes effect at the next
+call.  :func:`clear_caches` empties every cache the package keeps in this process.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+from pathlib import Path
+
+_REGISTERED: list = []
+
+
+def cached(maxsize: int = 4):
+    """``functools.lru_cache(maxsize)``, registered so that :func:`clear_caches` empties it."""
+    def wrap(function):
+        kept = functools.lru_cache(maxsize=maxsize)(function)
+        _REGISTERED.append(kept)
+        return kept
+    return wrap
+
+
+def content_key(path: str | Path) -> str:
+    """A digest of what ``path`` holds: a file's bytes; for a folder, the name, size and
+    modification time of every file in it (reading a whole corpus to key it would cost
+    what the cache saves).  A missing path keys as ``missing``.
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "words.txt"
+    >>> _ = p.write_text("抓项目", encoding="utf-8"); before = content_key(p)
+    >>> _ = p.write_text("抓落实", encoding="utf-8"); content_key(p) == before
+    False
+    """
+    path = Path(path)
+    h = hashlib.sha256()
+    if path.is_file():
+        h.update(path.read_bytes())
+    elif path.is_dir():
+        for f in sorted(p for p in path.rglob("*") if p.is_file()):
+            stat = f.stat()
+            h.update(f"{f.relative_to(path)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    else:
+        return "missing"
+    return h.hexdigest()[:16]
+
+
+def clear_caches() -> None:
+    """Empty every cache the package keeps in this process (dictionaries, tables, the
+    reference corpus, segmenters), so that the next call reads everything afresh.
+
+    >>> import analysis as an
+    >>> an.clear_caches()
+    """
+    for function in _REGISTERED:
+        function.cache_clear()
