@@ -25,6 +25,9 @@ SERIES_COLUMNS = ["speech", "label", "year", "indicator_norm", "role", "value", 
                   "surface", "sentence", "start"]
 #: The sentence that states a document's list of targets.
 TARGET_LIST = re.compile(r"预期目标|主要目标|目标是|目标为|主要指标|奋斗目标|发展目标")
+#: Roles a result is read from: a stated result first, then a comparison with the year before
+#: (去年国民生产总值比上年增长9%: how older reports state last year's growth).
+RESULT_ROLES = ("actual", "comparison")
 #: A sentence about the year before the document's.
 LAST_YEAR = re.compile(r"去年|过去一年|上年|上一年|一年来|过去的一年")
 #: A sentence about several years (年均, 五年来, 从A增长到B): no single year's result.
@@ -73,7 +76,8 @@ def _usual_units(nums: pd.DataFrame) -> dict[str, str]:
 def _pick(rows: pd.DataFrame, usual: str, *, prefer_list: bool) -> pd.Series | None:
     if rows.empty:
         return None
-    rank = pd.DataFrame({"unit": rows["unit"] != usual, "start": rows["start"]}, index=rows.index)
+    rank = pd.DataFrame({"unit": rows["unit"] != usual, "compared": rows["role"] == "comparison",
+                         "start": rows["start"]}, index=rows.index)
     if prefer_list:
         rank.insert(0, "list", ~rows["sentence"].astype(str).str.contains(TARGET_LIST))
     return rows.loc[rank.sort_values(list(rank.columns), kind="mergesort").index[0]]
@@ -107,7 +111,8 @@ def target_series(numbers: pd.DataFrame, speeches: pd.DataFrame, *, indicators=N
         doc_year = docs.at[speech, "year"] if "year" in docs.columns else pd.NA
         for role, year in (("actual", None if pd.isna(doc_year) else int(doc_year) - 1),
                            ("target", None if pd.isna(doc_year) else int(doc_year))):
-            of_year = group[(group["role"] == role) & (_of_year(group, role, year) if year else True)]
+            roles = RESULT_ROLES if role == "actual" else (role,)
+            of_year = group[group["role"].isin(roles) & (_of_year(group, role, year) if year else True)]
             pick = _pick(of_year, usual.get(indicator, ""), prefer_list=role == "target")
             if pick is not None:
                 when = year if year is not None else pick["year"]

@@ -37,3 +37,13 @@ def test_time_tables_are_written_for_three_years_and_explained_otherwise(yearly_
             "trending_terms.csv"} <= set(tables.frames)
     one_year = build_tables(an.read_corpus(an.config.SEED_CORPUS), ("time",))
     assert not one_year.frames and "time tables not written" in one_year.notes[0]
+
+
+def test_older_reports_state_last_years_growth_as_a_comparison():
+    text = ("政府工作报告\n——一九八四年五月十五日在第六届全国人民代表大会第二次会议上\n国务院总理　赵紫阳\n各位代表：\n"
+            "去年国民生产总值比上年增长9%。今年国民生产总值计划增长5%左右。")
+    sp = an.read_compilation(text=text).speeches
+    assert sp["year"].item() == 1984 and sp["speaker"].item() == "赵紫阳"
+    series = an.target_series(an.numeric_targets(sp), sp)
+    assert series[["year", "role", "value", "bound"]].values.tolist() == [[1983, "actual", 9.0, "exact"],
+                                                                            [1984, "target", 5.0, "about"]]
