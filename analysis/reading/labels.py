@@ -78,11 +78,11 @@ def _year(row) -> str:
 
 def _with_years(labels: list[str | None], years: list[str], numbers: list[int]) -> list[str]:
     """Over several years, a dated document's label carries its year: the year alone when every
-    dated document has the same label (政府工作报告 of 52 years) or none, else before the label.
+    document has the same label (政府工作报告 of 52 years) or none, else before the label.
     A document with neither label nor year is 第N篇."""
     if len({y for y in years if y}) < 2:
         years = ["" if lab else y for lab, y in zip(labels, years)]  # one year: it names only the unnamed
-    same = len({lab for lab, y in zip(labels, years) if y}) <= 1
+    same = len(set(labels)) <= 1  # every document would have the one label (政府工作报告): the year says it all
     out = []
     for lab, y, n in zip(labels, years, numbers):
         if y and (same or not lab):
