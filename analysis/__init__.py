@@ -20,6 +20,7 @@ from .caches import clear_caches
 from .chinese import chinese_number
 from .discourse.boilerplate import boilerplate, boilerplate_spans, outside_boilerplate
 from .discourse.commitments import target_table
+from .discourse.numbered import numbered_formulas
 from .discourse.outline import assign_sections, outline, outline_summary
 from .discourse.quantities import (
     dating_evidence,
@@ -28,8 +29,9 @@ from .discourse.quantities import (
     numeric_targets,
     percentages_and_money,
 )
+from .discourse.ranking import parallel_frames, recurring_slogans, slogan_matrix
 from .discourse.series import target_series
-from .discourse.slogans import numbered_formulas, parallel_frames, recurring_slogans, slogan_matrix, slogans
+from .discourse.slogans import slogans
 from .discourse.termhood import termhood
 from .discourse.timeline import formula_lifecycle, formula_timeline
 from .discourse.tracker import formula_scope, formula_tracker

@@ -78,9 +78,11 @@ def build_tables(comp: Compilation, groups=tuple(TABLE_GROUPS), *, processes: in
     from tqdm.auto import tqdm
 
     from .discourse.boilerplate import boilerplate, boilerplate_spans, outside_boilerplate
+    from .discourse.numbered import numbered_formulas
     from .discourse.outline import outline
     from .discourse.quantities import dating_evidence, numeric_targets
-    from .discourse.slogans import numbered_formulas, recurring_slogans, slogans
+    from .discourse.ranking import recurring_slogans
+    from .discourse.slogans import slogans
     from .discourse.tracker import formula_tracker
     from .segmentation.tokens import tokenize
     from .statistics.counts import term_counts

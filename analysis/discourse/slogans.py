@@ -38,7 +38,6 @@ from ..chinese import (
     QUOTATION,
     SAYING_SHAPES,
     SENTENCE_RUN,
-    chinese_number,
     numbered_key,
 )
 from ..errors import check_choice
@@ -58,7 +57,8 @@ _FILLERS = ("就是要", "就是", "要", "是")
 _FUNCTION_CHARS = set("的了是不也就都还和与在有这那个一我你他们要把被对为等之其而且或及")
 
 
-def _norm(s: str) -> str:
+def normal_form(s: str) -> str:
+    """A formula as it is compared: NFKC, no white space (“稳中求进 ” and 稳中求进 are one)."""
     return unicodedata.normalize("NFKC", re.sub(r"\s+", "", s))
 
 
@@ -66,19 +66,6 @@ def _norm(s: str) -> str:
 EVIDENCE = ("quoted", "quoted elsewhere", "self-counting", "frame", "formula word", IDIOM_LEXICON, SAYING_BY_SHAPE,
             "termhood", "set phrase", IDIOM_BY_TAG)
 _DEFAULT_EVIDENCE = {"quoted": "quoted", "parallel": "frame", "numbered": "self-counting"}
-#: How formula-like each kind of evidence makes a phrase: the first component of the score.
-#: A speaker's own quotation marks and self-counting (三个方面) say it most plainly; a set phrase
-#: of the general dictionary least.
-EVIDENCE_WEIGHT = {"quoted": 6.0, "quoted elsewhere": 5.0, "self-counting": 5.0, "frame": 4.0, "formula word": 4.0,
-                   IDIOM_LEXICON: 3.0, SAYING_BY_SHAPE: 3.0, "termhood": 2.0, "set phrase": 1.0, IDIOM_BY_TAG: 1.0}
-#: Recurrence adds up to 1 and saturates at this many documents: being in every document is no
-#: more evidence of a formula than being in three.
-SPREAD_SATURATES = 3
-#: In a corpus of at least ``ORDINARY_FROM`` documents, a phrase in this share of them whose only
-#: evidence is weaker than a frame is the corpus's ordinary vocabulary, and loses ``ORDINARY_PENALTY``.
-ORDINARY_SHARE, ORDINARY_FROM, ORDINARY_PENALTY = 0.8, 10, 1.5
-
-
 def _row(speech, slogan, surface, kind, start, end, *, frame="", slot="", in_quotes=False, evidence=None):
     return {"speech": speech, "slogan": slogan, "surface": surface, "kind": kind,
             "evidence": evidence or _DEFAULT_EVIDENCE[kind], "frame": frame, "slot": slot,
@@ -91,7 +78,7 @@ def _quoted_marks(speech, text: str) -> list[dict]:
         inner = next(g for g in m.groups() if g is not None)
         if re.search(r"[。！？]", inner) or not re.search(rf"[{HAN}]", inner):
             continue  # a quoted sentence is a citation, a quoted number (“12345”) a hotline or a code
-        formula = _norm(inner)
+        formula = normal_form(inner)
         if NUMBERED_FORMULA.fullmatch(formula):  # “7个抓” is the 七个抓 the speech counts
             formula = numbered_key(formula)
         rows.append(_row(speech, formula, m.group(0), "quoted", m.start(), m.end(), in_quotes=True))
@@ -320,7 +307,7 @@ def _parallel_clauses(speech, clauses: list[tuple[str, int]]) -> list[dict]:
 
 def _numbered(speech, text: str) -> list[dict]:
     """Self-counting formulas, their numeral in Chinese (3个方面 and 三个方面 are one)."""
-    return [_row(speech, numbered_key(_norm(m.group(0))), m.group(0), "numbered", m.start(), m.end())
+    return [_row(speech, numbered_key(normal_form(m.group(0))), m.group(0), "numbered", m.start(), m.end())
             for m in NUMBERED_FORMULA.finditer(text)]
 
 
@@ -331,8 +318,8 @@ def _correlatives(speech, text: str) -> list[dict]:
         for m in pattern.finditer(text):
             slots = m.groups()
             if all(len(x) >= 1 and not _VALUE_SLOT.match(x) for x in slots):
-                rows.append(_row(speech, _norm(m.group(0)), m.group(0), "parallel", m.start(), m.end(), frame=frame,
-                                 slot="／".join(slots)))
+                rows.append(_row(speech, normal_form(m.group(0)), m.group(0), "parallel", m.start(), m.end(),
+                                 frame=frame, slot="／".join(slots)))
     return rows
 
 
@@ -342,7 +329,7 @@ def _saying_key(shape: str, m: re.Match) -> str:
     if shape == "X必Y，Z必W":
         x, y, z, w = m.groups()
         return min(f"{x}必{y}，{z}必{w}", f"{x}必{z}，{y}必{w}")
-    return _norm(m.group(0)).replace(",", "，")
+    return normal_form(m.group(0)).replace(",", "，")
 
 
 def _sayings(speech, text: str) -> list[dict]:
@@ -439,198 +426,3 @@ def slogans(speeches: pd.DataFrame, *, tokens: pd.DataFrame | None = None,
     order = {k: i for i, k in enumerate(("quoted", "parallel", "numbered", "repeated", "idiom"))}
     frame = frame.assign(_k=frame["kind"].map(order)).sort_values(["speech", "start", "_k", "end"], kind="mergesort")
     return original_surfaces(frame.drop(columns="_k").reset_index(drop=True), shown)
-
-
-def slogan_matrix(slogan_frame: pd.DataFrame, *, kinds: tuple[str, ...] | None = None,
-                  top: int | None = None) -> pd.DataFrame:
-    r"""Slogan-by-speech counts in long form, zeros included.
-
-    Columns: ``slogan``, ``kind``, ``speech``, ``n``.  Sorted by the number of speeches
-    using the slogan (descending), then total count, then slogan, then speech;
-    ``top=N`` keeps the first N slogans of that order.
-
-    >>> import analysis as an
-    >>> sp = an.read_compilation(text=(
-    ...     "第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商、抓落实。投资增长5%左右。\n"
-    ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度。项目是生命线。\n")).speeches
-    >>> m = an.slogan_matrix(an.slogans(sp, kinds=('parallel',)), top=1)
-    >>> m[['slogan', 'speech', 'n']].values.tolist()
-    [['抓招商', 1, 1]]
-    """
-    if kinds is not None:
-        for k in kinds:
-            check_choice("kinds", k, SLOGAN_KINDS)
-    f = slogan_frame if kinds is None else slogan_frame[slogan_frame["kind"].isin(kinds)]
-    f = one_per_place(f[~f["masked"].astype(bool)])
-    counts = f.groupby(["slogan", "speech"]).size().rename("n").reset_index()
-    kind = f.groupby("slogan")["kind"].agg(lambda k: sorted(set(k))[0])
-    speeches = sorted(slogan_frame["speech"].unique())
-    full = pd.MultiIndex.from_product([sorted(counts["slogan"].unique()), speeches], names=["slogan", "speech"])
-    m = counts.set_index(["slogan", "speech"]).reindex(full, fill_value=0).reset_index()
-    m["kind"] = m["slogan"].map(kind)
-    spread = m[m["n"] > 0].groupby("slogan")["speech"].nunique()
-    total = m.groupby("slogan")["n"].sum()
-    m["_s"], m["_t"] = m["slogan"].map(spread), m["slogan"].map(total)
-    m = m.sort_values(["_s", "_t", "slogan", "speech"], ascending=[False, False, True, True])
-    if top is not None:
-        m = m[m["slogan"].isin(list(dict.fromkeys(m["slogan"]))[:top])]
-    return m[["slogan", "kind", "speech", "n"]].reset_index(drop=True)
-
-
-def one_per_place(f: pd.DataFrame) -> pd.DataFrame:
-    """The rows of a slogan frame with each place counted once: where two kinds find the same
-    slogan at overlapping offsets (“一把手” quoted, and 一把手 a formula word), the strongest stays."""
-    strength = {e: i for i, e in enumerate(EVIDENCE)}
-    f = f.assign(_e=f["evidence"].map(strength), start=f["start"].astype("int64"), end=f["end"].astype("int64"))
-    f = f.sort_values(["speech", "slogan", "start", "_e"], kind="mergesort")
-    same = (f["speech"].eq(f["speech"].shift()) & f["slogan"].eq(f["slogan"].shift())
-            & (f["start"] < f.groupby(["speech", "slogan"])["end"].cummax().shift()))
-    return f[~same].drop(columns="_e").sort_index()
-
-
-def formula_rows(slogan_frame: pd.DataFrame) -> pd.DataFrame:
-    """One row per occurrence of a formula: each slogan, and each frame as its template (抓□, 先□后□)."""
-    f = slogan_frame[~slogan_frame["masked"].astype(bool)]
-    frames = f[f["kind"] == "parallel"].assign(slogan=lambda d: d["frame"])
-    both = one_per_place(pd.concat([f, frames], ignore_index=True))
-    return both[["speech", "slogan", "kind", "evidence", "start"]]
-
-
-def recurring_slogans(slogan_frame: pd.DataFrame, *, min_speeches: int = 2,
-                      n_documents: int | None = None) -> pd.DataFrame:
-    r"""Formulas used in ``min_speeches`` speeches or more, parallel frames among them as their
-    template (抓□, 先□后□).
-
-    Columns: ``slogan``, ``kind`` and ``evidence`` (the strongest reason it is a formula, in
-    the order of :data:`EVIDENCE`: quoted, quoted elsewhere, self-counting, frame, formula
-    word, idiom from the lexicon, termhood, set phrase, idiom by jieba's tag), ``n_kinds``
-    (how many kinds of evidence found it), ``n_speeches``, ``n``, ``score``
-    (:func:`formula_score`: the evidence first, recurrence second, so that what every
-    document of a large corpus says does not rank above its formulas; ``n_documents`` is
-    the corpus's size, by default the documents ``slogan_frame`` holds).  Which speeches use
-    it is :func:`slogan_matrix`.  Sorted by score, then ``n`` descending, then slogan.
-
-    >>> import analysis as an
-    >>> sp = an.read_compilation(text=(
-    ...     "第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商、抓落实。投资增长5%左右。\n"
-    ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度、抓投产。\n")).speeches
-    >>> an.recurring_slogans(an.slogans(sp, kinds=('parallel',)))[['slogan', 'evidence', 'n_speeches']].values.tolist()
-    [['抓□', 'frame', 2]]
-    """
-    f = formula_rows(slogan_frame)
-    strength = {e: i for i, e in enumerate(EVIDENCE)}
-    f = f.assign(_e=f["evidence"].map(strength))
-    g = f.groupby("slogan")
-    best = f.sort_values(["_e"], kind="mergesort").drop_duplicates("slogan").set_index("slogan")
-    out = pd.DataFrame({
-        "kind": best["kind"], "evidence": best["evidence"], "n_kinds": g["kind"].nunique(),
-        "n_speeches": g["speech"].nunique(), "n": g.size(), "_e": best["_e"],
-    }).reset_index()
-    out = out[out["n_speeches"] >= min_speeches]
-    out["score"] = formula_score(out["evidence"], out["n_speeches"],
-                                 n_documents or slogan_frame["speech"].nunique())
-    out = out.sort_values(["score", "n", "slogan"], ascending=[False, False, True], kind="mergesort")
-    return out.drop(columns="_e").reset_index(drop=True)
-
-
-def formula_score(evidence: pd.Series, n_speeches: pd.Series, n_documents: int) -> pd.Series:
-    """How formula-like a phrase is, for ranking: the weight of its evidence
-    (:data:`EVIDENCE_WEIGHT`), plus up to 1 for recurring (saturating at
-    :data:`SPREAD_SATURATES` documents), less :data:`ORDINARY_PENALTY` when it is the corpus's
-    ordinary vocabulary (weak evidence, in nearly every document of a large corpus).
-
-    >>> import pandas as pd
-    >>> formula_score(pd.Series(["quoted", "set phrase"]), pd.Series([2, 12]), 12).round(2).tolist()
-    [6.67, 0.5]
-    """
-    weight = evidence.map(EVIDENCE_WEIGHT).fillna(1.0)
-    spread = np.minimum(n_speeches, SPREAD_SATURATES) / SPREAD_SATURATES
-    ordinary = (n_documents >= ORDINARY_FROM) & (n_speeches / max(n_documents, 1) >= ORDINARY_SHARE) & (weight < 4)
-    return weight + spread - ORDINARY_PENALTY * ordinary
-
-
-def parallel_frames(slogan_frame: pd.DataFrame, *, min_members: int = 3, top: int | None = 40) -> pd.DataFrame:
-    r"""Parallel frames (排比) with what each member puts into the slot, for reading and drawing.
-
-    One row per distinct filler of every frame of a speech whose members fill the slot with at
-    least ``min_members`` different words: a frame used twice (稳企业、稳市场、稳预期 in two
-    places) lists each filler once, with ``n`` its occurrences.  Columns: ``speech``,
-    ``frame``, ``slot``, ``member`` (1.. in the order the fillers first appear), ``n``,
-    ``n_slots`` (distinct fillers).  ``top=N`` keeps the N frames with the most distinct
-    fillers (ties: document order).
-
-    >>> import analysis as an
-    >>> sp = an.read_compilation(text="同志们：\n稳企业、稳市场、稳预期。\n要坚持，稳企业、稳市场、稳预期。\n").speeches
-    >>> an.parallel_frames(an.slogans(sp, kinds=("parallel",)))[["frame", "slot", "n"]].values.tolist()
-    [['稳□', '企业', 2], ['稳□', '市场', 2], ['稳□', '预期', 2]]
-    """
-    p = slogan_frame[slogan_frame["kind"] == "parallel"]
-    cols = ["speech", "frame", "slot", "member", "n", "n_slots"]
-    if p.empty:
-        return pd.DataFrame(columns=cols)
-    counted = p.groupby(["speech", "frame", "slot"], sort=False).size().rename("n").reset_index()
-    counted["member"] = counted.groupby(["speech", "frame"], sort=False).cumcount() + 1
-    counted["n_slots"] = counted.groupby(["speech", "frame"], sort=False)["slot"].transform("size")
-    counted = counted[counted["n_slots"] >= min_members]
-    if top is not None:
-        groups = counted.drop_duplicates(["speech", "frame"]).reset_index(drop=True)
-        groups = groups.assign(_o=range(len(groups))).sort_values(["n_slots", "_o"], ascending=[False, True]).head(top)
-        keep = set(zip(groups["speech"], groups["frame"]))
-        counted = counted[[k in keep for k in zip(counted["speech"], counted["frame"])]]
-    return counted[cols].reset_index(drop=True)
-
-
-NUMBERED_COLUMNS = ["speech", "formula", "surface", "start", "end", "n_claimed", "n_listed", "item", "item_text",
-                    "item_start", "item_end"]
-_LIST_WITHIN = 200  # characters between a numbered formula and the first item it announces
-
-
-def _claimed(formula: str) -> int | None:
-    m = re.match(r"[一二三四五六七八九十两]+|\d+", formula)
-    return chinese_number(m.group(0)) if m else None
-
-
-def _listed_items(headings: list[dict], end: int, n: int) -> list[dict]:
-    """The items a formula ending at ``end`` announces: the run of sibling headings numbered
-    1, 2, … that starts within :data:`_LIST_WITHIN` characters after it (at most ``n``)."""
-    first = next((i for i, h in enumerate(headings) if h["start"] >= end), None)
-    if first is None or headings[first]["start"] - end > _LIST_WITHIN or headings[first]["number"] != 1:
-        return []
-    level, kind, items = headings[first]["level"], headings[first]["marker_type"], []
-    for h in headings[first:]:
-        if h["level"] < level or len(items) == n:
-            break
-        if h["level"] == level and h["marker_type"] == kind:
-            if h["number"] != len(items) + 1:
-                break
-            items.append(h)
-    return items
-
-
-def numbered_formulas(speeches: pd.DataFrame) -> pd.DataFrame:
-    r"""Self-counting formulas (三个方面, 四点意见, 7个抓) with the items they enumerate where the
-    text lists them next (一是…二是…, 一、二、, 1、2、), one row per item.
-
-    Columns: ``speech``, ``formula`` (numeral in Chinese: 3个方面 is 三个方面), ``surface``,
-    ``start``, ``end``, ``n_claimed`` (the number it names), ``n_listed`` (items found),
-    ``item`` (1..; 0 on the one row of a formula whose list is not found), ``item_text``
-    (the item's heading), ``item_start``, ``item_end``.
-
-    >>> import analysis as an
-    >>> sp = an.read_compilation(text="同志们：\n我讲3个方面：一是抓项目。二是抓招商。三是抓落实。\n").speeches
-    >>> an.numbered_formulas(sp)[["formula", "item", "item_text"]].values.tolist()
-    [['三个方面', 1, '抓项目'], ['三个方面', 2, '抓招商'], ['三个方面', 3, '抓落实']]
-    """
-    rows = []
-    for speech, text in zip(speeches["speech"], working_texts(speeches)["text"]):
-        headings = sorted(outline_rows(text, speech), key=lambda h: h["start"])
-        for m in NUMBERED_FORMULA.finditer(text):
-            formula = numbered_key(_norm(m.group(0)))
-            claimed = _claimed(formula)
-            items = _listed_items(headings, m.end(), claimed or 0)
-            base = {"speech": speech, "formula": formula, "surface": m.group(0), "start": m.start(), "end": m.end(),
-                    "n_claimed": claimed, "n_listed": len(items)}
-            rows += [{**base, "item": k, "item_text": h["heading"], "item_start": h["end"] - len(h["heading"]),
-                      "item_end": h["end"]} for k, h in enumerate(items, 1)] or [
-                {**base, "item": 0, "item_text": "", "item_start": -1, "item_end": -1}]
-    return pd.DataFrame(rows, columns=NUMBERED_COLUMNS).astype({"n_claimed": "Int64"})

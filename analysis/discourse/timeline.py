@@ -2,14 +2,15 @@
 
 Only formulas :func:`~analysis.slogans` finds count (with their evidence), never bare
 n-grams; parallel frames count as their template (抓□), each place once
-(:func:`~analysis.discourse.slogans.formula_rows`).
+(:func:`~analysis.discourse.ranking.formula_rows`).
 """
 from __future__ import annotations
 
 import pandas as pd
 
 from ..statistics.groups import periods
-from .slogans import EVIDENCE, formula_rows
+from .ranking import formula_rows
+from .slogans import EVIDENCE
 
 TIMELINE_COLUMNS = ["formula", "kind", "evidence", "period", "period_start", "n", "n_documents"]
 LIFECYCLE_COLUMNS = ["formula", "kind", "evidence", "first_period", "last_period", "peak_period", "n_periods",

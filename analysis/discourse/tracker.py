@@ -20,7 +20,8 @@ import numpy as np
 import pandas as pd
 
 from ..errors import check_choice
-from .slogans import EVIDENCE, formula_rows
+from .ranking import formula_rows
+from .slogans import EVIDENCE
 
 TRACKER_COLUMNS = ["slogan", "kind", "evidence", "scope", "n_documents", "share", "dp", "n_total", "speech", "n"]
 SCOPES = ("all", "most", "some", "few")
