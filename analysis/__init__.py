@@ -18,17 +18,13 @@ Importing the package loads neither jieba nor a matplotlib backend.
 """
 from .caches import clear_caches
 from .chinese import chinese_number
+from .discourse.amounts import masked_counts, percentages_and_money
 from .discourse.boilerplate import boilerplate, boilerplate_spans, outside_boilerplate
 from .discourse.commitments import target_table
+from .discourse.dating import dating_evidence
 from .discourse.numbered import numbered_formulas
 from .discourse.outline import assign_sections, outline, outline_summary
-from .discourse.quantities import (
-    dating_evidence,
-    extract_numbers,
-    masked_counts,
-    numeric_targets,
-    percentages_and_money,
-)
+from .discourse.quantities import extract_numbers, numeric_targets
 from .discourse.ranking import parallel_frames, recurring_slogans, slogan_matrix
 from .discourse.series import target_series
 from .discourse.slogans import slogans

@@ -78,9 +78,10 @@ def build_tables(comp: Compilation, groups=tuple(TABLE_GROUPS), *, processes: in
     from tqdm.auto import tqdm
 
     from .discourse.boilerplate import boilerplate, boilerplate_spans, outside_boilerplate
+    from .discourse.dating import dating_evidence
     from .discourse.numbered import numbered_formulas
     from .discourse.outline import outline
-    from .discourse.quantities import dating_evidence, numeric_targets
+    from .discourse.quantities import numeric_targets
     from .discourse.ranking import recurring_slogans
     from .discourse.slogans import slogans
     from .discourse.tracker import formula_tracker
@@ -117,7 +118,7 @@ def build_tables(comp: Compilation, groups=tuple(TABLE_GROUPS), *, processes: in
         elif group == "numbers":
             numbers = numeric_targets(speeches, processes=processes)
             out.frames["numeric_targets.csv"] = numbers
-            out.frames["dating_evidence.csv"] = dating_evidence(speeches)
+            out.frames["dating_evidence.csv"] = dating_evidence(numbers, speeches)
         else:
             if found is None:
                 found = outside_boilerplate(slogans(speeches, tokens=tokens, processes=processes),

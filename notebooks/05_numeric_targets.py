@@ -58,7 +58,7 @@ masked
 study.save(an.plot_masked_counts(masked, labels=study.labels), "masked_values_by_speech")
 
 # %%
-evidence = an.dating_evidence(study.speeches)
+evidence = an.dating_evidence(numbers, study.speeches)
 evidence
 
 # %%

@@ -40,7 +40,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from ..chinese import CLAUSE_END, FIVE_YEAR_PLANS, HAN, MASK_DIGITS, SENTENCE_BREAK, plan_pattern, to_number
+from ..chinese import CLAUSE_END, HAN, MASK_DIGITS, SENTENCE_BREAK, to_number
 from ..parallel import map_speeches
 from ..reading.script import original_surfaces, working_texts
 from .commitments import annotate
@@ -493,104 +493,3 @@ def extract_numbers(text: str) -> pd.DataFrame:
 
 
 #: An indicator that ends in one of these names a measure (增长率, 投资额, 总值 ...).
-_MEASURE_NAME = re.compile(r"(率|额|速度|增幅|价|量|总值|规模)$")
-PLOTTED_UNITS = {"percent": "%", "money": "亿元"}
-
-
-def percentages_and_money(numbers: pd.DataFrame) -> pd.DataFrame:
-    r"""The unmasked percentages (%) and money amounts (亿元) of :func:`numeric_targets`, one row
-    per speech and value, with a label saying how it was written and what it measures.
-
-    Columns: ``speech``, ``kind`` (percent / money), ``unit``, ``value``, ``value_max``
-    (the top of a range, else NaN), ``n`` (how often the value is stated), ``label``
-    (each way of writing it, ``×n`` when repeated, and the measure its indicator names).
-
-    >>> import analysis as an
-    >>> sp = an.read_compilation(text=(
-    ...     "第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商、抓落实。投资增长5%左右。\n"
-    ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度。项目是生命线。\n")).speeches
-    >>> an.percentages_and_money(an.numeric_targets(sp))[['kind', 'value']].values.tolist()
-    [['percent', 5.0]]
-    """
-    cols = ["speech", "kind", "unit", "value", "value_max", "n", "label"]
-    rows = []
-    for kind, unit in PLOTTED_UNITS.items():
-        d = numbers[(numbers["kind"] == kind) & (numbers["unit"] == unit) & ~numbers["masked"]]
-        for (speech, value), same in d.groupby(["speech", "value"], sort=True):
-            forms = same["surface"].value_counts(sort=False)  # each way of writing it, with its count
-            label = ", ".join(f + (f" ×{n}" if n > 1 else "") for f, n in forms.items())
-            measures = [x for x in same["indicator"] if _MEASURE_NAME.search(x)]
-            if measures:
-                label += f"（{measures[0][-8:]}）"
-            ranged = same["value_max"][same["value_max"] > value]
-            rows.append((speech, kind, unit, value, ranged.max() if len(ranged) else float("nan"), len(same), label))
-    return pd.DataFrame(rows, columns=cols)
-
-
-def masked_counts(numbers: pd.DataFrame) -> pd.DataFrame:
-    r"""How many quantities each speech states openly and how many it masks (XXX亿元).
-
-    Columns: ``speech``, ``n_open``, ``n_masked``, ``masked_share``.
-
-    >>> import analysis as an
-    >>> sp = an.read_compilation(text=(
-    ...     "第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商、抓落实。投资增长5%左右。\n"
-    ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度。项目是生命线。\n")).speeches
-    >>> an.masked_counts(an.numeric_targets(sp))[['speech', 'n_open', 'n_masked']].values.tolist()
-    [[1, 1, 0]]
-    """
-    g = numbers.groupby(["speech", "masked"]).size().unstack(fill_value=0)
-    out = pd.DataFrame({"speech": g.index, "n_open": g.get(False, 0), "n_masked": g.get(True, 0)})
-    out = out.reset_index(drop=True).astype({"n_open": int, "n_masked": int})
-    total = out["n_open"] + out["n_masked"]
-    out["masked_share"] = (out["n_masked"] / total.where(total > 0)).fillna(0.0)
-    return out
-
-
-# --------------------------------------------------------------------------- dating
-
-_TERMS = {"新常态": (2014, None), "供给侧结构性改革": (2015, None), "高质量发展": (2017, None),
-          "新质生产力": (2023, None), "稳中求进": (2011, None), "科学发展观": (2003, 2012), "一带一路": (2013, None)}
-
-
-def dating_evidence(speeches: pd.DataFrame) -> pd.DataFrame:
-    """What each speech's text says about when it was given, against the year its title claims.
-
-    Columns: ``speech``, ``claimed_year`` (a year in the title, else the compilation's),
-    ``evidence`` (as written), ``kind`` (``year`` / ``plan`` / ``term``), ``year_min``,
-    ``year_max`` (the years the evidence points to; open-ended terms leave max empty),
-    ``start``, ``end`` (offsets into the speech text), ``consistent`` (the claimed year
-    falls in the range).
-
-    >>> import analysis as an
-    >>> ev = an.dating_evidence(an.load_speeches())
-    >>> sorted(ev['kind'].unique())
-    ['plan', 'term', 'year']
-    """
-    nums = numeric_targets(speeches)
-    speeches = working_texts(speeches)
-    rows = []
-    for _, sp in speeches.iterrows():
-        title = f"{sp.get('title') or ''}"
-        claim = re.search(r"(19|20)\d{2}", title)
-        claimed = int(claim.group(0)) if claim else None
-        text = sp["text"]
-        years = nums[(nums["speech"] == sp["speech"]) & (nums["kind"] == "date") & (nums["unit"] == "年")]
-        for r in years.itertuples():
-            if r.masked:
-                continue
-            rows.append((sp["speech"], claimed, r.surface, "year", int(r.value), int(r.value), r.start, r.end))
-        for name, (lo, hi) in FIVE_YEAR_PLANS.items():
-            for m in re.finditer(plan_pattern(name), text):
-                rows.append((sp["speech"], claimed, name, "plan", lo, hi, m.start(), m.end()))
-        for name, (lo, hi) in _TERMS.items():
-            for m in re.finditer(name, text):
-                rows.append((sp["speech"], claimed, name, "term", lo, hi, m.start(), m.end()))
-    frame = pd.DataFrame(rows, columns=["speech", "claimed_year", "evidence", "kind", "year_min", "year_max",
-                                        "start", "end"])
-    frame["year_max"] = frame["year_max"].astype("Float64")
-    frame["claimed_year"] = frame["claimed_year"].astype("Int64")
-    lo_ok = frame["claimed_year"] >= frame["year_min"]
-    hi_ok = frame["year_max"].isna() | (frame["claimed_year"] <= frame["year_max"])
-    frame["consistent"] = (lo_ok & hi_ok).astype("boolean")
-    return frame.sort_values(["speech", "start", "kind"], kind="mergesort").reset_index(drop=True)

@@ -139,7 +139,8 @@ def plot_dating_evidence(evidence: pd.DataFrame, *, labels=None, ax=None):
     One row per speech that has evidence; each piece of evidence is drawn once.
 
     >>> import analysis as an
-    >>> fig = an.plot_dating_evidence(an.dating_evidence(an.load_speeches()))
+    >>> sp = an.load_speeches()
+    >>> fig = an.plot_dating_evidence(an.dating_evidence(an.numeric_targets(sp), sp))
     >>> len(fig.axes[0].get_yticklabels())
     3
     """
@@ -159,7 +160,7 @@ def plot_dating_evidence(evidence: pd.DataFrame, *, labels=None, ax=None):
             ax.hlines(y, d["year_min"], d["year_max"].astype(float), color=PALETTE[k], lw=3, zorder=2)
     claimed = evidence.dropna(subset=["claimed_year"]).drop_duplicates("speech")
     ax.scatter(claimed["claimed_year"].astype(float), claimed["speech"].map(row), marker="|", s=300,
-               color="#b22222", label="标题声称的年份", zorder=4)
+               color="#b22222", label="文档所署年份（标题、日期行或元数据）", zorder=4)
     ax.set_yticks(range(len(speeches)), [speech_name(s, labels) for s in speeches],
                   fontsize=label_size(len(speeches), height - 2.0))
     ax.set_ylim(len(speeches) - 0.4, -0.9)  # room above the first row for its labels
@@ -167,7 +168,7 @@ def plot_dating_evidence(evidence: pd.DataFrame, *, labels=None, ax=None):
     if len(speeches) <= LABEL_EVIDENCE_UP_TO:
         _label_evidence(ax, evidence, row, fig.get_figwidth())
     ax.set_xlabel("年份")
-    ax.set_title("断代证据：文本指向的年份与标题声称的年份（仅列出有证据的讲话）")
+    ax.set_title("断代证据：文本指向的年份与文档所署年份（仅列出有证据的讲话）")
     return finish(fig, legend_from=ax, legend_columns=2, into=caller)
 
 

@@ -86,7 +86,7 @@ def test_seed_offsets_indicators_roles(speeches):
 
 
 def test_dating_evidence(speeches):
-    d = an.dating_evidence(speeches)
+    d = an.dating_evidence(an.numeric_targets(speeches), speeches)
     s1 = d[d["speech"] == 1]
     assert (s1["claimed_year"] == 2024).all()
     assert {2015, 2014} <= set(s1["year_min"])

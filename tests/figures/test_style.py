@@ -52,7 +52,7 @@ def _all_figures(speeches, tokens):
         "frames": an.plot_parallel_frames(an.parallel_frames(found)),
         "numbers": an.plot_percentages_and_money(an.percentages_and_money(numbers)),
         "masked": an.plot_masked_counts(an.masked_counts(numbers)),
-        "dating": an.plot_dating_evidence(an.dating_evidence(speeches)),
+        "dating": an.plot_dating_evidence(an.dating_evidence(an.numeric_targets(speeches), speeches)),
     }
 
 
