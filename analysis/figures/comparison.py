@@ -56,8 +56,9 @@ def plot_distinctive_terms(distinctive: pd.DataFrame, *, labels=None, page: int 
         panel.set_title(speech_name(s, labels), fontsize=10)
         panel.xaxis.set_major_locator(MaxNLocator(4, symmetric=True))  # few ticks: neighbours never touch
         panel.tick_params(axis="x", labelsize=7)
-    fig.supxlabel("G²（右：比其余各篇多用；左：少用。|G²| > 3.84 即 p < 0.05）", fontsize=9)
     unit = "篇" if all(isinstance(s, (int, np.integer)) for s in speeches) else "组"  # grouped counts: groups
+    if ax is None:  # the figure is ours: one axis label under every panel
+        fig.supxlabel(f"G²（右：比其余各{unit}多用；左：少用。|G²| > 3.84 即 p < 0.05）", fontsize=9)
     return finish(fig, f"关键词：每{unit}与其余各{unit}相比多用和少用的词" + page_note(page, len(speeches)), into=ax)
 
 
