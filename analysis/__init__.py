@@ -26,6 +26,7 @@ from .discourse.numbered import numbered_formulas
 from .discourse.outline import assign_sections, outline, outline_summary
 from .discourse.quantities import extract_numbers, numeric_targets
 from .discourse.ranking import parallel_frames, recurring_slogans, slogan_matrix
+from .discourse.reference import Reference, load_reference, no_reference, reference_from_tokens
 from .discourse.series import target_series
 from .discourse.slogans import slogans
 from .discourse.termhood import termhood
@@ -119,7 +120,8 @@ __all__ = [
     # discourse
     "assign_sections", "dating_evidence", "extract_numbers", "numeric_targets", "outline", "outline_summary",
     "masked_counts", "parallel_frames", "target_table", "percentages_and_money", "recurring_slogans", "slogan_matrix",
-    "slogans", "numbered_formulas", "termhood", "formula_tracker", "formula_scope",
+    "slogans", "numbered_formulas", "termhood", "Reference", "load_reference", "no_reference",
+    "reference_from_tokens", "formula_tracker", "formula_scope",
     "formula_timeline", "formula_lifecycle", "target_series", "boilerplate", "boilerplate_spans",
     "outside_boilerplate",
     # figures and the study

@@ -82,6 +82,7 @@ def build_tables(comp: Compilation, groups=tuple(TABLE_GROUPS), *, processes: in
     from .discourse.numbered import numbered_formulas
     from .discourse.outline import outline
     from .discourse.quantities import numeric_targets
+    from .discourse.reference import load_reference
     from .discourse.ranking import recurring_slogans
     from .discourse.slogans import slogans
     from .discourse.tracker import formula_tracker
@@ -91,6 +92,7 @@ def build_tables(comp: Compilation, groups=tuple(TABLE_GROUPS), *, processes: in
     from .statistics.keyness import keyness_by_speech
 
     speeches, out = comp.speeches, Tables()
+    reference = load_reference(config.REFERENCE_CORPUS) if {"slogans", "time"} & set(groups) else None
     tokens = (tokenize(speeches, processes=processes, progress=progress)
               if {"terms", "slogans", "time"} & set(groups) else None)
     found = numbers = None
@@ -106,7 +108,7 @@ def build_tables(comp: Compilation, groups=tuple(TABLE_GROUPS), *, processes: in
             except TooFewSpeechesError as exc:
                 out.notes.append(f"keyness.csv not written: {exc}")
         elif group == "slogans":
-            found = slogans(speeches, tokens=tokens, processes=processes)
+            found = slogans(speeches, tokens, reference=reference, processes=processes)
             out.frames["slogans.csv"] = found
             spans = boilerplate_spans(speeches)
             out.frames["boilerplate.csv"] = boilerplate(spans, len(speeches))
@@ -121,7 +123,7 @@ def build_tables(comp: Compilation, groups=tuple(TABLE_GROUPS), *, processes: in
             out.frames["dating_evidence.csv"] = dating_evidence(numbers, speeches)
         else:
             if found is None:
-                found = outside_boilerplate(slogans(speeches, tokens=tokens, processes=processes),
+                found = outside_boilerplate(slogans(speeches, tokens, reference=reference, processes=processes),
                                             boilerplate_spans(speeches))
             numbers = numbers if numbers is not None else numeric_targets(speeches, processes=processes)
             _time_tables(out, speeches, term_counts(tokens, content_only=True), found, numbers, by=by)

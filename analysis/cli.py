@@ -66,6 +66,10 @@ def parser() -> argparse.ArgumentParser:
         if name in ("time", "tables", "figures"):
             p.add_argument("--by", default="year", metavar="COLUMN",
                            help="the document column the time tables follow (default: year)")
+        if name in ("slogans", "time", "tables", "figures"):
+            p.add_argument("--reference", default=None, metavar="PATH",
+                           help="the corpus of official language formulas are measured against (default: the 25 "
+                                "provincial reports of 2026; none: general Chinese only)")
         if name in PARALLEL:
             p.add_argument("--processes", type=int, default=1,
                            help="work on this many processes (0: every core); the output is the same")
@@ -132,6 +136,9 @@ def _main(argv: list[str] | None) -> int:
     use_one_line_warnings()
     if args.text_field:  # read by read_corpus here and in the notebook kernels the figures start
         os.environ["ANALYSIS_TEXT_FIELD"] = args.text_field
+    if getattr(args, "reference", None):  # likewise: the build and the notebook kernels measure against it
+        os.environ["ANALYSIS_REFERENCE"] = args.reference
+        config.REFERENCE_CORPUS = Path(args.reference)
     try:
         paths, notes, failures = run(args)
     except (CorpusError, FontNotFoundError, OptionError) as exc:

@@ -34,6 +34,13 @@ class Study:
         from .segmentation.tokens import tokenize
         return tokenize(self.speeches)
 
+    @cached_property
+    def reference(self):
+        """The reference corpus formulas are measured against (:func:`analysis.load_reference` of
+        :data:`analysis.config.REFERENCE_CORPUS`, which ``$ANALYSIS_REFERENCE`` or ``--reference`` sets)."""
+        from .discourse.reference import load_reference
+        return load_reference(config.REFERENCE_CORPUS)
+
     @property
     def labels(self) -> dict:
         """speech -> its ``label``, for the ``labels=`` of every plot."""

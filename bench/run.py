@@ -90,7 +90,7 @@ def pipeline(corpus: Path, processes: int) -> dict:
     stage("keyness", lambda: an.keyness_by_speech(counts, min_count=2, absent=100))
     stage("lexical_stats", lambda: an.lexical_stats(tokens))
     stage("outline", lambda: an.outline(speeches))
-    stage("slogans", lambda: an.slogans(speeches, tokens=tokens, processes=processes))
+    stage("slogans", lambda: an.slogans(speeches, tokens, reference=reference, processes=processes))
     stage("numbers", lambda: an.numeric_targets(speeches, processes=processes))
     return {"stages": stages, "peaks": peaks, "chars": int(speeches["text"].str.len().sum()),
             "peak_mib": peak_mib(), "worker_mib": worker_peak_mib()}

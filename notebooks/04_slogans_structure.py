@@ -32,7 +32,7 @@ figures_dir = None
 import analysis as an
 
 study = an.open_study(corpus, figures_dir)
-found = an.outside_boilerplate(an.slogans(study.speeches, tokens=study.tokens), an.boilerplate_spans(study.speeches))
+found = an.outside_boilerplate(an.slogans(study.speeches, study.tokens, reference=study.reference), an.boilerplate_spans(study.speeches))
 found.groupby(["speech", "kind"]).size().unstack(fill_value=0)
 
 # %%
@@ -49,7 +49,7 @@ an.recurring_slogans(found, n_documents=study.n_speeches).head(20)
 # Why a repeated phrase is, or is not, a formula: the three measures of every candidate.
 
 # %%
-an.termhood(study.tokens).head(30)
+an.termhood(study.tokens, reference=study.reference).head(30)
 
 # %%
 tracker = an.formula_tracker(found, sizes=study.speeches.set_index("speech")["n_chars"], top_per_scope=12)

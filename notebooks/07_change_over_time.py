@@ -69,7 +69,7 @@ if enough:
 
 # %%
 if enough:
-    found = an.outside_boilerplate(an.slogans(study.speeches, tokens=study.tokens),
+    found = an.outside_boilerplate(an.slogans(study.speeches, study.tokens, reference=study.reference),
                                    an.boilerplate_spans(study.speeches))
     formula_times = an.formula_timeline(found, study.speeches, by=by)
     lifecycle = an.formula_lifecycle(formula_times)

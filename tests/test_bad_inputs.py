@@ -18,7 +18,7 @@ def test_unmatched_quotation_mark():
     text = "第一篇：讲话\n同志们：\n我们要抓好“一把手工程，推进项目建设。“项目带动”战略要落实。\n"
     sp = an.read_compilation(text=text).speeches
     tokens = an.tokenize(sp)
-    found = an.slogans(sp, tokens=tokens)
+    found = an.slogans(sp, tokens, reference=an.load_reference())
     q = found[(found["kind"] == "quoted") & found["in_quotes"]]
     assert q["slogan"].tolist() == ["项目带动"]  # the unclosed quote is not taken as a formula
     assert (tokens["end"] <= len(sp.loc[0, "text"])).all()

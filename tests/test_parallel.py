@@ -51,9 +51,9 @@ def test_numbers_on_two_processes_are_identical(provincial, small_chunks):
 
 def test_slogans_on_two_processes_are_identical(provincial, small_chunks, provincial_tokens):
     tokens = provincial_tokens
-    one = an.slogans(provincial, tokens=tokens, kinds=KINDS)
+    one = an.slogans(provincial, tokens, kinds=KINDS, reference=an.load_reference())
     assert (one["kind"] == "quoted").sum() > 1000 and not one["in_quotes"].all()
-    assert an.slogans(provincial, tokens=tokens, kinds=KINDS, processes=2).equals(one)
+    assert an.slogans(provincial, tokens, kinds=KINDS, reference=an.load_reference(), processes=2).equals(one)
 
 
 def test_tokens_on_two_processes_are_identical(provincial):

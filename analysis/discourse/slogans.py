@@ -28,7 +28,6 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from .. import config
 from ..chinese import (
     CLAUSE_RUN,
     CORRELATIVE_FRAMES,
@@ -40,12 +39,12 @@ from ..chinese import (
     SENTENCE_RUN,
     numbered_key,
 )
-from ..errors import check_choice
+from ..errors import OptionError, check_choice
 from ..parallel import map_speeches
 from ..reading.script import original_surfaces, working_texts
-from ..segmentation.tokens import tokenize
 from .lexicons import IDIOM_BY_TAG, IDIOM_LEXICON, SAYING_BY_SHAPE, idiom_evidence, idiom_lexicon
 from .outline import outline_rows
+from .reference import Reference
 from .termhood import formulaic_occurrences
 
 SLOGAN_COLUMNS = ["speech", "slogan", "surface", "kind", "evidence", "frame", "slot", "start", "end", "masked",
@@ -386,11 +385,14 @@ def _idioms(tokens: pd.DataFrame) -> list[dict]:
     return rows
 
 
-def slogans(speeches: pd.DataFrame, *, tokens: pd.DataFrame | None = None,
+def slogans(speeches: pd.DataFrame, tokens: pd.DataFrame | None = None, *,
             kinds: tuple[str, ...] = ("quoted", "parallel", "numbered", "repeated", "idiom"),
-            reference=config.REFERENCE_CORPUS, processes: int = 1) -> pd.DataFrame:
-    r"""Every slogan occurrence of every speech (see the module doc).  Pass ``tokens`` to reuse
-    a segmentation; ``processes > 1`` finds them on that many processes (identical result).
+            reference: Reference | None = None, processes: int = 1) -> pd.DataFrame:
+    r"""Every slogan occurrence of every speech (see the module doc).  The inputs are the caller's:
+    ``tokens`` (:func:`analysis.tokenize`) for the kinds ``repeated`` and ``idiom``, and the
+    ``reference`` formulas are measured against for ``repeated`` (:func:`analysis.load_reference`,
+    or :func:`analysis.no_reference`).  ``processes > 1`` finds them on that many processes
+    (identical result).
 
     >>> import analysis as an
     >>> sp = an.read_compilation(text=(
@@ -401,6 +403,12 @@ def slogans(speeches: pd.DataFrame, *, tokens: pd.DataFrame | None = None,
     """
     for k in kinds:
         check_choice("kinds", k, SLOGAN_KINDS)
+    if tokens is None and {"repeated", "idiom"} & set(kinds):
+        raise OptionError("slogans: the kinds 'repeated' and 'idiom' need the token table: "
+                          "an.slogans(speeches, an.tokenize(speeches), ...)")
+    if reference is None and "repeated" in kinds:
+        raise OptionError("slogans: the kind 'repeated' needs a reference corpus: reference=an.load_reference() "
+                          "(the 25 provincial reports) or reference=an.no_reference() (general Chinese only)")
     shown, speeches = speeches, working_texts(speeches)  # Traditional texts are read in Simplified
     rows = map_speeches(_speech_slogans, speeches, processes=processes, kinds=tuple(kinds))
     if "quoted" in kinds:
@@ -414,7 +422,6 @@ def slogans(speeches: pd.DataFrame, *, tokens: pd.DataFrame | None = None,
             rows += _mostly_unquoted_dropped(marks, echoes)
     repeated = None
     if "repeated" in kinds or "idiom" in kinds:
-        tokens = tokens if tokens is not None else tokenize(speeches)
         if "repeated" in kinds:
             repeated = _repeated(tokens, speeches, reference=reference)
         if "idiom" in kinds:

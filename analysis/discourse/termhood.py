@@ -4,16 +4,19 @@ A candidate is a run of words inside one clause that the corpus uses twice or mo
 filler words of :data:`analysis.chinese.FORMULA_FILLERS` are skipped, so 主要领导要亲自抓
 counts as 主要领导亲自抓), or a single word that is a formula word or a set phrase of
 three characters or more that jieba tags ``i`` / ``l`` (攻坚战, 稳中求进).  Each is
-measured over the corpus pooled with a reference corpus of official language (by default
-the 25 provincial government work reports of 2026, :data:`analysis.config.REFERENCE_CORPUS`;
-``reference=`` takes another corpus, its tokens, or None):
+measured over the corpus pooled with a reference corpus of official language, which the
+caller prepares and passes (``reference=``: :func:`analysis.load_reference`, by default the 25
+provincial government work reports of 2026; :func:`analysis.reference_from_tokens`; or
+:func:`analysis.no_reference`).  Documents the corpus shares with its reference are left out of
+the reference, so the 25 reports are never measured against themselves:
 
 * ``association``: pointwise mutual information, in bits, at the phrase's weakest joint,
   ``log2(f(xy)·N / (f(x)·f(y)))`` over the ways of cutting it in two (single words: none);
 * ``boundary``: the smaller of the entropies, in bits, of the word before it and the word
   after it; a clause edge counts as a new neighbour each time.  0 when the phrase stands
   inside the same longer one in more than 80 % of its uses (项目推进过程 is always followed
-  by 中, 贯彻新 nearly always by 发展理念);
+  by 中, 贯彻新 nearly always by 发展理念).  Measured only for phrases the other measures
+  leave a chance (empty otherwise): counting neighbours is the costly part;
 * ``specificity``: log10 of the phrase's rate per million words in the pooled official
   text over the rate in general Chinese of its rarest word, from jieba's dictionary
   frequencies (60 million words).  That rate bounds the phrase's own general rate from
@@ -30,19 +33,13 @@ fail one of these and are not slogans.
 from __future__ import annotations
 
 import math
-import warnings
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from .. import config
-from ..caches import cached, content_key
 from ..chinese import FORMULA_WORDS
-from ..errors import CorpusWarning
 from .lexicons import jieba_dictionary
 from .phrases import (
-    Clauses,
     PhraseCounts,
     candidate_occurrences,
     clauses,
@@ -50,8 +47,9 @@ from .phrases import (
     pieces,
     variant_occurrences,
 )
+from .reference import ESTABLISHED_IN, Reference, fingerprints
 
-__all__ = ["termhood", "formulaic_occurrences", "pieces", "reference_clauses", "general_frequencies"]
+__all__ = ["termhood", "formulaic_occurrences", "pieces", "general_frequencies"]
 
 TERMHOOD_COLUMNS = ["phrase", "n_words", "n", "n_speeches", "n_reference", "association", "boundary",
                     "specificity", "evidence", "formulaic"]
@@ -60,34 +58,7 @@ MIN_ASSOCIATION = 5.0
 MIN_SPECIFICITY = 0.0
 MIN_SET_PHRASE_SPECIFICITY = 1.0
 MAX_NEIGHBOUR_SHARE = 0.8
-#: A verb phrase of official language that the reference uses in this many documents is looked
-#: for in the corpus with characters inserted too (承接东南沿海地产业梯度转移 is a 承接产业转移).
-ESTABLISHED_IN = 3
 MAX_GAP = 6  # characters inserted between two pieces of a variant
-
-
-@cached(maxsize=2)
-def _reference_clauses(path: str, _content: str) -> Clauses:
-    from ..reading.corpus import read_corpus
-    from ..segmentation.tokens import tokenize
-
-    return clauses(tokenize(read_corpus(path).speeches))
-
-
-def reference_clauses(reference) -> Clauses:
-    """The clauses of the reference corpus: a path (read and segmented once per process), a token
-    table, or None for none."""
-    if isinstance(reference, pd.DataFrame):
-        return clauses(reference)
-    if reference is not None:
-        path = Path(reference)
-        if path.exists():
-            return _reference_clauses(str(path), content_key(path))  # an edited corpus is read again
-        warnings.warn(f"{path}: the reference corpus does not exist; formulas are measured against general "
-                      "Chinese only (set ANALYSIS_REFERENCE or pass reference=)", CorpusWarning, stacklevel=3)
-    return clauses(pd.DataFrame({k: pd.Series(dtype=t) for k, t in [
-        ("speech", int), ("token", object), ("pos", object), ("start", int), ("end", int), ("is_punct", bool),
-        ("is_masked", bool), ("is_number", bool), ("is_vocab", bool)]}))
 
 
 def general_frequencies() -> tuple[dict[str, int], int]:
@@ -96,115 +67,103 @@ def general_frequencies() -> tuple[dict[str, int], int]:
     return freq, total
 
 
-def _other_documents(ref: Clauses, target: Clauses) -> Clauses:
-    """The reference without the documents the corpus itself holds (the reports read against themselves)."""
-    def prints(c: Clauses) -> dict:  # a hash of each document's words in order
-        h = pd.util.hash_array(c.word.astype(object))
-        starts = np.flatnonzero(np.r_[True, c.speech[1:] != c.speech[:-1]])
-        weight = (np.arange(len(h)) - np.repeat(starts, np.diff(np.r_[starts, len(h)])) + 1).astype(np.uint64)
-        return dict(zip(c.speech[starts].tolist(), np.add.reduceat(h * weight, starts).tolist()))
-
-    if not len(ref) or not len(target):
-        return ref
-    own = set(prints(target).values())
-    drop = [s for s, h in prints(ref).items() if h in own]
-    return ref.subset(~np.isin(ref.speech, drop)) if drop else ref
-
-
-def _association(key, pooled: _Pooled) -> float | None:
-    if len(key) == 1:
-        return None
-    n = pooled(key)
-    return min(math.log2(n * pooled.words / (pooled(key[:i]) * pooled(key[i:]))) for i in range(1, len(key)))
-
-
-class _Pooled:
-    def __init__(self, target: PhraseCounts, reference: PhraseCounts, numbers: dict):
-        self.target, self.reference = target, reference
-        self.words = target.words + reference.words
-        self.boundary = _boundaries(pd.concat([target.sides, reference.sides], ignore_index=True), numbers)
-
-    def __call__(self, key) -> int:
-        return self.target.n[key] + self.reference.n[key]
-
-
-def _boundaries(sides: pd.DataFrame, numbers: dict) -> dict:
-    """Each key's smaller neighbour entropy (bits) over both sides, from :attr:`PhraseCounts.sides`."""
+def _boundaries(sides: pd.DataFrame, n_keys: int) -> np.ndarray:
+    """Each key's smaller neighbour entropy (bits) over both sides, from :attr:`PhraseCounts.sides`
+    (keys numbered from 0; 0 for a key without sides)."""
+    out = np.zeros(n_keys)
     if sides.empty:
-        return {}
+        return out
     n = sides.groupby(["key", "side", "word"], sort=False).size()
     p = n / n.groupby(level=["key", "side"]).transform("sum")
     entropy = (-(p * np.log2(p))).groupby(level=["key", "side"]).sum().groupby(level="key").min()
-    dominant = p.groupby(level="key").max()
-    keys = {v: k for k, v in numbers.items()}
+    dominant = p.groupby(level="key").max().reindex(entropy.index)
     # a neighbour that takes most uses makes the phrase a fragment (贯彻新 → 发展理念): no boundary
-    return {keys[k]: max(float(h), 0.0) if dominant[k] <= MAX_NEIGHBOUR_SHARE else 0.0 for k, h in entropy.items()}
+    kept = np.where(dominant.to_numpy() <= MAX_NEIGHBOUR_SHARE, np.maximum(entropy.to_numpy(), 0.0), 0.0)
+    out[entropy.index.to_numpy()] = kept
+    return out
 
 
-def _measure(key, pooled: _Pooled, general: tuple[dict[str, int], int], formula_words) -> dict:
-    """The three measures of ``key`` and the evidence they give (see the module doc)."""
-    freq, total = general
-    rarest = min(freq.get(w, 0) for w in key) if len(key) > 1 else freq.get(key[0], 0)
-    general_rate = max(rarest, 1) / total * 1e6
-    specificity = math.log10(pooled(key) / pooled.words * 1e6 / general_rate)
-    boundary = pooled.boundary.get(key, 0.0)
-    association = _association(key, pooled)
-    has_formula_word = any(w in formula_words for w in key)
-    evidence = ""
-    if boundary <= 0:
-        pass
-    elif has_formula_word:
-        evidence = "formula word"
-    elif association is None:  # a set phrase: established in official language, not one speaker's
-        if specificity >= MIN_SET_PHRASE_SPECIFICITY and (pooled.reference.n[key] or not pooled.reference.words):
-            evidence = "set phrase"
-    elif specificity >= MIN_SPECIFICITY and association >= MIN_ASSOCIATION:
-        evidence = "termhood"
-    return {"association": None if association is None else round(association, 2), "boundary": round(boundary, 2),
-            "specificity": round(specificity, 2), "evidence": evidence}
+def _scores(keys: list[tuple], target: PhraseCounts, ref: PhraseCounts, formula_words) -> pd.DataFrame:
+    """Association, specificity and the formula-word flag of every key (see the module doc)."""
+    freq, total = general_frequencies()
+    words = target.words + ref.words
+
+    def pooled(key) -> int:
+        return target.n[key] + ref.n[key]
+
+    n = np.array([pooled(k) for k in keys], dtype=float)
+    association = np.array([min(math.log2(pooled(k) * words / (pooled(k[:i]) * pooled(k[i:])))
+                                for i in range(1, len(k))) if len(k) > 1 else np.nan for k in keys])
+    rarest = np.array([max(min(freq.get(w, 0) for w in k), 1) for k in keys], dtype=float)
+    specificity = np.log10(n / max(words, 1) * 1e6 / (rarest / total * 1e6))
+    return pd.DataFrame({"n_reference": [ref.n[k] for k in keys], "association": association,
+                         "specificity": specificity, "n_words": [len(k) for k in keys],
+                         "formula_word": [any(w in formula_words for w in k) for k in keys]})
 
 
-def termhood(tokens: pd.DataFrame, *, reference=config.REFERENCE_CORPUS, formula_words=FORMULA_WORDS,
+def _evidence(s: pd.DataFrame, boundary: np.ndarray, *, has_reference: bool) -> np.ndarray:
+    """The evidence each measured key gives (module doc): "" for none."""
+    single = s["n_words"].to_numpy(dtype=int) == 1
+    set_phrase = single & (s["specificity"].to_numpy(dtype=float) >= MIN_SET_PHRASE_SPECIFICITY) & (
+        (s["n_reference"].to_numpy(dtype=int) > 0) | (not has_reference))
+    termhood = ~single & (s["specificity"].to_numpy(dtype=float) >= MIN_SPECIFICITY) & (
+        np.nan_to_num(s["association"].to_numpy(dtype=float), nan=-np.inf) >= MIN_ASSOCIATION)
+    formula = s["formula_word"].to_numpy(dtype=bool)
+    evidence = np.select([formula, set_phrase, termhood], ["formula word", "set phrase", "termhood"], "")
+    return np.where(boundary > 0, evidence, "").astype(object)
+
+
+def termhood(tokens: pd.DataFrame, *, reference: Reference, formula_words=FORMULA_WORDS,
              min_count: int = 2) -> pd.DataFrame:
-    r"""Every candidate phrase the corpus repeats, with how formulaic it is (see the module doc).
+    r"""Every candidate phrase the corpus repeats, with how formulaic it is (see the module doc),
+    measured against ``reference`` (:func:`analysis.load_reference`, or
+    :func:`analysis.no_reference` for general Chinese only).
 
     Columns: ``phrase``, ``n_words``, ``n`` (occurrences in the corpus), ``n_speeches``,
     ``n_reference`` (occurrences in the reference), ``association``, ``boundary``,
-    ``specificity``, ``evidence`` (``formula word``, ``termhood`` or empty) and
+    ``specificity``, ``evidence`` (``formula word``, ``set phrase``, ``termhood`` or empty) and
     ``formulaic``.  Sorted by ``formulaic``, ``n_speeches`` and ``n``, descending, then phrase and
     ``n_words`` (a phrase jieba cuts two ways, 任务艰巨 and 任务/很/艰巨, is two candidates; as
     slogans they are one).
 
     >>> import analysis as an
     >>> sp = an.read_compilation(text="同志们：\n要全程服务，促进经济发展。\n要全程服务企业，促进经济发展。\n").speeches
-    >>> t = an.termhood(an.tokenize(sp)).set_index("phrase")  # against the 25 reports
+    >>> t = an.termhood(an.tokenize(sp), reference=an.load_reference()).set_index("phrase")
     >>> t.loc[["全程服务", "经济发展"], "formulaic"].tolist()
     [True, False]
     """
     occurrences, measured = _measured(tokens, reference=reference, formula_words=formula_words, min_count=min_count)
-    rows = [{"phrase": "".join(key), "n_words": len(key), "n": len(occ[0]), "n_speeches": len(set(occ[0].tolist())),
-             **measured[key]} for key, occ in occurrences.items()]
-    out = pd.DataFrame(rows, columns=TERMHOOD_COLUMNS[:-1])
-    out["formulaic"] = out["evidence"] != ""
+    out = pd.DataFrame({"phrase": ["".join(k) for k in occurrences], "n_words": [len(k) for k in occurrences],
+                        "n": [len(occ[0]) for occ in occurrences.values()],
+                        "n_speeches": [len(set(occ[0].tolist())) for occ in occurrences.values()]})
+    out = pd.concat([out, measured.drop(columns=["n_words", "formula_word"]).reset_index(drop=True)], axis=1)
+    out["association"] = out["association"].round(2).astype(object).where(out["association"].notna(), None)
+    out[["boundary", "specificity"]] = out[["boundary", "specificity"]].round(2)
+    out = out[TERMHOOD_COLUMNS[:-1]].assign(formulaic=out["evidence"] != "")
     return out.sort_values(["formulaic", "n_speeches", "n", "phrase", "n_words"],
                            ascending=[False, False, False, True, True], kind="mergesort").reset_index(drop=True)
 
 
-def _measured(tokens, *, reference, formula_words, min_count):
+def _measured(tokens, *, reference: Reference, formula_words, min_count) -> tuple[dict, pd.DataFrame]:
+    """The candidates with their occurrences, and their measures in the same order."""
     target = clauses(tokens)
-    ref = _other_documents(reference_clauses(reference), target)
+    ref = reference.without(set(fingerprints(target).values()))  # the reports read against themselves
+    established = (reference.established if len(ref) == reference.n_words
+                   else established_phrases(ref, in_documents=ESTABLISHED_IN))
     occurrences = candidate_occurrences(target, min_count=min_count, formula_words=formula_words)
-    for key, occ in variant_occurrences(target, established_phrases(ref, in_documents=ESTABLISHED_IN),
-                                        max_gap=MAX_GAP).items():
+    for key, occ in variant_occurrences(target, established, max_gap=MAX_GAP).items():
         if len({s for s, _, _ in occ}) >= 2:
             occurrences[key] = _merged(occurrences.get(key), occ)
-    wanted = {k[a:b] for k in occurrences for a in range(len(k)) for b in range(a + 1, len(k) + 1)}
-    numbers = {k: i for i, k in enumerate(occurrences)}
-    pooled = _Pooled(PhraseCounts(target, wanted, numbers, corpus=1), PhraseCounts(ref, wanted, numbers, corpus=2),
-                     numbers)
-    general = general_frequencies()
-    measured = {key: {"n_reference": pooled.reference.n[key], **_measure(key, pooled, general, formula_words)}
-                for key in occurrences}
+    keys = list(occurrences)
+    wanted = {k[a:b] for k in keys for a in range(len(k)) for b in range(a + 1, len(k) + 1)}
+    measured = _scores(keys, PhraseCounts(target, wanted), PhraseCounts(ref, wanted), formula_words)
+    # the neighbours are counted only for keys the other measures leave a chance
+    maybe = _evidence(measured, np.ones(len(keys)), has_reference=len(ref) > 0) != ""
+    numbers = {keys[i]: i for i in np.flatnonzero(maybe).tolist()}
+    sides = [PhraseCounts(c, set(numbers), numbers, corpus=i).sides for i, c in ((1, target), (2, ref))]
+    boundary = _boundaries(pd.concat(sides, ignore_index=True), len(keys))
+    measured["boundary"] = np.where(maybe, boundary, np.nan)  # not measured where nothing could pass
+    measured["evidence"] = _evidence(measured, boundary, has_reference=len(ref) > 0)
     return occurrences, measured
 
 
@@ -217,13 +176,14 @@ def _merged(found: tuple | None, variants: list[tuple]) -> tuple:
     return tuple(frame[c].to_numpy() for c in ("speech", "start", "end"))
 
 
-def formulaic_occurrences(tokens: pd.DataFrame, *, reference=config.REFERENCE_CORPUS,
+def formulaic_occurrences(tokens: pd.DataFrame, *, reference: Reference,
                           formula_words=FORMULA_WORDS) -> pd.DataFrame:
     """Every occurrence of a formulaic phrase: ``speech``, ``phrase``, ``start``, ``end``, ``evidence``.
     A phrase inside a longer formulaic one that occurs as often is left out (only the longer is
     a formula)."""
     occurrences, measured = _measured(tokens, reference=reference, formula_words=formula_words, min_count=2)
-    kept = {k: v for k, v in occurrences.items() if measured[k]["evidence"]}
+    evidence = dict(zip(occurrences, measured["evidence"]))
+    kept = {k: v for k, v in occurrences.items() if evidence[k]}
     most_within: dict[tuple, int] = {}
     for key, occ in kept.items():
         for a in range(len(key)):
@@ -238,4 +198,4 @@ def formulaic_occurrences(tokens: pd.DataFrame, *, reference=config.REFERENCE_CO
         "speech": np.concatenate([kept[k][0] for k in keys]),
         "phrase": np.repeat(np.array(["".join(k) for k in keys], dtype=object), sizes),
         "start": np.concatenate([kept[k][1] for k in keys]), "end": np.concatenate([kept[k][2] for k in keys]),
-        "evidence": np.repeat(np.array([measured[k]["evidence"] for k in keys], dtype=object), sizes)})
+        "evidence": np.repeat(np.array([evidence[k] for k in keys], dtype=object), sizes)})

@@ -26,7 +26,7 @@ def test_fixed_opening_and_footer_are_boilerplate_with_their_place():
 def test_formulas_inside_boilerplate_are_not_ranked():
     sp = an.read_compilation(text="\n".join(f"第{n}篇：在全市会议上的讲话\n同志们：\n{t}" for n, t in
                                             zip("一二三四", _speeches()["text"]))).speeches
-    found = an.slogans(sp, tokens=an.tokenize(sp))
+    found = an.slogans(sp, an.tokenize(sp), reference=an.load_reference())
     kept = an.outside_boilerplate(found, an.boilerplate_spans(sp))
     assert len(kept) < len(found)  # the finder did find something in the boilerplate: it is set aside
     ranked = set(an.recurring_slogans(kept)["slogan"])

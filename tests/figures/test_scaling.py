@@ -50,7 +50,7 @@ def seed_frames(speeches, tokens):
     report = an.numeric_targets(an.read_compilation(an.config.PROVINCIAL_CORPUS / "2026_北京市_政府工作报告.txt").speeches)
     report = pd.concat([report.assign(speech=k) for k in range(1, 6)], ignore_index=True)
     numbers = an.numeric_targets(speeches)
-    return (an.slogans(speeches, tokens=tokens), numbers, an.dating_evidence(numbers, speeches), report)
+    return (an.slogans(speeches, tokens, reference=an.load_reference()), numbers, an.dating_evidence(numbers, speeches), report)
 
 
 @pytest.fixture(scope="module", params=[pytest.param(n, marks=pytest.mark.slow) if n > 5 else n for n in SIZES],

@@ -33,7 +33,7 @@ def test_plots_leave_global_matplotlib_settings_alone(speeches):
 def _all_figures(speeches, tokens):
     content = an.term_counts(tokens, content_only=True)
     freqs = an.term_frequencies(content)
-    found = an.slogans(speeches, tokens=tokens)
+    found = an.slogans(speeches, tokens, reference=an.load_reference())
     heads = an.outline(speeches)
     numbers = an.numeric_targets(speeches)
     labels = dict(zip(speeches["speech"], speeches["label"]))
