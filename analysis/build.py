@@ -82,8 +82,8 @@ def build_tables(comp: Compilation, groups=tuple(TABLE_GROUPS), *, processes: in
     from .discourse.numbered import numbered_formulas
     from .discourse.outline import outline
     from .discourse.quantities import numeric_targets
-    from .discourse.reference import load_reference
     from .discourse.ranking import recurring_slogans
+    from .discourse.reference import load_reference
     from .discourse.slogans import slogans
     from .discourse.tracker import formula_tracker
     from .segmentation.tokens import tokenize

@@ -32,7 +32,8 @@ figures_dir = None
 import analysis as an
 
 study = an.open_study(corpus, figures_dir)
-found = an.outside_boilerplate(an.slogans(study.speeches, study.tokens, reference=study.reference), an.boilerplate_spans(study.speeches))
+found = an.slogans(study.speeches, study.tokens, reference=study.reference)
+found = an.outside_boilerplate(found, an.boilerplate_spans(study.speeches))
 found.groupby(["speech", "kind"]).size().unstack(fill_value=0)
 
 # %%

@@ -69,7 +69,8 @@ if distinctive is not None:
 # centre's language) first, the ones only one or a few documents use (local ones) last.
 
 # %%
-found = an.outside_boilerplate(an.slogans(study.speeches, study.tokens, reference=study.reference), an.boilerplate_spans(study.speeches))
+found = an.slogans(study.speeches, study.tokens, reference=study.reference)
+found = an.outside_boilerplate(found, an.boilerplate_spans(study.speeches))
 tracker = an.formula_tracker(found, sizes=study.speeches.set_index("speech")["n_chars"], top_per_scope=12)
 study.save(an.plot_formula_tracker(tracker, labels=study.labels), "corpus_formula_tracker")
 scope = an.formula_scope(tracker)
