@@ -11,6 +11,8 @@ language (稳中求进, 真抓实干) and can be formulas.
 from __future__ import annotations
 
 import json
+import os
+import pickle
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -37,9 +39,18 @@ def idiom_lexicon() -> frozenset[str]:
 def jieba_dictionary() -> tuple[dict[str, int], dict[str, str], int]:
     """jieba's own ``dict.txt``, not the project's dictionary: each word's frequency and tag, and the
     total (60 million words of general Chinese).  The user dictionary is left out on purpose: it
-    tags its formulas ``nz`` and gives them frequencies of its own choosing."""
+    tags its formulas ``nz`` and gives them frequencies of its own choosing.  Parsed once and kept
+    in ``.cache/jieba`` (keyed by jieba's version), as jieba keeps its own dictionary."""
     import jieba
 
+    from .. import config
+
+    stored = config.CACHE_DIR / "jieba" / f"general-{jieba.__version__}.pkl"
+    try:
+        with open(stored, "rb") as f:
+            return pickle.load(f)
+    except (OSError, pickle.UnpicklingError, EOFError):
+        pass
     freq: dict[str, int] = {}
     tags: dict[str, str] = {}
     with open(Path(jieba.__file__).with_name("dict.txt"), encoding="utf-8") as f:
@@ -48,7 +59,13 @@ def jieba_dictionary() -> tuple[dict[str, int], dict[str, str], int]:
             if len(parts) == 3:
                 freq[parts[0]] = int(parts[1])
                 tags[parts[0]] = parts[2]
-    return freq, tags, sum(freq.values())
+    out = (freq, tags, sum(freq.values()))
+    stored.parent.mkdir(parents=True, exist_ok=True)
+    tmp = stored.with_suffix(f".tmp{os.getpid()}")
+    with open(tmp, "wb") as f:
+        pickle.dump(out, f, protocol=pickle.HIGHEST_PROTOCOL)
+    tmp.replace(stored)  # atomic: a parallel run never reads half a file
+    return out
 
 
 def jieba_tag(word: str) -> str | None:

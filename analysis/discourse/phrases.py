@@ -103,19 +103,6 @@ def windows(ids: np.ndarray, clause: np.ndarray, sizes=range(1, MAX_WORDS + 1)):
             yield size, n, code, clause[:n] == clause[size - 1:]
 
 
-def groups(codes: np.ndarray, places: np.ndarray, min_count: int) -> list[np.ndarray]:
-    """The places of each code used ``min_count`` times or more, one array per code."""
-    order = np.argsort(codes, kind="stable")
-    codes, places = codes[order], places[order]
-    edges = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1], True])
-    return [places[a:b] for a, b in zip(edges[:-1], edges[1:]) if b - a >= min_count]
-
-
-def same_words(ids: np.ndarray, at: np.ndarray, size: int) -> np.ndarray:
-    """The places of ``at`` whose window holds the same words as the first."""
-    return at[(ids[at[:, None] + np.arange(size)] == ids[at[0]:at[0] + size]).all(axis=1)]
-
-
 class WordFlags:
     """The word properties a formula's shape depends on, with running sums, so that the shape of
     every window of a size is decided at once.  The rules: a formula opens and ends on a content
@@ -165,11 +152,31 @@ def candidate_occurrences(c: Clauses, *, min_count: int = 2,
     found: dict[tuple[str, ...], list[tuple]] = {}
     for size, n, code, inside in windows(ids, c.clause):
         valid = np.flatnonzero(inside & flags.shape_ok(size, n))
-        for at in groups(code[valid], valid, min_count):
-            at = same_words(ids, at, size)
-            if len(at) >= min_count:
-                found[tuple(c.word[at[0]:at[0] + size])] = (c.speech[at], c.start[at], c.end[at + size - 1])
+        at, edges = grouped_places(code[valid], valid, ids, size, min_count)
+        speech, start, end = c.speech[at], c.start[at], c.end[at + size - 1]
+        for a, b in zip(edges[:-1].tolist(), edges[1:].tolist()):
+            found[tuple(c.word[at[a]:at[a] + size])] = (speech[a:b], start[a:b], end[a:b])
     return found
+
+
+def grouped_places(codes: np.ndarray, places: np.ndarray, ids: np.ndarray, size: int,
+                   min_count: int) -> tuple[np.ndarray, np.ndarray]:
+    """The places of every code used ``min_count`` times or more, grouped (in order of place within a
+    group), and the edges of the groups.  A place whose words differ from its group's first (two
+    sequences with one hash: possible, never seen) is left out."""
+    order = np.argsort(codes, kind="stable")
+    codes, places = codes[order], places[order]
+    new = np.r_[True, codes[1:] != codes[:-1]] if len(codes) else np.zeros(0, dtype=bool)
+    first = places[np.flatnonzero(new)][np.cumsum(new) - 1]
+    same = np.ones(len(places), dtype=bool)
+    for j in range(size):  # word by word: the memory of one array of places at a time
+        same &= ids[places + j] == ids[first + j]
+    places, group = places[same], (np.cumsum(new) - 1)[same]
+    sizes = np.bincount(group, minlength=int(new.sum()))
+    keep = sizes[group] >= min_count
+    places, group = places[keep], group[keep]
+    edges = np.flatnonzero(np.r_[True, group[1:] != group[:-1], True]) if len(group) else np.zeros(1, dtype=int)
+    return places, edges
 
 
 class PhraseCounts:
@@ -200,15 +207,19 @@ class PhraseCounts:
     def _count(self, keys, code, inside, ids, clause, words, id_of, size, neighboured, corpus) -> list[pd.DataFrame]:
         order = sorted(keys)
         wanted = np.array(order, dtype=np.uint64)
-        places = np.flatnonzero(inside & np.isin(code, wanted))
+        row = np.minimum(np.searchsorted(wanted, code), len(wanted) - 1)  # no sort of the corpus's windows
+        places = np.flatnonzero(inside & (wanted[row] == code))
         if not len(places):
             return []
-        row = np.searchsorted(wanted, code[places])
+        row = row[places]
         expected = np.array([[id_of[w] for w in keys[k]] for k in order], dtype=np.uint64)
-        same = (ids[places[:, None] + np.arange(size)] == expected[row]).all(axis=1)
+        same = np.ones(len(places), dtype=bool)
+        for j in range(size):
+            same &= ids[places + j] == expected[row, j]
         places, row = places[same], row[same]
-        for r, n in zip(*np.unique(row, return_counts=True)):
-            self.n[keys[order[r]]] += int(n)
+        counts = np.bincount(row, minlength=len(order))
+        for r in np.flatnonzero(counts).tolist():
+            self.n[keys[order[r]]] += int(counts[r])
         number = np.array([neighboured.get(keys[k], -1) for k in order])[row]
         places, number = places[number >= 0], number[number >= 0]
         if not len(places):

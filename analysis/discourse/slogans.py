@@ -354,8 +354,8 @@ def _repeated(tokens: pd.DataFrame, speeches: pd.DataFrame, *, reference) -> pd.
     """Formulaic phrases the corpus repeats (:mod:`.termhood`), as slogan rows; the surface may hold
     a filler the phrase skips (任务很艰巨 is 任务艰巨)."""
     found = formulaic_occurrences(tokens, reference=reference)
-    text = speeches.set_index("speech")["text"]
-    surface = [text[s][a:b] for s, a, b in zip(found["speech"], found["start"], found["end"])]
+    text = dict(zip(speeches["speech"].tolist(), speeches["text"].tolist()))
+    surface = [text[s][a:b] for s, a, b in zip(found["speech"].tolist(), found["start"].tolist(), found["end"].tolist())]
     return pd.DataFrame({"speech": found["speech"], "slogan": found["phrase"], "surface": surface, "kind": "repeated",
                          "evidence": found["evidence"], "frame": "", "slot": "", "start": found["start"],
                          "end": found["end"], "masked": [bool(HOLDS_MASK.search(x)) for x in surface],

@@ -88,15 +88,17 @@ def _scores(keys: list[tuple], target: PhraseCounts, ref: PhraseCounts, formula_
     freq, total = general_frequencies()
     words = target.words + ref.words
 
+    t, r = target.n, ref.n
+
     def pooled(key) -> int:
-        return target.n[key] + ref.n[key]
+        return t.get(key, 0) + r.get(key, 0)
 
     n = np.array([pooled(k) for k in keys], dtype=float)
     association = np.array([min(math.log2(pooled(k) * words / (pooled(k[:i]) * pooled(k[i:])))
                                 for i in range(1, len(k))) if len(k) > 1 else np.nan for k in keys])
     rarest = np.array([max(min(freq.get(w, 0) for w in k), 1) for k in keys], dtype=float)
     specificity = np.log10(n / max(words, 1) * 1e6 / (rarest / total * 1e6))
-    return pd.DataFrame({"n_reference": [ref.n[k] for k in keys], "association": association,
+    return pd.DataFrame({"n_reference": [r.get(k, 0) for k in keys], "association": association,
                          "specificity": specificity, "n_words": [len(k) for k in keys],
                          "formula_word": [any(w in formula_words for w in k) for k in keys]})
 
