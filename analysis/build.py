@@ -74,7 +74,15 @@ class Tables:
 def build_tables(comp: Compilation, groups=tuple(TABLE_GROUPS), *, processes: int = 1,
                  progress: bool = False, by: str = "year") -> Tables:
     """The processed tables of a read corpus; segments at most once.  With one speech,
-    keyness (which compares speeches) is left out and ``notes`` says why."""
+    keyness (which compares speeches) is left out and ``notes`` says why.  ``progress`` shows
+    every stage, and the speeches done in each per-speech stage."""
+    from .parallel import progress_bars
+
+    with progress_bars(progress):
+        return _build_tables(comp, groups, processes=processes, progress=progress, by=by)
+
+
+def _build_tables(comp: Compilation, groups, *, processes: int, progress: bool, by: str) -> Tables:
     from tqdm.auto import tqdm
 
     from .discourse.boilerplate import boilerplate, boilerplate_spans, outside_boilerplate

@@ -73,6 +73,9 @@ def parser() -> argparse.ArgumentParser:
         if name in PARALLEL:
             p.add_argument("--processes", type=int, default=1,
                            help="work on this many processes (0: every core); the output is the same")
+            p.add_argument("--dask", default=None, metavar="ADDRESS",
+                           help="work on a Dask cluster: local (one worker per core) or tcp://HOST:8786; the "
+                                "output is the same (needs pip install 'speech-analysis[dask]')")
         if name != "figures":
             p.add_argument("--format", choices=("csv", "xlsx", "parquet"), default="csv",
                            help="table format (xlsx needs openpyxl, parquet pyarrow)")
@@ -123,6 +126,16 @@ def run(args: argparse.Namespace) -> tuple[list[Path], list[str], list[str]]:
     return paths, notes, failures
 
 
+def _run_where_asked(args: argparse.Namespace) -> tuple[list[Path], list[str], list[str]]:
+    """:func:`run` here, or with its per-speech work on the Dask cluster ``--dask`` names."""
+    if not getattr(args, "dask", None):
+        return run(args)
+    from .parallel import dask_cluster
+
+    with dask_cluster(args.dask):
+        return run(args)
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
         return _main(argv)
@@ -140,7 +153,7 @@ def _main(argv: list[str] | None) -> int:
         os.environ["ANALYSIS_REFERENCE"] = args.reference
         config.REFERENCE_CORPUS = Path(args.reference)
     try:
-        paths, notes, failures = run(args)
+        paths, notes, failures = _run_where_asked(args)
     except (CorpusError, FontNotFoundError, OptionError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

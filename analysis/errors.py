@@ -97,6 +97,11 @@ class OptionError(ValueError):
     """An option was given a value outside its fixed choices (the message lists them)."""
 
 
+class ClusterError(OptionError):
+    """The Dask cluster named by ``--dask`` could not be started or reached, or Dask is not
+    installed (the message names the address, or gives the command that installs it)."""
+
+
 class TooFewSpeechesError(CorpusError, ValueError):
     """A statistic that compares speeches was given fewer than two."""
 

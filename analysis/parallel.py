@@ -1,17 +1,19 @@
-"""Per-speech work on several processes, with output identical to one process.
+"""Per-speech work on several processes or a Dask cluster, with output identical to one process.
 
 Most extraction is done speech by speech (numbers, outlines, slogans, segmentation).
 :func:`map_speeches` runs such a function over contiguous chunks of speeches, of
-about equal length, on a pool of processes and returns the rows in speech order,
-exactly as a single loop would.  The same per-speech functions are what a Dask
-or multiprocessing user maps over files of a corpus too large for one machine
-(see the README).
+about equal length, and returns the rows in speech order, exactly as a single loop
+would: on this process, on a pool of processes (``processes=``), or, inside a
+:func:`dask_cluster` block, on the workers of a Dask cluster (``--dask`` on the command
+line; docs/scaling.md).  Inside a :func:`progress_bars` block it shows how many
+speeches are done.
 """
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from functools import partial
 
 import numpy as np
@@ -65,16 +67,106 @@ def useful_processes(processes: int | None, texts: list[str], min_chars: int) ->
     return max(1, min(resolve_processes(processes), len(texts), chars // min_chars))
 
 
+#: Seconds to wait for the scheduler a ``--dask tcp://…`` address names.
+CONNECT_TIMEOUT_S = 10
+_DASK = None  # the Dask client work goes to, inside a dask_cluster block
+_PROGRESS = False  # whether map_speeches shows progress, inside a progress_bars block
+
+
+@contextmanager
+def dask_cluster(address: str = "local", *, n_workers: int | None = None) -> Iterator:
+    """Send the per-speech work (segmentation, slogans, numbers) to a Dask cluster while the block
+    runs: ``"local"`` starts a ``LocalCluster`` with one single-threaded worker per core (or
+    ``n_workers``),
+    ``"tcp://host:8786"`` connects to a running scheduler.  Yields the client; the tables are
+    identical to a one-process run.  Needs the ``dask`` extra."""
+    global _DASK
+    from .errors import ClusterError
+
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        raise ClusterError("--dask needs Dask: pip install 'speech-analysis[dask]'") from None
+
+    cluster = None
+    try:
+        if address == "local":
+            cluster = LocalCluster(n_workers=n_workers or available_cores(), threads_per_worker=1, processes=True,
+                                   dashboard_address=None)
+        client = Client(cluster if cluster is not None else address, timeout=CONNECT_TIMEOUT_S)
+    except (OSError, TimeoutError, ValueError, RuntimeError) as exc:
+        if cluster is not None:
+            cluster.close()
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise ClusterError(f"--dask {address}: no Dask cluster could be reached ({reason})") from None
+    previous, _DASK = _DASK, client
+    try:
+        yield client
+    finally:
+        _DASK = previous
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def dask_client():
+    """The Dask client of the :func:`dask_cluster` block running, or None."""
+    return _DASK
+
+
+@contextmanager
+def progress_bars(enabled: bool = True) -> Iterator[None]:
+    """Show progress (speeches done) for every :func:`map_speeches` while the block runs."""
+    global _PROGRESS
+    previous, _PROGRESS = _PROGRESS, enabled
+    try:
+        yield
+    finally:
+        _PROGRESS = previous
+
+
 def map_speeches(func: Callable[..., list], speeches: pd.DataFrame, *, processes: int = 1, **kwargs) -> list:
     """``func(speech, text, **kwargs)`` (a list of rows) for every speech, concatenated in
     speech order; on up to ``processes`` processes, fewer when the corpus is too small to
-    gain from them (``func`` and ``kwargs`` must be picklable: module-level functions and
-    plain data).  The rows are the same whatever the number of processes."""
+    gain from them, or on the Dask cluster of a :func:`dask_cluster` block (``func`` and
+    ``kwargs`` must be picklable: module-level functions and plain data).  The rows are the
+    same wherever they are computed."""
     pairs = list(zip(speeches["speech"], speeches["text"]))
+    work = partial(_run_chunk, func, kwargs=kwargs)
+    desc = getattr(func, "__name__", "work").strip("_").replace("_", " ")
+    if _DASK is not None:
+        chunks = speech_chunks(pairs, max(1, len(_DASK.scheduler_info().get("workers", {}))) * 4)
+        return _in_order(_on_dask(work, chunks), chunks, desc)
     processes = useful_processes(processes, [text for _, text in pairs], MIN_CHARS_PER_PROCESS)
     if processes <= 1:
-        return _run_chunk(func, pairs, kwargs)
+        chunks = speech_chunks(pairs, min(len(pairs), 64)) if _PROGRESS else [pairs]
+        return _in_order(map(work, chunks), chunks, desc)
     chunks = speech_chunks(pairs, processes * 4)  # several per process, so none waits for a long one
     with ProcessPoolExecutor(processes) as pool:
-        parts = pool.map(partial(_run_chunk, func, kwargs=kwargs), chunks)
-        return [row for part in parts for row in part]
+        return _in_order(pool.map(work, chunks), chunks, desc)
+
+
+def _on_dask(work: Callable, chunks: list) -> Iterator[list]:
+    """The results of ``work`` over ``chunks`` on the Dask cluster, in the order of the chunks."""
+    futures = _DASK.map(work, chunks, pure=False)
+    try:
+        for future in futures:
+            yield future.result()
+    finally:
+        _DASK.cancel(futures)
+
+
+def _in_order(parts, chunks: list, desc: str) -> list:
+    """The rows of every chunk's part, in chunk order, counting speeches as the parts come."""
+    bar = None
+    if _PROGRESS and chunks:
+        from tqdm.auto import tqdm
+        bar = tqdm(total=sum(len(c) for c in chunks), desc=desc, unit="speech", leave=False)
+    rows: list = []
+    for chunk, part in zip(chunks, parts):
+        rows += part
+        if bar is not None:
+            bar.update(len(chunk))
+    if bar is not None:
+        bar.close()
+    return rows

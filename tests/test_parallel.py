@@ -82,3 +82,48 @@ def test_readme_dask_recipe_matches_one_process(provincial, provincial_tokens):
     assert summed["n"].sum() == counts["n"].sum()
     assert summed.groupby("term")["n"].sum().equals(counts.groupby("term")["n"].sum())
     pd.testing.assert_frame_equal(namespace["keywords"], an.keyness(counts, 1))
+
+
+@pytest.mark.slow
+def test_a_dask_cluster_writes_every_table_byte_for_byte_as_one_process(tmp_path, capsys):
+    from analysis import build, config
+    from analysis.parallel import dask_cluster
+
+    one = build.write_tables(config.PROVINCIAL_CORPUS, tmp_path / "one")
+    with dask_cluster("local", n_workers=2) as client:
+        assert len(client.scheduler_info()["workers"]) == 2
+        on_dask = build.write_tables(config.PROVINCIAL_CORPUS, tmp_path / "dask")
+    assert [p.name for p in one] == [p.name for p in on_dask] and len(one) >= 10
+    for a, b in zip(one, on_dask):
+        assert a.read_bytes() == b.read_bytes(), a.name
+
+
+def test_an_unreachable_cluster_is_one_line_naming_it(capsys):
+    from analysis.cli import main
+    from analysis import parallel
+
+    parallel.CONNECT_TIMEOUT_S, before = 1, parallel.CONNECT_TIMEOUT_S
+    try:
+        assert main(["numbers", "--dask", "tcp://127.0.0.1:9", "--quiet"]) == 2
+    finally:
+        parallel.CONNECT_TIMEOUT_S = before
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("error: --dask tcp://127.0.0.1:9: no Dask cluster") and "\n" not in err
+
+
+def test_without_dask_the_message_says_how_to_install_it(monkeypatch):
+    import builtins
+
+    from analysis.parallel import dask_cluster
+
+    real = builtins.__import__
+
+    def no_dask(name, *args, **kwargs):
+        if name.startswith("dask") or name.startswith("distributed"):
+            raise ImportError(name)
+        return real(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_dask)
+    with pytest.raises(an.OptionError, match=r"pip install 'speech-analysis\[dask\]'"):
+        with dask_cluster("local"):
+            pass

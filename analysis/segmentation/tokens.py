@@ -97,9 +97,13 @@ def tokenize(speeches: pd.DataFrame, *, user_dict: str | Path | None = None,
     if progress:
         from tqdm.auto import tqdm
         progress_bar = tqdm(total=len(texts), desc="segmenting", unit="speech")
-    places = _segment_in_workers(seg, table, texts, processes, cache) if processes > 1 else (
-        (k, word_places(table, speech, *merge_quotes(table.ids(seg.lcut(text, cache=cache)), table)))
-        for k, (speech, text) in enumerate(texts))
+    if parallel.dask_client() is not None:
+        places = _segment_on_dask(seg, table, texts, cache)
+    elif processes > 1:
+        places = _segment_in_workers(seg, table, texts, processes, cache)
+    else:
+        places = ((k, word_places(table, speech, *merge_quotes(table.ids(seg.lcut(text, cache=cache)), table)))
+                  for k, (speech, text) in enumerate(texts))
     for k, speech_places in places:
         parts[k] = speech_places
         if progress_bar is not None:
@@ -137,6 +141,31 @@ def _segment_in_workers(seg: Segmenter, table, texts: list, processes: int, cach
             places["speech"] = texts[k][0]
             table.facts()  # tag the new types now, while the workers go on
             yield k, places
+
+
+def _cut_texts(texts: list[str], user_dict: str, cache: bool) -> list[list[str]]:
+    """jieba's words of each text, on a Dask worker (its own segmenter, built once per worker)."""
+    seg = get_segmenter(user_dict)
+    return [seg.lcut(text, cache=cache) for text in texts]
+
+
+def _segment_on_dask(seg: Segmenter, table, texts: list, cache: bool):
+    """(index, word places) of every speech, cut on the workers of the Dask cluster of a
+    :func:`analysis.parallel.dask_cluster` block; the words come back and this process numbers
+    them, so the table is the one a single process makes.  Every worker must read the user
+    dictionary at the same path (the project installed on every worker)."""
+    client = parallel.dask_client()
+    n_workers = max(1, len(client.scheduler_info().get("workers", {})))
+    pairs = list(enumerate(texts))
+    chunks = parallel.speech_chunks([(k, text) for k, (_, text) in pairs], n_workers * 4)
+    futures = client.map(_cut_texts, [[text for _, text in chunk] for chunk in chunks],
+                         user_dict=str(seg.user_dict), cache=cache, pure=False)
+    try:
+        for chunk, future in zip(chunks, futures):
+            for (k, _), words in zip(chunk, future.result()):
+                yield k, word_places(table, texts[k][0], *merge_quotes(table.ids(words), table))
+    finally:
+        client.cancel(futures)
 
 
 def _return_freed_memory() -> None:
