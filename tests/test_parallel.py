@@ -99,8 +99,8 @@ def test_a_dask_cluster_writes_every_table_byte_for_byte_as_one_process(tmp_path
 
 
 def test_an_unreachable_cluster_is_one_line_naming_it(capsys):
-    from analysis.cli import main
     from analysis import parallel
+    from analysis.cli import main
 
     parallel.CONNECT_TIMEOUT_S, before = 1, parallel.CONNECT_TIMEOUT_S
     try:
@@ -124,6 +124,5 @@ def test_without_dask_the_message_says_how_to_install_it(monkeypatch):
         return real(name, *args, **kwargs)
 
     monkeypatch.setattr(builtins, "__import__", no_dask)
-    with pytest.raises(an.OptionError, match=r"pip install 'speech-analysis\[dask\]'"):
-        with dask_cluster("local"):
-            pass
+    with pytest.raises(an.OptionError, match=r"pip install 'speech-analysis\[dask\]'"), dask_cluster("local"):
+        pass

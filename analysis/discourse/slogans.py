@@ -355,7 +355,8 @@ def _repeated(tokens: pd.DataFrame, speeches: pd.DataFrame, *, reference) -> pd.
     a filler the phrase skips (任务很艰巨 is 任务艰巨)."""
     found = formulaic_occurrences(tokens, reference=reference)
     text = dict(zip(speeches["speech"].tolist(), speeches["text"].tolist()))
-    surface = [text[s][a:b] for s, a, b in zip(found["speech"].tolist(), found["start"].tolist(), found["end"].tolist())]
+    places = zip(found["speech"].tolist(), found["start"].tolist(), found["end"].tolist())
+    surface = [text[s][a:b] for s, a, b in places]
     return pd.DataFrame({"speech": found["speech"], "slogan": found["phrase"], "surface": surface, "kind": "repeated",
                          "evidence": found["evidence"], "frame": "", "slot": "", "start": found["start"],
                          "end": found["end"], "masked": [bool(HOLDS_MASK.search(x)) for x in surface],
