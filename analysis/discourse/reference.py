@@ -26,10 +26,11 @@ import pandas as pd
 from .. import config
 from ..caches import cached, content_key
 from ..errors import CorpusWarning
+from .phrase_counts import ChunkWindows, chunk_windows, word_hashes
 from .phrases import Clauses, clauses, established_phrases
 
 #: Bump when what a prepared reference holds changes, so that old files on disk are not used.
-FORMAT = "1"
+FORMAT = "2"
 #: A verb phrase of official language that the reference uses in this many documents is looked
 #: for in the corpus with characters inserted too (承接东南沿海地产业梯度转移 is a 承接产业转移).
 ESTABLISHED_IN = 3
@@ -45,6 +46,7 @@ class Reference:
     clauses: Clauses = field(repr=False)
     established: frozenset = field(repr=False)
     fingerprints: dict = field(repr=False)
+    windows: ChunkWindows = field(repr=False)  # the clauses as termhood counts them
 
     @property
     def n_words(self) -> int:
@@ -56,11 +58,11 @@ class Reference:
         return self.clauses.subset(~np.isin(self.clauses.speech, drop)) if drop else self.clauses
 
 
-def fingerprints(c: Clauses) -> dict:
+def fingerprints(c: Clauses | ChunkWindows) -> dict:
     """A hash of each document's words in order, by document (the same words give the same hash)."""
     if not len(c):
         return {}
-    h = pd.util.hash_array(c.word.astype(object))
+    h = c.h if isinstance(c, ChunkWindows) else word_hashes(c.word)
     starts = np.flatnonzero(np.r_[True, c.speech[1:] != c.speech[:-1]])
     weight = (np.arange(len(h)) - np.repeat(starts, np.diff(np.r_[starts, len(h)])) + 1).astype(np.uint64)
     return dict(zip(c.speech[starts].tolist(), np.add.reduceat(h * weight, starts).tolist()))
@@ -75,7 +77,7 @@ def reference_from_tokens(tokens: pd.DataFrame, *, name: str = "tokens") -> Refe
     True
     """
     c = clauses(tokens)
-    return Reference(name, c, established_phrases(c, in_documents=ESTABLISHED_IN), fingerprints(c))
+    return Reference(name, c, established_phrases(c, in_documents=ESTABLISHED_IN), fingerprints(c), chunk_windows(c))
 
 
 def no_reference() -> Reference:

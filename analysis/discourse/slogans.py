@@ -365,25 +365,34 @@ def _repeated(tokens: pd.DataFrame, speeches: pd.DataFrame, *, reference) -> pd.
 
 def _idioms(tokens: pd.DataFrame) -> list[dict]:
     """Four-character words of the idiom lexicon, or tagged ``i`` / ``l`` with the shape of one; an
-    idiom jieba cuts into two to four words (全力/以赴) is found across them."""
+    idiom jieba cuts into two to four words (全力/以赴) is found across them: only runs that open on
+    the beginning of an idiom and close on the end of one are joined and looked up."""
     t = tokens.sort_values(["speech", "position"], kind="mergesort")
-    token, speech = t["token"].reset_index(drop=True), t["speech"].to_numpy()
+    token, speech = t["token"].to_numpy(dtype=object), t["speech"].to_numpy()
     start, end, pos = t["start"].to_numpy(), t["end"].to_numpy(), t["pos"].to_numpy(dtype=object)
+    codes, types = pd.factorize(pd.Series(token, dtype=object))
+    opens, closes = (pd.Series(types, dtype=object).isin(part).to_numpy()[codes] for part in _idiom_parts())
     lexicon = idiom_lexicon()
     rows = []
-    word = token
     for size in range(1, 5):
-        if size > 1:
-            word = word + token.shift(-(size - 1), fill_value="")
-        last = np.minimum(np.arange(len(t)) + size - 1, len(t) - 1)
-        near = (speech[last] == speech) & (end[last] - start == 4) & (word.str.len().to_numpy() == 4)
-        tagged = near & np.isin(pos, ["i", "l"]) if size == 1 else np.zeros(len(t), dtype=bool)
-        for i in np.flatnonzero(near & (word.isin(lexicon).to_numpy() | tagged)).tolist():
-            evidence = idiom_evidence(word.iat[i], pos[i] if size == 1 else None)
+        last = np.minimum(np.arange(len(t)) + size - 1, max(len(t) - 1, 0))
+        near = (speech[last] == speech) & (end[last] - start == 4)
+        near &= (np.isin(pos, ["i", "l"]) | opens) if size == 1 else opens & closes[last]
+        for i in np.flatnonzero(near).tolist():
+            word = "".join(token[i:i + size])
+            evidence = idiom_evidence(word, pos[i] if size == 1 else None) if len(word) == 4 else ""
             if evidence:
-                rows.append(_row(speech[i].item(), word.iat[i], word.iat[i], "idiom", int(start[i]), int(end[last[i]]),
+                rows.append(_row(speech[i].item(), word, word, "idiom", int(start[i]), int(end[last[i]]),
                                  evidence=evidence))
     return rows
+
+
+@lru_cache(maxsize=1)
+def _idiom_parts() -> tuple[frozenset, frozenset]:
+    """The beginnings (一 to 四 characters) and the ends (一 to 三) of the lexicon's idioms."""
+    lexicon = idiom_lexicon()
+    return (frozenset(w[:k] for w in lexicon for k in range(1, 5)),
+            frozenset(w[k:] for w in lexicon for k in range(1, 4)))
 
 
 def slogans(speeches: pd.DataFrame, tokens: pd.DataFrame | None = None, *,

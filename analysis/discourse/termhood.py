@@ -32,24 +32,29 @@ fail one of these and are not slogans.
 """
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import pandas as pd
 
 from ..chinese import FORMULA_WORDS
 from .lexicons import jieba_dictionary
-from .phrases import (
-    PhraseCounts,
-    candidate_occurrences,
-    clauses,
-    established_phrases,
-    pieces,
-    variant_occurrences,
+from .phrase_counts import (
+    _EDGE,
+    _P,
+    ChunkWindows,
+    Keys,
+    WindowCounts,
+    candidate_summary,
+    chunk_windows,
+    key_codes,
+    key_hashes,
+    kept_places,
+    merge_counts,
+    window_counts,
 )
+from .phrases import clauses, established_phrases, pieces, variant_occurrences
 from .reference import ESTABLISHED_IN, Reference, fingerprints
 
-__all__ = ["termhood", "formulaic_occurrences", "pieces", "general_frequencies"]
+__all__ = ["termhood", "formulaic_occurrences", "pieces", "general_frequencies", "measure_chunks"]
 
 TERMHOOD_COLUMNS = ["phrase", "n_words", "n", "n_speeches", "n_reference", "association", "boundary",
                     "specificity", "evidence", "formulaic"]
@@ -67,40 +72,172 @@ def general_frequencies() -> tuple[dict[str, int], int]:
     return freq, total
 
 
-def _boundaries(sides: pd.DataFrame, n_keys: int) -> np.ndarray:
-    """Each key's smaller neighbour entropy (bits) over both sides, from :attr:`PhraseCounts.sides`
-    (keys numbered from 0; 0 for a key without sides)."""
-    out = np.zeros(n_keys)
-    if sides.empty:
-        return out
-    n = sides.groupby(["key", "side", "word"], sort=False).size()
-    p = n / n.groupby(level=["key", "side"]).transform("sum")
-    entropy = (-(p * np.log2(p))).groupby(level=["key", "side"]).sum().groupby(level="key").min()
-    dominant = p.groupby(level="key").max().reindex(entropy.index)
-    # a neighbour that takes most uses makes the phrase a fragment (贯彻新 → 发展理念): no boundary
-    kept = np.where(dominant.to_numpy() <= MAX_NEIGHBOUR_SHARE, np.maximum(entropy.to_numpy(), 0.0), 0.0)
-    out[entropy.index.to_numpy()] = kept
+# ---- the passes over one chunk (module-level: they run in worker processes and on Dask) ----
+
+def first_pass(cw: ChunkWindows) -> tuple[WindowCounts, dict]:
+    """A chunk's window counts and the fingerprint of each of its documents."""
+    return window_counts(cw), fingerprints(cw)
+
+
+def second_pass(cw: ChunkWindows, *, keys: Keys, listed: set, established: frozenset) -> tuple[dict, dict]:
+    """A chunk's :func:`.phrase_counts.candidate_summary` and the variants of established phrases in it."""
+    return candidate_summary(cw, keys, listed), variant_occurrences(cw.clauses(), established, max_gap=MAX_GAP)
+
+
+def third_pass(cw: ChunkWindows, *, keys: Keys, words: dict) -> pd.DataFrame:
+    return kept_places(cw, keys, words)
+
+
+def measure_chunks(run, *, reference: Reference, formula_words=FORMULA_WORDS,
+                   min_count: int = 2) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Termhood over a corpus held as chunks of :class:`.phrase_counts.ChunkWindows`.  ``run(func,
+    **kwargs)`` applies a pass to every chunk and returns the results in chunk order (on this
+    process, on several or on Dask: the results are the same).  Returns every candidate with its
+    measures (one row per key: ``key``, ``words``, ``n``, ``n_speeches``, the measures,
+    ``evidence``) and the places of the formulaic ones (``key``, ``speech``, ``start``, ``end``)."""
+    firsts = run(first_pass)
+    counts = merge_counts(c for c, _ in firsts).pruned(min_count)
+    own = {h for _, f in firsts for h in f.values()}
+    ref_clauses = reference.without(own)  # the reports read against themselves
+    trimmed = len(ref_clauses) != reference.n_words
+    established = established_phrases(ref_clauses, in_documents=ESTABLISHED_IN) if trimmed else reference.established
+    ref_windows = chunk_windows(ref_clauses, formula_words=formula_words) if trimmed or \
+        formula_words is not FORMULA_WORDS else reference.windows
+    keys, listed = _keys(counts, established, min_count)
+    seconds = run(second_pass, keys=keys, listed=listed, established=established)
+    table, variant_places = _candidates(keys, seconds, min_count)
+    ref_counts = window_counts(ref_windows)
+    ref_sides = candidate_summary(ref_windows, keys)["sides"]
+    sides = pd.concat([s["sides"] for s, _ in seconds] + [ref_sides], ignore_index=True)
+    table = _measured(table, counts, ref_counts, sides, formula_words)
+    kept = _formulaic_keys(table)
+    written = kept[~kept["key"].isin(variant_places["key"])]
+    kept_keys, original, words = _renumbered(written)
+    places = pd.concat(run(third_pass, keys=kept_keys, words=words), ignore_index=True)
+    places["key"] = original[places["key"].to_numpy()] if len(places) else places["key"]
+    places = pd.concat([places, variant_places[variant_places["key"].isin(kept["key"])]], ignore_index=True)
+    return table, places.sort_values(["speech", "start", "end", "key"], kind="mergesort").reset_index(drop=True)
+
+
+def _keys(counts: WindowCounts, established: frozenset, min_count: int) -> tuple[Keys, set]:
+    """The candidates (windows of a formula's shape used ``min_count`` times or more) with the
+    established phrases added, and the numbers of the established ones."""
+    codes = counts.candidates(min_count)
+    extra: dict[int, list] = {}
+    for key in sorted(established):
+        extra.setdefault(len(key), []).append(key)
+    extra = {size: key_codes(more, size) for size, more in extra.items()}
+    for size, more in extra.items():
+        codes[size] = np.unique(np.r_[codes.get(size, np.zeros(0, np.uint64)), np.array(more, dtype=np.uint64)])
+    keys = Keys(codes)
+    listed = set()
+    for size, more in extra.items():
+        at = np.searchsorted(keys.codes[size], np.array(more, dtype=np.uint64))
+        listed |= set((at + keys.offset[size]).tolist())
+    return keys, listed
+
+
+def _candidates(keys: Keys, seconds: list, min_count: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Every candidate's words, uses and documents over all chunks, the variants of established
+    phrases counted in (used in two documents or more), and the variants' places."""
+    stats = pd.concat([s["stats"] for s, _ in seconds])
+    table = stats.groupby(level=0, sort=True).agg(n=("n", "sum"), n_speeches=("n_speeches", "sum"),
+                                                  words=("words", "first"))
+    variants: dict[tuple, list] = {}
+    for _, found in seconds:
+        for key, occ in found.items():
+            variants.setdefault(key, []).extend(occ)
+    listed = pd.concat([s["listed"] for s, _ in seconds], ignore_index=True)
+    rows, places = [], []
+    for words, occ in sorted(variants.items()):
+        if len({s for s, _, _ in occ}) < 2:
+            continue
+        key = keys.number(words)  # every established phrase is a key (:func:`_keys`)
+        frame = pd.DataFrame(occ, columns=["speech", "start", "end"])
+        frame = pd.concat([listed.loc[listed["key"] == key, ["speech", "start", "end"]], frame], ignore_index=True)
+        frame = frame.drop_duplicates(["speech", "start"]).sort_values(["speech", "start"], kind="mergesort")
+        places.append(frame.assign(key=key))
+        rows.append({"key": key, "words": words, "n": len(frame), "n_speeches": frame["speech"].nunique()})
+    table = table[table["n"] >= min_count].rename_axis("key").reset_index()
+    if rows:
+        found = pd.DataFrame(rows)
+        table = pd.concat([table[~table["key"].isin(found["key"])], found], ignore_index=True)
+    places = pd.concat(places, ignore_index=True) if places else pd.DataFrame(columns=["speech", "start", "end", "key"])
+    return table.sort_values("key", kind="mergesort").reset_index(drop=True), places.astype("int64")
+
+
+def _renumbered(table: pd.DataFrame) -> tuple[Keys, np.ndarray, dict]:
+    """The keys of ``table`` as :class:`.phrase_counts.Keys` of their own, the original key of each
+    new number, and the words of each new number."""
+    grouped: dict[int, list] = {}
+    for key, words in zip(table["key"].tolist(), table["words"].tolist()):
+        grouped.setdefault(len(words), []).append((key, words))
+    by_size = {size: list(zip(key_codes([w for _, w in v], size).tolist(), *zip(*v))) for size, v in grouped.items()}
+    keys = Keys({s: np.array(sorted(c for c, _, _ in v), dtype=np.uint64) for s, v in by_size.items()})
+    original, words = np.zeros(keys.n, dtype=np.int64), {}
+    for size, entries in by_size.items():
+        for i, (_, key, ws) in enumerate(sorted(entries)):
+            original[keys.offset[size] + i], words[keys.offset[size] + i] = key, ws
+    return keys, original, words
+
+
+def _sub_counts(words: pd.Series, size: int, counts: WindowCounts) -> dict[tuple[int, int], np.ndarray]:
+    """For keys of ``size`` words, the count of each run of their words ``(a, b)``."""
+    h = key_hashes(words.tolist(), size)
+    out = {}
+    with np.errstate(over="ignore"):
+        for a in range(size):
+            code = np.zeros(len(h), dtype=np.uint64)
+            for b in range(a + 1, size + 1):
+                code = code * _P + h[:, b - 1]
+                out[(a, b)] = counts.count(b - a, code)
     return out
 
 
-def _scores(keys: list[tuple], target: PhraseCounts, ref: PhraseCounts, formula_words) -> pd.DataFrame:
-    """Association, specificity and the formula-word flag of every key (see the module doc)."""
+def _measured(table: pd.DataFrame, target: WindowCounts, ref: WindowCounts, sides: pd.DataFrame,
+              formula_words) -> pd.DataFrame:
+    """The candidates with their measures and evidence (see the module doc)."""
     freq, total = general_frequencies()
-    words = target.words + ref.words
+    n_words = target.n_words + ref.n_words
+    size = table["words"].map(len).to_numpy()
+    association = np.full(len(table), np.nan)
+    pooled_n = np.zeros(len(table))
+    n_reference = np.zeros(len(table), dtype=np.int64)
+    for k in sorted(set(size.tolist())):
+        rows = np.flatnonzero(size == k)
+        mine, theirs = _sub_counts(table["words"].iloc[rows], k, target), _sub_counts(table["words"].iloc[rows], k, ref)
+        pooled = {ab: mine[ab] + theirs[ab] for ab in mine}
+        pooled_n[rows], n_reference[rows] = pooled[(0, k)], theirs[(0, k)]
+        if k > 1:
+            association[rows] = np.min([np.log2(pooled[(0, k)] * n_words / (pooled[(0, i)] * pooled[(i, k)]))
+                                        for i in range(1, k)], axis=0)
+    rarest = np.array([max(min(freq.get(w, 0) for w in ws), 1) for ws in table["words"]], dtype=float)
+    out = table.assign(n_words=size, n_reference=n_reference, association=association,
+                       specificity=np.log10(pooled_n / max(n_words, 1) * total / rarest),
+                       formula_word=[any(w in formula_words for w in ws) for ws in table["words"]])
+    maybe = _evidence(out, np.ones(len(out)), has_reference=ref.n_words > 0) != ""
+    boundary = _boundaries(sides, out["key"].to_numpy())
+    out["boundary"] = np.where(maybe, boundary, np.nan)  # reported only where the other measures leave a chance
+    out["evidence"] = _evidence(out, boundary, has_reference=ref.n_words > 0)
+    return out
 
-    t, r = target.n, ref.n
 
-    def pooled(key) -> int:
-        return t.get(key, 0) + r.get(key, 0)
-
-    n = np.array([pooled(k) for k in keys], dtype=float)
-    association = np.array([min(math.log2(pooled(k) * words / (pooled(k[:i]) * pooled(k[i:])))
-                                for i in range(1, len(k))) if len(k) > 1 else np.nan for k in keys])
-    rarest = np.array([max(min(freq.get(w, 0) for w in k), 1) for k in keys], dtype=float)
-    specificity = np.log10(n / max(words, 1) * 1e6 / (rarest / total * 1e6))
-    return pd.DataFrame({"n_reference": [r.get(k, 0) for k in keys], "association": association,
-                         "specificity": specificity, "n_words": [len(k) for k in keys],
-                         "formula_word": [any(w in formula_words for w in k) for k in keys]})
+def _boundaries(sides: pd.DataFrame, keys: np.ndarray) -> np.ndarray:
+    """Each key's smaller neighbour entropy (bits) over both sides; a clause edge (word 0) is a new
+    neighbour every time.  0 where one neighbour takes more than :data:`MAX_NEIGHBOUR_SHARE` of
+    the uses (the phrase is a fragment: 贯彻新 → 发展理念), and for a key without neighbours."""
+    n = sides.groupby(["key", "side", "word"], sort=False)["n"].sum().reset_index()
+    edge = n["word"].to_numpy() == _EDGE
+    total = n.groupby(["key", "side"])["n"].transform("sum").to_numpy(dtype=float)
+    count = n["n"].to_numpy(dtype=float)
+    # a word seen c times adds -c/T·log2(c/T); e edges add e times -1/T·log2(1/T)
+    share = np.where(edge, 1.0, count) / total
+    n["h"] = -np.where(edge, count, 1.0) * share * np.log2(share)
+    n["top"] = share
+    entropy = n.groupby(["key", "side"])["h"].sum().groupby(level="key").min()
+    dominant = n.groupby("key")["top"].max().reindex(entropy.index)
+    value = np.where(dominant.to_numpy() <= MAX_NEIGHBOUR_SHARE, np.maximum(entropy.to_numpy(), 0.0), 0.0)
+    return pd.Series(value, index=entropy.index).reindex(keys, fill_value=0.0).to_numpy()
 
 
 def _evidence(s: pd.DataFrame, boundary: np.ndarray, *, has_reference: bool) -> np.ndarray:
@@ -113,6 +250,26 @@ def _evidence(s: pd.DataFrame, boundary: np.ndarray, *, has_reference: bool) -> 
     formula = s["formula_word"].to_numpy(dtype=bool)
     evidence = np.select([formula, set_phrase, termhood], ["formula word", "set phrase", "termhood"], "")
     return np.where(boundary > 0, evidence, "").astype(object)
+
+
+def _formulaic_keys(table: pd.DataFrame) -> pd.DataFrame:
+    """The formulaic keys, without a phrase inside a longer formulaic one that occurs as often
+    (only the longer is a formula)."""
+    kept = table[table["evidence"] != ""]
+    uses = dict(zip(kept["words"], kept["n"]))
+    most_within: dict[tuple, int] = {}
+    for words, n in uses.items():
+        for a in range(len(words)):
+            for b in range(a + 1, len(words) + 1):
+                if (a, b) != (0, len(words)) and words[a:b] in uses:
+                    most_within[words[a:b]] = max(most_within.get(words[a:b], 0), n)
+    return kept[np.array([most_within.get(w, 0) < n for w, n in zip(kept["words"], kept["n"])], dtype=bool)]
+
+
+def _one_chunk(tokens: pd.DataFrame, formula_words):
+    """``run`` for a corpus taken whole, as one chunk."""
+    cw = chunk_windows(clauses(tokens), formula_words=formula_words)
+    return lambda func, **kwargs: [func(cw, **kwargs)]
 
 
 def termhood(tokens: pd.DataFrame, *, reference: Reference, formula_words=FORMULA_WORDS,
@@ -134,11 +291,14 @@ def termhood(tokens: pd.DataFrame, *, reference: Reference, formula_words=FORMUL
     >>> t.loc[["全程服务", "经济发展"], "formulaic"].tolist()
     [True, False]
     """
-    occurrences, measured = _measured(tokens, reference=reference, formula_words=formula_words, min_count=min_count)
-    out = pd.DataFrame({"phrase": ["".join(k) for k in occurrences], "n_words": [len(k) for k in occurrences],
-                        "n": [len(occ[0]) for occ in occurrences.values()],
-                        "n_speeches": [len(set(occ[0].tolist())) for occ in occurrences.values()]})
-    out = pd.concat([out, measured.drop(columns=["n_words", "formula_word"]).reset_index(drop=True)], axis=1)
+    table, _ = measure_chunks(_one_chunk(tokens, formula_words), reference=reference,
+                              formula_words=formula_words, min_count=min_count)
+    return termhood_table(table)
+
+
+def termhood_table(table: pd.DataFrame) -> pd.DataFrame:
+    """The measured candidates of :func:`measure_chunks` as :func:`termhood` shows them."""
+    out = table.assign(phrase=table["words"].map("".join))
     out["association"] = out["association"].round(2).astype(object).where(out["association"].notna(), None)
     out[["boundary", "specificity"]] = out[["boundary", "specificity"]].round(2)
     out = out[TERMHOOD_COLUMNS[:-1]].assign(formulaic=out["evidence"] != "")
@@ -146,58 +306,20 @@ def termhood(tokens: pd.DataFrame, *, reference: Reference, formula_words=FORMUL
                            ascending=[False, False, False, True, True], kind="mergesort").reset_index(drop=True)
 
 
-def _measured(tokens, *, reference: Reference, formula_words, min_count) -> tuple[dict, pd.DataFrame]:
-    """The candidates with their occurrences, and their measures in the same order."""
-    target = clauses(tokens)
-    ref = reference.without(set(fingerprints(target).values()))  # the reports read against themselves
-    established = (reference.established if len(ref) == reference.n_words
-                   else established_phrases(ref, in_documents=ESTABLISHED_IN))
-    occurrences = candidate_occurrences(target, min_count=min_count, formula_words=formula_words)
-    for key, occ in variant_occurrences(target, established, max_gap=MAX_GAP).items():
-        if len({s for s, _, _ in occ}) >= 2:
-            occurrences[key] = _merged(occurrences.get(key), occ)
-    keys = list(occurrences)
-    wanted = {k[a:b] for k in keys for a in range(len(k)) for b in range(a + 1, len(k) + 1)}
-    measured = _scores(keys, PhraseCounts(target, wanted), PhraseCounts(ref, wanted), formula_words)
-    # the neighbours are counted only for keys the other measures leave a chance
-    maybe = _evidence(measured, np.ones(len(keys)), has_reference=len(ref) > 0) != ""
-    numbers = {keys[i]: i for i in np.flatnonzero(maybe).tolist()}
-    sides = [PhraseCounts(c, set(numbers), numbers, corpus=i).sides for i, c in ((1, target), (2, ref))]
-    boundary = _boundaries(pd.concat(sides, ignore_index=True), len(keys))
-    measured["boundary"] = np.where(maybe, boundary, np.nan)  # not measured where nothing could pass
-    measured["evidence"] = _evidence(measured, boundary, has_reference=len(ref) > 0)
-    return occurrences, measured
-
-
-def _merged(found: tuple | None, variants: list[tuple]) -> tuple:
-    """A phrase's occurrences as written and as variants, each place once, in order of place."""
-    frame = pd.DataFrame(variants, columns=["speech", "start", "end"])
-    if found is not None:
-        frame = pd.concat([pd.DataFrame(dict(zip(["speech", "start", "end"], found))), frame], ignore_index=True)
-    frame = frame.drop_duplicates(["speech", "start"]).sort_values(["speech", "start"], kind="mergesort")
-    return tuple(frame[c].to_numpy() for c in ("speech", "start", "end"))
-
-
 def formulaic_occurrences(tokens: pd.DataFrame, *, reference: Reference,
                           formula_words=FORMULA_WORDS) -> pd.DataFrame:
     """Every occurrence of a formulaic phrase: ``speech``, ``phrase``, ``start``, ``end``, ``evidence``.
     A phrase inside a longer formulaic one that occurs as often is left out (only the longer is
     a formula)."""
-    occurrences, measured = _measured(tokens, reference=reference, formula_words=formula_words, min_count=2)
-    evidence = dict(zip(occurrences, measured["evidence"]))
-    kept = {k: v for k, v in occurrences.items() if evidence[k]}
-    most_within: dict[tuple, int] = {}
-    for key, occ in kept.items():
-        for a in range(len(key)):
-            for b in range(a + 1, len(key) + 1):
-                if (a, b) != (0, len(key)) and key[a:b] in kept:
-                    most_within[key[a:b]] = max(most_within.get(key[a:b], 0), len(occ[0]))
-    keys = [k for k, occ in kept.items() if most_within.get(k, 0) < len(occ[0])]
-    if not keys:
-        return pd.DataFrame(columns=["speech", "phrase", "start", "end", "evidence"])
-    sizes = [len(kept[k][0]) for k in keys]
-    return pd.DataFrame({
-        "speech": np.concatenate([kept[k][0] for k in keys]),
-        "phrase": np.repeat(np.array(["".join(k) for k in keys], dtype=object), sizes),
-        "start": np.concatenate([kept[k][1] for k in keys]), "end": np.concatenate([kept[k][2] for k in keys]),
-        "evidence": np.repeat(np.array([evidence[k] for k in keys], dtype=object), sizes)})
+    table, places = measure_chunks(_one_chunk(tokens, formula_words), reference=reference,
+                                   formula_words=formula_words)
+    return occurrence_rows(table, places)
+
+
+def occurrence_rows(table: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
+    """The places of :func:`measure_chunks` with each phrase and its evidence."""
+    info = table.set_index("key")
+    return pd.DataFrame({"speech": places["speech"].to_numpy(),
+                         "phrase": info["words"].map("".join).reindex(places["key"]).to_numpy(dtype=object),
+                         "start": places["start"].to_numpy(), "end": places["end"].to_numpy(),
+                         "evidence": info["evidence"].reindex(places["key"]).to_numpy(dtype=object)})
