@@ -372,7 +372,6 @@ def _idioms(tokens: pd.DataFrame) -> list[dict]:
     start, end, pos = t["start"].to_numpy(), t["end"].to_numpy(), t["pos"].to_numpy(dtype=object)
     codes, types = pd.factorize(pd.Series(token, dtype=object))
     opens, closes = (pd.Series(types, dtype=object).isin(part).to_numpy()[codes] for part in _idiom_parts())
-    lexicon = idiom_lexicon()
     rows = []
     for size in range(1, 5):
         last = np.minimum(np.arange(len(t)) + size - 1, max(len(t) - 1, 0))

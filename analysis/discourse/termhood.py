@@ -45,9 +45,9 @@ from .phrase_counts import (
     WindowCounts,
     candidate_summary,
     chunk_windows,
+    kept_places,
     key_codes,
     key_hashes,
-    kept_places,
     merge_counts,
     window_counts,
 )
