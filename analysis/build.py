@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -69,72 +70,71 @@ class Tables:
 
     frames: dict[str, pd.DataFrame] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)  # time taken by each step
 
 
 def build_tables(comp: Compilation, groups=tuple(TABLE_GROUPS), *, processes: int = 1,
-                 progress: bool = False, by: str = "year") -> Tables:
-    """The processed tables of a read corpus; segments at most once.  With one speech,
-    keyness (which compares speeches) is left out and ``notes`` says why.  ``progress`` shows
-    every stage, and the speeches done in each per-speech stage."""
+                 progress: bool = False, by: str = "year", cache: bool = True) -> Tables:
+    """The processed tables of a read corpus, taken by chunks of documents (:mod:`analysis.chunks`)
+    on ``processes`` or on Dask; segments each document once (``cache=False``: afresh, not from
+    ``.cache/segments``).  With one speech, keyness (which compares speeches) is left out and
+    ``notes`` says why.  ``progress`` shows every stage, and the documents done.  ``seconds``
+    of the result holds the time of every step."""
     from .parallel import progress_bars
 
     with progress_bars(progress):
-        return _build_tables(comp, groups, processes=processes, progress=progress, by=by)
+        return _build_tables(comp, groups, processes=processes, progress=progress, by=by, cache=cache)
 
 
-def _build_tables(comp: Compilation, groups, *, processes: int, progress: bool, by: str) -> Tables:
+def _build_tables(comp: Compilation, groups, *, processes: int, progress: bool, by: str, cache: bool) -> Tables:
     from tqdm.auto import tqdm
 
+    from . import parallel
+    from .chunks import corpus_parts
     from .discourse.boilerplate import boilerplate, boilerplate_spans, outside_boilerplate
     from .discourse.dating import dating_evidence
-    from .discourse.numbered import numbered_formulas
-    from .discourse.outline import outline
-    from .discourse.quantities import numeric_targets
     from .discourse.ranking import recurring_slogans
     from .discourse.reference import load_reference
-    from .discourse.slogans import slogans
     from .discourse.tracker import formula_tracker
-    from .segmentation.tokens import tokenize
-    from .statistics.counts import term_counts
     from .statistics.frequency import term_frequencies
     from .statistics.keyness import keyness_by_speech
 
     speeches, out = comp.speeches, Tables()
+    start = time.perf_counter()
     reference = load_reference(config.REFERENCE_CORPUS) if {"slogans", "time"} & set(groups) else None
-    tokens = (tokenize(speeches, processes=processes, progress=progress)
-              if {"terms", "slogans", "time"} & set(groups) else None)
-    found = numbers = None
+    out.seconds["reference"] = time.perf_counter() - start
+    workers = parallel.useful_processes(processes, speeches["text"].tolist(), parallel.MIN_CHARS_PER_SEGMENTING_PROCESS)
+    with parallel.Runner(workers) as runner:
+        parts = corpus_parts(speeches, groups, reference=reference, runner=runner, cache=cache)
+    out.seconds.update(parts.seconds)
+    found = None
     for group in tqdm([g for g in TABLE_GROUPS if g in groups], desc="tables", unit="group", disable=not progress):
+        start = time.perf_counter()
         if group == "speeches":
             out.frames["speeches.csv"] = speech_table(speeches)
             out.frames["spans.csv"] = comp.spans.assign(text=comp.spans["text"].str.slice(0, 40))
         elif group == "terms":
-            counts = term_counts(tokens)
-            out.frames["term_frequencies.csv"] = term_frequencies(counts)
+            out.frames["term_frequencies.csv"] = term_frequencies(parts.counts)
             try:
-                out.frames["keyness.csv"] = keyness_by_speech(counts, min_count=2)
+                out.frames["keyness.csv"] = keyness_by_speech(parts.counts, min_count=2)
             except TooFewSpeechesError as exc:
                 out.notes.append(f"keyness.csv not written: {exc}")
         elif group == "slogans":
-            found = slogans(speeches, tokens, reference=reference, processes=processes)
-            out.frames["slogans.csv"] = found
+            out.frames["slogans.csv"] = parts.slogans
             spans = boilerplate_spans(speeches)
             out.frames["boilerplate.csv"] = boilerplate(spans, len(speeches))
-            found = outside_boilerplate(found, spans)  # what every document repeats by convention ranks as nothing
+            found = outside_boilerplate(parts.slogans, spans)  # what every document repeats ranks as nothing
             out.frames["recurring_slogans.csv"] = recurring_slogans(found, min_speeches=1, n_documents=len(speeches))
             out.frames["formula_tracker.csv"] = formula_tracker(found, sizes=speeches.set_index("speech")["n_chars"])
-            out.frames["numbered_formulas.csv"] = numbered_formulas(speeches)
-            out.frames["outline.csv"] = outline(speeches)
+            out.frames["numbered_formulas.csv"] = parts.numbered
+            out.frames["outline.csv"] = parts.outline
         elif group == "numbers":
-            numbers = numeric_targets(speeches, processes=processes)
-            out.frames["numeric_targets.csv"] = numbers
-            out.frames["dating_evidence.csv"] = dating_evidence(numbers, speeches)
+            out.frames["numeric_targets.csv"] = parts.numbers
+            out.frames["dating_evidence.csv"] = dating_evidence(parts.numbers, speeches)
         else:
-            if found is None:
-                found = outside_boilerplate(slogans(speeches, tokens, reference=reference, processes=processes),
-                                            boilerplate_spans(speeches))
-            numbers = numbers if numbers is not None else numeric_targets(speeches, processes=processes)
-            _time_tables(out, speeches, term_counts(tokens, content_only=True), found, numbers, by=by)
+            found = found if found is not None else outside_boilerplate(parts.slogans, boilerplate_spans(speeches))
+            _time_tables(out, speeches, parts.content_counts, found, parts.numbers, by=by)
+        out.seconds[f"tables: {group}"] = time.perf_counter() - start
     return out
 
 

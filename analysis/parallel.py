@@ -170,3 +170,105 @@ def _in_order(parts, chunks: list, desc: str) -> list:
     if bar is not None:
         bar.close()
     return rows
+
+
+class Runner:
+    """Work on chunks of a corpus here, on a pool of ``processes`` or on the Dask cluster of a
+    :func:`dask_cluster` block, each chunk's large part kept where it was made: on disk (a
+    temporary folder) here and in a pool, in the workers' memory on Dask.  :meth:`keep` runs a
+    function giving ``(small, large)`` per chunk and gives the small parts back in chunk order;
+    :meth:`on_kept` runs a function over every large part kept and gives its results in order."""
+
+    def __init__(self, processes: int = 1):
+        self.processes = processes
+        self._pool = None
+        self._kept: list = []
+        self._folder = None
+
+    def __enter__(self) -> Runner:
+        return self
+
+    @property
+    def workers(self) -> int:
+        """How many chunks are worked on at once."""
+        if _DASK is not None:
+            return max(1, len(_DASK.scheduler_info().get("workers", {})))
+        return max(1, self.processes)
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
+        if _DASK is not None and self._kept:
+            _DASK.cancel(self._kept)
+        if self._folder is not None:
+            self._folder.cleanup()
+            self._folder = None
+        self._kept = []
+
+    def keep(self, func: Callable, items: list, *, desc: str = "chunks", **kwargs) -> Iterator:
+        work = partial(func, **kwargs)
+        bar = _bar(desc, sum(len(i) for i in items), "doc")
+        if _DASK is not None:
+            self._kept = _DASK.map(work, items, pure=False)
+            smalls = (_DASK.submit(_first_of, f, pure=False).result() for f in self._kept)
+        else:
+            import tempfile
+            self._folder = tempfile.TemporaryDirectory(prefix="analysis-chunks-")
+            self._kept = [os.path.join(self._folder.name, f"{i}.pkl") for i in range(len(items))]
+            smalls = self._map(partial(_keep_on_disk, work), items, self._kept)
+        for item, small in zip(items, smalls):
+            if bar is not None:
+                bar.update(len(item))
+            yield small
+        if bar is not None:
+            bar.close()
+
+    def on_kept(self, func: Callable, **kwargs) -> Iterator:
+        if _DASK is not None:
+            futures = _DASK.map(partial(_on_second, func, kwargs), self._kept, pure=False)
+            for future in futures:
+                yield future.result()
+        else:
+            yield from self._map(partial(_on_disk, func, kwargs), self._kept)
+
+    def _map(self, work: Callable, *iterables) -> Iterator:
+        if self.processes <= 1:
+            return map(work, *iterables)
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(self.processes)
+        return self._pool.map(work, *iterables)
+
+
+def _bar(desc: str, total: int, unit: str):
+    if not _PROGRESS or not total:
+        return None
+    from tqdm.auto import tqdm
+    return tqdm(total=total, desc=desc, unit=unit, leave=False)
+
+
+def _first_of(pair: tuple):
+    return pair[0]
+
+
+def _on_second(func: Callable, kwargs: dict, pair: tuple):
+    return func(pair[1], **kwargs)
+
+
+def _keep_on_disk(work: Callable, item, path: str):
+    import pickle
+
+    small, large = work(item)
+    with open(path, "wb") as f:
+        pickle.dump(large, f, protocol=pickle.HIGHEST_PROTOCOL)
+    return small
+
+
+def _on_disk(func: Callable, kwargs: dict, path: str):
+    import pickle
+
+    with open(path, "rb") as f:
+        return func(pickle.load(f), **kwargs)

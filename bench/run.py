@@ -1,23 +1,25 @@
 """Benchmark: the whole pipeline against bare ``jieba.lcut`` on corpora of growing size.
 
-Usage: ``make bench`` (or ``python bench/run.py [--sizes 1,10,50] [--processes 1,2]``).
+Usage: ``make bench`` (or ``python bench/run.py [--sizes 1,10,50,100] [--processes 1,2]``).
 
 For each corpus it times bare ``jieba.lcut`` (defaults) over the speech texts, then the
-whole pipeline on 1 process and on 2 (segmentation, slogans and numeric targets spread
-over the processes).  Every measurement runs in a fresh Python process, as a user's
-would: it loads the dictionaries inside the timing (from the warm cache, on both sides)
-and its peak memory is its own (RSS high-water mark; with workers, the largest worker's
-peak is printed beside it).  It prints wall time and peak memory per stage, the ratio of
-the pipeline to bare jieba and the speed-up of 2 processes over 1, and ends with one line
-per corpus and process count in the form::
+whole pipeline: reading, then every table ``python -m analysis tables`` writes
+(:func:`analysis.build.build_tables`: segmentation, term counts and keyness, every kind of
+slogan with the formula stage, outlines, quantities and targets, the time tables when
+the documents carry years), by chunks of documents on 1 process and on 2.  Every
+measurement runs in a fresh Python process, as a user's would: it loads the dictionaries
+and the prepared reference corpus inside the timing (from the warm cache, on both sides:
+the parent prepares them once, as a user's first run does) and its peak memory is its own
+(RSS high-water mark; with workers, the largest worker's peak is printed beside it).  It
+prints the time of every step (the steps done chunk by chunk are summed over the chunks),
+the wall time, the ratio of the pipeline to bare jieba and the speed-up of 2 processes
+over 1, and ends with one line per corpus and process count in the form::
 
     bench corpus=NAME chars=N pipeline_s=X jieba_s=Y ratio=R peak_mib=M
 
 where NAME ends in ``_2proc`` for the run on 2 processes (not run for a corpus too small
-to split: it would repeat the one-process run).  The segmentation cache is
-switched off and a fresh cache folder is used, so that both sides segment for real.
-Slogans run without the ``repeated`` kind: in a corpus replicated 50 times every word
-sequence repeats, so that kind's output alone would hold several rows per token.
+to split: it would repeat the one-process run).  The segmentation cache is switched off
+and a fresh cache folder is used, so that both sides segment for real.
 """
 from __future__ import annotations
 
@@ -40,6 +42,10 @@ if "--child" not in sys.argv:
 
 import analysis as an  # noqa: E402
 from analysis import config  # noqa: E402
+
+#: The steps done chunk by chunk: their times are summed over the chunks (on several processes, the
+#: workers' time, which is more than the wall time).
+CHUNK_STEPS = ("segment", "counts", "slogans", "formulas", "numbers", "outline")
 
 
 def peak_mib() -> float:
@@ -69,33 +75,20 @@ def replicate(folder: Path, times: int, into: Path) -> Path:
 
 
 def pipeline(corpus: Path, processes: int) -> dict:
-    """Time every stage of the whole pipeline (in this fresh process)."""
-    stages: dict[str, float] = {}
-    peaks: dict[str, float] = {}
+    """Time the whole pipeline (in this fresh process): reading, then every table ``make tables``
+    writes (:func:`analysis.build.build_tables`: segmentation, counts, keyness, every kind of
+    slogan with the formula stage, outlines, quantities and targets, the time tables when the
+    documents carry years), by chunks of documents on ``processes``."""
+    from analysis import build
 
-    def stage(label, fn):
-        t = time.perf_counter()
-        out = fn()
-        stages[label] = time.perf_counter() - t
-        peaks[label] = peak_mib()
-        return out
-
-    # the reference corpus is loaded inside the timing, from the warm cache, as the dictionaries are
-    reference = stage("reference", an.load_reference)
-    comp = stage("read+clean", lambda: an.read_corpus(corpus))
-    speeches = comp.speeches
-    tokens = stage("segment", lambda: an.tokenize(speeches, cache=False, processes=processes))
-    counts = stage("counts", lambda: an.term_counts(tokens))
-    stage("frequencies", lambda: an.term_frequencies(counts))
-    # every term a speech never uses is a negative keyword: speeches x vocabulary rows in full,
-    # so at scale only the 100 strongest absent terms per speech are kept
-    stage("keyness", lambda: an.keyness_by_speech(counts, min_count=2, absent=100))
-    stage("lexical_stats", lambda: an.lexical_stats(tokens))
-    stage("outline", lambda: an.outline(speeches))
-    stage("slogans", lambda: an.slogans(speeches, tokens, reference=reference, processes=processes))
-    stage("numbers", lambda: an.numeric_targets(speeches, processes=processes))
-    return {"stages": stages, "peaks": peaks, "chars": int(speeches["text"].str.len().sum()),
-            "peak_mib": peak_mib(), "worker_mib": worker_peak_mib()}
+    start = time.perf_counter()
+    comp = an.read_corpus(corpus)
+    read_s = time.perf_counter() - start
+    tables = build.build_tables(comp, processes=processes, cache=False)
+    wall = time.perf_counter() - start
+    return {"stages": {"read": read_s, **tables.seconds}, "pipeline_s": wall,
+            "chars": int(comp.speeches["text"].str.len().sum()), "peak_mib": peak_mib(),
+            "worker_mib": worker_peak_mib(), "tables": len(tables.frames)}
 
 
 def bare_jieba(corpus: Path) -> dict:
@@ -140,18 +133,22 @@ def run(name: str, corpus: Path, processes: list[int]) -> list[dict]:
         got = in_fresh_process("pipeline", str(corpus), str(p))
         label = name if p == 1 else f"{name}_{p}proc"
         for key, secs in got["stages"].items():
-            print(f"  {label:<20} {key:<14} {secs:8.2f} s   peak so far {got['peaks'][key]:6.0f} MiB")
-        pipeline_s = sum(got["stages"].values())
+            summed = "   (summed over chunks)" if key in CHUNK_STEPS else ""
+            print(f"  {label:<20} {key:<34} {secs:8.2f} s{summed}")
+        pipeline_s = got["pipeline_s"]
         result = {"corpus": label, "chars": got["chars"], "pipeline_s": pipeline_s, "jieba_s": jieba_s,
-                  "ratio": pipeline_s / jieba_s, "peak_mib": got["peak_mib"], "segment_s": got["stages"]["segment"]}
+                  "ratio": pipeline_s / jieba_s, "peak_mib": got["peak_mib"],
+                  "segment_s": got["stages"].get("wall: chunks and formula passes", pipeline_s)}
         workers = f"   largest worker {got['worker_mib']:.0f} MiB (shared pages included)" if p > 1 else ""
-        print(f"  {label:<20} {'TOTAL':<14} {pipeline_s:8.2f} s   bare jieba {jieba_s:.2f} s"
-              f"   ratio {result['ratio']:.2f}   peak {result['peak_mib']:.0f} MiB{workers}", flush=True)
+        print(f"  {label:<20} {'TOTAL (wall, ' + str(got['tables']) + ' tables)':<34} {pipeline_s:8.2f} s   "
+              f"bare jieba {jieba_s:.2f} s   ratio {result['ratio']:.2f}   peak {result['peak_mib']:.0f} MiB{workers}",
+              flush=True)
         results.append(result)
     for r in results[1:]:
         one = results[0]
-        print(f"  {r['corpus']:<20} speed-up over 1 process: segment {one['segment_s'] / r['segment_s']:.2f}x,"
-              f" whole pipeline {one['pipeline_s'] / r['pipeline_s']:.2f}x", flush=True)
+        print(f"  {r['corpus']:<20} speed-up over 1 process: chunks and formula passes "
+              f"{one['segment_s'] / r['segment_s']:.2f}x, whole pipeline {one['pipeline_s'] / r['pipeline_s']:.2f}x",
+              flush=True)
     return results
 
 
@@ -161,7 +158,7 @@ def main() -> int:
         print(json.dumps(bare_jieba(corpus) if what == "jieba" else pipeline(corpus, int(sys.argv[4]))))
         return 0
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="1,10,50", help="replication factors of the provincial corpus")
+    parser.add_argument("--sizes", default="1,10,50,100", help="replication factors of the provincial corpus")
     parser.add_argument("--processes", default="1,2",
                         help="comma-separated process counts to run the per-speech stages on (segmentation, "
                              "slogans, numbers); each is timed against the same bare-jieba run")

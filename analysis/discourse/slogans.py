@@ -350,19 +350,6 @@ def _speech_slogans(speech, text: str, *, kinds: tuple[str, ...]) -> list[dict]:
     return rows
 
 
-def _repeated(tokens: pd.DataFrame, speeches: pd.DataFrame, *, reference) -> pd.DataFrame:
-    """Formulaic phrases the corpus repeats (:mod:`.termhood`), as slogan rows; the surface may hold
-    a filler the phrase skips (任务很艰巨 is 任务艰巨)."""
-    found = formulaic_occurrences(tokens, reference=reference)
-    text = dict(zip(speeches["speech"].tolist(), speeches["text"].tolist()))
-    places = zip(found["speech"].tolist(), found["start"].tolist(), found["end"].tolist())
-    surface = [text[s][a:b] for s, a, b in places]
-    return pd.DataFrame({"speech": found["speech"], "slogan": found["phrase"], "surface": surface, "kind": "repeated",
-                         "evidence": found["evidence"], "frame": "", "slot": "", "start": found["start"],
-                         "end": found["end"], "masked": [bool(HOLDS_MASK.search(x)) for x in surface],
-                         "in_quotes": False}, columns=SLOGAN_COLUMNS)
-
-
 def _idioms(tokens: pd.DataFrame) -> list[dict]:
     """Four-character words of the idiom lexicon, or tagged ``i`` / ``l`` with the shape of one; an
     idiom jieba cuts into two to four words (全力/以赴) is found across them: only runs that open on
@@ -419,7 +406,40 @@ def slogans(speeches: pd.DataFrame, tokens: pd.DataFrame | None = None, *,
         raise OptionError("slogans: the kind 'repeated' needs a reference corpus: reference=an.load_reference() "
                           "(the 25 provincial reports) or reference=an.no_reference() (general Chinese only)")
     shown, speeches = speeches, working_texts(speeches)  # Traditional texts are read in Simplified
+    rows = local_slogans(speeches, tokens, kinds=kinds, processes=processes)
+    repeated = (repeated_rows(formulaic_occurrences(tokens, reference=reference), speeches)
+                if "repeated" in kinds else None)
+    return corpus_slogans(shown, rows, repeated, kinds=kinds, processes=processes)
+
+
+def local_slogans(speeches: pd.DataFrame, tokens: pd.DataFrame | None, *, kinds: tuple[str, ...],
+                  processes: int = 1) -> list[dict]:
+    """The slogan rows each speech gives on its own (quotation marks, frames, numbered formulas,
+    sayings, idioms) of speeches in their working (Simplified) text: a corpus taken by chunks of
+    documents gives, chunk after chunk, the rows it gives whole."""
     rows = map_speeches(_speech_slogans, speeches, processes=processes, kinds=tuple(kinds))
+    if "idiom" in kinds:
+        rows += _idioms(tokens)
+    return rows
+
+
+def repeated_rows(found: pd.DataFrame, speeches: pd.DataFrame) -> pd.DataFrame:
+    """Formulaic phrases the corpus repeats (:func:`.termhood.formulaic_occurrences`), as slogan rows;
+    the surface may hold a filler the phrase skips (任务很艰巨 is 任务艰巨)."""
+    text = dict(zip(speeches["speech"].tolist(), speeches["text"].tolist()))
+    places = zip(found["speech"].tolist(), found["start"].tolist(), found["end"].tolist())
+    surface = [text[s][a:b] for s, a, b in places]
+    return pd.DataFrame({"speech": found["speech"], "slogan": found["phrase"], "surface": surface, "kind": "repeated",
+                         "evidence": found["evidence"], "frame": "", "slot": "", "start": found["start"],
+                         "end": found["end"], "masked": [bool(HOLDS_MASK.search(x)) for x in surface],
+                         "in_quotes": False}, columns=SLOGAN_COLUMNS)
+
+
+def corpus_slogans(shown: pd.DataFrame, rows: list[dict], repeated: pd.DataFrame | None, *,
+                   kinds: tuple[str, ...], processes: int = 1) -> pd.DataFrame:
+    """The slogan table of the speeches ``shown``, from their :func:`local_slogans` rows and
+    :func:`repeated_rows`: a formula quoted in one speech is found unquoted in every other
+    (``quoted elsewhere``), then every row is put in order of place."""
     if "quoted" in kinds:
         marks = [r for r in rows if r["kind"] == "quoted"]
         formulas = _echo_formulas(marks)
@@ -427,14 +447,8 @@ def slogans(speeches: pd.DataFrame, tokens: pd.DataFrame | None = None, *,
             spans: dict = {}
             for r in marks:
                 spans.setdefault(r["speech"], []).append((r["start"], r["end"]))
-            echoes = map_speeches(_echoes, speeches, processes=processes, formulas=formulas, spans=spans)
-            rows += _mostly_unquoted_dropped(marks, echoes)
-    repeated = None
-    if "repeated" in kinds or "idiom" in kinds:
-        if "repeated" in kinds:
-            repeated = _repeated(tokens, speeches, reference=reference)
-        if "idiom" in kinds:
-            rows += _idioms(tokens)
+            echoes = map_speeches(_echoes, working_texts(shown), processes=processes, formulas=formulas, spans=spans)
+            rows = rows + _mostly_unquoted_dropped(marks, echoes)
     frame = pd.DataFrame(rows, columns=SLOGAN_COLUMNS)
     if repeated is not None and len(repeated):
         frame = pd.concat([frame, repeated], ignore_index=True) if len(frame) else repeated

@@ -48,7 +48,6 @@ from .phrase_counts import (
     kept_places,
     key_codes,
     key_hashes,
-    merge_counts,
     window_counts,
 )
 from .phrases import clauses, established_phrases, pieces, variant_occurrences
@@ -88,35 +87,98 @@ def third_pass(cw: ChunkWindows, *, keys: Keys, words: dict) -> pd.DataFrame:
     return kept_places(cw, keys, words)
 
 
-def measure_chunks(run, *, reference: Reference, formula_words=FORMULA_WORDS,
-                   min_count: int = 2) -> tuple[pd.DataFrame, pd.DataFrame]:
+def measure_chunks(run, *, reference: Reference, formula_words=FORMULA_WORDS, min_count: int = 2,
+                   firsts=None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Termhood over a corpus held as chunks of :class:`.phrase_counts.ChunkWindows`.  ``run(func,
-    **kwargs)`` applies a pass to every chunk and returns the results in chunk order (on this
-    process, on several or on Dask: the results are the same).  Returns every candidate with its
+    **kwargs)`` applies a pass to every chunk and gives the results in chunk order (on this
+    process, on several or on Dask: the results are the same); each is merged as it comes and let
+    go, so memory holds the merged counts, never every chunk's.  ``firsts`` are the results of
+    :func:`first_pass` when the caller has them already.  Returns every candidate with its
     measures (one row per key: ``key``, ``words``, ``n``, ``n_speeches``, the measures,
     ``evidence``) and the places of the formulaic ones (``key``, ``speech``, ``start``, ``end``)."""
-    firsts = run(first_pass)
-    counts = merge_counts(c for c, _ in firsts).pruned(min_count)
-    own = {h for _, f in firsts for h in f.values()}
+    counts, own = WindowCounts({}, {}, 0), set()
+    for part, prints in (run(first_pass) if firsts is None else firsts):
+        counts = counts.merged(part)
+        own |= set(prints.values())
+    counts = counts.pruned(min_count)
     ref_clauses = reference.without(own)  # the reports read against themselves
     trimmed = len(ref_clauses) != reference.n_words
     established = established_phrases(ref_clauses, in_documents=ESTABLISHED_IN) if trimmed else reference.established
     ref_windows = chunk_windows(ref_clauses, formula_words=formula_words) if trimmed or \
         formula_words is not FORMULA_WORDS else reference.windows
     keys, listed = _keys(counts, established, min_count)
-    seconds = run(second_pass, keys=keys, listed=listed, established=established)
-    table, variant_places = _candidates(keys, seconds, min_count)
-    ref_counts = window_counts(ref_windows)
-    ref_sides = candidate_summary(ref_windows, keys)["sides"]
-    sides = pd.concat([s["sides"] for s, _ in seconds] + [ref_sides], ignore_index=True)
-    table = _measured(table, counts, ref_counts, sides, formula_words)
+    seconds = _Seconds(keys)
+    for summary, variants in run(second_pass, keys=keys, listed=listed, established=established):
+        seconds.add(summary, variants)
+    seconds.add(candidate_summary(ref_windows, keys), {}, stats=False)  # the reference's neighbours
+    table, variant_places = seconds.candidates(min_count)
+    table = _measured(table, counts, window_counts(ref_windows), seconds.sides(), formula_words)
     kept = _formulaic_keys(table)
     written = kept[~kept["key"].isin(variant_places["key"])]
     kept_keys, original, words = _renumbered(written)
-    places = pd.concat(run(third_pass, keys=kept_keys, words=words), ignore_index=True)
+    places = pd.concat(list(run(third_pass, keys=kept_keys, words=words)), ignore_index=True)
     places["key"] = original[places["key"].to_numpy()] if len(places) else places["key"]
     places = pd.concat([places, variant_places[variant_places["key"].isin(kept["key"])]], ignore_index=True)
     return table, places.sort_values(["speech", "start", "end", "key"], kind="mergesort").reset_index(drop=True)
+
+
+class _Seconds:
+    """The second pass's results merged chunk by chunk: uses and documents per key (sums), the
+    words of each key, neighbours (summed whenever a million rows have come), variants."""
+
+    def __init__(self, keys: Keys):
+        self.keys = keys
+        self.n = np.zeros(keys.n, dtype=np.int64)
+        self.n_speeches = np.zeros(keys.n, dtype=np.int64)
+        self.words = np.full(keys.n, None, dtype=object)
+        self._sides: list[pd.DataFrame] = []
+        self._rows = 0
+        self.variants: dict[tuple, list] = {}
+        self.listed: list[pd.DataFrame] = []
+
+    def add(self, summary: dict, variants: dict, *, stats: bool = True) -> None:
+        if stats:
+            st = summary["stats"]
+            at = st.index.to_numpy(dtype=np.int64)
+            self.n[at] += st["n"].to_numpy(dtype=np.int64)
+            self.n_speeches[at] += st["n_speeches"].to_numpy(dtype=np.int64)
+            unnamed = at[pd.isna(self.words[at])]
+            self.words[unnamed] = st["words"].reindex(unnamed).to_numpy(dtype=object)
+            self.listed.append(summary["listed"])
+        for key, occ in variants.items():
+            self.variants.setdefault(key, []).extend(occ)
+        self._sides.append(summary["sides"])
+        self._rows += len(summary["sides"])
+        if self._rows > 1_000_000:
+            self._sides, self._rows = [self.sides()], 0
+
+    def sides(self) -> pd.DataFrame:
+        frame = pd.concat(self._sides, ignore_index=True)
+        return frame.groupby(["key", "side", "word"], sort=False)["n"].sum().reset_index()
+
+    def candidates(self, min_count: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """Every candidate's words, uses and documents over all chunks, the variants of established
+        phrases counted in (used in two documents or more), and the variants' places."""
+        seen = np.flatnonzero(self.n >= min_count)
+        table = pd.DataFrame({"key": seen, "n": self.n[seen], "n_speeches": self.n_speeches[seen],
+                              "words": self.words[seen]})
+        listed = pd.concat(self.listed, ignore_index=True) if self.listed else pd.DataFrame(columns=["key"])
+        rows, places = [], []
+        for words, occ in sorted(self.variants.items()):
+            if len({s for s, _, _ in occ}) < 2:
+                continue
+            key = self.keys.number(words)  # every established phrase is a key (:func:`_keys`)
+            frame = pd.DataFrame(occ, columns=["speech", "start", "end"])
+            frame = pd.concat([listed.loc[listed["key"] == key, ["speech", "start", "end"]], frame], ignore_index=True)
+            frame = frame.drop_duplicates(["speech", "start"]).sort_values(["speech", "start"], kind="mergesort")
+            places.append(frame.assign(key=key))
+            rows.append({"key": key, "words": words, "n": len(frame), "n_speeches": frame["speech"].nunique()})
+        if rows:
+            found = pd.DataFrame(rows)
+            table = pd.concat([table[~table["key"].isin(found["key"])], found], ignore_index=True)
+        places = (pd.concat(places, ignore_index=True) if places
+                  else pd.DataFrame(columns=["speech", "start", "end", "key"]))
+        return table.sort_values("key", kind="mergesort").reset_index(drop=True), places.astype("int64")
 
 
 def _keys(counts: WindowCounts, established: frozenset, min_count: int) -> tuple[Keys, set]:
@@ -135,35 +197,6 @@ def _keys(counts: WindowCounts, established: frozenset, min_count: int) -> tuple
         at = np.searchsorted(keys.codes[size], np.array(more, dtype=np.uint64))
         listed |= set((at + keys.offset[size]).tolist())
     return keys, listed
-
-
-def _candidates(keys: Keys, seconds: list, min_count: int) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Every candidate's words, uses and documents over all chunks, the variants of established
-    phrases counted in (used in two documents or more), and the variants' places."""
-    stats = pd.concat([s["stats"] for s, _ in seconds])
-    table = stats.groupby(level=0, sort=True).agg(n=("n", "sum"), n_speeches=("n_speeches", "sum"),
-                                                  words=("words", "first"))
-    variants: dict[tuple, list] = {}
-    for _, found in seconds:
-        for key, occ in found.items():
-            variants.setdefault(key, []).extend(occ)
-    listed = pd.concat([s["listed"] for s, _ in seconds], ignore_index=True)
-    rows, places = [], []
-    for words, occ in sorted(variants.items()):
-        if len({s for s, _, _ in occ}) < 2:
-            continue
-        key = keys.number(words)  # every established phrase is a key (:func:`_keys`)
-        frame = pd.DataFrame(occ, columns=["speech", "start", "end"])
-        frame = pd.concat([listed.loc[listed["key"] == key, ["speech", "start", "end"]], frame], ignore_index=True)
-        frame = frame.drop_duplicates(["speech", "start"]).sort_values(["speech", "start"], kind="mergesort")
-        places.append(frame.assign(key=key))
-        rows.append({"key": key, "words": words, "n": len(frame), "n_speeches": frame["speech"].nunique()})
-    table = table[table["n"] >= min_count].rename_axis("key").reset_index()
-    if rows:
-        found = pd.DataFrame(rows)
-        table = pd.concat([table[~table["key"].isin(found["key"])], found], ignore_index=True)
-    places = pd.concat(places, ignore_index=True) if places else pd.DataFrame(columns=["speech", "start", "end", "key"])
-    return table.sort_values("key", kind="mergesort").reset_index(drop=True), places.astype("int64")
 
 
 def _renumbered(table: pd.DataFrame) -> tuple[Keys, np.ndarray, dict]:

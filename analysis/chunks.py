@@ -1,0 +1,162 @@
+"""The pipeline by chunk of documents: what each chunk gives, merged into what the corpus gives.
+
+A corpus is taken a chunk of documents (about :data:`CHUNK_CHARS` characters) at a time.
+Each chunk is segmented, and its tokens give the chunk's term counts, the slogans its
+documents give on their own, its quantities and outlines, and the word windows the formula
+stage counts (:mod:`analysis.discourse.phrase_counts`); then the tokens are let go.  So
+memory holds one chunk's tokens, never the corpus's, and the chunks can be worked on in
+any order, on several processes or on a Dask cluster (:class:`analysis.parallel.Runner`):
+the tables are the ones a single pass over the whole corpus gives.
+"""
+from __future__ import annotations
+
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+#: Documents are taken in chunks of about this many characters (one chunk's tokens take
+#: about 100 MiB; a document is never split).
+CHUNK_CHARS = 1_000_000
+#: The kinds of slogans the pipeline finds.
+KINDS = ("quoted", "parallel", "numbered", "repeated", "idiom")
+
+
+def document_chunks(speeches: pd.DataFrame, *, chunk_chars: int = CHUNK_CHARS, at_least: int = 1) -> list:
+    """The speeches in contiguous chunks of about ``chunk_chars`` characters (at least ``at_least``
+    chunks when there are that many speeches, so that every worker has one)."""
+    from .parallel import speech_chunks
+
+    total = int(speeches["text"].str.len().sum())
+    n = max(at_least, -(-total // chunk_chars), 1)
+    pairs = list(enumerate(speeches["text"].tolist()))
+    return [speeches.iloc[[i for i, _ in c]] for c in speech_chunks(pairs, n)] if pairs else []
+
+
+@dataclass
+class ChunkParts:
+    """What one chunk gives (each a frame or rows of the chunk's documents only)."""
+
+    counts: pd.DataFrame | None = None
+    content_counts: pd.DataFrame | None = None
+    slogan_rows: list = field(default_factory=list)
+    numbers: pd.DataFrame | None = None
+    outline: pd.DataFrame | None = None
+    numbered: pd.DataFrame | None = None
+    first: tuple | None = None  # the formula stage's first pass (window counts, fingerprints)
+    seconds: Counter = field(default_factory=Counter)  # time taken by each step
+
+
+def chunk_parts(chunk: pd.DataFrame, *, groups: frozenset, cache: bool = True) -> tuple[ChunkParts, object]:
+    """A chunk's parts, and its word windows for the formula stage's later passes (or None)."""
+    from .discourse.numbered import numbered_formulas
+    from .discourse.outline import outline
+    from .discourse.phrase_counts import chunk_windows
+    from .discourse.phrases import clauses
+    from .discourse.quantities import numeric_targets
+    from .discourse.slogans import local_slogans
+    from .discourse.termhood import first_pass
+    from .reading.script import working_texts
+    from .segmentation.tokens import tokenize
+    from .statistics.counts import term_counts
+
+    parts, windows = ChunkParts(), None
+    clock = _Clock(parts.seconds)
+    tokens = clock("segment", tokenize, chunk, cache=cache) if groups & {"terms", "slogans", "time"} else None
+    if "terms" in groups:
+        parts.counts = clock("counts", term_counts, tokens)
+    if "time" in groups:
+        parts.content_counts = clock("counts", term_counts, tokens, content_only=True)
+    if groups & {"slogans", "time"}:
+        parts.slogan_rows = clock("slogans", local_slogans, working_texts(chunk), tokens, kinds=KINDS)
+        windows = clock("formulas", chunk_windows, clock("formulas", clauses, tokens))
+        parts.first = clock("formulas", first_pass, windows)
+    if groups & {"numbers", "time"}:
+        parts.numbers = clock("numbers", numeric_targets, chunk)
+    if "slogans" in groups:
+        parts.outline, parts.numbered = clock("outline", outline, chunk), clock("outline", numbered_formulas, chunk)
+    return parts, windows
+
+
+class _Clock:
+    """Calls a function and adds the time it took to a step's total."""
+
+    def __init__(self, seconds: Counter):
+        self.seconds = seconds
+
+    def __call__(self, step: str, func, *args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return func(*args, **kwargs)
+        finally:
+            self.seconds[step] += time.perf_counter() - start
+
+
+@dataclass
+class CorpusParts:
+    """The chunks' parts merged: the corpus's counts, slogans, quantities and outlines."""
+
+    counts: pd.DataFrame | None
+    content_counts: pd.DataFrame | None
+    slogans: pd.DataFrame | None
+    numbers: pd.DataFrame | None
+    outline: pd.DataFrame | None
+    numbered: pd.DataFrame | None
+    seconds: Counter  # per step: the chunks' time summed (on several workers, more than the wall time)
+
+
+def corpus_parts(speeches: pd.DataFrame, groups, *, reference, runner, cache: bool = True,
+                 chunk_chars: int = CHUNK_CHARS) -> CorpusParts:
+    """Every chunk's parts (on ``runner``), merged; the formula stage measured over all chunks."""
+    from .discourse.slogans import corpus_slogans, repeated_rows
+    from .discourse.termhood import measure_chunks, occurrence_rows
+    from .reading.script import working_texts
+
+    groups = frozenset(groups)
+    chunks = document_chunks(speeches, chunk_chars=chunk_chars, at_least=max(1, runner.workers))
+    got: dict[str, list] = {k: [] for k in ("counts", "content_counts", "slogan_rows", "numbers", "outline",
+                                            "numbered")}
+    seconds: Counter = Counter()
+    clock = _Clock(seconds)
+
+    def firsts():
+        for part in runner.keep(chunk_parts, chunks, groups=groups, cache=cache, desc="segmenting"):
+            for k, v in got.items():
+                value = getattr(part, k)
+                if value is not None and k != "slogan_rows":
+                    v.append(value)
+            got["slogan_rows"] += part.slogan_rows
+            seconds.update(part.seconds)
+            if part.first is not None:
+                yield part.first
+
+    found = None
+    if groups & {"slogans", "time"}:
+        start = time.perf_counter()
+        table, places = measure_chunks(lambda func, **kw: runner.on_kept(func, **kw), reference=reference,
+                                       firsts=firsts())
+        seconds["wall: chunks and formula passes"] += time.perf_counter() - start
+        repeated = clock("slogans, merged", repeated_rows, occurrence_rows(table, places), working_texts(speeches))
+        found = clock("slogans, merged", corpus_slogans, speeches, got["slogan_rows"], repeated, kinds=KINDS,
+                      processes=runner.processes)
+    else:
+        start = time.perf_counter()
+        for _ in firsts():
+            pass
+        seconds["wall: chunks and formula passes"] += time.perf_counter() - start
+    return CorpusParts(*(_stacked(got[k]) for k in ("counts", "content_counts")), found,
+                       *(_stacked(got[k]) for k in ("numbers", "outline", "numbered")), seconds)
+
+
+def _stacked(frames: list) -> pd.DataFrame | None:
+    """The chunks' frames one after the other (chunks are in document order)."""
+    if not frames:
+        return None
+    out = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0].reset_index(drop=True)
+    for column in out.columns:  # a column empty in one chunk (all missing) keeps the dtype of the others
+        kinds = {f[column].dtype for f in frames if len(f)}
+        if len(kinds) == 1 and out[column].dtype != next(iter(kinds)):
+            out[column] = out[column].astype(next(iter(kinds)))
+    return out
+
