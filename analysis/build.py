@@ -60,6 +60,9 @@ TABLE_GROUPS = {
     "time": ("term_trends.csv", "trending_terms.csv", "formula_timeline.csv", "formula_lifecycle.csv",
              "target_series.csv"),
 }
+#: keyness.csv keeps, of the terms a document never uses, the strongest this many (every term a
+#: document lacks is one of its negative keywords: in full, documents x vocabulary rows).
+ABSENT_KEYWORDS = 100
 #: The time tables need documents of at least this many distinct years (or periods of ``by``).
 MIN_YEARS = 3
 
@@ -116,7 +119,7 @@ def _build_tables(comp: Compilation, groups, *, processes: int, progress: bool, 
         elif group == "terms":
             out.frames["term_frequencies.csv"] = term_frequencies(parts.counts)
             try:
-                out.frames["keyness.csv"] = keyness_by_speech(parts.counts, min_count=2)
+                out.frames["keyness.csv"] = keyness_by_speech(parts.counts, min_count=2, absent=ABSENT_KEYWORDS)
             except TooFewSpeechesError as exc:
                 out.notes.append(f"keyness.csv not written: {exc}")
         elif group == "slogans":
@@ -125,7 +128,8 @@ def _build_tables(comp: Compilation, groups, *, processes: int, progress: bool, 
             out.frames["boilerplate.csv"] = boilerplate(spans, len(speeches))
             found = outside_boilerplate(parts.slogans, spans)  # what every document repeats ranks as nothing
             out.frames["recurring_slogans.csv"] = recurring_slogans(found, min_speeches=1, n_documents=len(speeches))
-            out.frames["formula_tracker.csv"] = formula_tracker(found, sizes=speeches.set_index("speech")["n_chars"])
+            out.frames["formula_tracker.csv"] = formula_tracker(found, sizes=speeches.set_index("speech")["n_chars"],
+                                                                zeros=False)
             out.frames["numbered_formulas.csv"] = parts.numbered
             out.frames["outline.csv"] = parts.outline
         elif group == "numbers":

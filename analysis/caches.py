@@ -56,3 +56,26 @@ def clear_caches() -> None:
     """
     for function in _REGISTERED:
         function.cache_clear()
+
+
+def shared_strings(frame):
+    """``frame`` with each text column's equal strings made one object (a corpus's 100,000 rows of
+    抓落实 then hold 100,000 references to one string, not 100,000 strings: a fraction of the memory,
+    and pickled once when the frame is sent between processes).
+
+    >>> import pandas as pd
+    >>> f = shared_strings(pd.DataFrame({"slogan": ["抓" + "落实", "抓落" + "实"]}))
+    >>> f["slogan"].iloc[0] is f["slogan"].iloc[1]
+    True
+    """
+    import numpy as np
+    import pandas as pd
+
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column].dtype):
+            codes, uniques = pd.factorize(out[column])
+            values = np.asarray(uniques, dtype=object)[codes]
+            values[codes < 0] = None
+            out[column] = pd.Series(values, index=out.index, dtype=out[column].dtype)
+    return out

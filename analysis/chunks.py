@@ -40,7 +40,7 @@ class ChunkParts:
 
     counts: pd.DataFrame | None = None
     content_counts: pd.DataFrame | None = None
-    slogan_rows: list = field(default_factory=list)
+    slogan_rows: pd.DataFrame | None = None
     numbers: pd.DataFrame | None = None
     outline: pd.DataFrame | None = None
     numbered: pd.DataFrame | None = None
@@ -50,6 +50,7 @@ class ChunkParts:
 
 def chunk_parts(chunk: pd.DataFrame, *, groups: frozenset, cache: bool = True) -> tuple[ChunkParts, object]:
     """A chunk's parts, and its word windows for the formula stage's later passes (or None)."""
+    from .caches import shared_strings
     from .discourse.numbered import numbered_formulas
     from .discourse.outline import outline
     from .discourse.phrase_counts import chunk_windows
@@ -73,7 +74,7 @@ def chunk_parts(chunk: pd.DataFrame, *, groups: frozenset, cache: bool = True) -
         windows = clock("formulas", chunk_windows, clock("formulas", clauses, tokens))
         parts.first = clock("formulas", first_pass, windows)
     if groups & {"numbers", "time"}:
-        parts.numbers = clock("numbers", numeric_targets, chunk)
+        parts.numbers = shared_strings(clock("numbers", numeric_targets, chunk))
     if "slogans" in groups:
         parts.outline, parts.numbered = clock("outline", outline, chunk), clock("outline", numbered_formulas, chunk)
     return parts, windows
@@ -123,10 +124,8 @@ def corpus_parts(speeches: pd.DataFrame, groups, *, reference, runner, cache: bo
     def firsts():
         for part in runner.keep(chunk_parts, chunks, groups=groups, cache=cache, desc="segmenting"):
             for k, v in got.items():
-                value = getattr(part, k)
-                if value is not None and k != "slogan_rows":
-                    v.append(value)
-            got["slogan_rows"] += part.slogan_rows
+                if getattr(part, k) is not None:
+                    v.append(getattr(part, k))
             seconds.update(part.seconds)
             if part.first is not None:
                 yield part.first
@@ -138,7 +137,7 @@ def corpus_parts(speeches: pd.DataFrame, groups, *, reference, runner, cache: bo
                                        firsts=firsts())
         seconds["wall: chunks and formula passes"] += time.perf_counter() - start
         repeated = clock("slogans, merged", repeated_rows, occurrence_rows(table, places), working_texts(speeches))
-        found = clock("slogans, merged", corpus_slogans, speeches, got["slogan_rows"], repeated, kinds=KINDS,
+        found = clock("slogans, merged", corpus_slogans, speeches, _stacked(got["slogan_rows"]), repeated, kinds=KINDS,
                       processes=runner.processes)
     else:
         start = time.perf_counter()

@@ -33,24 +33,23 @@ def dating_evidence(numbers: pd.DataFrame, speeches: pd.DataFrame) -> pd.DataFra
     >>> sorted(ev['kind'].unique())
     ['plan', 'term', 'year']
     """
-    nums = numbers
     speeches = working_texts(speeches)
+    dates = numbers[(numbers["kind"] == "date") & (numbers["unit"] == "年") & ~numbers["masked"].astype(bool)]
+    by_speech = {s: g for s, g in dates.groupby("speech", sort=False)}  # once, not once per speech
+    years = speeches["year"] if "year" in speeches.columns else pd.Series(None, index=speeches.index, dtype=object)
     rows = []
-    for _, sp in speeches.iterrows():
-        year = sp.get("year")
+    for speech, year, text in zip(speeches["speech"].tolist(), years.tolist(), speeches["text"].tolist()):
         claimed = None if year is None or pd.isna(year) else int(year)
-        text = sp["text"]
-        years = nums[(nums["speech"] == sp["speech"]) & (nums["kind"] == "date") & (nums["unit"] == "年")]
-        for r in years.itertuples():
-            if r.masked:
-                continue
-            rows.append((sp["speech"], claimed, r.surface, "year", int(r.value), int(r.value), r.start, r.end))
+        found = by_speech.get(speech)
+        if found is not None:
+            rows += [(speech, claimed, surface, "year", int(value), int(value), a, b) for surface, value, a, b in
+                     zip(found["surface"], found["value"], found["start"], found["end"])]
         for name, (lo, hi) in FIVE_YEAR_PLANS.items():
             for m in re.finditer(plan_pattern(name), text):
-                rows.append((sp["speech"], claimed, name, "plan", lo, hi, m.start(), m.end()))
+                rows.append((speech, claimed, name, "plan", lo, hi, m.start(), m.end()))
         for name, (lo, hi) in _TERMS.items():
             for m in re.finditer(name, text):
-                rows.append((sp["speech"], claimed, name, "term", lo, hi, m.start(), m.end()))
+                rows.append((speech, claimed, name, "term", lo, hi, m.start(), m.end()))
     frame = pd.DataFrame(rows, columns=["speech", "claimed_year", "evidence", "kind", "year_min", "year_max",
                                         "start", "end"])
     frame["year_max"] = frame["year_max"].astype("Float64")

@@ -263,7 +263,8 @@ def candidate_summary(cw: ChunkWindows, keys: Keys, listed: set[int] = frozenset
         uses = pd.DataFrame({"key": key, "speech": cw.speech[places], "at": places})
         per_key = uses.groupby("key", sort=True).agg(n=("at", "size"), first=("at", "first"),
                                                       n_speeches=("speech", "nunique"))
-        per_key["words"] = [cw.words(a, size) for a in per_key["first"].tolist()]
+        first = per_key["first"].to_numpy()
+        per_key["words"] = list(zip(*(cw.vocab[cw.word[first + j]] for j in range(size))))
         stats.append(per_key.drop(columns="first"))
         if listed:
             mine = np.isin(key, list(listed))

@@ -28,6 +28,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from ..caches import shared_strings
 from ..chinese import (
     CLAUSE_RUN,
     CORRELATIVE_FRAMES,
@@ -98,18 +99,18 @@ def _echoes(speech, text: str, *, formulas: tuple[str, ...], spans: dict) -> lis
 MIN_QUOTED_SHARE = 0.1
 
 
-def _mostly_unquoted_dropped(marks: list[dict], echoes: list[dict]) -> list[dict]:
-    quoted = pd.Series([r["slogan"] for r in marks]).value_counts()
+def _mostly_unquoted_dropped(marks: pd.DataFrame, echoes: list[dict]) -> list[dict]:
+    quoted = marks["slogan"].value_counts()
     unquoted = pd.Series([r["slogan"] for r in echoes], dtype=object).value_counts()
     share = quoted.reindex(unquoted.index, fill_value=0) / (quoted.reindex(unquoted.index, fill_value=0) + unquoted)
     keep = set(share[share >= MIN_QUOTED_SHARE].index)
     return [r for r in echoes if r["slogan"] in keep]
 
 
-def _echo_formulas(marks: list[dict]) -> tuple[str, ...]:
+def _echo_formulas(marks: pd.DataFrame) -> tuple[str, ...]:
     # longest first, so that the longest formula wins
-    return tuple(sorted({r["slogan"] for r in marks if not r["masked"] and len(r["slogan"]) >= 3},
-                        key=lambda s: (-len(s), s)))
+    wanted = marks.loc[~marks["masked"].astype(bool) & (marks["slogan"].str.len() >= 3), "slogan"]
+    return tuple(sorted(set(wanted.tolist()), key=lambda s: (-len(s), s)))
 
 
 @lru_cache(maxsize=2)
@@ -413,14 +414,15 @@ def slogans(speeches: pd.DataFrame, tokens: pd.DataFrame | None = None, *,
 
 
 def local_slogans(speeches: pd.DataFrame, tokens: pd.DataFrame | None, *, kinds: tuple[str, ...],
-                  processes: int = 1) -> list[dict]:
+                  processes: int = 1) -> pd.DataFrame:
     """The slogan rows each speech gives on its own (quotation marks, frames, numbered formulas,
     sayings, idioms) of speeches in their working (Simplified) text: a corpus taken by chunks of
-    documents gives, chunk after chunk, the rows it gives whole."""
+    documents gives, chunk after chunk, the rows it gives whole.  Equal strings share one object
+    (:func:`analysis.caches.shared_strings`), so a large corpus's rows take little memory."""
     rows = map_speeches(_speech_slogans, speeches, processes=processes, kinds=tuple(kinds))
     if "idiom" in kinds:
         rows += _idioms(tokens)
-    return rows
+    return shared_strings(pd.DataFrame(rows, columns=SLOGAN_COLUMNS))
 
 
 def repeated_rows(found: pd.DataFrame, speeches: pd.DataFrame) -> pd.DataFrame:
@@ -435,23 +437,24 @@ def repeated_rows(found: pd.DataFrame, speeches: pd.DataFrame) -> pd.DataFrame:
                          "in_quotes": False}, columns=SLOGAN_COLUMNS)
 
 
-def corpus_slogans(shown: pd.DataFrame, rows: list[dict], repeated: pd.DataFrame | None, *,
+def corpus_slogans(shown: pd.DataFrame, rows: pd.DataFrame, repeated: pd.DataFrame | None, *,
                    kinds: tuple[str, ...], processes: int = 1) -> pd.DataFrame:
     """The slogan table of the speeches ``shown``, from their :func:`local_slogans` rows and
     :func:`repeated_rows`: a formula quoted in one speech is found unquoted in every other
     (``quoted elsewhere``), then every row is put in order of place."""
+    frames = [rows]
     if "quoted" in kinds:
-        marks = [r for r in rows if r["kind"] == "quoted"]
+        marks = rows[rows["kind"] == "quoted"]
         formulas = _echo_formulas(marks)
         if formulas:
             spans: dict = {}
-            for r in marks:
-                spans.setdefault(r["speech"], []).append((r["start"], r["end"]))
+            for speech, a, b in zip(marks["speech"].tolist(), marks["start"].tolist(), marks["end"].tolist()):
+                spans.setdefault(speech, []).append((a, b))
             echoes = map_speeches(_echoes, working_texts(shown), processes=processes, formulas=formulas, spans=spans)
-            rows = rows + _mostly_unquoted_dropped(marks, echoes)
-    frame = pd.DataFrame(rows, columns=SLOGAN_COLUMNS)
-    if repeated is not None and len(repeated):
-        frame = pd.concat([frame, repeated], ignore_index=True) if len(frame) else repeated
+            frames.append(pd.DataFrame(_mostly_unquoted_dropped(marks, echoes), columns=SLOGAN_COLUMNS))
+    if repeated is not None:
+        frames.append(repeated)
+    frame = pd.concat([f for f in frames if len(f)], ignore_index=True) if any(len(f) for f in frames) else rows
     frame = frame.astype({"masked": bool, "in_quotes": bool, "start": "int64", "end": "int64"})
     order = {k: i for i, k in enumerate(("quoted", "parallel", "numbered", "repeated", "idiom"))}
     frame = frame.assign(_k=frame["kind"].map(order)).sort_values(["speech", "start", "_k", "end"], kind="mergesort")

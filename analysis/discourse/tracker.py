@@ -43,8 +43,10 @@ def scope_of(n_documents: int, n_all: int) -> str:
 
 
 def formula_tracker(slogan_frame: pd.DataFrame, *, sizes: pd.Series | None = None, top_per_scope: int | None = None,
-                    scopes: tuple[str, ...] = SCOPES) -> pd.DataFrame:
-    r"""Formula-by-document counts in long form, zeros included, with each formula's spread.
+                    scopes: tuple[str, ...] = SCOPES, zeros: bool = True) -> pd.DataFrame:
+    r"""Formula-by-document counts in long form, zeros included (``zeros=False``: only the
+    documents that use each formula, as a table of a large corpus is written), with each
+    formula's spread.
 
     Columns: ``slogan``, ``kind``, ``evidence`` (the strongest, as in
     :func:`analysis.recurring_slogans`), ``scope`` (all, most, some, few), ``n_documents``,
@@ -87,6 +89,8 @@ def formula_tracker(slogan_frame: pd.DataFrame, *, sizes: pd.Series | None = Non
     if top_per_scope is not None:
         summary = summary.groupby("scope", sort=False).head(top_per_scope)
     long = counts.loc[summary.index].stack().rename("n").reset_index()
+    if not zeros:
+        long = long[long["n"] > 0]
     out = long.merge(summary.drop(columns=["_e", "_scope", "_d", "_k1", "_k2"]).reset_index(), on="slogan", how="left")
     order = {s: i for i, s in enumerate(summary.index)}
     out = out.assign(_o=out["slogan"].map(order)).sort_values(["_o", "speech"], kind="mergesort")
