@@ -35,7 +35,7 @@ def dating_evidence(numbers: pd.DataFrame, speeches: pd.DataFrame) -> pd.DataFra
     """
     speeches = working_texts(speeches)
     dates = numbers[(numbers["kind"] == "date") & (numbers["unit"] == "年") & ~numbers["masked"].astype(bool)]
-    by_speech = {s: g for s, g in dates.groupby("speech", sort=False)}  # once, not once per speech
+    by_speech = dict(list(dates.groupby("speech", sort=False)))  # once, not once per speech
     years = speeches["year"] if "year" in speeches.columns else pd.Series(None, index=speeches.index, dtype=object)
     rows = []
     for speech, year, text in zip(speeches["speech"].tolist(), years.tolist(), speeches["text"].tolist()):
