@@ -23,11 +23,13 @@ CHUNK_CHARS = 1_000_000
 KINDS = ("quoted", "parallel", "numbered", "repeated", "idiom")
 
 
-def document_chunks(speeches: pd.DataFrame, *, chunk_chars: int = CHUNK_CHARS, at_least: int = 1) -> list:
-    """The speeches in contiguous chunks of about ``chunk_chars`` characters (at least ``at_least``
-    chunks when there are that many speeches, so that every worker has one)."""
+def document_chunks(speeches: pd.DataFrame, *, chunk_chars: int | None = None, at_least: int = 1) -> list:
+    """The speeches in contiguous chunks of about ``chunk_chars`` characters (default
+    :data:`CHUNK_CHARS`; at least ``at_least`` chunks when there are that many speeches, so that
+    every worker has one)."""
     from .parallel import speech_chunks
 
+    chunk_chars = chunk_chars or CHUNK_CHARS
     total = int(speeches["text"].str.len().sum())
     n = max(at_least, -(-total // chunk_chars), 1)
     pairs = list(enumerate(speeches["text"].tolist()))
@@ -108,7 +110,7 @@ class CorpusParts:
 
 
 def corpus_parts(speeches: pd.DataFrame, groups, *, reference, runner, cache: bool = True,
-                 chunk_chars: int = CHUNK_CHARS) -> CorpusParts:
+                 chunk_chars: int | None = None) -> CorpusParts:
     """Every chunk's parts (on ``runner``), merged; the formula stage measured over all chunks."""
     from .discourse.slogans import corpus_slogans, repeated_rows
     from .discourse.termhood import measure_chunks, occurrence_rows

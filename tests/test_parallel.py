@@ -126,3 +126,24 @@ def test_without_dask_the_message_says_how_to_install_it(monkeypatch):
     monkeypatch.setattr(builtins, "__import__", no_dask)
     with pytest.raises(an.OptionError, match=r"pip install 'speech-analysis\[dask\]'"), dask_cluster("local"):
         pass
+
+
+def _halves(item):
+    return len(item), list(item)  # (small, large): the large part is kept where it was made
+
+
+def _total(kept, *, plus):
+    return sum(kept) + plus
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_a_runner_keeps_each_chunks_large_part_and_gives_results_in_order(processes):
+    from analysis.parallel import Runner
+
+    items = [[1, 2], [3], [4, 5, 6]]
+    with Runner(processes) as runner:
+        assert list(runner.keep(_halves, items)) == [2, 1, 3]
+        assert list(runner.on_kept(_total, plus=10)) == [13, 13, 25]
+        folder = runner._folder.name
+    import os
+    assert not os.path.exists(folder)  # the kept parts are removed with the runner

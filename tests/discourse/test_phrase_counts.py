@@ -1,0 +1,69 @@
+"""Word windows counted by chunk add up to the counts of the whole."""
+import numpy as np
+import pandas as pd
+
+import analysis as an
+from analysis.discourse.phrase_counts import (
+    Keys,
+    candidate_summary,
+    chunk_windows,
+    code_of_words,
+    kept_places,
+    merge_counts,
+    window_codes,
+    window_counts,
+)
+from analysis.discourse.phrases import clauses
+
+
+def _windows(text):
+    sp = an.read_compilation(text=text).speeches
+    return chunk_windows(clauses(an.tokenize(sp)))
+
+
+HALF_A = "第一篇：在全市招商大会上的讲话\n同志们：\n要全程服务，抓项目、抓招商。全程服务企业。\n"
+HALF_B = "第二篇：在项目推进会上的讲话\n同志们：\n提供全程服务，抓落实。要扎实推进项目建设。\n"
+
+
+def _as_dict(counts, which):
+    return {(s, int(c)): int(n) for s, (codes, ns) in getattr(counts, which).items() for c, n in zip(codes, ns)}
+
+
+def test_counts_of_two_chunks_merged_are_the_counts_of_the_whole():
+    whole = window_counts(_windows(HALF_A + HALF_B))
+    merged = merge_counts([window_counts(_windows(HALF_A)), window_counts(_windows(HALF_B))])
+    assert _as_dict(merged, "every") == _as_dict(whole, "every")
+    assert _as_dict(merged, "shaped") == _as_dict(whole, "shaped")
+    assert merged.n_words == whole.n_words > 10
+
+
+def test_a_phrase_is_named_by_its_words_in_every_chunk():
+    cw = _windows(HALF_A)
+    words = list(cw.vocab[cw.word])
+    at = words.index("全程")
+    code = next(c for size, c, _ in window_codes(cw, sizes=(2,)))[at]
+    assert int(code) == code_of_words(("全程", "服务"))
+    counts = merge_counts([window_counts(cw), window_counts(_windows(HALF_B))])
+    assert counts.count(2, [code_of_words(("全程", "服务"))]).tolist() == [3]
+
+
+def test_candidates_summed_over_chunks_and_placed_by_their_words():
+    parts = [_windows(HALF_A), _windows(HALF_B)]
+    counts = merge_counts(window_counts(p) for p in parts)
+    keys = Keys(counts.candidates(2))
+    stats = pd.concat([candidate_summary(p, keys)["stats"] for p in parts]).groupby(level=0)
+    total = stats["n"].sum()
+    named = stats["words"].first()
+    key = named[named == ("全程", "服务")].index[0]
+    assert total[key] == 3 and stats["n_speeches"].sum()[key] == 2
+    places = pd.concat([kept_places(p, keys, dict(named)) for p in parts])
+    assert len(places[places["key"] == key]) == 3
+    wrong = dict(named) | {key: ("全程", "招商")}  # a use whose words differ is never placed
+    assert not (pd.concat([kept_places(p, keys, wrong) for p in parts])["key"] == key).any()
+
+
+def test_an_empty_chunk_gives_empty_counts():
+    empty = an.no_reference().windows  # the windows of no words at all
+    counts = window_counts(empty)
+    assert counts.n_words == 0 and Keys(counts.candidates(2)).n == 0
+    assert np.array_equal(counts.count(1, [1, 2]), [0, 0])

@@ -1,0 +1,56 @@
+"""The pipeline by chunk of documents gives the tables one pass over the whole corpus gives."""
+import warnings
+
+import pandas as pd
+import pytest
+
+import analysis as an
+from analysis import build, chunks, config, parallel
+
+
+@pytest.fixture(scope="module")
+def congress():
+    """The party-congress reports: 20 documents of a century, with years (so the time tables too)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", an.CorpusWarning)  # its stub line is skipped with a warning
+        return an.read_corpus(config.CONGRESS_CORPUS)
+
+
+def test_chunks_are_contiguous_cover_every_document_and_are_enough_for_every_worker(provincial):
+    parts = chunks.document_chunks(provincial, chunk_chars=100_000)
+    assert len(parts) > 3
+    assert pd.concat(parts)["speech"].tolist() == provincial["speech"].tolist()
+    assert len(chunks.document_chunks(provincial.head(3), chunk_chars=10**9, at_least=2)) == 2
+    assert len(chunks.document_chunks(provincial.head(1), chunk_chars=10, at_least=4)) == 1  # a document is never split
+    assert chunks.document_chunks(provincial.head(0)) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("processes", [1, 2])
+def test_every_table_is_the_same_in_chunks_of_any_size_on_any_number_of_processes(congress, monkeypatch, processes):
+    whole = build.build_tables(congress)
+    assert "term_trends.csv" in whole.frames and "formula_lifecycle.csv" in whole.frames
+    monkeypatch.setattr(chunks, "CHUNK_CHARS", 50_000)
+    monkeypatch.setattr(parallel, "MIN_CHARS_PER_SEGMENTING_PROCESS", 1_000)  # let 2 processes start
+    assert len(chunks.document_chunks(congress.speeches)) >= 5
+    chunked = build.build_tables(congress, processes=processes)
+    assert list(chunked.frames) == list(whole.frames)
+    for name, frame in whole.frames.items():
+        pd.testing.assert_frame_equal(chunked.frames[name], frame, obj=name)
+    assert chunked.notes == whole.notes
+
+
+def test_the_formulas_of_the_build_are_those_of_slogans(yearly_reports):
+    """The chunked formula stage and an.slogans over the whole token table find the same rows."""
+    ref = an.load_reference()
+    direct = an.slogans(yearly_reports, an.tokenize(yearly_reports), reference=ref)
+    with parallel.Runner(1) as runner:
+        parts = chunks.corpus_parts(yearly_reports, ("slogans",), reference=ref, runner=runner, chunk_chars=200)
+    pd.testing.assert_frame_equal(parts.slogans, direct)
+    assert {"新质生产力", "抓落实", "稳中求进"} <= set(direct["slogan"])
+
+
+def test_each_step_is_timed(yearly_folder):
+    tables = build.build_tables(an.read_corpus(yearly_folder))
+    assert {"reference", "segment", "slogans", "formulas", "numbers", "tables: slogans"} <= set(tables.seconds)
+    assert all(s >= 0 for s in tables.seconds.values())
