@@ -103,8 +103,10 @@ LINE_FINAL = frozenset("。！？!?；;：:…」』”’\"）)】]")
 SENTENCE_MARKS = "。！？"
 #: Where a quantity's sentence ends (and the line ends, in running text).
 SENTENCE_BREAK = re.compile(r"[。！？!?；\n]")
-#: A sentence for the slogan finder: the run between full stops, semicolons and line ends.
-SENTENCE_RUN = re.compile(r"[^。！？；\n]+")
+#: What ends a sentence for the slogan finder: full stops, semicolons and line ends ...
+SENTENCE_RUN_ENDS = "。！？；\n"
+#: ... and a sentence for it: the run between them.
+SENTENCE_RUN = re.compile(f"[^{SENTENCE_RUN_ENDS}]+")
 #: A clause for the slogan finder: the run between commas, colons, quotes and brackets.
 CLAUSE_RUN = re.compile(r"[^，、,：:“”（）()]+")
 #: Characters that close the clause a quantity stands in.

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 
-from ..chinese import CLAUSE_RUN, SENTENCE_RUN, squeeze
+from ..chinese import CLAUSE_RUN, SENTENCE_RUN, SENTENCE_RUN_ENDS, squeeze
 
 BOILERPLATE_COLUMNS = ["text", "n_documents", "share", "position"]
 SPAN_COLUMNS = ["speech", "start", "end", "text", "position"]
@@ -26,14 +27,13 @@ EDGE_SHARE = 0.9
 
 
 def _edge_units(speeches: pd.DataFrame, edge: float) -> pd.DataFrame:
-    """Sentences (and their clauses) in the first or last ``edge`` of every text."""
+    """Sentences (and their clauses) in the first or last ``edge`` of every text (only the edges
+    are read: a long document's middle is skipped, not scanned)."""
     rows = []
     for speech, text in zip(speeches["speech"], speeches["text"]):
         size = max(len(text), 1)
-        for m in SENTENCE_RUN.finditer(text):
+        for m in _edge_sentences(text, size, edge):
             where = m.start() / size
-            if not (where <= edge or m.end() / size >= 1 - edge):
-                continue
             position = "opening" if where <= edge else "closing"
             units = [(m.start(), m.group(0), MIN_CHARS)]
             units += [(m.start() + c.start(), c.group(0), MIN_CLAUSE) for c in CLAUSE_RUN.finditer(m.group(0))]
@@ -42,6 +42,22 @@ def _edge_units(speeches: pd.DataFrame, edge: float) -> pd.DataFrame:
                 if len(key) >= least:
                     rows.append((speech, start, start + len(unit), key, position))
     return pd.DataFrame(rows, columns=SPAN_COLUMNS).drop_duplicates(["speech", "start", "end"])
+
+
+def _edge_sentences(text: str, size: int, edge: float):
+    """The sentences that start in the first ``edge`` of ``text`` or end in its last ``edge``."""
+    opening = []
+    for m in SENTENCE_RUN.finditer(text):
+        if m.start() / size > edge:
+            break
+        opening.append(m)
+    yield from opening
+    cut = int((1 - edge) * size)
+    # the closing scan starts where a sentence starts, so it cuts the sentences the full scan cuts
+    begin = max([text.rfind(c, 0, cut) for c in SENTENCE_RUN_ENDS] + [-1]) + 1
+    for m in SENTENCE_RUN.finditer(text, begin):
+        if m.start() / size > edge and m.end() / size >= 1 - edge:
+            yield m
 
 
 def _only_at_edges(found: pd.DataFrame, speeches: pd.DataFrame, texts: pd.Index) -> list[str]:
@@ -109,7 +125,9 @@ def outside_boilerplate(found: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFram
     """
     if spans.empty or found.empty:
         return found
-    inside = pd.Series(False, index=found.index)
-    for speech, a, b in zip(spans["speech"], spans["start"], spans["end"]):
-        inside |= (found["speech"] == speech) & (found["start"] >= a) & (found["end"] <= b)
-    return found[~inside]
+    # each row against the spans of its own document only (not every span against every row)
+    rows = pd.DataFrame({"row": np.arange(len(found)), "speech": found["speech"].to_numpy(),
+                         "start": found["start"].to_numpy(), "end": found["end"].to_numpy()})
+    pairs = rows.merge(spans[["speech", "start", "end"]], on="speech", suffixes=("", "_span"))
+    inside = pairs.loc[(pairs["start"] >= pairs["start_span"]) & (pairs["end"] <= pairs["end_span"]), "row"]
+    return found[~np.isin(np.arange(len(found)), inside.to_numpy())]
