@@ -20,8 +20,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import check_choice
-from .ranking import formula_rows
-from .slogans import EVIDENCE
+from .ranking import evidence_rank, formula_rows
 
 TRACKER_COLUMNS = ["slogan", "kind", "evidence", "scope", "n_documents", "share", "dp", "n_total", "speech", "n"]
 SCOPES = ("all", "most", "some", "few")
@@ -74,8 +73,7 @@ def formula_tracker(slogan_frame: pd.DataFrame, *, sizes: pd.Series | None = Non
     counts = rows.groupby(["slogan", "speech"]).size().unstack(fill_value=0).reindex(columns=documents, fill_value=0)
     weights = np.ones(len(documents)) if sizes is None else sizes.reindex(documents).to_numpy(dtype=float)
     summary = _spread(counts, weights / weights.sum())
-    strength = {e: i for i, e in enumerate(EVIDENCE)}
-    best = rows.assign(_e=rows["evidence"].map(strength)).sort_values("_e", kind="mergesort").drop_duplicates("slogan")
+    best = rows.assign(_e=evidence_rank(rows["evidence"])).sort_values("_e", kind="mergesort").drop_duplicates("slogan")
     summary = summary.join(best.set_index("slogan")[["kind", "evidence", "_e"]])
     summary["_scope"] = summary["scope"].map({s: i for i, s in enumerate(SCOPES)})
     # widest first; among the local ones, the most local first (one document, used most)
