@@ -129,8 +129,13 @@ def _tally(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _add(a: tuple, b: tuple) -> tuple[np.ndarray, np.ndarray]:
-    codes, where = np.unique(np.concatenate([a[0], b[0]]), return_inverse=True)
-    return codes, np.bincount(where, weights=np.concatenate([a[1], b[1]]), minlength=len(codes)).astype(np.int64)
+    """Two (sorted codes, counts) tables summed.  Both are sorted, so a stable sort of the two
+    together (timsort: it finds the two runs and merges them) is linear, not a full sort."""
+    codes, counts = np.concatenate([a[0], b[0]]), np.concatenate([a[1], b[1]])
+    order = np.argsort(codes, kind="stable")
+    codes, counts = codes[order], counts[order]
+    first = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]]) if len(codes) else np.zeros(0, dtype=np.int64)
+    return codes[first], np.add.reduceat(counts, first) if len(first) else counts
 
 
 def _lookup(table: tuple | None, codes: np.ndarray) -> np.ndarray:

@@ -96,11 +96,11 @@ def measure_chunks(run, *, reference: Reference, formula_words=FORMULA_WORDS, mi
     :func:`first_pass` when the caller has them already.  Returns every candidate with its
     measures (one row per key: ``key``, ``words``, ``n``, ``n_speeches``, the measures,
     ``evidence``) and the places of the formulaic ones (``key``, ``speech``, ``start``, ``end``)."""
-    counts, own = WindowCounts({}, {}, 0), set()
+    merging, own = _PairwiseSum(), set()
     for part, prints in (run(first_pass) if firsts is None else firsts):
-        counts = counts.merged(part)
+        merging.add(part)
         own |= set(prints.values())
-    counts = counts.pruned(min_count)
+    counts = merging.total().pruned(min_count)
     ref_clauses = reference.without(own)  # the reports read against themselves
     trimmed = len(ref_clauses) != reference.n_words
     established = established_phrases(ref_clauses, in_documents=ESTABLISHED_IN) if trimmed else reference.established
@@ -120,6 +120,27 @@ def measure_chunks(run, *, reference: Reference, formula_words=FORMULA_WORDS, mi
     places["key"] = original[places["key"].to_numpy()] if len(places) else places["key"]
     places = pd.concat([places, variant_places[variant_places["key"].isin(kept["key"])]], ignore_index=True)
     return table, places.sort_values(["speech", "start", "end", "key"], kind="mergesort").reset_index(drop=True)
+
+
+class _PairwiseSum:
+    """Window counts summed as they come, two of a size at a time (as a binary counter carries), so
+    that each count is merged about log2(chunks) times, not once per chunk after it."""
+
+    def __init__(self):
+        self._stack: list[tuple[int, WindowCounts]] = []
+
+    def add(self, part: WindowCounts) -> None:
+        level = 0
+        while self._stack and self._stack[-1][0] == level:
+            part = self._stack.pop()[1].merged(part)
+            level += 1
+        self._stack.append((level, part))
+
+    def total(self) -> WindowCounts:
+        out = WindowCounts({}, {}, 0)
+        for _, part in self._stack:
+            out = out.merged(part)
+        return out
 
 
 class _Seconds:

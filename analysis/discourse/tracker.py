@@ -70,9 +70,11 @@ def formula_tracker(slogan_frame: pd.DataFrame, *, sizes: pd.Series | None = Non
     rows = formula_rows(slogan_frame)
     if rows.empty or not documents:
         return pd.DataFrame(columns=TRACKER_COLUMNS)
-    counts = rows.groupby(["slogan", "speech"]).size().unstack(fill_value=0).reindex(columns=documents, fill_value=0)
-    weights = np.ones(len(documents)) if sizes is None else sizes.reindex(documents).to_numpy(dtype=float)
-    summary = _spread(counts, weights / weights.sum())
+    # formula x document counts kept long (only the pairs that occur): the dense table of a large
+    # corpus, tens of thousands of formulas by a thousand documents, would not fit
+    used = rows[rows["speech"].isin(documents)].groupby(["slogan", "speech"]).size().rename("n").reset_index()
+    weights = pd.Series(1.0, index=documents) if sizes is None else sizes.reindex(documents).astype(float)
+    summary = _spread(used, weights / weights.sum(), len(documents))
     best = rows.assign(_e=evidence_rank(rows["evidence"])).sort_values("_e", kind="mergesort").drop_duplicates("slogan")
     summary = summary.join(best.set_index("slogan")[["kind", "evidence", "_e"]])
     summary["_scope"] = summary["scope"].map({s: i for i, s in enumerate(SCOPES)})
@@ -86,25 +88,32 @@ def formula_tracker(slogan_frame: pd.DataFrame, *, sizes: pd.Series | None = Non
     summary = summary[summary["scope"].isin(scopes)].sort_values(["_scope", "_d", "_k1", "_k2"], kind="mergesort")
     if top_per_scope is not None:
         summary = summary.groupby("scope", sort=False).head(top_per_scope)
-    long = counts.loc[summary.index].stack().rename("n").reset_index()
-    if not zeros:
-        long = long[long["n"] > 0]
+    if zeros:
+        every = pd.MultiIndex.from_product([summary.index, documents], names=["slogan", "speech"])
+        long = used.set_index(["slogan", "speech"])["n"].reindex(every, fill_value=0).reset_index()
+    else:
+        long = used[used["slogan"].isin(summary.index)]
     out = long.merge(summary.drop(columns=["_e", "_scope", "_d", "_k1", "_k2"]).reset_index(), on="slogan", how="left")
-    order = {s: i for i, s in enumerate(summary.index)}
-    out = out.assign(_o=out["slogan"].map(order)).sort_values(["_o", "speech"], kind="mergesort")
+    order = pd.Series(np.arange(len(summary)), index=summary.index)
+    out = out.assign(_o=order.reindex(out["slogan"]).to_numpy()).sort_values(["_o", "speech"], kind="mergesort")
     return out[TRACKER_COLUMNS].reset_index(drop=True)
 
 
-def _spread(counts: pd.DataFrame, expected: np.ndarray) -> pd.DataFrame:
-    """n_documents, share, scope, dp and n_total of each row of a formula × document count table."""
-    m = counts.to_numpy(dtype=float)
-    total = m.sum(axis=1)
-    used = (m > 0).sum(axis=1)
-    dp = 0.5 * np.abs(m / total[:, None] - expected[None, :]).sum(axis=1)
-    n_all = counts.shape[1]
-    return pd.DataFrame({"scope": [scope_of(int(k), n_all) for k in used], "n_documents": used,
-                         "share": np.round(used / n_all, 3), "dp": np.round(dp, 3), "n_total": total.astype(int)},
-                        index=counts.index)
+def _spread(used: pd.DataFrame, expected: pd.Series, n_all: int) -> pd.DataFrame:
+    """n_documents, share, scope, dp and n_total of each formula, from its counts in the documents
+    that use it (``slogan``, ``speech``, ``n``) and each document's expected share.  DP (Gries) sums
+    |observed - expected| over every document; a document without the formula adds its expected
+    share, so the sum is the used documents' terms plus what the others expect."""
+    g = used.groupby("slogan", sort=True)
+    total = g["n"].sum()
+    w = expected.reindex(used["speech"]).to_numpy()
+    share = used["n"].to_numpy() / total.reindex(used["slogan"]).to_numpy()
+    apart = pd.DataFrame({"slogan": used["slogan"], "dev": np.abs(share - w), "w": w}).groupby("slogan", sort=True)
+    dp = 0.5 * (apart["dev"].sum() + (1.0 - apart["w"].sum()).clip(lower=0.0))
+    n_docs = g.size()
+    return pd.DataFrame({"scope": [scope_of(int(k), n_all) for k in n_docs], "n_documents": n_docs.to_numpy(),
+                         "share": np.round(n_docs.to_numpy() / n_all, 3), "dp": np.round(dp.to_numpy(), 3),
+                         "n_total": total.to_numpy().astype(int)}, index=total.index)
 
 
 def formula_scope(tracker: pd.DataFrame) -> pd.DataFrame:
