@@ -24,6 +24,9 @@ from functools import lru_cache
 
 #: The basic Han block, as a regex character range (``[{HAN}]``).
 HAN = "\u4e00-\u9fff"
+#: The basic Han block, CJK punctuation and full-width forms: what rightly decoded Chinese is
+#: mostly made of (rare characters are what a wrong decoding produces).
+COMMON_CJK = re.compile(f"[{HAN}\u3000-\u303f\uff00-\uffef]")
 
 
 def is_han(ch: str) -> bool:
@@ -101,6 +104,10 @@ SENTENCE_END_MARKS = frozenset("。！？!?；;")
 LINE_FINAL = frozenset("。！？!?；;：:…」』”’\"）)】]")
 #: Marks a sentence holds and a heading never does.
 SENTENCE_MARKS = "。！？"
+#: Full stops, Chinese and Western: a sentence's end, the semicolon left out.
+FULL_STOPS = "。！？!?"
+#: What a heading run into the text follows: a full stop, a closing quotation mark or a colon.
+RUN_IN_AFTER = FULL_STOPS + "”」』：:"
 #: Where a quantity's sentence ends (and the line ends, in running text).
 SENTENCE_BREAK = re.compile(r"[。！？!?；\n]")
 #: What ends a sentence for the slogan finder: full stops, semicolons and line ends ...
@@ -109,6 +116,8 @@ SENTENCE_RUN_ENDS = "。！？；\n"
 SENTENCE_RUN = re.compile(f"[^{SENTENCE_RUN_ENDS}]+")
 #: A clause for the slogan finder: the run between commas, colons, quotes and brackets.
 CLAUSE_RUN = re.compile(r"[^，、,：:“”（）()]+")
+#: Where a target's cues stop looking (commas, full stops, semicolons, colons, line ends).
+CUE_CLAUSE_BREAK = re.compile(r"[，。；：\n]")
 #: Characters that close the clause a quantity stands in.
 CLAUSE_END = "，。；：！？!?,;:\n（）()“”"
 #: Where a heading's own text stops inside its paragraph.
@@ -123,8 +132,22 @@ QUOTATION = re.compile(r"“([^“”\n]{1,24})”|「([^「」\n]{1,24})」|『
 
 # --------------------------------------------------------------------------- outline markers
 
+#: The Chinese numerals up to ten, as ordinals are written (一 … 十) ...
+CN_SMALL = "一二三四五六七八九十"
+#: ... with 两, as counts are written (两个维护, 三个方面) ...
+CN_COUNT = CN_SMALL + "两"
+#: ... and every numeral character of a small number (零〇 … 百).
+CN_NUMERAL = "零〇两" + CN_SMALL + "百"
+#: The numerals written digit by digit, as years are (二〇二六) ...
+CN_DIGITS_WRITTEN = "〇零一二三四五六七八九"
+#: ... the numerals of one digit, as 角 and 分 are counted (五毛, 三角二分) ...
+CN_ONE_DIGIT = "零一二两三四五六七八九"
+#: ... and the numbers from two to ten, as "for several years" is said (三年来, 十年来).
+CN_TWO_TO_TEN = "两三四五六七八九十"
+#: Circled numbers, as lists mark their items.
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 #: A Chinese numeral of an outline marker (一 .. 九十九).
-CN_ORDINAL = r"[一二三四五六七八九十]{1,3}"
+CN_ORDINAL = rf"[{CN_SMALL}]{{1,3}}"
 #: An Arabic numeral of an outline marker (1 .. 99).
 AR_ORDINAL = r"\d{1,2}"
 #: An outline marker that opens a heading: 一、 （一） 1、 1. 第一个 第二条 一是 ...

@@ -1,5 +1,6 @@
 """The code itself: lint clean, functions of modest size, modules named for what they hold."""
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -92,3 +93,25 @@ def test_caches_follow_the_content_of_their_files(tmp_path):
     from analysis.caches import _REGISTERED
 
     assert _REGISTERED and all(f.cache_info().currsize == 0 for f in _REGISTERED)
+
+
+#: What writes a Chinese-text rule inline: a Han range, a class of five numerals or more, a
+#: class of sentence ends (``[。！？…`` or ``[^。！？…``).
+INLINE_RULE = re.compile(r"\\u4e00|\\u9fff|[一二三四五六七八九十两百零〇]{5,}|\[\^?[。！？；!?]{2,}")
+
+
+def test_every_chinese_text_rule_is_written_once_in_chinese_py():
+    """Han ranges, numeral classes and sentence-end classes are defined in analysis/chinese.py
+    (the segmentation engine, jieba's own rules, aside) and named wherever they are used."""
+    segmentation = PACKAGE / "segmentation"
+    inline = [f"{path.relative_to(PACKAGE)}:{n}: {line.strip()[:80]}"
+              for path in sorted(PACKAGE.rglob("*.py"))
+              if path != PACKAGE / "chinese.py" and segmentation not in path.parents
+              for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if INLINE_RULE.search(line)]
+    assert not inline, "\n".join(inline)
+
+
+def test_the_rule_test_would_see_an_inline_rule():
+    assert INLINE_RULE.search('re.compile(r"[一二三四五六七八九十]+")')
+    assert INLINE_RULE.search('re.finditer("[。；\\n]", text)') and INLINE_RULE.search(r'"[\u4e00-\u9fff]"')
+    assert not INLINE_RULE.search('re.compile(rf"[{CN_SMALL}]+")')

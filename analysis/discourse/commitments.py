@@ -22,7 +22,7 @@ import re
 from pathlib import Path
 
 from ..caches import cached, content_key
-from ..chinese import ANY_PLAN, FIVE_YEAR_PLANS
+from ..chinese import ANY_PLAN, CN_SMALL, CUE_CLAUSE_BREAK, FIVE_YEAR_PLANS, HAN, SENTENCE_BREAK
 
 _ABOUT = re.compile(r"(左右|上下)$")
 _AT_LEAST = re.compile(r"(以上|多|余)$")
@@ -45,10 +45,10 @@ _INDICATOR_HEAD = re.compile(r"^(左右|以上|以内|确保|力争|争取|全�
 _PERCENT_KINDS = ("percent", "percentage_point")
 _EXPLICIT_YEAR = re.compile(r"(20\d{2})年")
 # a part of the year already past when it is reported: its figures are results, not commitments
-_PART_OF_YEAR = re.compile(r"(\d{1,2}\s*[-至到~]\s*\d{1,2}月|[一二三四五六七八九十]{1,2}至[一二三四五六七八九十]{1,2}月"
-                           r"|[一二三四]季度|上半年|前三季度|前[一二三四五六七八九十]{1,2}个月)")
+_PART_OF_YEAR = re.compile(rf"(\d{{1,2}}\s*[-至到~]\s*\d{{1,2}}月|[{CN_SMALL}]{{1,2}}至[{CN_SMALL}]{{1,2}}月"
+                           rf"|[一二三四]季度|上半年|前三季度|前[{CN_SMALL}]{{1,2}}个月)")
 # 城镇和农村居民人均可支配收入分别增长4.3%、5.5%: one indicator per figure
-_RESPECTIVELY = re.compile(r"(?P<a>[\u4e00-\u9fff]{1,6})(?:和|与)(?P<b>[\u4e00-\u9fff]{3,20}?)分别")
+_RESPECTIVELY = re.compile(rf"(?P<a>[{HAN}]{{1,6}})(?:和|与)(?P<b>[{HAN}]{{3,20}}?)分别")
 _RELATIVE_YEAR = {"今年": 0, "本年": 0, "全年": 0, "明年": 1, "去年": -1, "上年": -1, "上一年": -1}
 
 
@@ -77,7 +77,7 @@ def _clause_before(text: str, start: int) -> str:
     return text[a + 1:start]
 
 
-_LEVEL_ONE = re.compile(r"^\s*[一二三四五六七八九十]+、")
+_LEVEL_ONE = re.compile(rf"^\s*[{CN_SMALL}]+、")
 _REVIEW_HEADING = re.compile(r"回顾|过去一年|过去五年|工作总结")
 _REVIEW_OPENING = re.compile(r"^\s*(过去一年|过去五年|去年|一年来)")
 
@@ -107,8 +107,8 @@ class _Marks:
 
     def __init__(self, text: str):
         self.paragraphs = [0] + [m.end() for m in re.finditer("\n", text)]
-        self.clauses = [m.end() for m in re.finditer("[，。；：\n]", text)]
-        self.sentences = [m.end() for m in re.finditer("[。；\n]", text)]
+        self.clauses = [m.end() for m in CUE_CLAUSE_BREAK.finditer(text)]
+        self.sentences = [m.end() for m in SENTENCE_BREAK.finditer(text)]  # the sentences the rows report
         self.lists = [(m.start(), True) for m in _TARGET_LIST.finditer(text)]
         self.years = [(m.start(), int(m.group(1))) for m in _EXPLICIT_YEAR.finditer(text)]
         words = "|".join(_RELATIVE_YEAR)

@@ -9,7 +9,7 @@ import re
 
 import pandas as pd
 
-from ..chinese import NUMBERED_FORMULA, chinese_number, numbered_key
+from ..chinese import CN_COUNT, NUMBERED_FORMULA, chinese_number, numbered_key
 from ..reading.script import working_texts
 from .outline import outline_rows
 from .slogans import normal_form
@@ -20,7 +20,7 @@ _LIST_WITHIN = 200  # characters between a numbered formula and the first item i
 
 
 def _claimed(formula: str) -> int | None:
-    m = re.match(r"[一二三四五六七八九十两]+|\d+", formula)
+    m = re.match(rf"[{CN_COUNT}]+|\d+", formula)
     return chinese_number(m.group(0)) if m else None
 
 

@@ -40,7 +40,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from ..chinese import CLAUSE_END, HAN, MASK_DIGITS, SENTENCE_BREAK, to_number
+from ..chinese import CLAUSE_END, CN_NUMERAL, CN_ONE_DIGIT, HAN, MASK_DIGITS, SENTENCE_BREAK, to_number
 from ..parallel import map_speeches
 from ..reading.script import original_surfaces, working_texts
 from .commitments import annotate
@@ -50,7 +50,7 @@ NUMERIC_COLUMNS = ["speech", "surface", "start", "end", "value", "value_max", "u
                    "sentence"]
 
 _AR = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
-_CN = r"[零〇一二两三四五六七八九十百千]+"
+_CN = rf"[{CN_NUMERAL}千]+"
 _MASK = MASK_DIGITS
 _SCALE = r"(?:万亿|亿|万|千|百)"
 _ONE = rf"(?:\d{{2}}[XxＸｘ]{{2}}|{_AR}{_SCALE}?|{_CN}(?:{_SCALE})?|{_MASK})"
@@ -94,7 +94,7 @@ _MASK_RE = re.compile(_MASK)
 QUANTITY = re.compile(
     # every match starts with one of these: checking that first is far cheaper than entering
     # the optional groups below at every position of the text
-    r"(?=[近约大超逾不将第百千万\d０-９零〇一二两三四五六七八九十XxＸｘ几])"
+    rf"(?=[近约大超逾不将第千万\d０-９{CN_NUMERAL}XxＸｘ几])"
     rf"(?P<pre>近|约|大约|超过|超|逾|不到|不足|将近)?"
     rf"(?P<rank>第)?"
     rf"(?P<pct>百分之|千分之|万分之)?"
@@ -112,7 +112,7 @@ _STRIP_TAIL = re.compile(r"((?:位居|居|排)(?:全省|全市|全国|全区)?|�
                          r"|完成了?|实现了?|保持|增长到|降到|要|的|在|了|：|到)+$")
 
 _ENDS_IN_SCALE = re.compile(rf"^(.+?)({_SCALE})$")
-_CN_DIGITS = re.compile(r"[零〇一二两三四五六七八九十百千]+")
+_CN_DIGITS = re.compile(_CN)
 _BARE_SCALE = {"百": 100.0, "千": 1000.0, "万": 10000.0}
 _PER = {"百分之": 1, "千分之": 10, "万分之": 100}  # 千分之三 is 0.3%: divided, so the value is exact
 _RANGE_SEP = re.compile(r"\s*(?:-|－|—|–|~|～|至|到|、)\s*")
@@ -378,7 +378,7 @@ def _unit_row(m: re.Match, text: str, speech) -> dict | None:
     return _row(text, speech, a, b, v, vmax, unit, kind, approx, masked)
 
 
-_JIAO_FEN = re.compile(r"^([零一二两三四五六七八九\d])\s*(毛|角)(?:([零一二两三四五六七八九\d])\s*分)?")
+_JIAO_FEN = re.compile(rf"^([{CN_ONE_DIGIT}\d])\s*(毛|角)(?:([{CN_ONE_DIGIT}\d])\s*分)?")
 
 
 def _jiao_fen(text: str, b: int, v: float, vmax: float) -> tuple[float, float, int]:

@@ -21,6 +21,8 @@ import re
 
 import pandas as pd
 
+from ..chinese import CN_TWO_TO_TEN
+
 SERIES_COLUMNS = ["speech", "label", "year", "indicator_norm", "role", "value", "value_max", "bound", "unit",
                   "surface", "sentence", "start"]
 #: The sentence that states a document's list of targets.
@@ -31,7 +33,7 @@ RESULT_ROLES = ("actual", "comparison")
 #: A sentence about the year before the document's.
 LAST_YEAR = re.compile(r"去年|过去一年|上年|上一年|一年来|过去的一年")
 #: A sentence about several years (年均, 五年来, 从A增长到B): no single year's result.
-SEVERAL_YEARS = re.compile(r"年均|平均每年|累计|[两三四五六七八九十]年来"
+SEVERAL_YEARS = re.compile(rf"年均|平均每年|累计|[{CN_TWO_TO_TEN}]年来"
                            r"|从[^，。；]{1,24}(?:增加|增长|提高|扩大|下降|减少|降低|上升)到")
 #: A growth rate this close after a level (characters) belongs to the level's indicator.
 INHERIT_WITHIN = 12

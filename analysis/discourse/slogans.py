@@ -31,12 +31,14 @@ import pandas as pd
 from ..caches import shared_strings
 from ..chinese import (
     CLAUSE_RUN,
+    CN_NUMERAL,
     CORRELATIVE_FRAMES,
     HAN,
     HOLDS_MASK,
     NUMBERED_FORMULA,
     QUOTATION,
     SAYING_SHAPES,
+    SENTENCE_MARKS,
     SENTENCE_RUN,
     numbered_key,
 )
@@ -76,7 +78,7 @@ def _quoted_marks(speech, text: str) -> list[dict]:
     rows = []
     for m in QUOTATION.finditer(text):
         inner = next(g for g in m.groups() if g is not None)
-        if re.search(r"[。！？]", inner) or not re.search(rf"[{HAN}]", inner):
+        if re.search(f"[{SENTENCE_MARKS}]", inner) or not re.search(rf"[{HAN}]", inner):
             continue  # a quoted sentence is a citation, a quoted number (“12345”) a hotline or a code
         formula = normal_form(inner)
         if NUMBERED_FORMULA.fullmatch(formula):  # “7个抓” is the 七个抓 the speech counts
@@ -170,7 +172,7 @@ def trie_pattern(words) -> str:
 
 
 #: A slot that holds a figure, a date or a list marker rather than a word.
-_VALUE_SLOT = re.compile(r"^(?:[\d０-９.．%％]+|[一二三四五六七八九十百零〇两]+|\d+[年月日号]?|第.+)$")
+_VALUE_SLOT = re.compile(rf"^(?:[\d０-９.．%％]+|[{CN_NUMERAL}]+|\d+[年月日号]?|第.+)$")
 
 
 def _frame(members: list[str]) -> tuple[str, str, list[str]] | None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from ..chinese import FULL_STOPS
+
 SOURCE_LINE = re.compile(r"(来源|作者|更新时间|发布时间|发表时间|时间|日期|阅读量|浏览次数|编辑)\s*[:：]")
 URL = re.compile(r"(https?://|www\.)\S+|\b[\w-]+\.(com|cn|net|org|gov\.cn)\b", re.I)
 
@@ -57,7 +59,7 @@ BACK_ARROW = re.compile(r"^[ \t\u3000]*(?:↑|\^)(?:[ \t\u3000]|$)")
 #: A notice block is read from at most this far before the end.
 NOTICE_REACH = 6000
 #: Sentence ends: a line broken out of a notice (a linked word, 公有領域, 。) has none inside it.
-_SENTENCE = re.compile(r"[。！？!?].")
+_SENTENCE = re.compile(f"[{FULL_STOPS}].")
 
 
 def _in_notice(line: str, footnotes: bool) -> bool:

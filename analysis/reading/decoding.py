@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..chinese import COMMON_CJK
 from ..errors import (
     BinaryFileError,
     CorpusError,
@@ -139,8 +140,7 @@ def _mostly_hanzi(text: str) -> bool:
         return False
     # the basic Han block, CJK punctuation and full-width forms; rare characters (extension A
     # and beyond) are what a wrong decoding produces, so they do not count
-    common = sum(1 for ch in letters if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f"
-                 or "\uff00" <= ch <= "\uffef")
+    common = sum(1 for ch in letters if COMMON_CJK.match(ch))
     return common / len(letters) > 0.9
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from ..chinese import Line, chinese_number, squeeze
+from ..chinese import CIRCLED, CN_NUMERAL, CN_ORDINAL, CN_SMALL, RUN_IN_AFTER, Line, chinese_number, squeeze
 
-_NUM = r"[一二三四五六七八九十百零〇两\d①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]{1,4}"
+_NUM = rf"[{CN_NUMERAL}\d{CIRCLED}]{{1,4}}"
 _OPEN, _CLOSE = r"[【\[〔（(]", r"[】\]〕）)]"
 _KIND = r"(?:篇|范文|材料|讲话稿|稿)"
 # 第一篇：… / 【第1篇】… / 篇一：… / 【篇一】 / 范文2 … / 材料三： / （第二篇）
@@ -22,12 +22,12 @@ SPEECH_HEADING = re.compile(
     rf"\s*{_CLOSE}?\s*[:：.、，,]?[ \t\u3000]*(?P<title>.*?)[ \t\u3000]*$"
 )
 # a heading run into the line before it: after a sentence end or a colon, with a colon or bracket
-_RUN_IN = re.compile(rf"(?<=[。！？!?”」』：:])[ \t\u3000]*"
-                     rf"(?={_OPEN}?第\s*[一二三四五六七八九十\d]{{1,3}}\s*篇\s*(?:{_CLOSE}|[:：]))")
+_RUN_IN = re.compile(rf"(?<=[{RUN_IN_AFTER}])[ \t\u3000]*"
+                     rf"(?={_OPEN}?第\s*[{CN_SMALL}\d]{{1,3}}\s*篇\s*(?:{_CLOSE}|[:：]))")
 # the collection's title and a number: 在全市项目建设会议上的讲话1
 _NUMBERED_TITLE = re.compile(r"^[ \t\u3000]*(?P<title>[^\d。，；！？]{6,60}?)[ \t\u3000]*"
-                             r"(?P<num>\d{1,2}|[一二三四五六七八九十]{1,3})[ \t\u3000]*$")
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+                             rf"(?P<num>\d{{1,2}}|{CN_ORDINAL})[ \t\u3000]*$")
+_CIRCLED = CIRCLED
 
 
 def heading_number(s: str) -> int | None:

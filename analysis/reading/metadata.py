@@ -11,9 +11,12 @@ from dataclasses import dataclass, field
 
 from ..chinese import (
     BOOKMARK,
+    CN_DIGITS_WRITTEN,
+    CN_ORDINAL,
     HAN,
     LINE_FINAL,
     MASKED_NAME,
+    SENTENCE_MARKS,
     YEAR_DIGITS,
     Line,
     chinese_number,
@@ -25,8 +28,8 @@ from ..chinese import (
 from .clutter import SOURCE_LINE, URL, is_clutter
 
 SALUTATION = re.compile(
-    r"^[ \t\u3000]*(尊敬的)?[^。！？\n]{0,30}?(同志们|各位代表|朋友们|女士们|先生们|各位来宾|各位嘉宾|"
-    r"各位领导|各位企业家|代表们|委员们|同学们)[^。！？\n]{0,20}?[：:！!，,]?[ \t\u3000]*$"
+    rf"^[ \t\u3000]*(尊敬的)?[^{SENTENCE_MARKS}\n]{{0,30}}?(同志们|各位代表|朋友们|女士们|先生们|各位来宾|各位嘉宾|"
+    rf"各位领导|各位企业家|代表们|委员们|同学们)[^{SENTENCE_MARKS}\n]{{0,20}}?[：:！!，,]?[ \t\u3000]*$"
 )
 _ROLES = (r"(?:国务院|市委|县委|区委|省委|州委|党委|党组|市|县|区|省|州|镇|乡|自治区|人民政府|政府|常务|副|主要)*"
           r"(?:书记|副书记|总理|市长|县长|省长|区长|州长|镇长|乡长|主席|主任|部长|局长|厅长|秘书长|常委|委员|"
@@ -48,9 +51,9 @@ NAME_DATE_LINE = re.compile(
     r"[（(](?P<date>[^（）()]{4,20})[）)][ \t\u3000]*$"
 )
 _DATE = re.compile(
-    rf"(?P<y>{YEAR_DIGITS}|\d{{4}}|\d{{2}}[Xx]{{2}}|[Xx]{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*"
-    r"(?P<m>\d{1,2}|[Xx]{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*"
-    r"(?P<d>\d{1,2}|[Xx]{1,2}|[一二三四五六七八九十]{1,3})\s*日"
+    rf"(?P<y>{YEAR_DIGITS}|\d{{4}}|\d{{2}}[Xx]{{2}}|[Xx]{{4}}|[{CN_DIGITS_WRITTEN}]{{4}})\s*年\s*"
+    rf"(?P<m>\d{{1,2}}|[Xx]{{1,2}}|{CN_ORDINAL})\s*月\s*"
+    rf"(?P<d>\d{{1,2}}|[Xx]{{1,2}}|{CN_ORDINAL})\s*日"
 )
 DATE_LINE = re.compile(
     r"^[ \t\u3000]*[（(]?[ \t\u3000]*" + _DATE.pattern + r"[ \t\u3000]*[）)]?[ \t\u3000]*$"

@@ -13,7 +13,7 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..chinese import BOOKMARK, LINE_FINAL, Line, chinese_number, split_lines, squeeze, visible
+from ..chinese import BOOKMARK, CN_SMALL, LINE_FINAL, Line, chinese_number, split_lines, squeeze, visible
 from ..errors import CorpusWarning
 from .cleaning import clean_body
 from .clutter import SOURCE_LINE, TRAILER_START, URL, is_clutter, notice_start, without_site_name
@@ -24,8 +24,8 @@ from .script import is_traditional, to_simplified
 
 _ELLIPSIS = re.compile(r"(\.{3,}|…+|。{3,})\s*$")
 _TOC = re.compile(r"^\s*[【\[]?\s*目\s*[录錄]\s*[】\]]?\s*[:：]?\s*$")
-_COUNT_CLAIM = re.compile(r"[\[【(（]\s*(?:精选|范文|共)?(\d+|[一二三四五六七八九十]+)\s*篇[^\]】)）]*[\]】)）]"
-                          r"|(?:精选|范文|合集|汇编|共)\s*(\d+|[一二三四五六七八九十]+)\s*篇|(\d+|[一二三四五六七八九十]+)篇(?:范文|材料|汇编|合集)?$")
+_COUNT_CLAIM = re.compile(rf"[\[【(（]\s*(?:精选|范文|共)?(\d+|[{CN_SMALL}]+)\s*篇[^\]】)）]*[\]】)）]"
+                          rf"|(?:精选|范文|合集|汇编|共)\s*(\d+|[{CN_SMALL}]+)\s*篇|(\d+|[{CN_SMALL}]+)篇(?:范文|材料|汇编|合集)?$")
 # the site's own words before the speeches: 下面是小编为大家收集的…, 以下是…供大家参考
 _PREAMBLE = re.compile(r"(下面是|以下是|小编|为大家|給大家|供大家|仅供参考|欢迎阅读|希望对(你|您|大家)有)")
 _TRUNCATED = re.compile(r"(\.{3,}|…+)\s*$")
