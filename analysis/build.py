@@ -137,7 +137,7 @@ def _build_tables(comp: Compilation, groups, *, processes: int, progress: bool, 
             out.frames["dating_evidence.csv"] = dating_evidence(parts.numbers, speeches)
         else:
             found = found if found is not None else outside_boilerplate(parts.slogans, boilerplate_spans(speeches))
-            _time_tables(out, speeches, parts.content_counts, found, parts.numbers, by=by)
+            _time_tables(out, speeches, parts.counts, found, parts.numbers, by=by)
         out.seconds[f"tables: {group}"] = time.perf_counter() - start
     return out
 

@@ -41,7 +41,6 @@ class ChunkParts:
     """What one chunk gives (each a frame or rows of the chunk's documents only)."""
 
     counts: pd.DataFrame | None = None
-    content_counts: pd.DataFrame | None = None
     slogan_rows: pd.DataFrame | None = None
     numbers: pd.DataFrame | None = None
     outline: pd.DataFrame | None = None
@@ -50,8 +49,11 @@ class ChunkParts:
     seconds: Counter = field(default_factory=Counter)  # time taken by each step
 
 
-def chunk_parts(chunk: pd.DataFrame, *, groups: frozenset, cache: bool = True) -> tuple[ChunkParts, object]:
-    """A chunk's parts, and its word windows for the formula stage's later passes (or None)."""
+def chunk_parts(chunk: pd.DataFrame, *, groups: frozenset, counting: dict,
+                cache: bool = True) -> tuple[ChunkParts, object]:
+    """A chunk's parts, and its word windows for the formula stage's later passes (or None).
+    ``counting`` is the corpus's counts configuration
+    (:func:`analysis.statistics.counts.comparison_options`)."""
     from .caches import shared_strings
     from .discourse.numbered import numbered_formulas
     from .discourse.outline import outline
@@ -67,10 +69,8 @@ def chunk_parts(chunk: pd.DataFrame, *, groups: frozenset, cache: bool = True) -
     parts, windows = ChunkParts(), None
     clock = _Clock(parts.seconds)
     tokens = clock("segment", tokenize, chunk, cache=cache) if groups & {"terms", "slogans", "time"} else None
-    if "terms" in groups:
-        parts.counts = clock("counts", term_counts, tokens)
-    if "time" in groups:
-        parts.content_counts = clock("counts", term_counts, tokens, content_only=True)
+    if groups & {"terms", "time"}:
+        parts.counts = clock("counts", term_counts, tokens, **counting)
     if groups & {"slogans", "time"}:
         parts.slogan_rows = clock("slogans", local_slogans, working_texts(chunk), tokens, kinds=KINDS)
         windows = clock("formulas", chunk_windows, clock("formulas", clauses, tokens))
@@ -100,8 +100,7 @@ class _Clock:
 class CorpusParts:
     """The chunks' parts merged: the corpus's counts, slogans, quantities and outlines."""
 
-    counts: pd.DataFrame | None
-    content_counts: pd.DataFrame | None
+    counts: pd.DataFrame | None  # under the corpus's one counts configuration
     slogans: pd.DataFrame | None
     numbers: pd.DataFrame | None
     outline: pd.DataFrame | None
@@ -115,16 +114,17 @@ def corpus_parts(speeches: pd.DataFrame, groups, *, reference, runner, cache: bo
     from .discourse.slogans import corpus_slogans, repeated_rows
     from .discourse.termhood import measure_chunks, occurrence_rows
     from .reading.script import working_texts
+    from .statistics.counts import comparison_options
 
     groups = frozenset(groups)
     chunks = document_chunks(speeches, chunk_chars=chunk_chars, at_least=max(1, runner.workers))
-    got: dict[str, list] = {k: [] for k in ("counts", "content_counts", "slogan_rows", "numbers", "outline",
-                                            "numbered")}
+    got: dict[str, list] = {k: [] for k in ("counts", "slogan_rows", "numbers", "outline", "numbered")}
     seconds: Counter = Counter()
     clock = _Clock(seconds)
 
     def firsts():
-        for part in runner.keep(chunk_parts, chunks, groups=groups, cache=cache, desc="segmenting"):
+        for part in runner.keep(chunk_parts, chunks, groups=groups, counting=comparison_options(speeches), cache=cache,
+                                desc="segmenting"):
             for k, v in got.items():
                 if getattr(part, k) is not None:
                     v.append(getattr(part, k))
@@ -146,7 +146,7 @@ def corpus_parts(speeches: pd.DataFrame, groups, *, reference, runner, cache: bo
         for _ in firsts():
             pass
         seconds["wall: chunks and formula passes"] += time.perf_counter() - start
-    return CorpusParts(*(_stacked(got[k]) for k in ("counts", "content_counts")), found,
+    return CorpusParts(_stacked(got["counts"]), found,
                        *(_stacked(got[k]) for k in ("numbers", "outline", "numbered")), seconds)
 
 

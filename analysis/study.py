@@ -52,15 +52,17 @@ class Study:
 
     @property
     def place_labels(self) -> list[str]:
-        """The labels that are place names (上海, 杭州), in speech order."""
-        from .reading.labels import place_of
+        """The labels that are place names (上海, 杭州), each once, in speech order."""
+        from .reading.labels import place_labels
 
-        return [x for x in self.speeches["label"] if place_of(x) == x]
+        return list(place_labels(self.speeches["label"]))
 
     @property
     def compares_regions(self) -> bool:
         """Two or more speeches are labelled by the region they come from."""
-        return len(set(self.place_labels)) >= 2
+        from .statistics.counts import comparison_options
+
+        return comparison_options(self.speeches)["drop_names"]
 
     @property
     def n_years(self) -> int:
@@ -82,13 +84,15 @@ class Study:
         return None
 
     def counts(self, *, content_only: bool = True, ngram: int = 1, drop_names: bool | None = None) -> pd.DataFrame:
-        """:func:`analysis.term_counts` of the tokens; names are set aside by default when the
-        documents come from different regions (:attr:`compares_regions`)."""
-        from .statistics.counts import term_counts
+        """:func:`analysis.term_counts` of the tokens under the configuration the tables share
+        (:func:`analysis.statistics.counts.comparison_options`: names set aside when the documents
+        come from different regions); ``content_only`` and ``drop_names`` override it."""
+        from .statistics.counts import comparison_options, term_counts
 
-        drop = self.compares_regions if drop_names is None else drop_names
-        return term_counts(self.tokens, content_only=content_only, ngram=ngram, drop_names=drop,
-                           drop_terms=self.place_labels if drop else ())
+        options = comparison_options(self.speeches) | {"content_only": content_only}
+        if drop_names is not None:
+            options |= {"drop_names": drop_names, "drop_terms": self.place_labels if drop_names else ()}
+        return term_counts(self.tokens, ngram=ngram, **options)
 
     def names_note(self, drop_names: bool | None = None) -> str:
         """One sentence saying whether names are counted, for a notebook to print."""

@@ -3,6 +3,7 @@ import hashlib
 import re
 import tomllib
 
+import pandas as pd
 import pytest
 import yaml
 
@@ -112,3 +113,18 @@ def test_committed_notebooks_do_not_depend_on_the_checkout():
         assert str(config.PROJ_ROOT) not in text, p.name
         if p.suffix == ".ipynb":
             assert text.count('"image/png"') >= 2, p.name
+
+
+def test_the_tables_count_as_the_figures_do():
+    """keyness.csv and the keyness figures share one counts configuration: content words, and for
+    documents of different regions, names set aside (the 25 reports: 上海 is no keyword of 上海)."""
+    import analysis as an
+    from analysis import build
+
+    comp = an.read_corpus(config.PROVINCIAL_CORPUS)
+    tables = build.build_tables(comp, groups=("terms",))
+    study = an.Study(config.PROVINCIAL_CORPUS, config.FIGURES_DIR, comp)
+    figure_counts = study.counts()
+    expected = an.keyness_by_speech(figure_counts, min_count=2, absent=build.ABSENT_KEYWORDS)
+    pd.testing.assert_frame_equal(tables.frames["keyness.csv"], expected)
+    assert study.compares_regions and "上海" not in set(tables.frames["term_frequencies.csv"]["term"])

@@ -30,6 +30,15 @@ _OCCASION = re.compile(r"在(.{2,24}?)(?:会议|大会)?上的(?:讲话|致辞|�
 MAX_LABEL = 12
 
 
+def place_labels(labels) -> tuple[str, ...]:
+    """The labels that are place names (上海, 杭州), each once, in order.
+
+    >>> place_labels(["上海", "2024 习近平", "浙江", "上海"])
+    ('上海', '浙江')
+    """
+    return tuple(dict.fromkeys(x for x in labels if place_of(x) == x))
+
+
 def place_of(*texts: str | None) -> str | None:
     """The first province, city or county named in ``texts`` (short form), else None.
 

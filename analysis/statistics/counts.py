@@ -67,6 +67,24 @@ def term_counts(tokens: pd.DataFrame, *, content_only: bool = False, ngram: int 
     return _count_pairs(grams["speech"].to_numpy(), grams["term"])
 
 
+def comparison_options(speeches: pd.DataFrame) -> dict:
+    """The one counts configuration that the tables and the figures comparing documents share
+    (``keyness.csv`` and the keyness figure show the same numbers): content words only, and,
+    when two documents or more are labelled by the region they come from, place and personal
+    names set aside with the labels themselves (上海, 上海市), which would otherwise be what tells
+    the documents apart.  Pass it on: ``term_counts(tokens, **comparison_options(speeches))``.
+
+    >>> import pandas as pd
+    >>> comparison_options(pd.DataFrame({"label": ["上海", "浙江", "2024 习近平"]}))
+    {'content_only': True, 'drop_names': True, 'drop_terms': ('上海', '浙江')}
+    """
+    from ..reading.labels import place_labels
+
+    places = place_labels(speeches["label"])
+    drop = len(places) >= 2
+    return {"content_only": True, "drop_names": drop, "drop_terms": places if drop else ()}
+
+
 def _count_pairs(speech: np.ndarray, terms: pd.Series) -> pd.DataFrame:
     """(speech, term) counts from integer codes: one hashing pass over the terms, then
     sorting integers, far less memory and time than grouping by strings.  Terms are coded
