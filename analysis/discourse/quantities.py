@@ -40,21 +40,17 @@ from functools import lru_cache
 
 import pandas as pd
 
-from ..chinese import CLAUSE_END, CN_NUMERAL, CN_ONE_DIGIT, HAN, MASK_DIGITS, SENTENCE_BREAK, to_number
+from ..chinese import CLAUSE_END, CN_NUMERAL, HAN, MASK_DIGITS, SENTENCE_BREAK
 from ..parallel import map_speeches
 from ..reading.script import original_surfaces, working_texts
 from .commitments import annotate
+from .numerals import AR, CN, FUZZY, MASK, MASK_RE, PER, RANGE_SEP, SCALE, jiao_fen, value_of
 
 NUMERIC_COLUMNS = ["speech", "surface", "start", "end", "value", "value_max", "unit", "kind", "approx", "bound",
                    "direction", "change", "masked", "indicator", "indicator_norm", "role", "year", "period",
                    "sentence"]
 
-_AR = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
-_CN = rf"[{CN_NUMERAL}千]+"
-_MASK = MASK_DIGITS
-_SCALE = r"(?:万亿|亿|万|千|百)"
-_ONE = rf"(?:\d{{2}}[XxＸｘ]{{2}}|{_AR}{_SCALE}?|{_CN}(?:{_SCALE})?|{_MASK})"
-_FUZZY = r"(?:十几|几十|几百|几千|几)"
+_ONE = rf"(?:\d{{2}}[XxＸｘ]{{2}}|{AR}{SCALE}?|{CN}(?:{SCALE})?|{MASK})"
 
 # Units in priority order: (pattern, unit, kind).  Scale words are folded in later.
 _UNITS = [
@@ -88,8 +84,7 @@ _UNITS = [
 _UNIT_RE = "|".join(f"(?P<u{i}>{p})" for i, (p, _, _) in enumerate(_UNITS))
 
 _UNIT_GROUPS = [f"u{i}" for i in range(len(_UNITS))]
-_IS_CN = re.compile(rf"(?:{_CN}|{_FUZZY}){_SCALE}?(?:{_FUZZY})?")
-_MASK_RE = re.compile(_MASK)
+_IS_CN = re.compile(rf"(?:{CN}|{FUZZY}){SCALE}?(?:{FUZZY})?")
 
 QUANTITY = re.compile(
     # every match starts with one of these: checking that first is far cheaper than entering
@@ -98,7 +93,7 @@ QUANTITY = re.compile(
     rf"(?P<pre>近|约|大约|超过|超|逾|不到|不足|将近)?"
     rf"(?P<rank>第)?"
     rf"(?P<pct>百分之|千分之|万分之)?"
-    rf"(?P<num>{_FUZZY}{_SCALE}?|{_ONE}(?:{_FUZZY}{_SCALE}?)?(?:[%％](?=\s*(?:-|－|—|–|~|～|至|到)\s*\d))?"
+    rf"(?P<num>{FUZZY}{SCALE}?|{_ONE}(?:{FUZZY}{SCALE}?)?(?:[%％](?=\s*(?:-|－|—|–|~|～|至|到)\s*\d))?"
     rf"(?:\s*(?:-|－|—|–|~|～|至|到|、)\s*{_ONE}(?!、))?)"
     rf"(?P<suf>多|余|来)?(?P<scale2>万亿|亿|万)?"
     rf"\s?(?P<unit>{_UNIT_RE})?"
@@ -111,12 +106,6 @@ _COMPARE = re.compile(r"(比|较|同比|高于|低于|高出|居|排|位居|相�
 _STRIP_TAIL = re.compile(r"((?:位居|居|排)(?:全省|全市|全国|全区)?|仅为|仅有|仅|达到了?|达|为|是|有|共|约|近|超过"
                          r"|完成了?|实现了?|保持|增长到|降到|要|的|在|了|：|到)+$")
 
-_ENDS_IN_SCALE = re.compile(rf"^(.+?)({_SCALE})$")
-_CN_DIGITS = re.compile(_CN)
-_BARE_SCALE = {"百": 100.0, "千": 1000.0, "万": 10000.0}
-_PER = {"百分之": 1, "千分之": 10, "万分之": 100}  # 千分之三 is 0.3%: divided, so the value is exact
-_RANGE_SEP = re.compile(r"\s*(?:-|－|—|–|~|～|至|到|、)\s*")
-_ENDS_FUZZY = re.compile(_FUZZY + "$")
 _OF_MEASURE = re.compile(rf"^的([{HAN}]{{2,6}}?)(?=[，。；、]|$)")
 _KEEP_VERB_END = re.compile(r"(保持|达到|实现|提出|按照|确保|力争)[的]?\s*$")
 _LEADING_FILLER = re.compile(r"^(今年|去年|全市|全县|全省|我们|我|要|就|也|还是|还|已经|一个|这个|那么|所以|但是)+")
@@ -124,53 +113,6 @@ _MEASURE_AFTER = re.compile(rf"^[的]?([{HAN}]{{2,8}}?)(?=[，。；、的]|$)")
 _LATIN = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
 _MASK_BEFORE_HAN = re.compile(rf"{MASK_DIGITS}[{HAN}]")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
-
-
-def _split_scale(num: str) -> tuple[str, str]:
-    """``18万`` -> (``18``, ``万``): 万 / 亿 move into the unit; 百 / 千 stay in a Chinese numeral (三百)."""
-    m = _ENDS_IN_SCALE.match(num)
-    if not m:
-        return num, ""
-    prefix, scale = m.groups()
-    if scale in ("万", "亿", "万亿") or not _CN_DIGITS.fullmatch(prefix):
-        return prefix, scale
-    return num, ""
-
-
-def _fuzzy(s: str) -> tuple[float, float] | None:
-    return {"几": (2, 9), "十几": (11, 19), "几十": (20, 90), "几百": (200, 900), "几千": (2000, 9000)}.get(s)
-
-
-def _value(num: str, *, bare_scale: bool = False) -> tuple[float, float, bool, str, str]:
-    """(value, value_max, masked, scale, approx) of a number or range."""
-    parts = _RANGE_SEP.split(num.replace("%", "").replace("％", ""))  # 5%—5.5%: one unit for both
-    vals, masked, scale, approx = [], False, "", ""
-    for p in parts:
-        if bare_scale and p in _BARE_SCALE:  # 百分之百: after 百分之, a scale word alone is its value
-            vals.append((_BARE_SCALE[p],) * 2)
-            continue
-        p, sc = _split_scale(p)
-        scale = sc or scale
-        fz = _ENDS_FUZZY.search(p)
-        if _MASK_RE.search(p):
-            masked = True
-            vals.append((math.nan, math.nan))
-        elif _fuzzy(p):
-            vals.append(_fuzzy(p))
-            approx = "几"
-        elif fz and p[:fz.start()]:
-            base = to_number(p[:fz.start()])
-            vals.append((base + 1, base + 9) if fz.group(0) == "几" else (base, base))
-            approx = "几"
-        else:
-            try:
-                v = to_number(p)
-            except (ValueError, TypeError, KeyError):
-                v = math.nan
-            vals.append((v, v))
-    lo = vals[0][0]
-    hi = vals[-1][1] if len(vals) > 1 else vals[0][1]
-    return lo, hi, masked, scale, approx
 
 
 @lru_cache(maxsize=8)
@@ -267,7 +209,7 @@ def _without_false_range(m: re.Match, text: str) -> re.Match:
     """An outline marker or list number is never the start of a range: 一、2025年 is the year
     2025, and 1、2025年 too.  Such a match is read again from its second figure."""
     num = m.group("num") or ""
-    sep = _RANGE_SEP.search(num)
+    sep = RANGE_SEP.search(num)
     if not sep or sep.start() == 0:
         return m
     left, right = num[:sep.start()], num[sep.end():]
@@ -282,7 +224,7 @@ def _without_false_range(m: re.Match, text: str) -> re.Match:
 def _not_a_quantity(m: re.Match, text: str) -> bool:
     """Latin neighbours (4S店, XX同志 ...) and a masked figure with an empty unit."""
     a, b, num = m.start(), m.end(), m.group("num")
-    masked_num = bool(_MASK_RE.search(num))
+    masked_num = bool(MASK_RE.search(num))
     prev = text[a - 1] if a > 0 else ""
     latin_next = _LATIN.match(text[b:b + 1]) and not _MASK_BEFORE_HAN.match(text[b:b + 6])
     return bool(latin_next or (_ASCII_LETTER.match(prev) and not masked_num)
@@ -294,7 +236,7 @@ def _rank_row(m: re.Match, text: str, speech) -> dict | None:
     b, unit_text = m.end(), m.group("unit") or ""
     if not (unit_text in ("位", "名") or re.match(r"^[位名]", text[b:b + 1])):
         return None
-    v, vmax, masked, _, _ = _value(m.group("num"))
+    v, vmax, masked, _, _ = value_of(m.group("num"))
     start = m.start("rank") if not m.group("pre") else m.start()
     return _row(text, speech, start, b + (0 if unit_text else 1), v, vmax, "位", "rank", "", masked)
 
@@ -305,7 +247,7 @@ def _bare_row(m: re.Match, text: str, speech) -> dict | None:
     nxt = text[b:b + 1]
     if _IS_CN.fullmatch(num):
         return None
-    if _MASK_RE.search(num):
+    if MASK_RE.search(num):
         if not _BARE_CUE.search(text[max(0, a - 6):a]) or re.match(rf"^[、{HAN}]", nxt) and nxt not in "，。；":
             return None
         return _row(text, speech, a, b, math.nan, math.nan, "", "unknown", "", True)
@@ -313,7 +255,7 @@ def _bare_row(m: re.Match, text: str, speech) -> dict | None:
         return None  # a list marker (1、)
     if re.search(r"[、]", num) or not re.search(r"\d", num):
         return None
-    v, vmax, masked, scale, approx = _value(num)
+    v, vmax, masked, scale, approx = value_of(num)
     if math.isnan(v) and not masked:
         return None
     unit = scale if scale in ("万", "亿", "万亿") else ""
@@ -353,14 +295,14 @@ def _unit_row(m: re.Match, text: str, speech) -> dict | None:
     unit = unit if unit is not None else (m.group("unit") or "")[:1]
     if _skip_unit(num, unit, kind, text[b:b + 2]):
         return None
-    v, vmax, masked, scale, approx = _value(num, bare_scale=bool(m.group("pct")))
+    v, vmax, masked, scale, approx = value_of(num, bare_scale=bool(m.group("pct")))
     if math.isnan(v) and not masked:
         return None  # a numeral cn2an cannot read (百 alone): not a quantity, never a guess
     scale = m.group("scale2") or scale
     approx = m.group("post") or m.group("pre") or m.group("suf") or approx
     if m.group("pct"):
         unit, kind = "%", "percent"
-        v, vmax = v / _PER[m.group("pct")], vmax / _PER[m.group("pct")]
+        v, vmax = v / PER[m.group("pct")], vmax / PER[m.group("pct")]
     if text[b:b + 1] == "半" and kind in ("percent", "length", "weight", "count", "area", "duration"):
         v, vmax, b = v + 0.5, vmax + 0.5, b + 1  # 三成半, 一吨半, 两米半
     if kind == "percent" and unit == "成":
@@ -374,20 +316,8 @@ def _unit_row(m: re.Match, text: str, speech) -> dict | None:
         if kind == "date" and v2 != v:
             v, vmax = v2, v2 + (vmax - v)
     if kind == "money" and unit == "元":
-        v, vmax, b = _jiao_fen(text, b, v, vmax)
+        v, vmax, b = jiao_fen(text, b, v, vmax)
     return _row(text, speech, a, b, v, vmax, unit, kind, approx, masked)
-
-
-_JIAO_FEN = re.compile(rf"^([{CN_ONE_DIGIT}\d])\s*(毛|角)(?:([{CN_ONE_DIGIT}\d])\s*分)?")
-
-
-def _jiao_fen(text: str, b: int, v: float, vmax: float) -> tuple[float, float, int]:
-    """五元三毛, 5元3角5分: the tenths and hundredths after 元 belong to the amount."""
-    m = _JIAO_FEN.match(text[b:b + 6])
-    if not m:
-        return v, vmax, b
-    extra = (to_number(m.group(1)) / 10) + (to_number(m.group(3)) / 100 if m.group(3) else 0)
-    return v + extra, vmax + extra, b + m.end()
 
 
 def _row(text, speech, a, b, v, vmax, unit, kind, approx, masked) -> dict:

@@ -1,0 +1,88 @@
+"""The value a written quantity states: Arabic or Chinese numerals, scale words (万, 亿), fuzzy
+numbers (几十), ranges (5%—5.5%), masked digits (XX) and the 角 and 分 after 元.
+
+:mod:`.quantities` finds the quantities; this module reads what each one is worth.
+"""
+from __future__ import annotations
+
+import math
+import re
+
+from ..chinese import CN_NUMERAL, CN_ONE_DIGIT, MASK_DIGITS, to_number
+
+#: An Arabic number (half- or full-width, with decimals) ...
+AR = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
+#: ... a Chinese one ...
+CN = rf"[{CN_NUMERAL}千]+"
+#: ... masked digits (XX) ...
+MASK = MASK_DIGITS
+#: ... a scale word ...
+SCALE = r"(?:万亿|亿|万|千|百)"
+#: ... and a fuzzy number (几十: twenty to ninety).
+FUZZY = r"(?:十几|几十|几百|几千|几)"
+MASK_RE = re.compile(MASK)
+_ENDS_IN_SCALE = re.compile(rf"^(.+?)({SCALE})$")
+CN_DIGITS_RUN = re.compile(CN)
+_BARE_SCALE = {"百": 100.0, "千": 1000.0, "万": 10000.0}
+PER = {"百分之": 1, "千分之": 10, "万分之": 100}  # 千分之三 is 0.3%: divided, so the value is exact
+RANGE_SEP = re.compile(r"\s*(?:-|－|—|–|~|～|至|到|、)\s*")
+_ENDS_FUZZY = re.compile(FUZZY + "$")
+
+
+def split_scale(num: str) -> tuple[str, str]:
+    """``18万`` -> (``18``, ``万``): 万 / 亿 move into the unit; 百 / 千 stay in a Chinese numeral (三百)."""
+    m = _ENDS_IN_SCALE.match(num)
+    if not m:
+        return num, ""
+    prefix, scale = m.groups()
+    if scale in ("万", "亿", "万亿") or not CN_DIGITS_RUN.fullmatch(prefix):
+        return prefix, scale
+    return num, ""
+
+
+def fuzzy_range(s: str) -> tuple[float, float] | None:
+    return {"几": (2, 9), "十几": (11, 19), "几十": (20, 90), "几百": (200, 900), "几千": (2000, 9000)}.get(s)
+
+
+def value_of(num: str, *, bare_scale: bool = False) -> tuple[float, float, bool, str, str]:
+    """(value, value_max, masked, scale, approx) of a number or range."""
+    parts = RANGE_SEP.split(num.replace("%", "").replace("％", ""))  # 5%—5.5%: one unit for both
+    vals, masked, scale, approx = [], False, "", ""
+    for p in parts:
+        if bare_scale and p in _BARE_SCALE:  # 百分之百: after 百分之, a scale word alone is its value
+            vals.append((_BARE_SCALE[p],) * 2)
+            continue
+        p, sc = split_scale(p)
+        scale = sc or scale
+        fz = _ENDS_FUZZY.search(p)
+        if MASK_RE.search(p):
+            masked = True
+            vals.append((math.nan, math.nan))
+        elif fuzzy_range(p):
+            vals.append(fuzzy_range(p))
+            approx = "几"
+        elif fz and p[:fz.start()]:
+            base = to_number(p[:fz.start()])
+            vals.append((base + 1, base + 9) if fz.group(0) == "几" else (base, base))
+            approx = "几"
+        else:
+            try:
+                v = to_number(p)
+            except (ValueError, TypeError, KeyError):
+                v = math.nan
+            vals.append((v, v))
+    lo = vals[0][0]
+    hi = vals[-1][1] if len(vals) > 1 else vals[0][1]
+    return lo, hi, masked, scale, approx
+
+
+_JIAO_FEN = re.compile(rf"^([{CN_ONE_DIGIT}\d])\s*(毛|角)(?:([{CN_ONE_DIGIT}\d])\s*分)?")
+
+
+def jiao_fen(text: str, b: int, v: float, vmax: float) -> tuple[float, float, int]:
+    """五元三毛, 5元3角5分: the tenths and hundredths after 元 belong to the amount."""
+    m = _JIAO_FEN.match(text[b:b + 6])
+    if not m:
+        return v, vmax, b
+    extra = (to_number(m.group(1)) / 10) + (to_number(m.group(3)) / 100 if m.group(3) else 0)
+    return v + extra, vmax + extra, b + m.end()
