@@ -273,8 +273,11 @@ def _route_one_by_one(W: np.ndarray, best: list[float], nxt: list[int], position
 class Cutter:
     """``lcut(text)`` equal to ``jieba.Tokenizer.lcut(text)`` for the tokenizer the trie was built from."""
 
-    def __init__(self, trie: Trie):
+    def __init__(self, trie: Trie, *, force_split: frozenset = frozenset()):
         self.trie = trie
+        # the words this dictionary says never to join (frequency 0), its own: jieba keeps them in
+        # one set for the whole process, which a second dictionary would inherit
+        self.force_split = force_split
 
     def lcut(self, text: str) -> list[str]:
         """The words, cut at :meth:`boundaries`."""
@@ -353,7 +356,8 @@ class Cutter:
             cover[g_start] += 1
             cover[g_start + g_size] -= 1
             is_start[np.cumsum(cover[:-1]) > 0] = False
-            owner, offset = hmm_starts([text[a:a + k] for a, k in zip(g_start.tolist(), g_size.tolist())])
+            owner, offset = hmm_starts([text[a:a + k] for a, k in zip(g_start.tolist(), g_size.tolist())],
+                                       force=self.force_split)
             is_start[g_start[owner] + offset] = True
         return is_start
 
@@ -384,9 +388,10 @@ class _HMM:
 _MODEL: _HMM | None = None
 
 
-def hmm_starts(bufs: list[str]) -> tuple[np.ndarray, np.ndarray]:
+def hmm_starts(bufs: list[str], *, force=None) -> tuple[np.ndarray, np.ndarray]:
     """Where the words of ``jieba.finalseg.cut(buf)`` start, for every buf at once: the
     index of the buf and the offset in it of each word's start (in no particular order).
+    ``force``: the words to give character by character (default jieba's process-wide set).
 
     The Viterbi search of all the bufs' Chinese runs is done together."""
     global _MODEL
@@ -422,7 +427,7 @@ def hmm_starts(bufs: list[str]) -> tuple[np.ndarray, np.ndarray]:
         labels = _viterbi_many(_MODEL, runs, lengths)
         # a word starts a run, or follows an E or S (a word's last character)
         starts = np.flatnonzero((into == 0) | np.concatenate(([True], (labels[:-1] == 1) | (labels[:-1] == 3))))
-        force = jieba.finalseg.Force_Split_Words
+        force = jieba.finalseg.Force_Split_Words if force is None else force
         if force:  # jieba gives such a word character by character
             joined = "".join(runs)
             ends = np.append(starts[1:], len(joined)).tolist()

@@ -106,6 +106,8 @@ class ProjectDictionary:
             warnings.warn(f"{self.user_dict}:{row.line}: dictionary entry {row.word!r} is not used: {row.problem}",
                           CorpusWarning, stacklevel=3)
         self.entries = entries[entries.problem == ""]
+        #: Words this dictionary says never to join (frequency 0): the cutter keeps them as its own.
+        self.force_split = frozenset(self.entries.loc[self.entries["freq"] == 0, "word"])
         jieba.setLogLevel(60)  # jieba logs its cache use to stderr at every start
         self._tk = jieba.Tokenizer()
         cache_dir = config.CACHE_DIR / "jieba"
@@ -146,7 +148,8 @@ class ProjectDictionary:
                     z["freq"]  # a damaged file fails here, not later
                 self._freq_path = paths["freq"]
                 for row in self.entries.itertuples():
-                    if row.freq == 0:  # add_word(word, 0) also tells jieba's HMM never to join it
+                    if row.freq == 0:  # as add_word(word, 0) tells jieba's own tokenizer (``tk``, which
+                        # the tests compare with); the cutter keeps its own set, not this global one
                         jieba.finalseg.add_force_split(row.word)
                 return trie, tags
             except (OSError, EOFError, ValueError, TypeError, KeyError):

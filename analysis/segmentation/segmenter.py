@@ -56,7 +56,7 @@ class Segmenter:
 
         self.dictionary = ProjectDictionary(user_dict)
         self.user_dict = self.dictionary.user_dict
-        self.cutter = Cutter(self.dictionary.trie)
+        self.cutter = Cutter(self.dictionary.trie, force_split=self.dictionary.force_split)
         self.key = hashlib.sha256(
             (file_digest(self.user_dict) + jieba.__version__ + "v2").encode()).hexdigest()[:16]
         self.cache_dir = config.CACHE_DIR / "segments" / self.key

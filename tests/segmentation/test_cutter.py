@@ -92,3 +92,19 @@ def test_hmm_keeps_jieba_force_split_words(monkeypatch):
     monkeypatch.setattr(jieba.finalseg, "Force_Split_Words", {joined[0]})
     assert fastcut.hmm_cut(bufs) == [list(jieba.finalseg.cut(b)) for b in bufs]
     assert joined[0] not in fastcut.hmm_cut(bufs)[0]
+
+
+def test_a_dictionary_never_inherits_another_ones_force_splits(tmp_path):
+    """A word given frequency 0 is split by its own dictionary's segmenter only: jieba keeps such
+    words in one set for the whole process, and a second dictionary used to inherit them."""
+    import analysis as an
+
+    text = "邬大光同志出席了会议。"
+    splits = tmp_path / "splits.txt"
+    splits.write_text("邬大光 0\n", encoding="utf-8")
+    plain = tmp_path / "plain.txt"
+    plain.write_text("招商引资 n\n", encoding="utf-8")
+    assert an.get_segmenter(splits).lcut(text, cache=False)[:3] == ["邬", "大", "光"]
+    assert an.get_segmenter(plain).lcut(text, cache=False)[0] == "邬大光"
+    an.clear_caches()
+    assert an.get_segmenter(plain).lcut(text, cache=False)[0] == "邬大光"  # built again, from the cache on disk
