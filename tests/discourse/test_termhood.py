@@ -86,18 +86,6 @@ def test_frames_hold_no_figures_dates_or_markers():
     assert found["slot"].tolist() == ["造平台／招商", "上项目／补手续"]
 
 
-def test_tracker_counts_every_document():
-    sp = compilation("抓项目、抓招商、抓服务。", "抓开工、抓进度、抓投产。", "要实现“双赢”。")
-    tracker = an.formula_tracker(an.slogans(sp, an.tokenize(sp), reference=an.no_reference()), sizes=sp.set_index("speech")["n_chars"])
-    frame = tracker[tracker["slogan"] == "抓□"]
-    assert frame["n"].tolist() == [3, 3, 0] and frame["scope"].iloc[0] == "most"
-    assert tracker.groupby("slogan").size().eq(3).all()  # zeros included
-    scope = an.formula_scope(tracker)
-    assert scope["slogan"].is_unique and set(scope["scope"]) <= {"all", "most", "some", "few"}
-    with pytest.raises(an.OptionError):
-        an.formula_tracker(an.slogans(sp, an.tokenize(sp), reference=an.no_reference()), scopes=("local",))
-
-
 def test_reference_can_be_swapped(generic):
     tokens = an.tokenize(generic)
     own = an.termhood(tokens, reference=an.reference_from_tokens(tokens)).set_index("phrase")  # itself: its documents are left out

@@ -1,0 +1,26 @@
+"""The word lists formulas are judged by: the 成语 lexicon and jieba's own dictionary."""
+from analysis.discourse import lexicons
+
+
+def test_the_idiom_lexicon_and_jiebas_tags():
+    assert len(lexicons.idiom_lexicon()) == 29502 and "全力以赴" in lexicons.idiom_lexicon()
+    assert lexicons.idiom_evidence("全力以赴") == lexicons.IDIOM_LEXICON
+    assert lexicons.idiom_evidence("迎难而上", "i") == lexicons.IDIOM_BY_TAG
+    assert lexicons.idiom_evidence("今年以来", "l") == ""  # a set phrase of the field, no idiom
+    assert lexicons.set_phrase("稳中求进") and not lexicons.set_phrase("全力以赴")
+
+
+def test_general_frequencies_are_jiebas_own_and_kept_on_disk(tmp_path, monkeypatch):
+    from analysis import config
+
+    monkeypatch.setattr(config, "CACHE_DIR", tmp_path)
+    lexicons.jieba_dictionary.cache_clear()
+    try:
+        freq, tags, total = lexicons.jieba_dictionary()
+        assert total > 60_000_000 and freq["发展"] > 0 and tags["发展"] == "vn"
+        assert "一把手工程" not in freq  # the project's user dictionary is left out on purpose
+        assert list(tmp_path.glob("jieba/general-*.pkl"))
+        lexicons.jieba_dictionary.cache_clear()
+        assert lexicons.jieba_dictionary()[2] == total  # read back from disk
+    finally:
+        lexicons.jieba_dictionary.cache_clear()

@@ -1,0 +1,25 @@
+"""Splitting a file into speeches and spans that tile it, every character accounted for."""
+import analysis as an
+
+
+def _tiles(comp, text):
+    spans = comp.spans.sort_values("start")
+    assert spans["start"].iloc[0] == 0 and spans["end"].iloc[-1] == len(text)
+    assert (spans["start"].to_numpy()[1:] == spans["end"].to_numpy()[:-1]).all()
+
+
+def test_a_compilation_is_split_at_its_headings_and_its_spans_tile_it():
+    text = ("招商引资讲话稿（精选2篇）\n第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商。\n"
+            "第二篇：在项目推进会上的讲话\n同志们：\n抓开工、抓进度。\n")
+    comp = an.read_compilation(text=text)
+    assert len(comp.speeches) == 2
+    _tiles(comp, text)
+    assert comp.speeches["title"].tolist() == ["在全市招商大会上的讲话", "在项目推进会上的讲话"]
+
+
+def test_a_heading_run_into_the_line_before_still_opens_a_speech():
+    text = ("第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商。第二篇：在项目推进会上的讲话\n"
+            "同志们：\n抓开工、抓进度。\n")
+    comp = an.read_compilation(text=text)
+    assert len(comp.speeches) == 2
+    _tiles(comp, text)
