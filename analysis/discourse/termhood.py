@@ -1,7 +1,7 @@
 r"""How formulaic a repeated phrase is: termhood against general Chinese and official language.
 
 A candidate is a run of words inside one clause that the corpus uses twice or more (the
-filler words of :data:`analysis.chinese.FORMULA_FILLERS` are skipped, so 主要领导要亲自抓
+filler words of :data:`.lexicons.FORMULA_FILLERS` are skipped, so 主要领导要亲自抓
 counts as 主要领导亲自抓), or a single word that is a formula word or a set phrase of
 three characters or more that jieba tags ``i`` / ``l`` (攻坚战, 稳中求进).  Each is
 measured over the corpus pooled with a reference corpus of official language, which the
@@ -24,7 +24,7 @@ the reference, so the 25 reports are never measured against themselves:
 
 A phrase is ``formulaic`` when its shape can be a formula (it neither opens on a deictic,
 preposition or pronoun nor ends on a general head such as 工作, 问题, 领导, 部门, and has no
-的 / 地 / 得 / 了 inside: :mod:`analysis.chinese`), it is not a fragment (boundary > 0), and
+的 / 地 / 得 / 了 inside: :mod:`.lexicons`), it is not a fragment (boundary > 0), and
 either it carries a formula word (抓, 攻坚战, 双赢: ``formula word``) or it is specific to
 official language (specificity ≥ 0) with its words associated (association ≥ 5 bits):
 ``termhood``.  Generic collocations (经济发展, 开展工作, 这项工作, 项目的建设, 主要领导)
@@ -35,8 +35,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..chinese import FORMULA_WORDS
-from .lexicons import jieba_dictionary
+from .lexicons import FORMULA_WORDS, jieba_dictionary
 from .phrase_counts import (
     _EDGE,
     _P,
