@@ -128,3 +128,19 @@ def test_the_tables_count_as_the_figures_do():
     expected = an.keyness_by_speech(figure_counts, min_count=2, absent=build.ABSENT_KEYWORDS)
     pd.testing.assert_frame_equal(tables.frames["keyness.csv"], expected)
     assert study.compares_regions and "上海" not in set(tables.frames["term_frequencies.csv"]["term"])
+
+
+def test_the_readmes_layout_table_names_every_module():
+    """The tour of the layout says where each module is: a new module missing from it fails."""
+    rows = [line for line in (config.PROJ_ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+            if line.startswith("| `analysis/")]
+    missing = []
+    for path in sorted((config.PROJ_ROOT / "analysis").rglob("*.py")):
+        if path.name in ("__init__.py", "__main__.py"):
+            continue
+        folder = path.parent.relative_to(config.PROJ_ROOT).as_posix() + "/"
+        named = [r for r in rows if f"`{folder}`" in r and f"`{path.stem}`" in r] if folder != "analysis/" else \
+            [r for r in rows if f"`analysis/{path.name}`" in r or f"`{path.name}`" in r]
+        if not named:
+            missing.append(path.relative_to(config.PROJ_ROOT).as_posix())
+    assert not missing, missing
