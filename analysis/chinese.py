@@ -102,6 +102,15 @@ def is_masked_name(s: str | None) -> bool:
 SENTENCE_END_MARKS = frozenset("。！？!?；;")
 #: A line ending in one of these is complete: a page break cannot have cut it.
 LINE_FINAL = frozenset("。！？!?；;：:…」』”’\"）)】]")
+#: A line this short or shorter can be a title, a heading, a salutation, a speaker or source line
+#: or a notice; a longer one is body text (every reader of lines asks this one question).
+SHORT_LINE = 40
+#: A line longer than this is prose even without a full stop: never a title ...
+PROSE_LINE = 60
+#: ... and a title line found by its place, before the body, is at most this long.
+TITLE_LINE = 50
+#: A fragment this long before a page break is running text the break cut in two.
+RUNNING_TEXT = 30
 #: Marks a sentence holds and a heading never does.
 SENTENCE_MARKS = "。！？"
 #: Full stops, Chinese and Western: a sentence's end, the semicolon left out.
@@ -180,7 +189,7 @@ def looks_like_heading(line: str) -> bool:
     (True, False)
     """
     s = line.strip()
-    return bool(HEADING_MARKER.match(s)) and len(s) <= 40 and not any(c in s for c in "。；！？")
+    return bool(HEADING_MARKER.match(s)) and len(s) <= SHORT_LINE and not any(c in s for c in "。；！？")
 
 
 # --------------------------------------------------------------------------- bookmarks and lines

@@ -111,6 +111,20 @@ def test_every_chinese_text_rule_is_written_once_in_chinese_py():
     assert not inline, "\n".join(inline)
 
 
+#: A line-length rule written as a bare number (``len(s) <= 40``): the thresholds of reading lines
+#: are named in chinese.py (SHORT_LINE, PROSE_LINE, RUNNING_TEXT).
+BARE_LENGTH = re.compile(r"len\((?:s|line|text|raw)\)\s*[<>]=?\s*\d{2}\b|\bend\b[^=]*\s[<>]=?\s*\d{2}\b")
+
+
+def test_line_length_thresholds_are_named():
+    bare = [f"{path.relative_to(PACKAGE)}:{n}: {line.strip()[:80]}"
+            for folder in ("reading", "discourse")
+            for path in sorted((PACKAGE / folder).rglob("*.py"))
+            for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if BARE_LENGTH.search(line)]
+    assert not bare, "\n".join(bare)
+    assert BARE_LENGTH.search("if len(s) <= 40:") and not BARE_LENGTH.search("if len(s) <= SHORT_LINE:")
+
+
 def test_the_rule_test_would_see_an_inline_rule():
     assert INLINE_RULE.search('re.compile(r"[一二三四五六七八九十]+")')
     assert INLINE_RULE.search('re.finditer("[。；\\n]", text)') and INLINE_RULE.search(r'"[\u4e00-\u9fff]"')

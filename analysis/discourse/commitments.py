@@ -22,7 +22,7 @@ import re
 from pathlib import Path
 
 from ..caches import cached, content_key
-from ..chinese import ANY_PLAN, CN_SMALL, CUE_CLAUSE_BREAK, FIVE_YEAR_PLANS, HAN, SENTENCE_BREAK
+from ..chinese import ANY_PLAN, CN_SMALL, CUE_CLAUSE_BREAK, FIVE_YEAR_PLANS, HAN, SENTENCE_BREAK, SHORT_LINE
 
 _ABOUT = re.compile(r"(左右|上下)$")
 _AT_LEAST = re.compile(r"(以上|多|余)$")
@@ -87,7 +87,7 @@ def _review_spans(text: str) -> list[tuple[int, int]]:
     (一、2025年工作回顾) to the next level-1 heading, and a paragraph opening 过去一年 / 去年."""
     spans, pos, begin = [], 0, None
     for line in text.split("\n"):
-        if _LEVEL_ONE.match(line) and len(line) <= 40:
+        if _LEVEL_ONE.match(line) and len(line) <= SHORT_LINE:
             if begin is not None:
                 spans.append((begin, pos))
                 begin = None

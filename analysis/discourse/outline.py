@@ -18,10 +18,13 @@ import re
 
 import pandas as pd
 
-from ..chinese import HEADING_STOP, INLINE_DI, INLINE_SHI, OUTLINE_MARKERS, chinese_number
+from ..chinese import HEADING_STOP, INLINE_DI, INLINE_SHI, OUTLINE_MARKERS, SHORT_LINE, chinese_number
 from ..reading.script import working_texts
 
 MARKERS = OUTLINE_MARKERS
+#: An enumerated item inside a paragraph is at most this long: 一是… (a clause) and 这是第一条，就是…
+#: (a short one); longer, the marker is not an enumeration.
+MAX_SHI_ITEM, MAX_DI_ITEM = 60, 30
 _OPENERS = re.compile(r"(近些年来|近年来|今年以来|长期以来|多年来|当前|目前|去年以来|随着|同志们)")
 _FAMILY = {"di_ge": "di", "di_tiao": "di", "di_dian": "di"}
 
@@ -31,7 +34,7 @@ def _heading_text(para: str, body_start: int) -> int:
     rest = para[body_start:]
     stop = HEADING_STOP.search(rest)
     end = stop.start() if stop else len(rest)
-    if end > 40:
+    if end > SHORT_LINE:
         # a heading run into its paragraph without a break: cut before a paragraph opener
         m = _OPENERS.search(rest, 6, 60)
         comma = re.search(r"[，,]", rest[:25])
@@ -114,7 +117,7 @@ def _inline_headings(para: str, p_start: int, nesting: _Nesting, speech) -> list
     base_level = len(nesting.stack)
     for m in INLINE_SHI.finditer(para):
         end = _clause_end(para, m.end())
-        if end - m.end() > 60 or end == m.end():
+        if end - m.end() > MAX_SHI_ITEM or end == m.end():
             continue
         rows.append({"speech": speech, "level": base_level + 1, "marker": m.group(0), "marker_type": "shi",
                      "number": chinese_number(m.group(1)), "heading": para[m.end():end].strip("，,：: "),
@@ -122,7 +125,7 @@ def _inline_headings(para: str, p_start: int, nesting: _Nesting, speech) -> list
     for m in INLINE_DI.finditer(para):
         end = _clause_end(para, m.end())
         mtype = "di_tiao" if m.group(2) == "条" else "di_ge"
-        if end == m.end() or end - m.end() > 30:
+        if end == m.end() or end - m.end() > MAX_DI_ITEM:
             continue
         level = (nesting.stack.index(mtype) + 1) if mtype in nesting.stack else base_level + 1
         rows.append({"speech": speech, "level": level, "marker": m.group(0)[2:].rstrip("，,"), "marker_type": mtype,

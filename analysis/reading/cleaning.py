@@ -14,7 +14,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from ..chinese import BOOKMARK, LINE_END, LINE_FINAL, SPACES, is_cjk, looks_like_heading
+from ..chinese import BOOKMARK, LINE_END, LINE_FINAL, RUNNING_TEXT, SPACES, is_cjk, looks_like_heading
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ def is_broken_line(line: str, next_line: str | None) -> bool:
         return False
     if looks_like_heading(s) or looks_like_heading(next_line):
         return False
-    return any(c in s for c in "。，；、！？") or len(s) >= 30
+    return any(c in s for c in "。，；、！？") or len(s) >= RUNNING_TEXT
 
 
 class _Keep:

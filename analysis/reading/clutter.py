@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..chinese import FULL_STOPS
+from ..chinese import FULL_STOPS, PROSE_LINE, SHORT_LINE
 
 SOURCE_LINE = re.compile(r"(来源|作者|更新时间|发布时间|发表时间|时间|日期|阅读量|浏览次数|编辑)\s*[:：]")
 URL = re.compile(r"(https?://|www\.)\S+|\b[\w-]+\.(com|cn|net|org|gov\.cn)\b", re.I)
@@ -65,7 +65,7 @@ _SENTENCE = re.compile(f"[{FULL_STOPS}].")
 def _in_notice(line: str, footnotes: bool) -> bool:
     s = line.strip()
     return (not s or footnotes or bool(NOTICE.search(s)) or bool(BACK_ARROW.match(s))
-            or (len(s) <= 40 and not _SENTENCE.search(s) and s[-1:] not in "！!？?")
+            or (len(s) <= SHORT_LINE and not _SENTENCE.search(s) and s[-1:] not in "！!？?")
             or s.lower() in ("true", "false"))
 
 
@@ -136,7 +136,7 @@ def is_clutter(line: str) -> bool:
     s = line.strip()
     return (s in _CLUTTER_WORDS or bool(_CLUTTER_PATTERN.match(s)) or bool(_DOCUMENT_SITE.match(s))
             or bool(BREADCRUMB.match(s))
-            or (len(s) <= 60 and bool(PAYWALL.search(s))))
+            or (len(s) <= PROSE_LINE and bool(PAYWALL.search(s))))
 
 
 def without_site_name(title: str) -> str:

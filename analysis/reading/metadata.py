@@ -16,7 +16,10 @@ from ..chinese import (
     HAN,
     LINE_FINAL,
     MASKED_NAME,
+    PROSE_LINE,
     SENTENCE_MARKS,
+    SHORT_LINE,
+    TITLE_LINE,
     YEAR_DIGITS,
     Line,
     chinese_number,
@@ -91,7 +94,7 @@ def _parse_date(text: str) -> tuple[str | None, str | None, bool]:
 
 
 def is_prose(s: str) -> bool:
-    return any(c in s for c in "。！？") or len(s) > 60
+    return any(c in s for c in SENTENCE_MARKS) or len(s) > PROSE_LINE
 
 
 
@@ -187,7 +190,7 @@ def parse_preamble(lines: list[Line], first: int, last: int, heading_title: str 
             p.kinds.append((i, "web_clutter"))
             i += 1
             continue
-        if SALUTATION.match(raw) and len(s) <= 40:
+        if SALUTATION.match(raw) and len(s) <= SHORT_LINE:
             p.kinds.append((i, "salutation"))
             p.salutation = s
             i += 1
@@ -198,7 +201,7 @@ def parse_preamble(lines: list[Line], first: int, last: int, heading_title: str 
             stage = 1
             i += 1
             continue
-        if (SUBTITLE_LINE.match(raw) and not is_prose(s) and len(s) <= 80) or p.after_subtitle(s):
+        if (SUBTITLE_LINE.match(raw) and not is_prose(s)) or p.after_subtitle(s):
             p.take_subtitle(i, raw)
             i += 1
             continue
@@ -208,7 +211,7 @@ def parse_preamble(lines: list[Line], first: int, last: int, heading_title: str 
             stage = 1
             i += 1
             continue
-        m_sp = SPEAKER_LINE.match(raw) if len(s) <= 40 else None
+        m_sp = SPEAKER_LINE.match(raw) if len(s) <= SHORT_LINE else None
         m_nd = NAME_DATE_LINE.match(raw) if not m_sp else None
         if m_sp or m_nd:
             p.kinds.append((i, "speaker"))
@@ -217,7 +220,7 @@ def parse_preamble(lines: list[Line], first: int, last: int, heading_title: str 
             i += 1
             continue
         if stage == 0 and not is_prose(s) and not any(c in s for c in "，；：") and not looks_like_heading(s) \
-                and len(s) <= 50 and (p.title_lines or title_like(s, heading_title)):
+                and len(s) <= TITLE_LINE and (p.title_lines or title_like(s, heading_title)):
             p.take_title(i, s)
             i += 1
             continue
@@ -246,12 +249,12 @@ def title_like(s: str, heading_title: str | None) -> bool:
 def parse_headless(lines: list[Line], first: int, last: int, pre: Preamble) -> Preamble:
     """Preamble of a single-speech file: title, source lines and clutter before a salutation."""
     sal = next((j for j in range(first, min(last, first + 40))
-                if SALUTATION.match(lines[j].text) and len(lines[j].text.strip()) <= 40), None)
+                if SALUTATION.match(lines[j].text) and len(lines[j].text.strip()) <= SHORT_LINE), None)
     if sal is None:
         # the first line is the title if it does not read as prose
         s = lines[first].text.strip() if first < last else ""
         # (an outline heading 一、… or an editor's note in brackets opens a text that has no title)
-        if s and not is_prose(s) and len(s) <= 80 and first + 1 < last and not looks_like_heading(s) \
+        if s and not is_prose(s) and first + 1 < last and not looks_like_heading(s) \
                 and not _EDITORIAL_NOTE.match(s):
             rest = parse_preamble(lines, first + 1, last, s)
             head = Preamble(kinds=[], body_first=first, title_lines=[])
@@ -277,11 +280,11 @@ def parse_headless(lines: list[Line], first: int, last: int, pre: Preamble) -> P
             out.salutation = s
         elif is_clutter(s) or URL.search(s):
             kinds.append((j, "web_clutter"))
-        elif SOURCE_LINE.search(s) and len(s) <= 40:
+        elif SOURCE_LINE.search(s) and len(s) <= SHORT_LINE:
             kinds.append((j, "source_line"))
         elif (SUBTITLE_LINE.match(raw) and not is_prose(s)) or out.after_subtitle(s):
             out.take_subtitle(j, raw)
-        elif SPEAKER_LINE.match(raw) and len(s) <= 40:
+        elif SPEAKER_LINE.match(raw) and len(s) <= SHORT_LINE:
             kinds.append((j, "speaker"))
             out.take_speaker(s, SPEAKER_LINE.match(raw))
         elif DATE_LINE.match(raw):
@@ -294,7 +297,7 @@ def parse_headless(lines: list[Line], first: int, last: int, pre: Preamble) -> P
             kinds.append((j, "title"))  # a title laid out over two lines
             out.title_lines[-1] += s
             out.title_rows[-1].append(j)
-        elif not is_prose(s) and len(s) <= 80 and (not out.title_lines or title_like(s, None)):
+        elif not is_prose(s) and (not out.title_lines or title_like(s, None)):
             out.take_title(j, s)
         else:
             kinds.append((j, "front_matter"))
@@ -305,7 +308,7 @@ def _continues_title(out: Preamble, kinds: list[tuple[int, str]], s: str) -> boo
     """``s`` goes on with the title on the line before (no subtitle, speaker or date yet)."""
     last = next((k for _, k in reversed(kinds) if k != "whitespace"), None)
     return (last == "title" and not out.subtitles and not out.speaker_lines and not out.date_text
-            and not title_like(s, None) and s != out.title_lines[-1] and not is_prose(s) and len(s) <= 40
+            and not title_like(s, None) and s != out.title_lines[-1] and not is_prose(s) and len(s) <= SHORT_LINE
             and not any(c in s for c in "，；：:") and not looks_like_heading(s))
 
 

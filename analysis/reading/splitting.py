@@ -13,7 +13,7 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..chinese import BOOKMARK, CN_SMALL, LINE_FINAL, Line, chinese_number, split_lines, squeeze, visible
+from ..chinese import BOOKMARK, CN_SMALL, LINE_FINAL, SHORT_LINE, Line, chinese_number, split_lines, squeeze, visible
 from ..errors import CorpusWarning
 from .cleaning import clean_body
 from .clutter import SOURCE_LINE, TRAILER_START, URL, is_clutter, notice_start, without_site_name
@@ -89,7 +89,7 @@ def find_headings(lines: list[Line]) -> tuple[list[int], dict[int, str], dict[in
     for i in candidates:
         text = lines[i].text
         a, b = titles[i]
-        if _ELLIPSIS.search(text) and b - a > 40:
+        if _ELLIPSIS.search(text) and b - a > SHORT_LINE:
             roles[i] = "teaser"
             continue
         nxt = next((j for j in range(i + 1, len(lines)) if lines[j].text.strip()), None)
