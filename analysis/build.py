@@ -127,7 +127,7 @@ def _build_tables(comp: Compilation, groups, *, processes: int, progress: bool, 
             spans = boilerplate_spans(speeches)
             out.frames["boilerplate.csv"] = boilerplate(spans, len(speeches))
             found = outside_boilerplate(parts.slogans, spans)  # what every document repeats ranks as nothing
-            out.frames["recurring_slogans.csv"] = recurring_slogans(found, min_speeches=1, n_documents=len(speeches))
+            out.frames["recurring_slogans.csv"] = recurring_slogans(found, min_documents=1, corpus_size=len(speeches))
             out.frames["formula_tracker.csv"] = formula_tracker(found, sizes=speeches.set_index("speech")["n_chars"],
                                                                 zeros=False)
             out.frames["numbered_formulas.csv"] = parts.numbered

@@ -47,7 +47,7 @@ class Study:
         return dict(zip(self.speeches["speech"], self.speeches["label"]))
 
     @property
-    def n_speeches(self) -> int:
+    def n_documents(self) -> int:
         return len(self.speeches)
 
     @property
@@ -151,7 +151,7 @@ def open_study(corpus: str | Path | None = None, figures_dir: str | Path | None 
 
     >>> import analysis as an
     >>> study = an.open_study()
-    >>> study.n_speeches, study.labels[5]
+    >>> study.n_documents, study.labels[5]
     (5, '张笑东')
     """
     corpus = Path(corpus) if corpus else config.DEFAULT_CORPUS

@@ -44,7 +44,7 @@ frames = an.parallel_frames(found, min_members=3, top=40)
 study.save(an.plot_parallel_frames(frames, labels=study.labels), "parallel_frames")
 
 # %%
-an.recurring_slogans(found, n_documents=study.n_speeches).head(20)
+an.recurring_slogans(found, corpus_size=study.n_documents).head(20)
 
 # %% [markdown]
 # Why a repeated phrase is, or is not, a formula: the three measures of every candidate.

@@ -42,7 +42,7 @@ import analysis as an
 from analysis import findings
 
 study = an.open_study(documents or an.config.PROVINCIAL_CORPUS, figures_dir)
-print(f"{study.n_speeches} documents")
+print(f"{study.n_documents} documents")
 print(study.names_note())
 content = study.counts(content_only=True)
 an.speech_table(study.speeches)[["speech", "label", "title", "speaker", "date", "n_chars"]]

@@ -46,7 +46,7 @@ import analysis as an
 study = an.open_study(timeline or corpus, figures_dir)
 periods = an.periods(study.speeches, by=by)
 enough = periods["period"].nunique() >= 3
-print(f"{study.n_speeches} documents in {periods['period'].nunique()} periods of {by!r}" if enough else
+print(f"{study.n_documents} documents in {periods['period'].nunique()} periods of {by!r}" if enough else
       f"nothing to show: the documents carry {periods['period'].nunique()} distinct values of {by!r}; "
       "change over time needs at least 3")
 

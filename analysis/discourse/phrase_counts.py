@@ -255,7 +255,7 @@ def _neighbours(cw: ChunkWindows, places: np.ndarray, key: np.ndarray, size: int
 
 def candidate_summary(cw: ChunkWindows, keys: Keys, listed: set[int] = frozenset()) -> dict:
     """Pass 2 over a chunk, for the candidates ``keys``: per key, its uses with a formula's shape
-    (``n``), the documents using it so (``n_speeches``), its words (first use in the chunk); the
+    (``n``), the documents using it so (``n_documents``), its words (first use in the chunk); the
     words beside every use inside a clause (``sides``), and the places of the keys in ``listed``."""
     stats, sides, places_of_listed = [], [], []
     for size, code, inside in window_codes(cw, sizes=tuple(keys.codes)):
@@ -267,7 +267,7 @@ def candidate_summary(cw: ChunkWindows, keys: Keys, listed: set[int] = frozenset
         places, key = places[shaped], key[shaped]
         uses = pd.DataFrame({"key": key, "speech": cw.speech[places], "at": places})
         per_key = uses.groupby("key", sort=True).agg(n=("at", "size"), first=("at", "first"),
-                                                      n_speeches=("speech", "nunique"))
+                                                      n_documents=("speech", "nunique"))
         first = per_key["first"].to_numpy()
         per_key["words"] = list(zip(*(cw.vocab[cw.word[first + j]] for j in range(size))))
         stats.append(per_key.drop(columns="first"))
@@ -276,7 +276,7 @@ def candidate_summary(cw: ChunkWindows, keys: Keys, listed: set[int] = frozenset
             places_of_listed.append(pd.DataFrame({"key": key[mine], "speech": cw.speech[places[mine]],
                                                   "start": cw.start[places[mine]],
                                                   "end": cw.end[places[mine] + size - 1]}))
-    no_stats = pd.DataFrame(columns=["n", "n_speeches", "words"], index=pd.Index([], dtype=np.int64, name="key"))
+    no_stats = pd.DataFrame(columns=["n", "n_documents", "words"], index=pd.Index([], dtype=np.int64, name="key"))
     return {"stats": pd.concat(stats) if stats else no_stats,
             "sides": pd.concat(sides, ignore_index=True) if sides else _no_sides(),
             "listed": pd.concat(places_of_listed, ignore_index=True) if places_of_listed else _no_places()}

@@ -89,17 +89,17 @@ def formula_rows(slogan_frame: pd.DataFrame) -> pd.DataFrame:
     return both[["speech", "slogan", "kind", "evidence", "start"]]
 
 
-def recurring_slogans(slogan_frame: pd.DataFrame, *, min_speeches: int = 2,
-                      n_documents: int | None = None) -> pd.DataFrame:
-    r"""Formulas used in ``min_speeches`` speeches or more, parallel frames among them as their
+def recurring_slogans(slogan_frame: pd.DataFrame, *, min_documents: int = 2,
+                      corpus_size: int | None = None) -> pd.DataFrame:
+    r"""Formulas used in ``min_documents`` documents or more, parallel frames among them as their
     template (抓□, 先□后□).
 
     Columns: ``slogan``, ``kind`` and ``evidence`` (the strongest reason it is a formula, in
     the order of :data:`EVIDENCE`: quoted, quoted elsewhere, self-counting, frame, formula
     word, idiom from the lexicon, termhood, set phrase, idiom by jieba's tag), ``n_kinds``
-    (how many kinds of evidence found it), ``n_speeches``, ``n``, ``score``
+    (how many kinds of evidence found it), ``n_documents`` (the documents that use it), ``n``, ``score``
     (:func:`formula_score`: the evidence first, recurrence second, so that what every
-    document of a large corpus says does not rank above its formulas; ``n_documents`` is
+    document of a large corpus says does not rank above its formulas; ``corpus_size`` is
     the corpus's size, by default the documents ``slogan_frame`` holds).  Which speeches use
     it is :func:`slogan_matrix`.  Sorted by score, then ``n`` descending, then slogan.
 
@@ -107,7 +107,7 @@ def recurring_slogans(slogan_frame: pd.DataFrame, *, min_speeches: int = 2,
     >>> sp = an.read_compilation(text=(
     ...     "第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商、抓落实。投资增长5%左右。\n"
     ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度、抓投产。\n")).speeches
-    >>> an.recurring_slogans(an.slogans(sp, kinds=('parallel',)))[['slogan', 'evidence', 'n_speeches']].values.tolist()
+    >>> an.recurring_slogans(an.slogans(sp, kinds=('parallel',)))[['slogan', 'evidence', 'n_documents']].values.tolist()
     [['抓□', 'frame', 2]]
     """
     f = formula_rows(slogan_frame)
@@ -116,16 +116,16 @@ def recurring_slogans(slogan_frame: pd.DataFrame, *, min_speeches: int = 2,
     best = f.sort_values(["_e"], kind="mergesort").drop_duplicates("slogan").set_index("slogan")
     out = pd.DataFrame({
         "kind": best["kind"], "evidence": best["evidence"], "n_kinds": g["kind"].nunique(),
-        "n_speeches": g["speech"].nunique(), "n": g.size(), "_e": best["_e"],
+        "n_documents": g["speech"].nunique(), "n": g.size(), "_e": best["_e"],
     }).reset_index()
-    out = out[out["n_speeches"] >= min_speeches]
-    out["score"] = formula_score(out["evidence"], out["n_speeches"],
-                                 n_documents or slogan_frame["speech"].nunique())
+    out = out[out["n_documents"] >= min_documents]
+    out["score"] = formula_score(out["evidence"], out["n_documents"],
+                                 corpus_size or slogan_frame["speech"].nunique())
     out = out.sort_values(["score", "n", "slogan"], ascending=[False, False, True], kind="mergesort")
     return out.drop(columns="_e").reset_index(drop=True)
 
 
-def formula_score(evidence: pd.Series, n_speeches: pd.Series, n_documents: int) -> pd.Series:
+def formula_score(evidence: pd.Series, n_documents: pd.Series, corpus_size: int) -> pd.Series:
     """How formula-like a phrase is, for ranking: the weight of its evidence
     (:data:`EVIDENCE_WEIGHT`), plus up to 1 for recurring (saturating at
     :data:`SPREAD_SATURATES` documents), less :data:`ORDINARY_PENALTY` when it is the corpus's
@@ -136,8 +136,8 @@ def formula_score(evidence: pd.Series, n_speeches: pd.Series, n_documents: int) 
     [6.67, 0.5]
     """
     weight = evidence.map(EVIDENCE_WEIGHT).fillna(1.0)
-    spread = np.minimum(n_speeches, SPREAD_SATURATES) / SPREAD_SATURATES
-    ordinary = (n_documents >= ORDINARY_FROM) & (n_speeches / max(n_documents, 1) >= ORDINARY_SHARE) & (weight < 4)
+    spread = np.minimum(n_documents, SPREAD_SATURATES) / SPREAD_SATURATES
+    ordinary = (corpus_size >= ORDINARY_FROM) & (n_documents / max(corpus_size, 1) >= ORDINARY_SHARE) & (weight < 4)
     return weight + spread - ORDINARY_PENALTY * ordinary
 
 

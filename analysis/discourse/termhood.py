@@ -54,7 +54,7 @@ from .reference import ESTABLISHED_IN, Reference, fingerprints
 
 __all__ = ["termhood", "formulaic_occurrences", "pieces", "general_frequencies", "measure_chunks"]
 
-TERMHOOD_COLUMNS = ["phrase", "n_words", "n", "n_speeches", "n_reference", "association", "boundary",
+TERMHOOD_COLUMNS = ["phrase", "n_words", "n", "n_documents", "n_reference", "association", "boundary",
                     "specificity", "evidence", "formulaic"]
 #: Thresholds of :func:`termhood` (see the module doc).
 MIN_ASSOCIATION = 5.0
@@ -93,7 +93,7 @@ def measure_chunks(run, *, reference: Reference, formula_words=FORMULA_WORDS, mi
     process, on several or on Dask: the results are the same); each is merged as it comes and let
     go, so memory holds the merged counts, never every chunk's.  ``firsts`` are the results of
     :func:`first_pass` when the caller has them already.  Returns every candidate with its
-    measures (one row per key: ``key``, ``words``, ``n``, ``n_speeches``, the measures,
+    measures (one row per key: ``key``, ``words``, ``n``, ``n_documents``, the measures,
     ``evidence``) and the places of the formulaic ones (``key``, ``speech``, ``start``, ``end``)."""
     merging, own = _PairwiseSum(), set()
     for part, prints in (run(first_pass) if firsts is None else firsts):
@@ -149,7 +149,7 @@ class _Seconds:
     def __init__(self, keys: Keys):
         self.keys = keys
         self.n = np.zeros(keys.n, dtype=np.int64)
-        self.n_speeches = np.zeros(keys.n, dtype=np.int64)
+        self.n_documents = np.zeros(keys.n, dtype=np.int64)
         self.words = np.full(keys.n, None, dtype=object)
         self._sides: list[pd.DataFrame] = []
         self._rows = 0
@@ -161,7 +161,7 @@ class _Seconds:
             st = summary["stats"]
             at = st.index.to_numpy(dtype=np.int64)
             self.n[at] += st["n"].to_numpy(dtype=np.int64)
-            self.n_speeches[at] += st["n_speeches"].to_numpy(dtype=np.int64)
+            self.n_documents[at] += st["n_documents"].to_numpy(dtype=np.int64)
             unnamed = at[pd.isna(self.words[at])]
             self.words[unnamed] = st["words"].reindex(unnamed).to_numpy(dtype=object)
             self.listed.append(summary["listed"])
@@ -180,7 +180,7 @@ class _Seconds:
         """Every candidate's words, uses and documents over all chunks, the variants of established
         phrases counted in (used in two documents or more), and the variants' places."""
         seen = np.flatnonzero(self.n >= min_count)
-        table = pd.DataFrame({"key": seen, "n": self.n[seen], "n_speeches": self.n_speeches[seen],
+        table = pd.DataFrame({"key": seen, "n": self.n[seen], "n_documents": self.n_documents[seen],
                               "words": self.words[seen]})
         listed = pd.concat(self.listed, ignore_index=True) if self.listed else pd.DataFrame(columns=["key"])
         rows, places = [], []
@@ -192,7 +192,7 @@ class _Seconds:
             frame = pd.concat([listed.loc[listed["key"] == key, ["speech", "start", "end"]], frame], ignore_index=True)
             frame = frame.drop_duplicates(["speech", "start"]).sort_values(["speech", "start"], kind="mergesort")
             places.append(frame.assign(key=key))
-            rows.append({"key": key, "words": words, "n": len(frame), "n_speeches": frame["speech"].nunique()})
+            rows.append({"key": key, "words": words, "n": len(frame), "n_documents": frame["speech"].nunique()})
         if rows:
             found = pd.DataFrame(rows)
             table = pd.concat([table[~table["key"].isin(found["key"])], found], ignore_index=True)
@@ -331,10 +331,10 @@ def termhood(tokens: pd.DataFrame, *, reference: Reference, formula_words=FORMUL
     measured against ``reference`` (:func:`analysis.load_reference`, or
     :func:`analysis.no_reference` for general Chinese only).
 
-    Columns: ``phrase``, ``n_words``, ``n`` (occurrences in the corpus), ``n_speeches``,
+    Columns: ``phrase``, ``n_words``, ``n`` (occurrences in the corpus), ``n_documents``,
     ``n_reference`` (occurrences in the reference), ``association``, ``boundary``,
     ``specificity``, ``evidence`` (``formula word``, ``set phrase``, ``termhood`` or empty) and
-    ``formulaic``.  Sorted by ``formulaic``, ``n_speeches`` and ``n``, descending, then phrase and
+    ``formulaic``.  Sorted by ``formulaic``, ``n_documents`` and ``n``, descending, then phrase and
     ``n_words`` (a phrase jieba cuts two ways, 任务艰巨 and 任务/很/艰巨, is two candidates; as
     slogans they are one).
 
@@ -355,7 +355,7 @@ def termhood_table(table: pd.DataFrame) -> pd.DataFrame:
     out["association"] = out["association"].round(2).astype(object).where(out["association"].notna(), None)
     out[["boundary", "specificity"]] = out[["boundary", "specificity"]].round(2)
     out = out[TERMHOOD_COLUMNS[:-1]].assign(formulaic=out["evidence"] != "")
-    return out.sort_values(["formulaic", "n_speeches", "n", "phrase", "n_words"],
+    return out.sort_values(["formulaic", "n_documents", "n", "phrase", "n_words"],
                            ascending=[False, False, False, True, True], kind="mergesort").reset_index(drop=True)
 
 

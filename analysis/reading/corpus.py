@@ -155,7 +155,7 @@ def read_compilation(path: str | Path | None = None, *, text: str | None = None)
         decoded = read_text(path)
     meta, rows, spans, deletions = split_file(decoded.text, path, decoded, 1)
     meta.update(encoding=decoded.encoding, bom=decoded.bom, newline=decoded.newline,
-                n_speeches=len(rows), n_chars_source=len(decoded.text))
+                n_documents=len(rows), n_chars_source=len(decoded.text))
     _check_speeches(rows, path)
     speeches, span_frame, del_frame = _frames(rows, spans, deletions)
     return Compilation(path, decoded.text, decoded.encoding, meta, speeches, span_frame, del_frame,
@@ -217,7 +217,7 @@ def read_corpus(path: str | Path | None = None, *, pattern: str | None = None,
             errors.append({"file": f.name, "error": str(exc)})
             warnings.warn(str(exc), CorpusWarning, stacklevel=2)
             continue
-        meta.update(encoding=decoded.encoding, n_speeches=len(rows), n_chars_source=len(decoded.text))
+        meta.update(encoding=decoded.encoding, n_documents=len(rows), n_chars_source=len(decoded.text))
         metas.append(meta)
         all_rows += rows
         all_spans += spans
@@ -226,7 +226,7 @@ def read_corpus(path: str | Path | None = None, *, pattern: str | None = None,
         raise NoSpeechesError(path, f"none of the {len(files)} files could be read: " + errors[0]["error"])
     catalogue = catalogue_for_files(pd.DataFrame({"file": [r["file"] for r in all_rows]}), path)
     speeches, span_frame, del_frame = _frames(all_rows, all_spans, all_dels, catalogue)
-    meta = {"folder": str(path), "n_files": len(files), "n_speeches": len(all_rows), "files": metas,
+    meta = {"folder": str(path), "n_files": len(files), "n_documents": len(all_rows), "files": metas,
             "n_errors": len(errors)}
     return Compilation(path, "", "mixed", meta, speeches, span_frame, del_frame,
                        pd.DataFrame(errors, columns=["file", "error"]))
@@ -280,7 +280,7 @@ def read_table_corpus(path: str | Path, *, text_field: str | None = None) -> Com
     _check_speeches(rows, path)
     metadata = catalogue_for_rows(frame.drop(columns=[column]).iloc[keep].reset_index(drop=True), path)
     speeches, span_frame, del_frame = _frames(rows, spans, dels, metadata)
-    meta = {"table": str(path), "text_column": column, "n_rows": len(frame), "n_speeches": len(rows),
+    meta = {"table": str(path), "text_column": column, "n_rows": len(frame), "n_documents": len(rows),
             "n_skipped": len(empty) + len(stubs)}
     return Compilation(path, "", "mixed", meta, speeches, span_frame, del_frame,
                        pd.DataFrame(columns=["file", "error"]))

@@ -12,7 +12,7 @@ def term_frequencies(counts: pd.DataFrame, *, min_count: int = 1) -> pd.DataFram
 
     Columns: ``speech``, ``term``, ``n`` (count), ``per_10k`` (per 10,000 counted
     tokens of the speech), ``rank`` (1 = most frequent in the speech; ties share
-    the lowest rank), ``doc_freq`` (number of speeches using the term).
+    the lowest rank), ``n_documents`` (the documents that use the term).
     Sorted by speech, then ``n`` descending, then term.  A token table is counted
     with :func:`~analysis.term_counts`'s defaults.
 
@@ -26,11 +26,11 @@ def term_frequencies(counts: pd.DataFrame, *, min_count: int = 1) -> pd.DataFram
     """
     counts = as_counts(counts).copy()
     counts["per_10k"] = counts["n"] / counts["speech"].map(speech_sizes(counts)) * 10_000
-    counts["doc_freq"] = counts.groupby("term")["speech"].transform("size")
+    counts["n_documents"] = counts.groupby("term")["speech"].transform("size")
     counts = counts[counts["n"] >= min_count]
     counts = counts.sort_values(["speech", "n", "term"], ascending=[True, False, True], kind="mergesort")
     counts["rank"] = counts.groupby("speech")["n"].rank(method="min", ascending=False).astype(int)
-    return counts[["speech", "term", "n", "per_10k", "rank", "doc_freq"]].reset_index(drop=True)
+    return counts[["speech", "term", "n", "per_10k", "rank", "n_documents"]].reset_index(drop=True)
 
 
 def top_terms(freqs: pd.DataFrame, *, n: int = 15) -> pd.DataFrame:
@@ -51,7 +51,7 @@ def shared_vocabulary(counts: pd.DataFrame) -> pd.DataFrame:
     r"""Which terms all speeches use, which some, which only one.
 
     Takes :func:`~analysis.term_counts` (the notebooks count content words only).
-    Columns: ``term``, ``category`` (``all`` / ``some`` / ``one``), ``n_speeches``,
+    Columns: ``term``, ``category`` (``all`` / ``some`` / ``one``), ``n_documents``,
     ``n`` (total count), ``only_in`` (the speech for ``one``, else 0).  Which speeches
     use a term is in the counts themselves.  Sorted by category, then ``n``
     descending, then term.  Raises :class:`~analysis.TooFewSpeechesError` for one speech.
@@ -67,13 +67,13 @@ def shared_vocabulary(counts: pd.DataFrame) -> pd.DataFrame:
     counts = as_counts(counts)
     n_all = len(require_speeches(counts, "shared vocabulary"))
     g = counts.groupby("term")
-    out = pd.DataFrame({"n_speeches": g.size(), "n": g["n"].sum(), "first_speech": g["speech"].min()})
+    out = pd.DataFrame({"n_documents": g.size(), "n": g["n"].sum(), "first_speech": g["speech"].min()})
     out = out.reset_index()
-    out["category"] = np.where(out["n_speeches"] == n_all, "all", np.where(out["n_speeches"] == 1, "one", "some"))
+    out["category"] = np.where(out["n_documents"] == n_all, "all", np.where(out["n_documents"] == 1, "one", "some"))
     out["only_in"] = np.where(out["category"] == "one", out["first_speech"], 0)
     order = {"all": 0, "some": 1, "one": 2}
     out = out.assign(_c=out["category"].map(order)).sort_values(["_c", "n", "term"], ascending=[True, False, True])
-    return out[["term", "category", "n_speeches", "n", "only_in"]].reset_index(drop=True)
+    return out[["term", "category", "n_documents", "n", "only_in"]].reset_index(drop=True)
 
 
 def shared_vocabulary_summary(shared: pd.DataFrame) -> pd.DataFrame:

@@ -55,7 +55,7 @@ def test_candidates_summed_over_chunks_and_placed_by_their_words():
     total = stats["n"].sum()
     named = stats["words"].first()
     key = named[named == ("全程", "服务")].index[0]
-    assert total[key] == 3 and stats["n_speeches"].sum()[key] == 2
+    assert total[key] == 3 and stats["n_documents"].sum()[key] == 2
     places = pd.concat([kept_places(p, keys, dict(named)) for p in parts])
     assert len(places[places["key"] == key]) == 3
     wrong = dict(named) | {key: ("全程", "招商")}  # a use whose words differ is never placed

@@ -39,7 +39,7 @@ def test_numbered(found):
 
 def test_recurring(found):
     r = an.recurring_slogans(found).set_index("slogan")
-    assert r.loc["一把手", "n_speeches"] == 2 and r.loc["一把手", "kind"] == "quoted"  # speeches 2 and 5, below
+    assert r.loc["一把手", "n_documents"] == 2 and r.loc["一把手", "kind"] == "quoted"  # speeches 2 and 5, below
     m = an.slogan_matrix(found)
     assert set(m.columns) == {"slogan", "kind", "speech", "n"}
     assert m[m["slogan"] == "一把手"].set_index("speech")["n"].to_dict() == {1: 0, 2: 1, 3: 0, 4: 0, 5: 1}
@@ -67,7 +67,7 @@ def test_seed_formulas_that_recur_are_found(found):
     r = an.recurring_slogans(found).set_index("slogan")
     for formula in ("抓项目", "抓落实", "主要领导亲自抓", "全程服务", "稳中求进", "攻坚战", "双赢", "抓□", "先□后□",
                     "承接产业转移"):
-        assert r.loc[formula, "n_speeches"] >= 2, formula
+        assert r.loc[formula, "n_documents"] >= 2, formula
     variant = found[(found["slogan"] == "承接产业转移") & (found["speech"] == 3)]
     assert variant["surface"].tolist() == ["承接东南沿海地产业梯度转移"]  # words inserted, found all the same
     assert r.loc["先□后□", "evidence"] == "frame" and r.loc["稳中求进", "evidence"] == "quoted"
@@ -130,7 +130,7 @@ def test_sayings_and_their_variants_are_one():
     f = an.slogans(sp, an.tokenize(sp), kinds=("idiom",))
     sayings = f[f["evidence"].str.startswith("saying")]
     assert sayings["slogan"].tolist() == ["言必信，行必果", "言必信，行必果", "店大欺客，客大欺店"]
-    assert an.recurring_slogans(f, min_speeches=1).set_index("slogan").loc["言必信，行必果", "n"] == 2
+    assert an.recurring_slogans(f, min_documents=1).set_index("slogan").loc["言必信，行必果", "n"] == 2
 
 
 def test_what_every_document_says_does_not_outrank_formulas():
@@ -141,7 +141,7 @@ def test_what_every_document_says_does_not_outrank_formulas():
         extra = "坚持“两个毫不动摇”，落实“放管服”改革。" if k % 10 == 0 else "抓好安全生产。"
         texts.append(f"第{k + 1}篇：在全市工作会议上的讲话\n同志们：\n{generic}{extra}{generic}")
     sp = an.read_compilation(text="\n".join(texts)).speeches
-    ranked = an.recurring_slogans(an.slogans(sp, an.tokenize(sp), reference=an.load_reference()), n_documents=50)
+    ranked = an.recurring_slogans(an.slogans(sp, an.tokenize(sp), reference=an.load_reference()), corpus_size=50)
     top = ranked.head(2)["slogan"].tolist()
     assert set(top) == {"两个毫不动摇", "放管服"}, ranked.head(8)
     generic_rows = ranked[ranked["slogan"].isin(["经济发展", "社会稳定", "组织领导", "各项工作"])]

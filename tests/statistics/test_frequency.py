@@ -13,7 +13,7 @@ def test_top_terms_have_no_punct_masks_or_stopwords(tokens):
 
 def test_frequency_schema_and_order(tokens):
     f = an.term_frequencies(tokens)
-    assert list(f.columns) == ["speech", "term", "n", "per_10k", "rank", "doc_freq"]
+    assert list(f.columns) == ["speech", "term", "n", "per_10k", "rank", "n_documents"]
     one = f[f["speech"] == 4]
     assert one["n"].is_monotonic_decreasing and one.iloc[0]["term"] == "项目" and one.iloc[0]["rank"] == 1
     assert abs(f.groupby("speech")["per_10k"].sum() - 10_000).max() < 1e-6
