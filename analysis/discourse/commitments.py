@@ -1,4 +1,5 @@
-"""What a number commits to: its bound, the direction and kind of change, its year, its role.
+"""What a number commits to: its indicator, its bound, the direction and kind of change, its
+year, its role.  Every annotation of a quantity is decided here, in one place.
 
 Applied to the rows of :func:`analysis.numeric_targets` speech by speech, with the text
 around each number:
@@ -13,16 +14,20 @@ around each number:
 * ``role`` by scope, then by cue words: every number of a list introduced by 主要预期目标是 /
   主要目标是 / 目标是 is a ``target`` to the end of its paragraph; a number in a review
   section (a heading or paragraph opening 过去一年, 回顾, 去年) is an ``actual`` unless a
-  target cue stands right before it; elsewhere the cue words of the extractor decide.
+  target cue stands right before it; elsewhere the cue words just before it decide
+  (:func:`cued_role`).
+* ``indicator``: what it measures, named by its clause (:func:`indicator_before`), trimmed of
+  the verbs around it (:func:`clean_indicator`), and normalised by ``data/dict/indicators.tsv``.
 """
 from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from ..caches import cached, content_key
-from ..chinese import ANY_PLAN, CN_SMALL, CUE_CLAUSE_BREAK, FIVE_YEAR_PLANS, HAN, SENTENCE_BREAK, SHORT_LINE
+from ..chinese import ANY_PLAN, CLAUSE_END, CN_SMALL, CUE_CLAUSE_BREAK, FIVE_YEAR_PLANS, HAN, SENTENCE_BREAK, SHORT_LINE
 
 _ABOUT = re.compile(r"(左右|上下)$")
 _AT_LEAST = re.compile(r"(以上|多|余)$")
@@ -281,3 +286,57 @@ def target_table(numbers, *, top: int | None = None):
     out["_r"] = [rank.get(k) for k in zip(out["indicator_norm"], out["change"], out["unit"])]
     out = out[out["_r"].notna()].sort_values(["_r", "speech", "role"], kind="mergesort")
     return out[TARGET_COLUMNS].reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- a quantity's own clause
+
+_TARGET = re.compile(r"(确保|力争|争取|保持|目标|要|将|计划|预计|突破|实现|达到)")
+_ACTUAL = re.compile(r"(完成了?|已|累计|共|仅为|仅|实现了|达到了|拿了|赚了|引进|签约|开工|到位|现在|今年以来|目前)")
+_COMPARE = re.compile(r"(比|较|同比|高于|低于|高出|居|排|位居|相当于|增幅)")
+_STRIP_TAIL = re.compile(r"((?:位居|居|排)(?:全省|全市|全国|全区)?|仅为|仅有|仅|达到了?|达|为|是|有|共|约|近|超过"
+                         r"|完成了?|实现了?|保持|增长到|降到|要|的|在|了|：|到)+$")
+
+_OF_MEASURE = re.compile(rf"^的([{HAN}]{{2,6}}?)(?=[，。；、]|$)")
+_KEEP_VERB_END = re.compile(r"(保持|达到|实现|提出|按照|确保|力争)[的]?\s*$")
+_LEADING_FILLER = re.compile(r"^(今年|去年|全市|全县|全省|我们|我|要|就|也|还是|还|已经|一个|这个|那么|所以|但是)+")
+_MEASURE_AFTER = re.compile(rf"^[的]?([{HAN}]{{2,8}}?)(?=[，。；、的]|$)")
+
+
+@lru_cache(maxsize=8)
+def _clause_ends(text: str) -> list[int]:
+    """Offsets of every clause-ending character of ``text`` (computed once per text)."""
+    return [m.start() for m in re.finditer("[" + re.escape(CLAUSE_END) + "]", text)]
+
+
+def indicator_before(text: str, a: int, b: int) -> str:
+    """What the quantity at ``a:b`` measures, as its clause names it before it (or, where the clause
+    ends on a verb, the measure after it: 保持…的增速); :func:`clean_indicator` trims it further."""
+    window = max(0, a - 80)  # a clause is short: never scan further back than this
+    ends = _clause_ends(text)
+    k = bisect.bisect_left(ends, a) - 1  # the last clause end before a
+    clause_start = max(ends[k] + 1 if k >= 0 else 0, window)
+    before = text[clause_start:a]
+    after_m = _OF_MEASURE.match(text[b:b + 10])
+    if after_m and _KEEP_VERB_END.search(before):
+        return after_m.group(1)
+    before = _STRIP_TAIL.sub("", before.strip())
+    if "的" in before:
+        before = before.rsplit("的", 1)[1]
+    before = _LEADING_FILLER.sub("", before)
+    if len(before) >= 2:
+        return before[-12:]
+    after = text[b:b + 14]
+    m = _MEASURE_AFTER.match(after)
+    return m.group(1) if m else ""
+
+
+def cued_role(sentence_before: str, kind: str) -> str:
+    """The role the words just before a quantity give it (target, actual, comparison, other);
+    :func:`annotate` scopes it by the list or review the quantity stands in."""
+    if kind == "rank" or _COMPARE.search(sentence_before[-6:]):
+        return "comparison"
+    if _TARGET.search(sentence_before[-8:]):
+        return "target"
+    if _ACTUAL.search(sentence_before[-10:]):
+        return "actual"
+    return "other"

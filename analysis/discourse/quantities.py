@@ -40,10 +40,10 @@ from functools import lru_cache
 
 import pandas as pd
 
-from ..chinese import CLAUSE_END, CN_NUMERAL, HAN, MASK_DIGITS, SENTENCE_BREAK
+from ..chinese import CN_NUMERAL, HAN, MASK_DIGITS, SENTENCE_BREAK
 from ..parallel import map_speeches
 from ..reading.script import original_surfaces, working_texts
-from .commitments import annotate
+from .commitments import annotate, cued_role, indicator_before
 from .numerals import AR, CN, FUZZY, MASK, MASK_RE, PER, RANGE_SEP, SCALE, jiao_fen, value_of
 
 NUMERIC_COLUMNS = ["speech", "surface", "start", "end", "value", "value_max", "unit", "kind", "approx", "bound",
@@ -100,16 +100,6 @@ QUANTITY = re.compile(
     rf"(?P<post>左右|以上|以下|以内|上下)?"
 )
 _BARE_CUE = re.compile(r"(增长|增幅|增速|下降|提高|降到|达到|达|为|计划的|增|率)\s*$")
-_TARGET = re.compile(r"(确保|力争|争取|保持|目标|要|将|计划|预计|突破|实现|达到)")
-_ACTUAL = re.compile(r"(完成了?|已|累计|共|仅为|仅|实现了|达到了|拿了|赚了|引进|签约|开工|到位|现在|今年以来|目前)")
-_COMPARE = re.compile(r"(比|较|同比|高于|低于|高出|居|排|位居|相当于|增幅)")
-_STRIP_TAIL = re.compile(r"((?:位居|居|排)(?:全省|全市|全国|全区)?|仅为|仅有|仅|达到了?|达|为|是|有|共|约|近|超过"
-                         r"|完成了?|实现了?|保持|增长到|降到|要|的|在|了|：|到)+$")
-
-_OF_MEASURE = re.compile(rf"^的([{HAN}]{{2,6}}?)(?=[，。；、]|$)")
-_KEEP_VERB_END = re.compile(r"(保持|达到|实现|提出|按照|确保|力争)[的]?\s*$")
-_LEADING_FILLER = re.compile(r"^(今年|去年|全市|全县|全省|我们|我|要|就|也|还是|还|已经|一个|这个|那么|所以|但是)+")
-_MEASURE_AFTER = re.compile(rf"^[的]?([{HAN}]{{2,8}}?)(?=[，。；、的]|$)")
 _LATIN = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
 _MASK_BEFORE_HAN = re.compile(rf"{MASK_DIGITS}[{HAN}]")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
@@ -121,48 +111,12 @@ def _sentence_ends(text: str) -> list[int]:
     return [m.end() for m in SENTENCE_BREAK.finditer(text)]
 
 
-@lru_cache(maxsize=8)
-def _clause_ends(text: str) -> list[int]:
-    """Offsets of every clause-ending character of ``text`` (computed once per text)."""
-    return [m.start() for m in re.finditer("[" + re.escape(CLAUSE_END) + "]", text)]
-
-
 def _sentence_bounds(text: str, a: int, b: int) -> tuple[int, int]:
     ends = _sentence_ends(text)
     k = bisect.bisect_right(ends, a)
     start = ends[k - 1] if k else 0
     k = bisect.bisect_left(ends, b + 1)
     return start, ends[k] if k < len(ends) else len(text)
-
-
-def _indicator(text: str, a: int, b: int) -> str:
-    window = max(0, a - 80)  # a clause is short: never scan further back than this
-    ends = _clause_ends(text)
-    k = bisect.bisect_left(ends, a) - 1  # the last clause end before a
-    clause_start = max(ends[k] + 1 if k >= 0 else 0, window)
-    before = text[clause_start:a]
-    after_m = _OF_MEASURE.match(text[b:b + 10])
-    if after_m and _KEEP_VERB_END.search(before):
-        return after_m.group(1)
-    before = _STRIP_TAIL.sub("", before.strip())
-    if "的" in before:
-        before = before.rsplit("的", 1)[1]
-    before = _LEADING_FILLER.sub("", before)
-    if len(before) >= 2:
-        return before[-12:]
-    after = text[b:b + 14]
-    m = _MEASURE_AFTER.match(after)
-    return m.group(1) if m else ""
-
-
-def _role(sentence_before: str, kind: str) -> str:
-    if kind == "rank" or _COMPARE.search(sentence_before[-6:]):
-        return "comparison"
-    if _TARGET.search(sentence_before[-8:]):
-        return "target"
-    if _ACTUAL.search(sentence_before[-10:]):
-        return "actual"
-    return "other"
 
 
 def _year_kind(text: str, a: int, b: int, value: float) -> tuple[str, float, float | None]:
@@ -326,7 +280,7 @@ def _row(text, speech, a, b, v, vmax, unit, kind, approx, masked) -> dict:
     return {"speech": speech, "surface": text[a:b], "start": a, "end": b, "value": v,
             "value_max": vmax if not (isinstance(vmax, float) and math.isnan(vmax)) or masked else v,
             "unit": unit, "kind": kind, "approx": approx, "masked": masked,
-            "indicator": _indicator(text, a, b), "role": _role(text[s:a], kind), "sentence": sentence.strip()}
+            "indicator": indicator_before(text, a, b), "role": cued_role(text[s:a], kind), "sentence": sentence.strip()}
 
 
 _BETWEEN = re.compile(r"^\s*(?:和|与|到)\s*$")
