@@ -231,6 +231,7 @@ def run_notebook(script: Path, *, corpus: Path, figures_dir: Path, out_dir: Path
             client.execute(stderr=stderr)
         except CellExecutionError as exc:
             failure = exc  # the executed copy is written all the same, up to the failing cell
+    _join_split_streams(nb)
     out_dir.mkdir(parents=True, exist_ok=True)
     ipynb = out_dir / script.with_suffix(".ipynb").name
     nbformat.write(nb, ipynb)
@@ -241,6 +242,23 @@ def run_notebook(script: Path, *, corpus: Path, figures_dir: Path, out_dir: Path
         raise NotebookError(f"{ipynb}: a cell failed ({getattr(failure, 'ename', 'error')}: {what}); "
                             "the executed copy shows where")
     return ipynb
+
+
+def _join_split_streams(nb) -> None:
+    """One printed text as one output: the kernel sends a long print in pieces as its buffer
+    flushes, at moments that depend on the machine's load, so the pieces would differ from run to
+    run.  Adjacent stream outputs of the same name are joined; nothing is moved past a table or
+    a figure (nbclient's ``coalesce_streams`` would move them)."""
+    for cell in nb.cells:
+        outputs = []
+        for out in cell.get("outputs", []):
+            if (outputs and out.get("output_type") == "stream" and outputs[-1].get("output_type") == "stream"
+                    and outputs[-1].get("name") == out.get("name")):
+                outputs[-1]["text"] += out["text"]
+            else:
+                outputs.append(out)
+        if "outputs" in cell:
+            cell["outputs"] = outputs
 
 
 def _sha256(path: Path) -> str:

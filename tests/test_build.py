@@ -144,3 +144,17 @@ def test_the_readmes_layout_table_names_every_module():
         if not named:
             missing.append(path.relative_to(config.PROJ_ROOT).as_posix())
     assert not missing, missing
+
+
+def test_a_print_sent_in_pieces_is_one_output_and_nothing_moves_past_a_table():
+    import nbformat
+
+    from analysis import build
+
+    out = nbformat.v4.new_output
+    cell = nbformat.v4.new_code_cell("print(...)")
+    cell.outputs = [out("stream", name="stdout", text="a\n"), out("stream", name="stdout", text="b\n"),
+                    out("display_data", data={"text/plain": "table"}), out("stream", name="stdout", text="c\n")]
+    nb = nbformat.v4.new_notebook(cells=[cell])
+    build._join_split_streams(nb)
+    assert [o.get("text", o.get("data")) for o in nb.cells[0].outputs] == ["a\nb\n", {"text/plain": "table"}, "c\n"]
