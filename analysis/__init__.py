@@ -29,7 +29,7 @@ from .discourse.ranking import parallel_frames, recurring_slogans, slogan_matrix
 from .discourse.reference import Reference, load_reference, no_reference, reference_from_tokens
 from .discourse.series import target_series
 from .discourse.slogans import slogans
-from .discourse.termhood import termhood
+from .discourse.termhood import FormulaMeasures, measure_formulas, termhood
 from .discourse.timeline import formula_lifecycle, formula_timeline
 from .discourse.tracker import formula_scope, formula_tracker
 from .errors import (
@@ -120,8 +120,8 @@ __all__ = [
     # discourse
     "assign_sections", "dating_evidence", "extract_numbers", "numeric_targets", "outline", "outline_summary",
     "masked_counts", "parallel_frames", "target_table", "percentages_and_money", "recurring_slogans", "slogan_matrix",
-    "slogans", "numbered_formulas", "termhood", "Reference", "load_reference", "no_reference",
-    "reference_from_tokens", "formula_tracker", "formula_scope",
+    "slogans", "numbered_formulas", "termhood", "measure_formulas", "FormulaMeasures", "Reference", "load_reference",
+    "no_reference", "reference_from_tokens", "formula_tracker", "formula_scope",
     "formula_timeline", "formula_lifecycle", "target_series", "boilerplate", "boilerplate_spans",
     "outside_boilerplate",
     # figures and the study

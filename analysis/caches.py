@@ -64,8 +64,8 @@ def shared_strings(frame):
     and pickled once when the frame is sent between processes).
 
     >>> import pandas as pd
-    >>> f = shared_strings(pd.DataFrame({"slogan": ["抓" + "落实", "抓落" + "实"]}))
-    >>> f["slogan"].iloc[0] is f["slogan"].iloc[1]
+    >>> f = shared_strings(pd.DataFrame({"formula": ["抓" + "落实", "抓落" + "实"]}))
+    >>> f["formula"].iloc[0] is f["formula"].iloc[1]
     True
     """
     import numpy as np

@@ -32,12 +32,13 @@ figures_dir = None
 import analysis as an
 
 study = an.open_study(corpus, figures_dir)
-found = an.slogans(study.speeches, study.tokens, reference=study.reference)
+measured = an.measure_formulas(study.tokens, reference=study.reference)  # termhood, measured once
+found = an.slogans(study.speeches, study.tokens, measured=measured)
 found = an.outside_boilerplate(found, an.boilerplate_spans(study.speeches))
 found.groupby(["speech", "kind"]).size().unstack(fill_value=0)
 
 # %%
-found[found["kind"] == "quoted"][["speech", "slogan", "masked", "in_quotes"]].drop_duplicates().head(30)
+found[found["kind"] == "quoted"][["speech", "formula", "masked", "in_quotes"]].drop_duplicates().head(30)
 
 # %%
 frames = an.parallel_frames(found, min_members=3, top=40)
@@ -50,7 +51,7 @@ an.recurring_slogans(found, corpus_size=study.n_documents).head(20)
 # Why a repeated phrase is, or is not, a formula: the three measures of every candidate.
 
 # %%
-an.termhood(study.tokens, reference=study.reference).head(30)
+measured.termhood.head(30)
 
 # %%
 tracker = an.formula_tracker(found, sizes=study.speeches.set_index("speech")["n_chars"], top_per_scope=12)

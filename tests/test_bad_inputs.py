@@ -20,7 +20,7 @@ def test_unmatched_quotation_mark():
     tokens = an.tokenize(sp)
     found = an.slogans(sp, tokens, reference=an.load_reference())
     q = found[(found["kind"] == "quoted") & found["in_quotes"]]
-    assert q["slogan"].tolist() == ["项目带动"]  # the unclosed quote is not taken as a formula
+    assert q["formula"].tolist() == ["项目带动"]  # the unclosed quote is not taken as a formula
     assert (tokens["end"] <= len(sp.loc[0, "text"])).all()
 
 

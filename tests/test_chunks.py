@@ -47,7 +47,7 @@ def test_the_formulas_of_the_build_are_those_of_slogans(yearly_reports):
     with parallel.Runner(1) as runner:
         parts = chunks.corpus_parts(yearly_reports, ("slogans",), reference=ref, runner=runner, chunk_chars=200)
     pd.testing.assert_frame_equal(parts.slogans, direct)
-    assert {"新质生产力", "抓落实", "稳中求进"} <= set(direct["slogan"])
+    assert {"新质生产力", "抓落实", "稳中求进"} <= set(direct["formula"])
 
 
 def test_each_step_is_timed(yearly_folder):

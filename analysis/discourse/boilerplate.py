@@ -118,9 +118,9 @@ def outside_boilerplate(found: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFram
     """The rows of a slogan frame that do not stand inside boilerplate.
 
     >>> import pandas as pd
-    >>> found = pd.DataFrame({"speech": [1, 1], "slogan": ["请予审议", "抓项目"], "start": [19, 30], "end": [23, 33]})
+    >>> found = pd.DataFrame({"speech": [1, 1], "formula": ["请予审议", "抓项目"], "start": [19, 30], "end": [23, 33]})
     >>> spans = pd.DataFrame({"speech": [1], "start": [0], "end": [24], "text": ["…"]})
-    >>> outside_boilerplate(found, spans)["slogan"].tolist()
+    >>> outside_boilerplate(found, spans)["formula"].tolist()
     ['抓项目']
     """
     if spans.empty or found.empty:

@@ -11,9 +11,9 @@ import pandas as pd
 
 from ..chinese import CN_COUNT, chinese_number
 from ..reading.script import working_texts
+from .formula_row import normal_form
 from .lexicons import NUMBERED_FORMULA, numbered_key
 from .outline import outline_rows
-from .slogans import normal_form
 
 NUMBERED_COLUMNS = ["speech", "formula", "surface", "start", "end", "n_claimed", "n_listed", "item", "item_text",
                     "item_start", "item_end"]

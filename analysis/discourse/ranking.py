@@ -12,8 +12,8 @@ import numpy as np
 import pandas as pd
 
 from ..errors import check_choice
+from .formula_row import EVIDENCE, SLOGAN_KINDS
 from .lexicons import IDIOM_BY_TAG, IDIOM_LEXICON, SAYING_BY_SHAPE
-from .slogans import EVIDENCE, SLOGAN_KINDS
 
 #: How formula-like each kind of evidence makes a phrase: the first component of the score.
 #: A speaker's own quotation marks and self-counting (三个方面) say it most plainly; a set phrase
@@ -32,7 +32,7 @@ def slogan_matrix(slogan_frame: pd.DataFrame, *, kinds: tuple[str, ...] | None =
                   top: int | None = None) -> pd.DataFrame:
     r"""Slogan-by-speech counts in long form, zeros included.
 
-    Columns: ``slogan``, ``kind``, ``speech``, ``n``.  Sorted by the number of speeches
+    Columns: ``formula``, ``kind``, ``speech``, ``n``.  Sorted by the number of speeches
     using the slogan (descending), then total count, then slogan, then speech;
     ``top=N`` keeps the first N slogans of that order.
 
@@ -41,7 +41,7 @@ def slogan_matrix(slogan_frame: pd.DataFrame, *, kinds: tuple[str, ...] | None =
     ...     "第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商、抓落实。投资增长5%左右。\n"
     ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度。项目是生命线。\n")).speeches
     >>> m = an.slogan_matrix(an.slogans(sp, kinds=('parallel',)), top=1)
-    >>> m[['slogan', 'speech', 'n']].values.tolist()
+    >>> m[['formula', 'speech', 'n']].values.tolist()
     [['抓招商', 1, 1]]
     """
     if kinds is not None:
@@ -49,28 +49,28 @@ def slogan_matrix(slogan_frame: pd.DataFrame, *, kinds: tuple[str, ...] | None =
             check_choice("kinds", k, SLOGAN_KINDS)
     f = slogan_frame if kinds is None else slogan_frame[slogan_frame["kind"].isin(kinds)]
     f = one_per_place(f[~f["masked"].astype(bool)])
-    counts = f.groupby(["slogan", "speech"]).size().rename("n").reset_index()
-    kind = f.groupby("slogan")["kind"].agg(lambda k: sorted(set(k))[0])
+    counts = f.groupby(["formula", "speech"]).size().rename("n").reset_index()
+    kind = f.groupby("formula")["kind"].agg(lambda k: sorted(set(k))[0])
     speeches = sorted(slogan_frame["speech"].unique())
-    full = pd.MultiIndex.from_product([sorted(counts["slogan"].unique()), speeches], names=["slogan", "speech"])
-    m = counts.set_index(["slogan", "speech"]).reindex(full, fill_value=0).reset_index()
-    m["kind"] = m["slogan"].map(kind)
-    spread = m[m["n"] > 0].groupby("slogan")["speech"].nunique()
-    total = m.groupby("slogan")["n"].sum()
-    m["_s"], m["_t"] = m["slogan"].map(spread), m["slogan"].map(total)
-    m = m.sort_values(["_s", "_t", "slogan", "speech"], ascending=[False, False, True, True])
+    full = pd.MultiIndex.from_product([sorted(counts["formula"].unique()), speeches], names=["formula", "speech"])
+    m = counts.set_index(["formula", "speech"]).reindex(full, fill_value=0).reset_index()
+    m["kind"] = m["formula"].map(kind)
+    spread = m[m["n"] > 0].groupby("formula")["speech"].nunique()
+    total = m.groupby("formula")["n"].sum()
+    m["_s"], m["_t"] = m["formula"].map(spread), m["formula"].map(total)
+    m = m.sort_values(["_s", "_t", "formula", "speech"], ascending=[False, False, True, True])
     if top is not None:
-        m = m[m["slogan"].isin(list(dict.fromkeys(m["slogan"]))[:top])]
-    return m[["slogan", "kind", "speech", "n"]].reset_index(drop=True)
+        m = m[m["formula"].isin(list(dict.fromkeys(m["formula"]))[:top])]
+    return m[["formula", "kind", "speech", "n"]].reset_index(drop=True)
 
 
 def one_per_place(f: pd.DataFrame) -> pd.DataFrame:
     """The rows of a slogan frame with each place counted once: where two kinds find the same
     slogan at overlapping offsets (“一把手” quoted, and 一把手 a formula word), the strongest stays."""
     f = f.assign(_e=evidence_rank(f["evidence"]), start=f["start"].astype("int64"), end=f["end"].astype("int64"))
-    f = f.sort_values(["speech", "slogan", "start", "_e"], kind="mergesort")
-    same = (f["speech"].eq(f["speech"].shift()) & f["slogan"].eq(f["slogan"].shift())
-            & (f["start"] < f.groupby(["speech", "slogan"])["end"].cummax().shift()))
+    f = f.sort_values(["speech", "formula", "start", "_e"], kind="mergesort")
+    same = (f["speech"].eq(f["speech"].shift()) & f["formula"].eq(f["formula"].shift())
+            & (f["start"] < f.groupby(["speech", "formula"])["end"].cummax().shift()))
     return f[~same].drop(columns="_e").sort_index()
 
 
@@ -84,9 +84,9 @@ def evidence_rank(evidence: pd.Series) -> np.ndarray:
 def formula_rows(slogan_frame: pd.DataFrame) -> pd.DataFrame:
     """One row per occurrence of a formula: each slogan, and each frame as its template (抓□, 先□后□)."""
     f = slogan_frame[~slogan_frame["masked"].astype(bool)]
-    frames = f[f["kind"] == "parallel"].assign(slogan=lambda d: d["frame"])
+    frames = f[f["kind"] == "parallel"].assign(formula=lambda d: d["frame"])
     both = one_per_place(pd.concat([f, frames], ignore_index=True))
-    return both[["speech", "slogan", "kind", "evidence", "start"]]
+    return both[["speech", "formula", "kind", "evidence", "start"]]
 
 
 def recurring_slogans(slogan_frame: pd.DataFrame, *, min_documents: int = 2,
@@ -94,7 +94,7 @@ def recurring_slogans(slogan_frame: pd.DataFrame, *, min_documents: int = 2,
     r"""Formulas used in ``min_documents`` documents or more, parallel frames among them as their
     template (抓□, 先□后□).
 
-    Columns: ``slogan``, ``kind`` and ``evidence`` (the strongest reason it is a formula, in
+    Columns: ``formula``, ``kind`` and ``evidence`` (the strongest reason it is a formula, in
     the order of :data:`EVIDENCE`: quoted, quoted elsewhere, self-counting, frame, formula
     word, idiom from the lexicon, termhood, set phrase, idiom by jieba's tag), ``n_kinds``
     (how many kinds of evidence found it), ``n_documents`` (the documents that use it), ``n``, ``score``
@@ -107,13 +107,14 @@ def recurring_slogans(slogan_frame: pd.DataFrame, *, min_documents: int = 2,
     >>> sp = an.read_compilation(text=(
     ...     "第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商、抓落实。投资增长5%左右。\n"
     ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度、抓投产。\n")).speeches
-    >>> an.recurring_slogans(an.slogans(sp, kinds=('parallel',)))[['slogan', 'evidence', 'n_documents']].values.tolist()
+    >>> found = an.slogans(sp, kinds=('parallel',))
+    >>> an.recurring_slogans(found)[['formula', 'evidence', 'n_documents']].values.tolist()
     [['抓□', 'frame', 2]]
     """
     f = formula_rows(slogan_frame)
     f = f.assign(_e=evidence_rank(f["evidence"]))
-    g = f.groupby("slogan")
-    best = f.sort_values(["_e"], kind="mergesort").drop_duplicates("slogan").set_index("slogan")
+    g = f.groupby("formula")
+    best = f.sort_values(["_e"], kind="mergesort").drop_duplicates("formula").set_index("formula")
     out = pd.DataFrame({
         "kind": best["kind"], "evidence": best["evidence"], "n_kinds": g["kind"].nunique(),
         "n_documents": g["speech"].nunique(), "n": g.size(), "_e": best["_e"],
@@ -121,7 +122,7 @@ def recurring_slogans(slogan_frame: pd.DataFrame, *, min_documents: int = 2,
     out = out[out["n_documents"] >= min_documents]
     out["score"] = formula_score(out["evidence"], out["n_documents"],
                                  corpus_size or slogan_frame["speech"].nunique())
-    out = out.sort_values(["score", "n", "slogan"], ascending=[False, False, True], kind="mergesort")
+    out = out.sort_values(["score", "n", "formula"], ascending=[False, False, True], kind="mergesort")
     return out.drop(columns="_e").reset_index(drop=True)
 
 

@@ -32,6 +32,8 @@ fail one of these and are not slogans.
 """
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 import pandas as pd
 
@@ -52,7 +54,7 @@ from .phrase_counts import (
 from .phrases import clauses, established_phrases, pieces, variant_occurrences
 from .reference import ESTABLISHED_IN, Reference, fingerprints
 
-__all__ = ["termhood", "formulaic_occurrences", "pieces", "general_frequencies", "measure_chunks"]
+__all__ = ["termhood", "measure_formulas", "FormulaMeasures", "pieces", "general_frequencies", "measure_chunks"]
 
 TERMHOOD_COLUMNS = ["phrase", "n_words", "n", "n_documents", "n_reference", "association", "boundary",
                     "specificity", "evidence", "formulaic"]
@@ -359,14 +361,29 @@ def termhood_table(table: pd.DataFrame) -> pd.DataFrame:
                            ascending=[False, False, False, True, True], kind="mergesort").reset_index(drop=True)
 
 
-def formulaic_occurrences(tokens: pd.DataFrame, *, reference: Reference,
-                          formula_words=FORMULA_WORDS) -> pd.DataFrame:
-    """Every occurrence of a formulaic phrase: ``speech``, ``phrase``, ``start``, ``end``, ``evidence``.
-    A phrase inside a longer formulaic one that occurs as often is left out (only the longer is
-    a formula)."""
+class FormulaMeasures(NamedTuple):
+    """What the formula stage measures, measured once: every candidate as :func:`termhood` shows it
+    (``termhood``) and every occurrence of a formulaic one (``occurrences``: ``speech``, ``phrase``,
+    ``start``, ``end``, ``evidence``; a phrase inside a longer formulaic one that occurs as often is
+    left out)."""
+
+    termhood: pd.DataFrame
+    occurrences: pd.DataFrame
+
+
+def measure_formulas(tokens: pd.DataFrame, *, reference: Reference, formula_words=FORMULA_WORDS) -> FormulaMeasures:
+    r"""The termhood table and the places of the formulaic phrases in one measuring, for a caller who
+    shows both (``an.slogans(speeches, tokens, measured=m)`` then measures nothing again).
+
+    >>> import analysis as an
+    >>> sp = an.read_compilation(text="同志们：\n要全程服务，促进经济发展。\n要全程服务企业，促进经济发展。\n").speeches
+    >>> m = an.measure_formulas(an.tokenize(sp), reference=an.load_reference())
+    >>> m.occurrences["phrase"].tolist(), bool(m.termhood.set_index("phrase").loc["全程服务", "formulaic"])
+    (['全程服务', '全程服务'], True)
+    """
     table, places = measure_chunks(_one_chunk(tokens, formula_words), reference=reference,
                                    formula_words=formula_words)
-    return occurrence_rows(table, places)
+    return FormulaMeasures(termhood_table(table), occurrence_rows(table, places))
 
 
 def occurrence_rows(table: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pandas as pd
 
 from ..statistics.groups import periods
+from .formula_row import EVIDENCE
 from .ranking import formula_rows
-from .slogans import EVIDENCE
 
 TIMELINE_COLUMNS = ["formula", "kind", "evidence", "period", "period_start", "n", "n_documents"]
 LIFECYCLE_COLUMNS = ["formula", "kind", "evidence", "first_period", "last_period", "peak_period", "n_periods",
@@ -27,7 +27,7 @@ def formula_timeline(found: pd.DataFrame, speeches: pd.DataFrame, *, by: str = "
     >>> an.formula_timeline(an.slogans(sp, kinds=("parallel",)), sp)[["formula", "period", "n"]].values.tolist()
     [['抓□', '2020', 3], ['抓招商', '2020', 1], ['抓落实', '2020', 1], ['抓项目', '2020', 1]]
     """
-    rows = formula_rows(found).rename(columns={"slogan": "formula"})
+    rows = formula_rows(found)
     rows = rows.merge(periods(speeches, by=by, bins=bins), on="speech", how="inner")
     strength = {e: i for i, e in enumerate(EVIDENCE)}
     best = (rows.assign(_e=rows["evidence"].map(strength)).sort_values(["_e"], kind="mergesort")

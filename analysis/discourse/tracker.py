@@ -22,7 +22,7 @@ import pandas as pd
 from ..errors import check_choice
 from .ranking import evidence_rank, formula_rows
 
-TRACKER_COLUMNS = ["slogan", "kind", "evidence", "scope", "n_documents", "share", "dp", "n_total", "speech", "n"]
+TRACKER_COLUMNS = ["formula", "kind", "evidence", "scope", "n_documents", "share", "dp", "n_total", "speech", "n"]
 SCOPES = ("all", "most", "some", "few")
 
 
@@ -47,7 +47,7 @@ def formula_tracker(slogan_frame: pd.DataFrame, *, sizes: pd.Series | None = Non
     documents that use each formula, as a table of a large corpus is written), with each
     formula's spread.
 
-    Columns: ``slogan``, ``kind``, ``evidence`` (the strongest, as in
+    Columns: ``formula``, ``kind``, ``evidence`` (the strongest, as in
     :func:`analysis.recurring_slogans`), ``scope`` (all, most, some, few), ``n_documents``,
     ``share`` (of the documents), ``dp``, ``n_total``, ``speech``, ``n``.  ``sizes`` (document
     lengths by speech, e.g. ``n_chars``) weights ``dp``.  Sorted by scope, then ``n_documents``
@@ -61,7 +61,7 @@ def formula_tracker(slogan_frame: pd.DataFrame, *, sizes: pd.Series | None = Non
     ...     "第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商、抓落实。\n"
     ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度、抓投产。\n")).speeches
     >>> t = an.formula_tracker(an.slogans(sp, kinds=("parallel",)))
-    >>> t[t["slogan"] == "抓□"][["speech", "n", "scope"]].values.tolist()
+    >>> t[t["formula"] == "抓□"][["speech", "n", "scope"]].values.tolist()
     [[1, 3, 'all'], [2, 3, 'all']]
     """
     for s in scopes:
@@ -72,11 +72,12 @@ def formula_tracker(slogan_frame: pd.DataFrame, *, sizes: pd.Series | None = Non
         return pd.DataFrame(columns=TRACKER_COLUMNS)
     # formula x document counts kept long (only the pairs that occur): the dense table of a large
     # corpus, tens of thousands of formulas by a thousand documents, would not fit
-    used = rows[rows["speech"].isin(documents)].groupby(["slogan", "speech"]).size().rename("n").reset_index()
+    used = rows[rows["speech"].isin(documents)].groupby(["formula", "speech"]).size().rename("n").reset_index()
     weights = pd.Series(1.0, index=documents) if sizes is None else sizes.reindex(documents).astype(float)
     summary = _spread(used, weights / weights.sum(), len(documents))
-    best = rows.assign(_e=evidence_rank(rows["evidence"])).sort_values("_e", kind="mergesort").drop_duplicates("slogan")
-    summary = summary.join(best.set_index("slogan")[["kind", "evidence", "_e"]])
+    best = rows.assign(_e=evidence_rank(rows["evidence"])).sort_values("_e", kind="mergesort")
+    best = best.drop_duplicates("formula")
+    summary = summary.join(best.set_index("formula")[["kind", "evidence", "_e"]])
     summary["_scope"] = summary["scope"].map({s: i for i, s in enumerate(SCOPES)})
     # widest first; among the local ones, the most local first (one document, used most)
     # among the local ones the most local first, and those the text itself marks as formulas
@@ -89,26 +90,26 @@ def formula_tracker(slogan_frame: pd.DataFrame, *, sizes: pd.Series | None = Non
     if top_per_scope is not None:
         summary = summary.groupby("scope", sort=False).head(top_per_scope)
     if zeros:
-        every = pd.MultiIndex.from_product([summary.index, documents], names=["slogan", "speech"])
-        long = used.set_index(["slogan", "speech"])["n"].reindex(every, fill_value=0).reset_index()
+        every = pd.MultiIndex.from_product([summary.index, documents], names=["formula", "speech"])
+        long = used.set_index(["formula", "speech"])["n"].reindex(every, fill_value=0).reset_index()
     else:
-        long = used[used["slogan"].isin(summary.index)]
-    out = long.merge(summary.drop(columns=["_e", "_scope", "_d", "_k1", "_k2"]).reset_index(), on="slogan", how="left")
+        long = used[used["formula"].isin(summary.index)]
+    out = long.merge(summary.drop(columns=["_e", "_scope", "_d", "_k1", "_k2"]).reset_index(), on="formula", how="left")
     order = pd.Series(np.arange(len(summary)), index=summary.index)
-    out = out.assign(_o=order.reindex(out["slogan"]).to_numpy()).sort_values(["_o", "speech"], kind="mergesort")
+    out = out.assign(_o=order.reindex(out["formula"]).to_numpy()).sort_values(["_o", "speech"], kind="mergesort")
     return out[TRACKER_COLUMNS].reset_index(drop=True)
 
 
 def _spread(used: pd.DataFrame, expected: pd.Series, n_all: int) -> pd.DataFrame:
     """n_documents, share, scope, dp and n_total of each formula, from its counts in the documents
-    that use it (``slogan``, ``speech``, ``n``) and each document's expected share.  DP (Gries) sums
+    that use it (``formula``, ``speech``, ``n``) and each document's expected share.  DP (Gries) sums
     |observed - expected| over every document; a document without the formula adds its expected
     share, so the sum is the used documents' terms plus what the others expect."""
-    g = used.groupby("slogan", sort=True)
+    g = used.groupby("formula", sort=True)
     total = g["n"].sum()
     w = expected.reindex(used["speech"]).to_numpy()
-    share = used["n"].to_numpy() / total.reindex(used["slogan"]).to_numpy()
-    apart = pd.DataFrame({"slogan": used["slogan"], "dev": np.abs(share - w), "w": w}).groupby("slogan", sort=True)
+    share = used["n"].to_numpy() / total.reindex(used["formula"]).to_numpy()
+    apart = pd.DataFrame({"formula": used["formula"], "dev": np.abs(share - w), "w": w}).groupby("formula", sort=True)
     dp = 0.5 * (apart["dev"].sum() + (1.0 - apart["w"].sum()).clip(lower=0.0))
     n_docs = g.size()
     return pd.DataFrame({"scope": [scope_of(int(k), n_all) for k in n_docs], "n_documents": n_docs.to_numpy(),
@@ -117,14 +118,14 @@ def _spread(used: pd.DataFrame, expected: pd.Series, n_all: int) -> pd.DataFrame
 
 
 def formula_scope(tracker: pd.DataFrame) -> pd.DataFrame:
-    r"""One row per formula of :func:`formula_tracker`: ``slogan``, ``kind``, ``evidence``, ``scope``,
+    r"""One row per formula of :func:`formula_tracker`: ``formula``, ``kind``, ``evidence``, ``scope``,
     ``n_documents``, ``share``, ``dp``, ``n_total``, in the tracker's order.  The formulas every
     document shares are ``scope == "all"``; local ones ``scope == "few"``.
 
     >>> import analysis as an
     >>> sp = an.read_compilation(text="同志们：\n抓项目、抓招商、抓落实。\n").speeches
-    >>> an.formula_scope(an.formula_tracker(an.slogans(sp, kinds=("parallel",))))["slogan"].tolist()
+    >>> an.formula_scope(an.formula_tracker(an.slogans(sp, kinds=("parallel",))))["formula"].tolist()
     ['抓□', '抓招商', '抓落实', '抓项目']
     """
     cols = TRACKER_COLUMNS[:-2]
-    return tracker.drop_duplicates("slogan")[cols].reset_index(drop=True)
+    return tracker.drop_duplicates("formula")[cols].reset_index(drop=True)

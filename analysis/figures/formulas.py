@@ -30,10 +30,10 @@ def plot_slogan_matrix(matrix: pd.DataFrame, *, labels=None, ax=None):
     >>> len(fig.axes[0].get_yticklabels())
     3
     """
-    slogans = list(dict.fromkeys(matrix["slogan"]))
+    slogans = list(dict.fromkeys(matrix["formula"]))
     if not slogans:
         return _nothing_found(ax, "没有找到复现的提法")
-    m = matrix.pivot(index="slogan", columns="speech", values="n").loc[slogans]
+    m = matrix.pivot(index="formula", columns="speech", values="n").loc[slogans]
     n_rows, n_cols = m.shape
     height = row_height(n_rows, per_row=0.3, extra=1.8)
     width = min(MAX_WIDTH, 3.5 + 0.7 * n_cols)
@@ -100,11 +100,11 @@ def plot_formula_tracker(tracker: pd.DataFrame, *, labels=None, ax=None):
     >>> [t.get_text() for t in fig.axes[0].get_yticklabels()][:2]
     ['抓□（2篇）', '抓开工（1篇）']
     """
-    formulas = list(dict.fromkeys(tracker["slogan"]))
+    formulas = list(dict.fromkeys(tracker["formula"]))
     if not formulas:
         return _nothing_found(ax, "没有找到提法")
-    m = tracker.pivot(index="slogan", columns="speech", values="n").loc[formulas]
-    scope = tracker.drop_duplicates("slogan").set_index("slogan").loc[formulas]
+    m = tracker.pivot(index="formula", columns="speech", values="n").loc[formulas]
+    scope = tracker.drop_duplicates("formula").set_index("formula").loc[formulas]
     n_rows, n_cols = m.shape
     height = row_height(n_rows, per_row=0.3, extra=2.0)
     width = min(MAX_WIDTH, 4.5 + 0.5 * n_cols)

@@ -29,7 +29,7 @@ def test_formulas_inside_boilerplate_are_not_ranked():
     found = an.slogans(sp, an.tokenize(sp), reference=an.load_reference())
     kept = an.outside_boilerplate(found, an.boilerplate_spans(sp))
     assert len(kept) < len(found)  # the finder did find something in the boilerplate: it is set aside
-    ranked = set(an.recurring_slogans(kept)["slogan"])
+    ranked = set(an.recurring_slogans(kept)["formula"])
     assert "稳中求进" in ranked
     assert not {"请予审议", "转载请注明出处"} & ranked
 

