@@ -20,7 +20,7 @@ import pandas as pd
 #: about 100 MiB; a document is never split).
 CHUNK_CHARS = 1_000_000
 #: The kinds of slogans the pipeline finds.
-KINDS = ("quoted", "parallel", "numbered", "repeated", "idiom")
+KINDS = ("quoted", "parallel", "numbered", "listed", "repeated", "idiom")
 
 
 def document_chunks(speeches: pd.DataFrame, *, chunk_chars: int | None = None, at_least: int = 1) -> list:

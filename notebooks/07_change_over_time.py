@@ -22,9 +22,10 @@
 #   than 20 times are not tested. The small multiples show the strongest risers, then the
 #   strongest fallers; a period with no documents leaves a gap, not a line.
 # * **Formula timeline**: the formulas the finder finds (notebook 4: quoted, self-counting,
-#   frames, formula words, idioms, termhood), those in most documents, by the period they
-#   are used in; a black outline marks where a formula first appears after the corpus's
-#   first period.
+#   national formulas, frames, formula words, idioms, termhood), the 60 that rank highest as
+#   formulas (`recurring_slogans`: the evidence first, recurrence second, so that what every
+#   document says does not crowd them out), by the period they are used in; a black outline
+#   marks where a formula first appears after the corpus's first period.
 # * **Target series**: per indicator, each document's headline target for its own year
 #   (▲ at least, ▼ at most, a bar for a range) and the result it reports for the year
 #   before (×).
@@ -73,9 +74,10 @@ if enough:
                                    an.boilerplate_spans(study.speeches))
     formula_times = an.formula_timeline(found, study.speeches, by=by)
     lifecycle = an.formula_lifecycle(formula_times)
-    top = lifecycle.sort_values(["n_documents", "n"], ascending=False, kind="mergesort").head(60)["formula"]
+    top = an.recurring_slogans(found, corpus_size=study.n_documents).head(60)["formula"]
     if len(top):
-        study.save(an.plot_formula_timeline(formula_times[formula_times["formula"].isin(top)]),
+        every_period = formula_times.drop_duplicates("period").sort_values("period_start")["period"].tolist()
+        study.save(an.plot_formula_timeline(formula_times[formula_times["formula"].isin(top)], periods=every_period),
                    "time_formula_timeline")
     display(lifecycle[lifecycle["born"]].head(30))
 

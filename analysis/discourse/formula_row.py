@@ -6,12 +6,12 @@ import re
 import unicodedata
 
 from ..chinese import HOLDS_MASK
-from .lexicons import IDIOM_BY_TAG, IDIOM_LEXICON, SAYING_BY_SHAPE
+from .lexicons import FORMULA_LIST, IDIOM_BY_TAG, IDIOM_LEXICON, SAYING_BY_SHAPE
 
 SLOGAN_COLUMNS = ["speech", "formula", "surface", "kind", "evidence", "frame", "slot", "start", "end", "masked",
                   "in_quotes"]
 SLOT = "□"
-SLOGAN_KINDS = ("quoted", "parallel", "numbered", "repeated", "idiom")
+SLOGAN_KINDS = ("quoted", "parallel", "numbered", "listed", "repeated", "idiom")
 
 
 def normal_form(s: str) -> str:
@@ -20,9 +20,10 @@ def normal_form(s: str) -> str:
 
 
 #: Why a candidate is a formula, strongest first (the ``evidence`` column).
-EVIDENCE = ("quoted", "quoted elsewhere", "self-counting", "frame", "formula word", IDIOM_LEXICON, SAYING_BY_SHAPE,
-            "termhood", "set phrase", IDIOM_BY_TAG)
-_DEFAULT_EVIDENCE = {"quoted": "quoted", "parallel": "frame", "numbered": "self-counting"}
+EVIDENCE = ("quoted", "quoted elsewhere", "self-counting", FORMULA_LIST, "frame", "formula word", IDIOM_LEXICON,
+            SAYING_BY_SHAPE, "termhood", "set phrase", IDIOM_BY_TAG)
+_DEFAULT_EVIDENCE = {"quoted": "quoted", "parallel": "frame", "numbered": "self-counting",
+                     "listed": FORMULA_LIST}
 
 
 def occurrence_row(speech, formula, surface, kind, start, end, *, frame="", slot="", in_quotes=False,

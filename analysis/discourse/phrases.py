@@ -23,6 +23,7 @@ from .lexicons import (
     LIGHT_OPENERS,
     LINKING_WORDS,
     NAME_TAGS,
+    NATIONAL_NAMES,
     NOUN_TAGS,
 )
 
@@ -76,9 +77,11 @@ def clauses(tokens: pd.DataFrame) -> Clauses:
     clause = np.cumsum(breaks | new_speech)
     keep = ~breaks & ~t["token"].isin(FORMULA_FILLERS).to_numpy()
     pos = t["pos"].to_numpy(dtype=object)[keep]
+    national = pd.Series(types, dtype=object).isin(NATIONAL_NAMES).to_numpy(dtype=bool)
     return Clauses(word=t["token"].to_numpy(dtype=object)[keep], speech=speech[keep],
                    start=t["start"].to_numpy()[keep], end=t["end"].to_numpy()[keep], clause=clause[keep],
-                   content=t["is_vocab"].to_numpy(dtype=bool)[keep], name=np.isin(pos, list(NAME_TAGS)),
+                   content=t["is_vocab"].to_numpy(dtype=bool)[keep],
+                   name=np.isin(pos, list(NAME_TAGS)) & ~national[codes][keep],
                    noun=np.isin(pos, list(NOUN_TAGS)), pos=pos)
 
 
@@ -136,7 +139,10 @@ class WordFlags:
         ok = self.content[:n] & self.content[last] & (self.count("name", size, n) == 0)
         if size == 1:
             return ok & self.single[:n]
-        term = (self.count("noun", size, n) == size) & ~self.vn[last] & (self.count("formula", size, n) == 0)
+        # a short run of nouns is a term of the field (建设用地, 社会治安); three nouns or six characters
+        # name a policy (社会主义市场经济, 人类命运共同体) and are measured like any candidate
+        short = (size < 3) & (self.count("length", size, n) < 6)
+        term = (self.count("noun", size, n) == size) & ~self.vn[last] & (self.count("formula", size, n) == 0) & short
         return (ok & ~term & ~self.opener[:n] & ~self.head[last] & (self.count("length", size, n) >= 3)
                 & (self.count("linking", size, n) == 0))
 

@@ -28,7 +28,7 @@ from .phrase_counts import ChunkWindows, chunk_windows, word_hashes
 from .phrases import Clauses, clauses, established_phrases
 
 #: Bump when what a prepared reference holds changes, so that old files on disk are not used.
-FORMAT = "2"
+FORMAT = "3"
 #: A verb phrase of official language that the reference uses in this many documents is looked
 #: for in the corpus with characters inserted too (承接东南沿海地产业梯度转移 is a 承接产业转移).
 ESTABLISHED_IN = 3
@@ -112,8 +112,10 @@ def load_reference(path: str | Path | None = None, *, user_dict: str | Path | No
                       CorpusWarning, stacklevel=2)
         return no_reference()
     seg = get_segmenter(user_dict)
+    rules = [content_key(Path(__file__).with_name(f"{m}.py")) for m in ("reference", "phrases", "phrase_counts",
+                                                                         "lexicons")]  # what it is prepared by
     key = hashlib.sha256("\0".join([FORMAT, str(path.resolve()), content_key(path), seg.key,
-                                    content_key(config.STOPWORDS)]).encode()).hexdigest()[:16]
+                                    content_key(config.STOPWORDS), *rules]).encode()).hexdigest()[:16]
     return _prepared(str(path), str(seg.user_dict), key)
 
 

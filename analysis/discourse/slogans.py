@@ -1,6 +1,6 @@
 """Slogans: the formulas of political speech as units of analysis.
 
-:func:`slogans` returns one row per occurrence, of five kinds:
+:func:`slogans` returns one row per occurrence, of six kinds:
 
 * ``quoted``: formulas in Chinese quotation marks (“一把手工程”, 「…」, 『…』); masked
   quotes (“XXX工程”) are flagged ``masked``.  A formula quoted somewhere is also
@@ -12,6 +12,7 @@
 * ``numbered``: formulas that count themselves (“7个抓”, 三点承诺, 四大难题, 八策之首).
 * ``repeated``: maximal repeated word sequences (two words or more, four characters
   or more, at least one content word) used twice or more in the corpus.
+* ``listed``: the national formulas of :data:`.lexicons.NATIONAL_FORMULAS` (小康社会, 依法治国).
 * ``idiom``: four-character idioms and set phrases tagged ``i`` / ``l`` by jieba.
 
 Columns: ``speech``, ``formula`` (normalised form), ``surface`` (as written),
@@ -35,6 +36,7 @@ from .formula_row import SLOGAN_COLUMNS, SLOGAN_KINDS, normal_form
 from .formula_row import occurrence_row as _row
 from .frames import frame_rows
 from .lexicons import (
+    NATIONAL_FORMULAS,
     NUMBERED_FORMULA,
     SAYING_BY_SHAPE,
     SAYING_SHAPES,
@@ -166,6 +168,10 @@ def _sayings(speech, text: str) -> list[dict]:
             for shape, pattern in SAYING_SHAPES.items() for m in pattern.finditer(text)]
 
 
+#: The national formulas, longest first (the finder takes the longest at a place).
+_LISTED = tuple(sorted(NATIONAL_FORMULAS, key=lambda w: (-len(w), w)))
+
+
 def _speech_slogans(speech, text: str, *, kinds: tuple[str, ...]) -> list[dict]:
     """The slogans of one speech that need no other speech: quotation marks, parallel
     frames, numbered formulas."""
@@ -174,6 +180,8 @@ def _speech_slogans(speech, text: str, *, kinds: tuple[str, ...]) -> list[dict]:
         rows += frame_rows(speech, text)
     if "numbered" in kinds:
         rows += _numbered(speech, text)
+    if "listed" in kinds:
+        rows += [_row(speech, m.group(0), m.group(0), "listed", m.start(), m.end()) for m in _finder(_LISTED)(text)]
     if "idiom" in kinds:
         rows += _sayings(speech, text)
     return rows
@@ -211,7 +219,7 @@ def _idiom_parts() -> tuple[frozenset, frozenset]:
 
 
 def slogans(speeches: pd.DataFrame, tokens: pd.DataFrame | None = None, *,
-            kinds: tuple[str, ...] = ("quoted", "parallel", "numbered", "repeated", "idiom"),
+            kinds: tuple[str, ...] = SLOGAN_KINDS,
             reference: Reference | None = None, measured: FormulaMeasures | None = None,
             processes: int = 1) -> pd.DataFrame:
     r"""Every slogan occurrence of every speech (see the module doc).  The inputs are the caller's:
@@ -268,7 +276,7 @@ def repeated_rows(found: pd.DataFrame, speeches: pd.DataFrame) -> pd.DataFrame:
 
 
 #: The order of the kinds of slogans found at one place.
-KIND_ORDER = ("quoted", "parallel", "numbered", "repeated", "idiom")
+KIND_ORDER = ("quoted", "parallel", "numbered", "listed", "repeated", "idiom")
 
 
 def corpus_slogans(shown: pd.DataFrame, rows: pd.DataFrame, repeated: pd.DataFrame | None, *,

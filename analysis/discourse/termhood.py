@@ -298,8 +298,11 @@ def _boundaries(sides: pd.DataFrame, keys: np.ndarray) -> np.ndarray:
 def _evidence(s: pd.DataFrame, boundary: np.ndarray, *, has_reference: bool) -> np.ndarray:
     """The evidence each measured key gives (module doc): "" for none."""
     single = s["n_words"].to_numpy(dtype=int) == 1
+    # official language uses it: the reference does, or documents of the corpus do (a formula of
+    # another era, 阶级斗争, is not in today's reports)
+    official = (s["n_reference"].to_numpy(dtype=int) > 0) | (s["n_documents"].to_numpy(dtype=int) >= ESTABLISHED_IN)
     set_phrase = single & (s["specificity"].to_numpy(dtype=float) >= MIN_SET_PHRASE_SPECIFICITY) & (
-        (s["n_reference"].to_numpy(dtype=int) > 0) | (not has_reference))
+        official | (not has_reference))
     termhood = ~single & (s["specificity"].to_numpy(dtype=float) >= MIN_SPECIFICITY) & (
         np.nan_to_num(s["association"].to_numpy(dtype=float), nan=-np.inf) >= MIN_ASSOCIATION)
     formula = s["formula_word"].to_numpy(dtype=bool)

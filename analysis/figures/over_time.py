@@ -76,11 +76,13 @@ def plot_term_trends(trends: pd.DataFrame, *, page: int = 1, ax=None):
 
 
 @styled
-def plot_formula_timeline(timeline: pd.DataFrame, *, ax=None):
+def plot_formula_timeline(timeline: pd.DataFrame, *, periods: list | None = None, ax=None):
     """Formulas × periods from :func:`analysis.formula_timeline` (pass the formulas to show,
-    e.g. the 60 in most documents): a cell's shade is the formula's uses in the period, and a
+    e.g. the 60 that rank highest): a cell's shade is the formula's uses in the period, and a
     black outline marks the period each formula first appears in, when that is after the
     corpus's first period (the corpus saw it born).  Rows in order of first appearance.
+    ``periods``: every period of the corpus in order (default: those of ``timeline``), so that
+    formulas shown that none of the first periods uses are still seen born after them.
 
     >>> import pandas as pd, analysis as an
     >>> tl = pd.DataFrame({"formula": ["新常态", "新常态", "改革开放"], "period": ["2014", "2015", "1982"],
@@ -88,7 +90,8 @@ def plot_formula_timeline(timeline: pd.DataFrame, *, ax=None):
     >>> [t.get_text() for t in an.plot_formula_timeline(tl).axes[0].get_yticklabels()]
     ['改革开放', '新常态']
     """
-    periods = timeline.drop_duplicates("period").sort_values("period_start")["period"].tolist()
+    if periods is None:
+        periods = timeline.drop_duplicates("period").sort_values("period_start")["period"].tolist()
     first = timeline.sort_values("period_start").drop_duplicates("formula")
     formulas = first["formula"].tolist()
     m = timeline.pivot_table(index="formula", columns="period", values="n", aggfunc="sum", fill_value=0)

@@ -24,3 +24,11 @@ def test_general_frequencies_are_jiebas_own_and_kept_on_disk(tmp_path, monkeypat
         assert lexicons.jieba_dictionary()[2] == total  # read back from disk
     finally:
         lexicons.jieba_dictionary.cache_clear()
+
+
+def test_national_formulas_set_phrases_and_the_congresses_numbered_formulas():
+    assert {"小康社会", "依法治国", "中国梦", "以经济建设为中心"} <= lexicons.NATIONAL_FORMULAS
+    assert lexicons.set_phrase("改革开放") and lexicons.set_phrase("共同富裕")  # tagged nz by jieba
+    text = "实现四个现代化，为两个一百年奋斗，坚持三个有利于，坚持两个基本点，4个现代化。"
+    found = [m.group(0) for m in lexicons.NUMBERED_FORMULA.finditer(text)]
+    assert found == ["四个现代化", "两个一百年", "三个有利于", "两个基本点", "4个现代化"]

@@ -27,3 +27,12 @@ def test_variants_with_words_inserted_start_and_end_on_a_words_edge():
     assert [s for s, _, _ in found[("承接", "产业转移")]] == [1, 2, 3]
     assert pieces(("承接", "产业转移")) == ("承接", "产业", "转移")
     assert variant_occurrences(c, frozenset({("承接", "产业转移")}), max_gap=1)[("承接", "产业转移")][0][0] == 1
+
+
+def test_the_nations_name_is_no_name_and_long_noun_runs_are_measured():
+    c = _clauses("坚持中国特色社会主义，云南高原特色农业，壮大产业集群，构建人类命运共同体。",
+                 "发展中国特色社会主义，云南高原特色农业，发展产业集群，推动人类命运共同体。")
+    found = {"".join(k) for k in candidate_occurrences(c)}
+    assert {"中国特色社会主义", "人类命运共同体"} <= found  # 中国 is the nation; three nouns name a policy
+    assert not found & {"产业集群", "云南高原特色农业"}  # two nouns are a term; 云南 is a place
+    assert not c.name[list(c.word).index("中国")] and c.name[list(c.word).index("云南高原")]

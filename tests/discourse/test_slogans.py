@@ -129,3 +129,29 @@ def test_what_every_document_says_does_not_outrank_formulas():
     assert set(top) == {"两个毫不动摇", "放管服"}, ranked.head(8)
     generic_rows = ranked[ranked["formula"].isin(["经济发展", "社会稳定", "组织领导", "各项工作"])]
     assert (generic_rows["score"] < ranked.set_index("formula").loc["放管服", "score"]).all()
+
+
+def test_national_formulas_are_found_where_the_measures_cannot_tell():
+    sp = an.read_compilation(text="同志们：\n全面建成小康社会，坚持依法治国，实现中国梦。小康社会是目标。\n").speeches
+    f = an.slogans(sp, kinds=("listed",))
+    assert f["formula"].tolist() == ["小康社会", "依法治国", "中国梦", "小康社会"]
+    assert set(f["evidence"]) == {an.discourse.lexicons.FORMULA_LIST}
+    assert (f["surface"] == [sp["text"].iloc[0][a:b] for a, b in zip(f["start"], f["end"])]).all()
+
+
+def test_the_congresses_formulas_are_found_and_their_top_twenty_holds_no_generic_phrase():
+    import warnings
+
+    from analysis import config
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", an.CorpusWarning)
+        sp = an.read_corpus(config.CONGRESS_CORPUS).speeches
+    found = an.outside_boilerplate(an.slogans(sp, an.tokenize(sp), reference=an.load_reference()),
+                                   an.boilerplate_spans(sp))
+    table = an.recurring_slogans(found, min_documents=1, corpus_size=len(sp))
+    born = {"改革开放", "四个现代化", "中国特色社会主义", "以经济建设为中心", "小康社会", "社会主义市场经济",
+            "依法治国", "全面从严治党", "人类命运共同体", "中国梦", "共同富裕", "阶级斗争", "一国两制", "三个代表"}
+    assert born <= set(table["formula"])
+    generic = {"各族人民", "全国各族人民", "现代化建设", "技术改造", "健康发展", "巩固和发展", "体制改革", "社会治安",
+               "协调发展", "对外贸易", "结合起来", "各国人民", "广大人民"}
+    assert not generic & set(table["formula"].head(20))
