@@ -12,6 +12,7 @@ import json
 import os
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -69,27 +70,42 @@ MIN_YEARS = 3
 
 @dataclass
 class Tables:
-    """The processed tables by file name, and why any of them could not be made."""
+    """The processed tables by file name, and why any of them could not be made.  With a ``sink``,
+    each table is handed to it as soon as it is made and let go (``frames`` stays empty, ``names``
+    says what was made), so memory holds one table at a time, not all of them."""
 
     frames: dict[str, pd.DataFrame] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)  # time taken by each step
+    sink: Callable[[str, pd.DataFrame], object] | None = field(default=None, repr=False)
+    names: list[str] = field(default_factory=list)
+
+    def put(self, name: str, frame: pd.DataFrame) -> None:
+        self.names.append(name)
+        if self.sink is None:
+            self.frames[name] = frame
+        else:
+            self.sink(name, frame)
 
 
 def build_tables(comp: Compilation, groups=tuple(TABLE_GROUPS), *, processes: int = 1,
-                 progress: bool = False, by: str = "year", cache: bool = True) -> Tables:
+                 progress: bool = False, by: str = "year", cache: bool = True,
+                 sink: Callable[[str, pd.DataFrame], object] | None = None) -> Tables:
     """The processed tables of a read corpus, taken by chunks of documents (:mod:`analysis.chunks`)
     on ``processes`` or on Dask; segments each document once (``cache=False``: afresh, not from
     ``.cache/segments``).  With one speech, keyness (which compares speeches) is left out and
     ``notes`` says why.  ``progress`` shows every stage, and the documents done.  ``seconds``
-    of the result holds the time of every step."""
+    of the result holds the time of every step.  ``sink(name, frame)``, when given, receives each
+    table as it is made (``write_tables`` writes it), and the result keeps none of them."""
     from .parallel import progress_bars
 
     with progress_bars(progress):
-        return _build_tables(comp, groups, processes=processes, progress=progress, by=by, cache=cache)
+        return _build_tables(comp, groups, Tables(sink=sink), processes=processes, progress=progress, by=by,
+                             cache=cache)
 
 
-def _build_tables(comp: Compilation, groups, *, processes: int, progress: bool, by: str, cache: bool) -> Tables:
+def _build_tables(comp: Compilation, groups, out: Tables, *, processes: int, progress: bool, by: str,
+                  cache: bool) -> Tables:
     from tqdm.auto import tqdm
 
     from . import parallel
@@ -100,9 +116,11 @@ def _build_tables(comp: Compilation, groups, *, processes: int, progress: bool, 
     from .discourse.reference import load_reference
     from .discourse.tracker import formula_tracker
     from .statistics.frequency import term_frequencies
+    from .statistics.groups import periods
     from .statistics.keyness import keyness_by_speech
 
-    speeches, out = comp.speeches, Tables()
+    speeches = comp.speeches
+    timed = "time" in groups and periods(speeches, by=by)["period"].nunique() >= MIN_YEARS  # the time tables come
     start = time.perf_counter()
     reference = load_reference(config.REFERENCE_CORPUS) if {"slogans", "time"} & set(groups) else None
     out.seconds["reference"] = time.perf_counter() - start
@@ -114,32 +132,43 @@ def _build_tables(comp: Compilation, groups, *, processes: int, progress: bool, 
     for group in tqdm([g for g in TABLE_GROUPS if g in groups], desc="tables", unit="group", disable=not progress):
         start = time.perf_counter()
         if group == "speeches":
-            out.frames["speeches.csv"] = speech_table(speeches)
-            out.frames["spans.csv"] = comp.spans.assign(text=comp.spans["text"].str.slice(0, 40))
+            out.put("speeches.csv", speech_table(speeches))
+            out.put("spans.csv", comp.spans.assign(text=comp.spans["text"].str.slice(0, 40)))
         elif group == "terms":
-            out.frames["term_frequencies.csv"] = term_frequencies(parts.counts)
+            out.put("term_frequencies.csv", term_frequencies(parts.counts))
             try:
-                out.frames["keyness.csv"] = keyness_by_speech(parts.counts, min_count=2, absent=ABSENT_KEYWORDS)
+                out.put("keyness.csv", keyness_by_speech(parts.counts, min_count=2, absent=ABSENT_KEYWORDS))
             except TooFewSpeechesError as exc:
                 out.notes.append(f"keyness.csv not written: {exc}")
         elif group == "slogans":
-            out.frames["slogans.csv"] = parts.slogans
+            out.put("slogans.csv", parts.slogans)
             spans = boilerplate_spans(speeches)
-            out.frames["boilerplate.csv"] = boilerplate(spans, len(speeches))
+            out.put("boilerplate.csv", boilerplate(spans, len(speeches)))
             found = outside_boilerplate(parts.slogans, spans)  # what every document repeats ranks as nothing
-            out.frames["recurring_slogans.csv"] = recurring_slogans(found, min_documents=1, corpus_size=len(speeches))
-            out.frames["formula_tracker.csv"] = formula_tracker(found, sizes=speeches.set_index("speech")["n_chars"],
-                                                                zeros=False)
-            out.frames["numbered_formulas.csv"] = parts.numbered
-            out.frames["outline.csv"] = parts.outline
+            out.put("recurring_slogans.csv", recurring_slogans(found, min_documents=1, corpus_size=len(speeches)))
+            out.put("formula_tracker.csv", formula_tracker(found, sizes=speeches.set_index("speech")["n_chars"],
+                                                           zeros=False))
+            out.put("numbered_formulas.csv", parts.numbered)
+            out.put("outline.csv", parts.outline)
         elif group == "numbers":
-            out.frames["numeric_targets.csv"] = parts.numbers
-            out.frames["dating_evidence.csv"] = dating_evidence(parts.numbers, speeches)
+            out.put("numeric_targets.csv", parts.numbers)
+            out.put("dating_evidence.csv", dating_evidence(parts.numbers, speeches))
         else:
-            found = found if found is not None else outside_boilerplate(parts.slogans, boilerplate_spans(speeches))
+            if found is None and timed:
+                found = outside_boilerplate(parts.slogans, boilerplate_spans(speeches))
             _time_tables(out, speeches, parts.counts, found, parts.numbers, by=by)
         out.seconds[f"tables: {group}"] = time.perf_counter() - start
+        if not timed:  # what no later table needs is let go
+            _let_go(parts, group)
+            found = None
     return out
+
+
+def _let_go(parts, group: str) -> None:
+    """Drop from ``parts`` what the tables of ``group`` were the last to need."""
+    for name in {"terms": ("counts",), "slogans": ("slogans", "outline", "numbered"), "numbers": ("numbers",)}.get(
+            group, ()):
+        setattr(parts, name, None)
 
 
 def _time_tables(out: Tables, speeches: pd.DataFrame, counts: pd.DataFrame, found: pd.DataFrame,
@@ -157,16 +186,16 @@ def _time_tables(out: Tables, speeches: pd.DataFrame, counts: pd.DataFrame, foun
                          f"(they need at least {MIN_YEARS})")
         return
     trends = term_trends(counts, speeches, by=by)
-    out.frames["term_trends.csv"] = trends
+    out.put("term_trends.csv", trends)
     if n_periods >= MIN_PERIODS:
-        out.frames["trending_terms.csv"] = trending_terms(trends)
+        out.put("trending_terms.csv", trending_terms(trends))
     else:
         out.notes.append(f"trending_terms.csv not written: a trend test needs {MIN_PERIODS} periods, "
                          f"these documents have {n_periods}")
     timeline = formula_timeline(found, speeches, by=by)
-    out.frames["formula_timeline.csv"] = timeline
-    out.frames["formula_lifecycle.csv"] = formula_lifecycle(timeline)
-    out.frames["target_series.csv"] = target_series(numbers, speeches)
+    out.put("formula_timeline.csv", timeline)
+    out.put("formula_lifecycle.csv", formula_lifecycle(timeline))
+    out.put("target_series.csv", target_series(numbers, speeches))
 
 
 def write_tables(corpus=None, out_dir=None, *, groups=tuple(TABLE_GROUPS), processes: int = 1,
@@ -176,10 +205,12 @@ def write_tables(corpus=None, out_dir=None, *, groups=tuple(TABLE_GROUPS), proce
     What could not be written is added to ``notes``."""
     check_choice("format", fmt, tuple(TABLE_FORMATS))
     out = Path(out_dir) if out_dir else config.PROCESSED_DIR
-    tables = build_tables(read_corpus(corpus), groups, processes=processes, progress=progress, by=by)
+    written: list[Path] = []
+    tables = build_tables(read_corpus(corpus), groups, processes=processes, progress=progress, by=by,
+                          sink=lambda name, frame: written.append(write_table(frame, out / name, fmt)))
     if notes is not None:
         notes += tables.notes
-    return [write_table(frame, out / name, fmt) for name, frame in tables.frames.items()]
+    return written
 
 
 def notebook_scripts(notebooks_dir: str | Path | None = None) -> list[Path]:

@@ -130,6 +130,20 @@ def test_the_tables_count_as_the_figures_do():
     assert study.compares_regions and "上海" not in set(tables.frames["term_frequencies.csv"]["term"])
 
 
+def test_a_sink_gets_every_table_as_it_is_made_and_nothing_is_kept():
+    import analysis as an
+    from analysis import build
+
+    comp = an.read_corpus(config.SEED_CORPUS)
+    kept = build.build_tables(comp)
+    handed: dict = {}
+    sunk = build.build_tables(comp, sink=handed.__setitem__)
+    assert sunk.frames == {} and sunk.names == list(kept.frames) == list(handed)
+    for name, frame in kept.frames.items():
+        pd.testing.assert_frame_equal(handed[name], frame, obj=name)
+    assert sunk.notes == kept.notes  # five speeches of one year: the time tables are not made, and say so
+
+
 def test_the_readmes_layout_table_names_every_module():
     """The tour of the layout says where each module is: a new module missing from it fails."""
     rows = [line for line in (config.PROJ_ROOT / "README.md").read_text(encoding="utf-8").splitlines()

@@ -14,7 +14,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from ..chinese import BOOKMARK, LINE_END, LINE_FINAL, RUNNING_TEXT, SPACES, is_cjk, looks_like_heading
+from ..chinese import BOOKMARK, LINE_END, LINE_FINAL, RUNNING_TEXT, SPACE_RUN, SPACES, is_cjk, looks_like_heading
 
 
 @dataclass(frozen=True)
@@ -142,19 +142,15 @@ def _drop_line_breaks(keep: _Keep) -> None:
 def _drop_stray_spaces(keep: _Keep) -> None:
     """A run of spaces between two CJK characters is never meant."""
     source, start, end = keep.source, keep.start, keep.end
-    i = start
-    while i < end:
-        if source[i] in SPACES and keep.kept(i):
-            j = i
-            while j < end and source[j] in SPACES:
-                j += 1
-            left = next((source[k] for k in range(i - 1, start - 1, -1) if keep.kept(k)), "")
-            right = next((source[k] for k in range(j, end) if keep.kept(k)), "")
-            if left and right and is_cjk(left) and is_cjk(right) and "\n" not in source[i:j]:
-                keep.drop(i, j, "stray_space")
-            i = j
-        else:
-            i += 1
+    for run in SPACE_RUN.finditer(source, start, end):
+        i = next((k for k in range(run.start(), run.end()) if keep.kept(k)), None)
+        if i is None:
+            continue
+        j = run.end()
+        left = next((source[k] for k in range(i - 1, start - 1, -1) if keep.kept(k)), "")
+        right = next((source[k] for k in range(j, end) if keep.kept(k)), "")
+        if left and right and is_cjk(left) and is_cjk(right):  # a run of spaces holds no line break
+            keep.drop(i, j, "stray_space")
 
 
 def _merge(deletions: list[Deletion]) -> list[Deletion]:

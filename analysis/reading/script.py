@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..chinese import is_han
+from ..chinese import HAN_CHAR
 
 #: Share of Han characters that t2s changes above which a text is Traditional (a
 #: Simplified text changes almost none: OpenCC leaves Simplified characters alone).
@@ -32,14 +32,13 @@ def is_traditional(text: str) -> bool:
     >>> is_traditional("北京市市長殷勇"), is_traditional("北京市市长殷勇")
     (True, False)
     """
-    han = [c for c in text[:_SAMPLE] if is_han(c)]
-    if not han:
+    sample = "".join(HAN_CHAR.findall(text, 0, _SAMPLE))
+    if not sample:
         return False
-    sample = "".join(han)
     converted = _converter().convert(sample)
     if len(converted) != len(sample):
         converted = "".join(_converter().convert(c) for c in sample)
-    changed = sum(a != b for a, b in zip(sample, converted))
+    changed = sum(map(str.__ne__, sample, converted))
     return changed / len(sample) > TRADITIONAL_SHARE or (changed >= 2 and len(sample) < 50)
 
 
