@@ -139,6 +139,7 @@ def corpus_parts(speeches: pd.DataFrame, groups, *, reference, runner, cache: bo
                                        firsts=firsts())
         seconds["wall: chunks and formula passes"] += time.perf_counter() - start
         repeated = clock("slogans, merged", repeated_rows, occurrence_rows(table, places), working_texts(speeches))
+        del table, places  # held until the function ends otherwise
         found = clock("slogans, merged", corpus_slogans, speeches, _stacked(got["slogan_rows"]), repeated, kinds=KINDS,
                       processes=runner.processes)
     else:

@@ -84,7 +84,9 @@ def evidence_rank(evidence: pd.Series) -> np.ndarray:
 
 def formula_rows(slogan_frame: pd.DataFrame) -> pd.DataFrame:
     """One row per occurrence of a formula: each slogan, and each frame as its template (抓□, 先□后□)."""
-    f = slogan_frame[~slogan_frame["masked"].astype(bool)]
+    # the columns it needs only: a large corpus's slogan frame is copied several times below
+    f = slogan_frame.loc[~slogan_frame["masked"].astype(bool), ["speech", "formula", "kind", "evidence", "start",
+                                                                 "end", "frame"]]
     frames = f[f["kind"] == "parallel"].assign(formula=lambda d: d["frame"])
     both = one_per_place(pd.concat([f, frames], ignore_index=True))
     return both[["speech", "formula", "kind", "evidence", "start"]]

@@ -61,13 +61,25 @@ def _quoted_marks(speech, text: str) -> list[dict]:
     return rows
 
 
-def _echoes(speech, text: str, *, formulas: tuple[str, ...], spans: dict) -> list[dict]:
-    """A formula quoted somewhere, used here without quotes (outside this speech's quotes)."""
+def _echoes(speech, text: str, *, formulas: tuple[str, ...], spans: dict) -> list[tuple]:
+    """A formula quoted somewhere, used here without quotes (outside this speech's quotes), as
+    ``(speech, formula, start, end)``: a large corpus has millions, so no dict per row."""
     covered = bytearray(len(text))
     for a, b in spans.get(speech, ()):
         covered[a:b] = b"\x01" * (b - a)
-    return [_row(speech, m.group(0), m.group(0), "quoted", m.start(), m.end(), evidence="quoted elsewhere")
-            for m in _finder(formulas)(text) if not covered[m.start()]]
+    return [(speech, m.group(0), m.start(), m.end()) for m in _finder(formulas)(text) if not covered[m.start()]]
+
+
+def _echo_rows(echoes: list[tuple], formulas: tuple[str, ...]) -> pd.DataFrame:
+    """The echoes as slogan rows, each formula one string object (formula and surface alike)."""
+    if not echoes:
+        return pd.DataFrame(columns=SLOGAN_COLUMNS)
+    speech, found, start, end = zip(*echoes)
+    one = {f: f for f in formulas}
+    formula = [one[f] for f in found]
+    return pd.DataFrame({"speech": speech, "formula": formula, "surface": formula, "kind": "quoted",
+                         "evidence": "quoted elsewhere", "frame": "", "slot": "", "start": start, "end": end,
+                         "masked": False, "in_quotes": False}, columns=SLOGAN_COLUMNS)
 
 
 #: A quoted word's unquoted uses count as the formula only while this share of its uses is quoted:
@@ -75,12 +87,11 @@ def _echoes(speech, text: str, *, formulas: tuple[str, ...], spans: dict) -> lis
 MIN_QUOTED_SHARE = 0.1
 
 
-def _mostly_unquoted_dropped(marks: pd.DataFrame, echoes: list[dict]) -> list[dict]:
+def _mostly_unquoted_dropped(marks: pd.DataFrame, echoes: pd.DataFrame) -> pd.DataFrame:
     quoted = marks["formula"].value_counts()
-    unquoted = pd.Series([r["formula"] for r in echoes], dtype=object).value_counts()
+    unquoted = echoes["formula"].value_counts()
     share = quoted.reindex(unquoted.index, fill_value=0) / (quoted.reindex(unquoted.index, fill_value=0) + unquoted)
-    keep = set(share[share >= MIN_QUOTED_SHARE].index)
-    return [r for r in echoes if r["formula"] in keep]
+    return echoes[echoes["formula"].isin(share[share >= MIN_QUOTED_SHARE].index)]
 
 
 def _echo_formulas(marks: pd.DataFrame) -> tuple[str, ...]:
@@ -267,12 +278,17 @@ def repeated_rows(found: pd.DataFrame, speeches: pd.DataFrame) -> pd.DataFrame:
     """Formulaic phrases the corpus repeats (the ``occurrences`` of :func:`.termhood.measure_formulas`), as slogan rows;
     the surface may hold a filler the phrase skips (任务很艰巨 is 任务艰巨)."""
     text = dict(zip(speeches["speech"].tolist(), speeches["text"].tolist()))
-    places = zip(found["speech"].tolist(), found["start"].tolist(), found["end"].tolist())
-    surface = [text[s][a:b] for s, a, b in places]
-    return shared_strings(pd.DataFrame({
+    places = zip(found["speech"].tolist(), found["start"].tolist(), found["end"].tolist(), found["phrase"].tolist())
+    # where no filler was skipped the surface is the phrase itself: one object, not a slice per use;
+    # equal slices are made one object too (phrase and evidence are one object per phrase already)
+    one: dict[str, str] = {}
+    surface = [p if b - a == len(p) else one.setdefault(text[s][a:b], text[s][a:b]) for s, a, b, p in places]
+    codes, uniques = pd.factorize(pd.Series(surface, dtype=object))
+    masked = np.array([bool(HOLDS_MASK.search(x)) for x in uniques], dtype=bool)[codes]
+    return pd.DataFrame({
         "speech": found["speech"], "formula": found["phrase"], "surface": surface, "kind": "repeated",
         "evidence": found["evidence"], "frame": "", "slot": "", "start": found["start"], "end": found["end"],
-        "masked": [bool(HOLDS_MASK.search(x)) for x in surface], "in_quotes": False}, columns=SLOGAN_COLUMNS))
+        "masked": masked, "in_quotes": False}, columns=SLOGAN_COLUMNS)
 
 
 #: The order of the kinds of slogans found at one place.
@@ -293,7 +309,8 @@ def corpus_slogans(shown: pd.DataFrame, rows: pd.DataFrame, repeated: pd.DataFra
             for speech, a, b in zip(marks["speech"].tolist(), marks["start"].tolist(), marks["end"].tolist()):
                 spans.setdefault(speech, []).append((a, b))
             echoes = map_speeches(_echoes, working_texts(shown), processes=processes, formulas=formulas, spans=spans)
-            frames.append(pd.DataFrame(_mostly_unquoted_dropped(marks, echoes), columns=SLOGAN_COLUMNS))
+            frames.append(_mostly_unquoted_dropped(marks, _echo_rows(echoes, formulas)))
+            del echoes
     if repeated is not None:
         frames.append(repeated)
     frame = pd.concat([f for f in frames if len(f)], ignore_index=True) if any(len(f) for f in frames) else rows
