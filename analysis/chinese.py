@@ -183,7 +183,7 @@ OUTLINE_MARKERS = [
 
 
 #: An enumeration inside a paragraph: 一是… 二是… (after a sentence end or a colon).
-INLINE_SHI = re.compile(rf"(?:^|(?<=[。；：:！？]))({CN_ORDINAL})是")
+INLINE_SHI = re.compile(rf"(?=[{CN_SMALL}])(?:^|(?<=[。；：:！？]))({CN_ORDINAL})是")  # the lookahead skips ahead
 #: A point named at the end of the paragraph that makes it: 这是第一条，就是要凭优势招商.
 INLINE_DI = re.compile(rf"这是第({CN_ORDINAL})(个|条)[，,]就是(要)?")
 

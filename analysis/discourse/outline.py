@@ -18,6 +18,7 @@ import re
 
 import pandas as pd
 
+from ..caches import cached
 from ..chinese import HEADING_STOP, INLINE_DI, INLINE_SHI, OUTLINE_MARKERS, SHORT_LINE, chinese_number
 from ..reading.script import working_texts
 
@@ -137,7 +138,13 @@ def _inline_headings(para: str, p_start: int, nesting: _Nesting, speech) -> list
 
 def outline_rows(text: str, speech) -> list[dict]:
     """The headings of one speech's text as rows (the columns of :func:`outline`); used
-    speech by speech, so also by the slogan finder."""
+    speech by speech, so also by the slogan finder and the numbered formulas (found once for
+    the three: the pipeline asks for one chunk's speeches three times)."""
+    return [dict(r) for r in _outline_rows(text, speech)]
+
+
+@cached(maxsize=1024)
+def _outline_rows(text: str, speech) -> tuple[dict, ...]:
     rows: list[dict] = []
     nesting = _Nesting()
     pos = 0
@@ -149,7 +156,7 @@ def outline_rows(text: str, speech) -> list[dict]:
             rows.append(heading)
         rows += _inline_headings(para, p_start, nesting, speech)
     rows.sort(key=lambda r: r["start"])
-    return rows
+    return tuple(rows)
 
 
 def outline_summary(outline_frame: pd.DataFrame) -> pd.DataFrame:
