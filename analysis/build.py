@@ -145,6 +145,7 @@ def _build_tables(comp: Compilation, groups, out: Tables, *, processes: int, pro
             spans = boilerplate_spans(speeches)
             out.put("boilerplate.csv", boilerplate(spans, len(speeches)))
             found = outside_boilerplate(parts.slogans, spans)  # what every document repeats ranks as nothing
+            parts.slogans = parts.slogans if timed else None  # found holds what is left of it
             out.put("recurring_slogans.csv", recurring_slogans(found, min_documents=1, corpus_size=len(speeches)))
             out.put("formula_tracker.csv", formula_tracker(found, sizes=speeches.set_index("speech")["n_chars"],
                                                            zeros=False))

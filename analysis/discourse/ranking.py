@@ -69,15 +69,20 @@ def one_per_place(f: pd.DataFrame) -> pd.DataFrame:
     """The rows of a slogan frame with each place counted once: where two kinds find the same
     slogan at overlapping offsets (“一把手” quoted, and 一把手 a formula word), the strongest stays."""
     f = f.assign(start=f["start"].astype("int64"), end=f["end"].astype("int64"))
+    return f.iloc[_first_at_each_place(f["speech"].to_numpy(), f["formula"], f["start"].to_numpy(),
+                                       f["end"].to_numpy(), f["evidence"])]
+
+
+def _first_at_each_place(speech: np.ndarray, formula, start: np.ndarray, end: np.ndarray, evidence) -> np.ndarray:
+    """The positions (in order) of the rows :func:`one_per_place` keeps."""
+    code = pd.factorize(formula)[0]
     # in order of speech, slogan (as a number: sorting millions of strings is slow), start, evidence
-    speech, code = f["speech"].to_numpy(), pd.factorize(f["formula"])[0]
-    start, end = f["start"].to_numpy(), f["end"].to_numpy()
-    order = np.lexsort((evidence_rank(f["evidence"]), start, code, speech))
+    order = np.lexsort((evidence_rank(evidence), start, code, speech))
     speech, code, start, end = speech[order], code[order], start[order], end[order]
-    first = np.r_[True, (speech[1:] != speech[:-1]) | (code[1:] != code[:-1])] if len(f) else np.zeros(0, bool)
+    first = np.r_[True, (speech[1:] != speech[:-1]) | (code[1:] != code[:-1])] if len(order) else np.zeros(0, bool)
     reach = pd.Series(end).groupby(np.cumsum(first)).cummax().to_numpy()  # furthest end so far in the group
     same = ~first & (start < np.r_[np.iinfo(np.int64).min, reach[:-1]])
-    return f.iloc[np.sort(order[~same])]
+    return np.sort(order[~same])
 
 
 def evidence_rank(evidence: pd.Series) -> np.ndarray:
@@ -88,13 +93,22 @@ def evidence_rank(evidence: pd.Series) -> np.ndarray:
 
 
 def formula_rows(slogan_frame: pd.DataFrame) -> pd.DataFrame:
-    """One row per occurrence of a formula: each slogan, and each frame as its template (抓□, 先□后□)."""
-    # the columns it needs only: a large corpus's slogan frame is copied several times below
-    f = slogan_frame.loc[~slogan_frame["masked"].astype(bool), ["speech", "formula", "kind", "evidence", "start",
-                                                                 "end", "frame"]]
-    frames = f[f["kind"] == "parallel"].assign(formula=lambda d: d["frame"])
-    both = one_per_place(pd.concat([f, frames], ignore_index=True))
-    return both[["speech", "formula", "kind", "evidence", "start"]]
+    """One row per occurrence of a formula: each slogan, and each frame as its template (抓□, 先□后□).
+    Built from the columns' arrays, each copied once: a large corpus has millions of rows."""
+    shown = np.flatnonzero(~slogan_frame["masked"].to_numpy(dtype=bool))
+    frames = shown[slogan_frame["kind"].to_numpy(dtype=object)[shown] == "parallel"]
+    rows = np.r_[shown, frames]  # every slogan, then each frame member again as its template
+
+    def column(name: str, instead: str | None = None) -> np.ndarray:
+        values = slogan_frame[name].to_numpy()
+        return np.r_[values[shown], slogan_frame[instead or name].to_numpy()[frames]]
+
+    speech, formula, start = column("speech"), column("formula", "frame"), column("start").astype("int64")
+    evidence = column("evidence")
+    keep = _first_at_each_place(speech, formula, start, column("end").astype("int64"), evidence)
+    kind = slogan_frame["kind"].to_numpy(dtype=object)[rows[keep]]
+    return pd.DataFrame({"speech": speech[keep], "formula": formula[keep], "kind": kind,
+                         "evidence": evidence[keep], "start": start[keep]})
 
 
 def recurring_slogans(slogan_frame: pd.DataFrame, *, min_documents: int = 2,
