@@ -2,7 +2,8 @@
 
 The place the speech belongs to, where the file name, the title or the
 speaker's office names one (上海, 内蒙古, 杭州, 萧县); else the speaker's name; else a
-short form of the title (the occasion of ``在…上的讲话``); else 第N篇.  When the corpus
+short form of the title (the occasion of ``在…上的讲话``); else the name of the file, when the
+file holds that document alone; else 第N篇.  When the corpus
 spans several years, a dated document's label carries its year (``2024``, or
 ``2024 上海``).  Labels are distinct within a corpus (a repeated one gets its year,
 else the speech number) and never empty or invisible.
@@ -66,7 +67,7 @@ def _short_title(title: str | None) -> str | None:
     return short if len(short) <= MAX_LABEL else short[:MAX_LABEL - 1] + "…"
 
 
-def _label(row) -> str:
+def _label(row, own_file: bool = False) -> str:
     stem = re.sub(r"\.[^.]+$", "", row.get("file") or "")
     place = place_of(row.get("role"), row.get("title"), stem)
     if place:
@@ -74,7 +75,10 @@ def _label(row) -> str:
     speaker = row.get("speaker")
     if isinstance(speaker, str) and visible(speaker) and not is_masked_name(speaker):
         return visible(speaker)
-    return visible(_short_title(row.get("title")) or "") or None
+    title = visible(_short_title(row.get("title")) or "")
+    if title or not own_file:
+        return title or None
+    return visible(_short_title(stem) or "") or None  # the name the user gave the file says more than 第N篇
 
 
 def _year(row) -> str:
@@ -113,7 +117,10 @@ def speech_labels(speeches: pd.DataFrame) -> pd.Series:
     """
     rows = speeches.to_dict("records")
     years = [_year(r) for r in rows]
-    labels = _with_years([_label(r) for r in rows], years, [r["speech"] for r in rows])
+    files = pd.Series([r.get("file") for r in rows], dtype=object)
+    # a file of one document, not a row of a table (FILE:N): its name can stand for the document
+    own = (files.map(files.value_counts()) == 1) & ~files.fillna(":").str.contains(":", regex=False)
+    labels = _with_years([_label(r, o) for r, o in zip(rows, own.tolist())], years, [r["speech"] for r in rows])
     seen = pd.Series(labels).value_counts()
     for k, r in enumerate(rows):
         if seen[labels[k]] > 1:

@@ -22,3 +22,14 @@ def test_labels_are_distinct_and_never_empty(tmp_path):
 def test_documents_of_several_years_carry_their_year(yearly_reports):
     labels = speech_labels(yearly_reports)
     assert isinstance(labels, pd.Series) and labels.str.contains("2020").any() and labels.is_unique
+
+
+def test_an_untitled_file_is_named_by_its_file_and_a_table_row_by_its_number(tmp_path):
+    (tmp_path / "untitled.txt").write_text("同志们：\n要抓项目、抓招商。\n", encoding="utf-8")
+    (tmp_path / "讲话汇编.txt").write_text("第一篇\n同志们：\n要抓开工。\n第二篇\n同志们：\n要抓进度。\n", encoding="utf-8")
+    labels = an.read_corpus(tmp_path).speeches.set_index("file")["label"]
+    assert labels["untitled.txt"] == "untitled"
+    assert not labels["讲话汇编.txt"].str.contains("讲话汇编").any()  # a file of two speeches names neither
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text('{"text": "同志们：\\n要抓项目。"}\n{"text": "同志们：\\n要抓招商。"}\n', encoding="utf-8")
+    assert an.read_corpus(rows).speeches["label"].tolist() == ["第1篇", "第2篇"]
