@@ -100,7 +100,7 @@ def _echo_formulas(marks: pd.DataFrame) -> tuple[str, ...]:
     return tuple(sorted(set(wanted.tolist()), key=lambda s: (-len(s), s)))
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=4)
 def _finder(words: tuple[str, ...]):
     """A function giving what ``re.compile(trie_pattern(words)).finditer(text)`` gives, trying
     the pattern only where a word's first characters stand (up to three; found with numpy
@@ -180,10 +180,19 @@ def _sayings(speech, text: str) -> list[dict]:
 
 
 #: The national formulas, longest first (the finder takes the longest at a place).
-_LISTED = tuple(sorted(NATIONAL_FORMULAS, key=lambda w: (-len(w), w)))
+def listed_formulas(formulas) -> tuple[str, ...]:
+    """Formulas to find as written, in their normal form, longest first (the finder takes the
+    longest at a place); ``None`` is the national formulas."""
+    words = NATIONAL_FORMULAS if formulas is None else formulas
+    if isinstance(words, str):
+        raise OptionError("formulas: give a list of formulas (['一号工程', '双招双引']), not one string")
+    return tuple(sorted({normal_form(w) for w in words if normal_form(w)}, key=lambda w: (-len(w), w)))
 
 
-def _speech_slogans(speech, text: str, *, kinds: tuple[str, ...]) -> list[dict]:
+_LISTED = listed_formulas(None)
+
+
+def _speech_slogans(speech, text: str, *, kinds: tuple[str, ...], listed: tuple[str, ...] = _LISTED) -> list[dict]:
     """The slogans of one speech that need no other speech: quotation marks, parallel
     frames, numbered formulas."""
     rows = _quoted_marks(speech, text) if "quoted" in kinds else []
@@ -191,8 +200,8 @@ def _speech_slogans(speech, text: str, *, kinds: tuple[str, ...]) -> list[dict]:
         rows += frame_rows(speech, text)
     if "numbered" in kinds:
         rows += _numbered(speech, text)
-    if "listed" in kinds:
-        rows += [_row(speech, m.group(0), m.group(0), "listed", m.start(), m.end()) for m in _finder(_LISTED)(text)]
+    if "listed" in kinds and listed:
+        rows += [_row(speech, m.group(0), m.group(0), "listed", m.start(), m.end()) for m in _finder(listed)(text)]
     if "idiom" in kinds:
         rows += _sayings(speech, text)
     return rows
@@ -232,12 +241,15 @@ def _idiom_parts() -> tuple[frozenset, frozenset]:
 def slogans(speeches: pd.DataFrame, tokens: pd.DataFrame | None = None, *,
             kinds: tuple[str, ...] = SLOGAN_KINDS,
             reference: Reference | None = None, measured: FormulaMeasures | None = None,
-            processes: int = 1) -> pd.DataFrame:
+            formulas=None, processes: int = 1) -> pd.DataFrame:
     r"""Every slogan occurrence of every speech (see the module doc).  The inputs are the caller's:
     ``tokens`` (:func:`analysis.tokenize`) for the kinds ``repeated`` and ``idiom``, and the
     ``reference`` formulas are measured against for ``repeated`` (:func:`analysis.load_reference`,
     or :func:`analysis.no_reference`), or what :func:`analysis.measure_formulas` measured already
-    (``measured=``).  ``processes > 1`` finds them on that many processes (identical result).
+    (``measured=``).  ``formulas``: the formulas the kind ``listed`` finds as written (default
+    the national formulas of :data:`.lexicons.NATIONAL_FORMULAS`; add your own with
+    ``formulas=an.NATIONAL_FORMULAS | {"双招双引"}``).  ``processes > 1`` finds them on that many
+    processes (identical result).
 
     >>> import analysis as an
     >>> sp = an.read_compilation(text=(
@@ -255,7 +267,7 @@ def slogans(speeches: pd.DataFrame, tokens: pd.DataFrame | None = None, *,
         raise OptionError("slogans: the kind 'repeated' needs a reference corpus: reference=an.load_reference() "
                           "(the 25 provincial reports) or reference=an.no_reference() (general Chinese only)")
     shown, speeches = speeches, working_texts(speeches)  # Traditional texts are read in Simplified
-    rows = local_slogans(speeches, tokens, kinds=kinds, processes=processes)
+    rows = local_slogans(speeches, tokens, kinds=kinds, formulas=formulas, processes=processes)
     if "repeated" in kinds and measured is None:
         measured = measure_formulas(tokens, reference=reference)
     repeated = repeated_rows(measured.occurrences, speeches) if "repeated" in kinds else None
@@ -263,12 +275,13 @@ def slogans(speeches: pd.DataFrame, tokens: pd.DataFrame | None = None, *,
 
 
 def local_slogans(speeches: pd.DataFrame, tokens: pd.DataFrame | None, *, kinds: tuple[str, ...],
-                  processes: int = 1) -> pd.DataFrame:
+                  formulas=None, processes: int = 1) -> pd.DataFrame:
     """The slogan rows each speech gives on its own (quotation marks, frames, numbered formulas,
     sayings, idioms) of speeches in their working (Simplified) text: a corpus taken by chunks of
     documents gives, chunk after chunk, the rows it gives whole.  Equal strings share one object
     (:func:`analysis.caches.shared_strings`), so a large corpus's rows take little memory."""
-    rows = map_speeches(_speech_slogans, speeches, processes=processes, kinds=tuple(kinds))
+    rows = map_speeches(_speech_slogans, speeches, processes=processes, kinds=tuple(kinds),
+                        listed=listed_formulas(formulas))
     if "idiom" in kinds:
         rows += _idioms(tokens)
     return shared_strings(pd.DataFrame(rows, columns=SLOGAN_COLUMNS))

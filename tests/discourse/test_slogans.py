@@ -155,3 +155,14 @@ def test_the_congresses_formulas_are_found_and_their_top_twenty_holds_no_generic
     generic = {"各族人民", "全国各族人民", "现代化建设", "技术改造", "健康发展", "巩固和发展", "体制改革", "社会治安",
                "协调发展", "对外贸易", "结合起来", "各国人民", "广大人民"}
     assert not generic & set(table["formula"].head(20))
+
+
+def test_a_user_adds_formulas_of_their_own_to_the_list():
+    sp = an.read_compilation(text="同志们：\n要推进双招双引，落实一号工程，全面建成小康社会。\n").speeches
+    default = an.slogans(sp, kinds=("listed",))
+    own = an.slogans(sp, kinds=("listed",), formulas=an.NATIONAL_FORMULAS | {"双招双引", "一号 工程"})
+    assert default["formula"].tolist() == ["小康社会"]
+    assert own["formula"].tolist() == ["双招双引", "一号工程", "小康社会"]  # white space as in the normal form
+    assert an.slogans(sp, kinds=("listed",), formulas=[]).empty
+    with pytest.raises(an.OptionError):
+        an.slogans(sp, kinds=("listed",), formulas="双招双引")
