@@ -63,7 +63,8 @@ numbered = an.numbered_formulas(study.speeches)
 numbered[["speech", "formula", "n_claimed", "n_listed", "item", "item_text"]]
 
 # %%
-matrix = an.slogan_matrix(found, kinds=("quoted", "numbered", "repeated", "idiom"), top=25)
+matrix = an.slogan_matrix(found, kinds=("quoted", "numbered", "listed", "repeated", "idiom"), top=25,
+                          min_documents=min(2, study.n_documents))
 study.save(an.plot_slogan_matrix(matrix, labels=study.labels), "recurring_slogans")
 
 # %%

@@ -30,39 +30,42 @@ ORDINARY_SHARE, ORDINARY_FROM, ORDINARY_PENALTY = 0.8, 10, 1.5
 
 
 def slogan_matrix(slogan_frame: pd.DataFrame, *, kinds: tuple[str, ...] | None = None,
-                  top: int | None = None) -> pd.DataFrame:
+                  top: int | None = None, min_documents: int = 1) -> pd.DataFrame:
     r"""Slogan-by-speech counts in long form, zeros included.
 
-    Columns: ``formula``, ``kind``, ``speech``, ``n``.  Sorted by the number of speeches
-    using the slogan (descending), then total count, then slogan, then speech;
-    ``top=N`` keeps the first N slogans of that order.
+    Columns: ``formula``, ``kind``, ``speech``, ``n``.  Formulas in the order of
+    :func:`recurring_slogans` (:func:`formula_score`: the evidence first, recurrence second, so
+    that what every document of a large corpus says does not come first), then by uses and
+    slogan; speeches in order.  ``min_documents`` keeps the formulas used in that many speeches
+    or more; ``top=N`` keeps the first N.
 
     >>> import analysis as an
     >>> sp = an.read_compilation(text=(
     ...     "第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商、抓落实。投资增长5%左右。\n"
-    ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度。项目是生命线。\n")).speeches
+    ...     "第二篇：在项目推进会上的讲话\n同志们：\n要抓开工、抓进度、抓项目。\n")).speeches
     >>> m = an.slogan_matrix(an.slogans(sp, kinds=('parallel',)), top=1)
     >>> m[['formula', 'speech', 'n']].values.tolist()
-    [['抓招商', 1, 1]]
+    [['抓项目', 1, 1], ['抓项目', 2, 1]]
     """
     if kinds is not None:
         for k in kinds:
             check_choice("kinds", k, SLOGAN_KINDS)
     f = slogan_frame if kinds is None else slogan_frame[slogan_frame["kind"].isin(kinds)]
     f = one_per_place(f[~f["masked"].astype(bool)])
-    counts = f.groupby(["formula", "speech"]).size().rename("n").reset_index()
-    kind = f.groupby("formula")["kind"].agg(lambda k: sorted(set(k))[0])
     speeches = sorted(slogan_frame["speech"].unique())
-    full = pd.MultiIndex.from_product([sorted(counts["formula"].unique()), speeches], names=["formula", "speech"])
-    m = counts.set_index(["formula", "speech"]).reindex(full, fill_value=0).reset_index()
-    m["kind"] = m["formula"].map(kind)
-    spread = m[m["n"] > 0].groupby("formula")["speech"].nunique()
-    total = m.groupby("formula")["n"].sum()
-    m["_s"], m["_t"] = m["formula"].map(spread), m["formula"].map(total)
-    m = m.sort_values(["_s", "_t", "formula", "speech"], ascending=[False, False, True, True])
-    if top is not None:
-        m = m[m["formula"].isin(list(dict.fromkeys(m["formula"]))[:top])]
-    return m[["formula", "kind", "speech", "n"]].reset_index(drop=True)
+    counts = f.groupby(["formula", "speech"]).size().rename("n").reset_index()
+    g = f.assign(_e=evidence_rank(f["evidence"])).sort_values("_e", kind="mergesort").groupby("formula", sort=True)
+    each = pd.DataFrame({"kind": f.groupby("formula")["kind"].agg(lambda k: sorted(set(k))[0]),
+                         "evidence": g["evidence"].first(), "spread": counts.groupby("formula")["speech"].nunique(),
+                         "total": counts.groupby("formula")["n"].sum()})
+    each["score"] = formula_score(each["evidence"], each["spread"], len(speeches))
+    each = each[each["spread"] >= min_documents].reset_index()
+    chosen = each.sort_values(["score", "total", "formula"], ascending=[False, False, True], kind="mergesort")
+    chosen = chosen["formula"].tolist()[:top] if top is not None else chosen["formula"].tolist()
+    full = pd.MultiIndex.from_product([chosen, speeches], names=["formula", "speech"])
+    m = counts.set_index(["formula", "speech"])["n"].reindex(full, fill_value=0).reset_index()
+    m["kind"] = m["formula"].map(each.set_index("formula")["kind"])
+    return m[["formula", "kind", "speech", "n"]]
 
 
 def one_per_place(f: pd.DataFrame) -> pd.DataFrame:
