@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import check_choice
-from .ranking import evidence_rank, formula_rows
+from .ranking import evidence_rank, formula_rows, formula_score
 
 TRACKER_COLUMNS = ["formula", "kind", "evidence", "scope", "n_documents", "share", "dp", "n_total", "speech", "n"]
 SCOPES = ("all", "most", "some", "few")
@@ -50,10 +50,10 @@ def formula_tracker(slogan_frame: pd.DataFrame, *, sizes: pd.Series | None = Non
     Columns: ``formula``, ``kind``, ``evidence`` (the strongest, as in
     :func:`analysis.recurring_slogans`), ``scope`` (all, most, some, few), ``n_documents``,
     ``share`` (of the documents), ``dp``, ``n_total``, ``speech``, ``n``.  ``sizes`` (document
-    lengths by speech, e.g. ``n_chars``) weights ``dp``.  Sorted by scope, then ``n_documents``
-    descending and ``n_total`` descending, then the strength of the evidence; among the ``few``,
-    ``n_documents`` ascending (the most local first), the strength of the evidence, then
-    ``n_total``; ``top_per_scope=K``
+    lengths by speech, e.g. ``n_chars``) weights ``dp``.  Sorted by scope, then by
+    :func:`~analysis.discourse.ranking.formula_score` descending (the evidence, then the spread)
+    and ``n_total`` descending; among the ``few``, ``n_documents`` ascending (the most local
+    first), the strength of the evidence, then ``n_total``; ``top_per_scope=K``
     keeps the first K formulas of each scope, and ``scopes`` chooses the scopes kept.
 
     >>> import analysis as an
@@ -79,13 +79,15 @@ def formula_tracker(slogan_frame: pd.DataFrame, *, sizes: pd.Series | None = Non
     best = best.drop_duplicates("formula")
     summary = summary.join(best.set_index("formula")[["kind", "evidence", "_e"]])
     summary["_scope"] = summary["scope"].map({s: i for i, s in enumerate(SCOPES)})
-    # widest first; among the local ones, the most local first (one document, used most)
-    # among the local ones the most local first, and those the text itself marks as formulas
-    # (quoted, self-counting) before frames of one document; elsewhere the most used first
+    # widest scope first; among the local ones the most local first, and those the text itself
+    # marks as formulas (quoted, self-counting) before frames of one document; in the wider
+    # scopes the most formula-like first (formula_score: the evidence, then the spread), then the
+    # most used, so that what every document says does not head the scopes shared by all
     few = summary["scope"] == "few"
-    summary["_d"] = np.where(few, summary["n_documents"], -summary["n_documents"])
+    score = formula_score(summary["evidence"], summary["n_documents"], len(documents)).to_numpy()
+    summary["_d"] = np.where(few, summary["n_documents"], -score)
     summary["_k1"] = np.where(few, summary["_e"], -summary["n_total"])
-    summary["_k2"] = np.where(few, -summary["n_total"], summary["_e"])
+    summary["_k2"] = np.where(few, -summary["n_total"], 0)
     summary = summary[summary["scope"].isin(scopes)].sort_values(["_scope", "_d", "_k1", "_k2"], kind="mergesort")
     if top_per_scope is not None:
         summary = summary.groupby("scope", sort=False).head(top_per_scope)
