@@ -91,7 +91,7 @@ from .reading.dates import date_documents
 from .reading.formats import read_text
 from .reading.labels import speech_labels
 from .reading.tables import read_records
-from .segmentation.dictionary import read_stopwords, read_user_dict
+from .segmentation.dictionary import read_places, read_stopwords, read_user_dict
 from .segmentation.segmenter import get_segmenter
 from .segmentation.tokens import tokenize, vocabulary
 from .statistics.correspondence import correspondence
@@ -112,7 +112,7 @@ __all__ = [
     "Compilation", "load_speeches", "read_compilation", "read_corpus", "read_table_corpus", "read_records",
     "read_text", "speech_table", "speech_labels", "to_source_offset", "add_metadata", "date_documents",
     # segmentation
-    "get_segmenter", "read_stopwords", "read_user_dict", "tokenize", "vocabulary",
+    "get_segmenter", "read_stopwords", "read_places", "read_user_dict", "tokenize", "vocabulary",
     # statistics
     "collocations", "concordance", "dispersion", "dispersion_measures", "distinctive_terms", "keyness",
     "keyness_by_speech", "lexical_stats", "register_markers", "shared_vocabulary", "shared_vocabulary_summary",

@@ -322,7 +322,7 @@ def build_inputs(corpus: Path, by: str = "year") -> dict[str, str]:
         files += sorted(p for p in where.rglob("*") if p.is_file()) if where.is_dir() else [where]
         catalogue = None if where.is_dir() else find_catalogue(where.parent, where)
         files += [catalogue] if catalogue is not None else []
-    files += [config.USER_DICT, config.STOPWORDS, find_cjk_font()]
+    files += [config.USER_DICT, config.STOPWORDS, config.PLACES, find_cjk_font()]
     files += sorted((config.PROJ_ROOT / "analysis").rglob("*.py")) + notebook_scripts()
     inputs = {str(p): _sha256(p) for p in files}
     for package in ("pandas", "numpy", "matplotlib", "wordcloud", "jieba", "jupytext", "nbclient", "nbconvert"):

@@ -40,6 +40,7 @@ USER_DICT = DICT_DIR / "user_dict.txt"
 #: Normalised indicator names for target statements (a user can point this at their own table).
 INDICATORS = Path(os.environ.get("ANALYSIS_INDICATORS", DICT_DIR / "indicators.tsv"))
 STOPWORDS = DICT_DIR / "stopwords.txt"
+PLACES = DICT_DIR / "places.txt"
 
 #: Reading limits (bytes), so that no file can exhaust memory: a Word, Excel or PDF file
 #: whose compressed parts expand past MAX_EXPANDED_BYTES is refused, and so is any

@@ -46,8 +46,9 @@ def term_counts(tokens: pd.DataFrame, *, content_only: bool = False, ngram: int 
     ``content_only`` keeps only content words (nouns, verbs, adjectives, idioms ...);
     ``ngram=2`` counts pairs of adjacent words (joined by a space) that cross no
     sentence end or gap.  ``drop_names`` sets aside place and personal names (jieba's
-    ``ns`` and ``nr`` tags), and ``drop_terms`` words of the corpus's own (its
-    labels, such as 上海, also as 上海市), so that documents compared across regions
+    ``ns`` and ``nr`` tags, and the places of :func:`analysis.read_places`), and
+    ``drop_terms`` words of the corpus's own (its labels, such as 上海, also as 上海市), so
+    that documents compared across regions
     are not told apart by their names.  Columns: ``speech``, ``term``, ``n`` (int),
     one row per pair that occurs, sorted by speech and term.
 
@@ -100,8 +101,10 @@ def _count_pairs(speech: np.ndarray, terms: pd.Series) -> pd.DataFrame:
 
 def _is_name(vocab: pd.DataFrame, drop_names: bool, drop_terms) -> np.ndarray:
     out = np.zeros(len(vocab), dtype=bool)
-    if drop_names:
-        out |= vocab["pos"].str.startswith(NAME_POS).to_numpy()
+    if drop_names:  # tagged as a name, or a place jieba tags otherwise (合肥 n, 包头 v)
+        from ..segmentation.dictionary import read_places
+
+        out |= vocab["pos"].str.startswith(NAME_POS).to_numpy() | vocab["token"].isin(read_places()).to_numpy()
     words = {t + suffix for t in drop_terms if isinstance(t, str) and t for suffix in _PLACE_SUFFIXES}
     if words:
         out |= vocab["token"].isin(words).to_numpy()

@@ -51,3 +51,11 @@ def test_one_speech_cannot_be_compared(tokens):
 def test_fixed_choices_are_validated_and_listed(tokens, call, allowed):
     with pytest.raises(an.OptionError, match=allowed):
         call(an.term_counts(tokens))
+
+
+def test_places_jieba_tags_otherwise_are_names_too():
+    tokens = an.tokenize(an.read_compilation(text="同志们：\n合肥要抓项目，包头要抓招商，滇中要抓落实，来宾要抓开工。\n").speeches)
+    kept = set(an.term_counts(tokens, drop_names=True)["term"])
+    every = set(an.term_counts(tokens)["term"])
+    assert {"合肥", "包头"} <= every and not {"合肥", "包头"} & kept
+    assert "项目" in kept
