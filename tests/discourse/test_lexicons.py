@@ -5,7 +5,8 @@ from analysis.discourse import lexicons
 def test_the_idiom_lexicon_and_jiebas_tags():
     assert len(lexicons.idiom_lexicon()) == 29502 and "全力以赴" in lexicons.idiom_lexicon()
     assert lexicons.idiom_evidence("全力以赴") == lexicons.IDIOM_LEXICON
-    assert lexicons.idiom_evidence("迎难而上", "i") == lexicons.IDIOM_BY_TAG
+    assert lexicons.idiom_evidence("互惠互利", "i") == lexicons.IDIOM_BY_TAG
+    assert lexicons.idiom_evidence("不惜代价", "i") == lexicons.SET_EXPRESSION  # the project's list before the tag
     assert lexicons.idiom_evidence("今年以来", "l") == ""  # a set phrase of the field, no idiom
     assert lexicons.set_phrase("稳中求进") and not lexicons.set_phrase("全力以赴")
 

