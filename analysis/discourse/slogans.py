@@ -218,7 +218,7 @@ def _idioms(tokens: pd.DataFrame) -> list[dict]:
     token, speech = t["token"].to_numpy(dtype=object), t["speech"].to_numpy()
     start, end, pos = t["start"].to_numpy(), t["end"].to_numpy(), t["pos"].to_numpy(dtype=object)
     codes, types = pd.factorize(pd.Series(token, dtype=object))
-    opens, closes = (pd.Series(types, dtype=object).isin(part).to_numpy()[codes] for part in _idiom_parts())
+    opens, closes = (part[codes] for part in _idiom_parts(types.tolist()))
     rows = []
     for size in range(1, 5):
         last = np.minimum(np.arange(len(t)) + size - 1, max(len(t) - 1, 0))
@@ -234,12 +234,29 @@ def _idioms(tokens: pd.DataFrame) -> list[dict]:
 
 
 @lru_cache(maxsize=1)
-def _idiom_parts() -> tuple[frozenset, frozenset]:
-    """The beginnings (一 to 四 characters) and the ends (一 to 三) of the lexicon's idioms and the
-    set expressions."""
+def _idiom_index() -> tuple[np.ndarray, np.ndarray]:
+    """The lexicon's idioms and the set expressions (all of four characters), sorted, and the
+    same read backwards, sorted."""
     lexicon = idiom_lexicon() | SET_EXPRESSIONS
-    return (frozenset(w[:k] for w in lexicon for k in range(1, 5)),
-            frozenset(w[k:] for w in lexicon for k in range(1, 4)))
+    return np.array(sorted(lexicon)), np.array(sorted(w[::-1] for w in lexicon))
+
+
+def _idiom_parts(types: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Which of these words begin an idiom (one to four characters) and which end one (one to
+    three).  A prefix search in the sorted idioms: the first idiom not below a word begins with it
+    if any idiom does."""
+    forward, backward = _idiom_index()
+    # numpy's strings drop trailing NULs: a word with one is no part of an idiom
+    length = np.array([len(w) if "\x00" not in w else 0 for w in types], dtype=int)
+
+    def begins(words: list[str], sorted_idioms: np.ndarray) -> np.ndarray:
+        query = np.array(words, dtype=sorted_idioms.dtype) if words else np.zeros(0, dtype=sorted_idioms.dtype)
+        at = np.minimum(np.searchsorted(sorted_idioms, query), len(sorted_idioms) - 1)
+        return np.char.startswith(sorted_idioms[at], query) if len(query) else np.zeros(0, dtype=bool)
+
+    opens = begins(types, forward) & (length >= 1) & (length <= 4)
+    closes = begins([w[::-1] for w in types], backward) & (length >= 1) & (length <= 3)
+    return opens, closes
 
 
 def slogans(speeches: pd.DataFrame, tokens: pd.DataFrame | None = None, *,

@@ -66,10 +66,19 @@ MAX_NEIGHBOUR_SHARE = 0.8
 MAX_GAP = 6  # characters inserted between two pieces of a variant
 
 
-def general_frequencies() -> tuple[dict[str, int], int]:
-    """jieba's dictionary frequencies of general Chinese, and their total (:func:`.lexicons.jieba_dictionary`)."""
-    freq, _, total = jieba_dictionary()
-    return freq, total
+def general_frequencies():
+    """jieba's dictionary of general Chinese: its words' frequencies and their total
+    (:func:`.lexicons.jieba_dictionary`)."""
+    return jieba_dictionary()
+
+
+def _rarest(general, phrases: pd.Series) -> np.ndarray:
+    """Each phrase's rarest word's general frequency, at least 1."""
+    lengths = phrases.map(len).to_numpy()
+    if not len(lengths):
+        return np.zeros(0)
+    flat = general.frequencies([w for ws in phrases for w in ws])
+    return np.maximum(np.minimum.reduceat(flat, np.r_[0, np.cumsum(lengths)[:-1]]), 1).astype(float)
 
 
 # ---- the passes over one chunk (module-level: they run in worker processes and on Dask) ----
@@ -252,7 +261,7 @@ def _sub_counts(words: pd.Series, size: int, counts: WindowCounts) -> dict[tuple
 def _measured(table: pd.DataFrame, target: WindowCounts, ref: WindowCounts, sides: pd.DataFrame,
               formula_words) -> pd.DataFrame:
     """The candidates with their measures and evidence (see the module doc)."""
-    freq, total = general_frequencies()
+    general = general_frequencies()
     n_words = target.n_words + ref.n_words
     size = table["words"].map(len).to_numpy()
     association = np.full(len(table), np.nan)
@@ -266,9 +275,9 @@ def _measured(table: pd.DataFrame, target: WindowCounts, ref: WindowCounts, side
         if k > 1:
             association[rows] = np.min([np.log2(pooled[(0, k)] * n_words / (pooled[(0, i)] * pooled[(i, k)]))
                                         for i in range(1, k)], axis=0)
-    rarest = np.array([max(min(freq.get(w, 0) for w in ws), 1) for ws in table["words"]], dtype=float)
+    rarest = _rarest(general, table["words"])
     out = table.assign(n_words=size, n_reference=n_reference, association=association,
-                       specificity=np.log10(pooled_n / max(n_words, 1) * total / rarest),
+                       specificity=np.log10(pooled_n / max(n_words, 1) * general.total / rarest),
                        formula_word=[any(w in formula_words for w in ws) for ws in table["words"]])
     maybe = _evidence(out, np.ones(len(out)), has_reference=ref.n_words > 0) != ""
     boundary = _boundaries(sides, out["key"].to_numpy())

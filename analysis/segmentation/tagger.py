@@ -18,12 +18,11 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from functools import cache, lru_cache
 from pathlib import Path
 
 import numpy as np
-from jieba.posseg import POSTokenizer as _JiebaPOSTokenizer
-from jieba.posseg import char_state_tab_P, emit_P, pair, start_P, trans_P
 
 from ..chinese import MASK_TOKEN, NUMBER_TOKEN, is_punct
 
@@ -34,6 +33,8 @@ class _Model:
     """jieba.posseg's HMM as arrays, states sorted so that a larger index is a larger state."""
 
     def __init__(self):
+        char_state_tab_P, start_P, trans_P, emit_P = _hmm_tables()
+        self.char_state_tab = char_state_tab_P
         self.states = sorted(trans_P)
         index = {s: i for i, s in enumerate(self.states)}
         n = len(self.states)
@@ -57,7 +58,7 @@ class _Model:
     @cache
     def allowed(self, char: str) -> np.ndarray:
         """The states jieba lets ``char`` take (all of them for an unknown character)."""
-        states = char_state_tab_P.get(char)
+        states = self.char_state_tab.get(char)
         if states is None:
             return self.all
         mask = np.zeros(len(self.states), dtype=bool)
@@ -66,6 +67,24 @@ class _Model:
 
     def emit(self, char: str) -> np.ndarray:
         return self.emission[self.char_index.get(char, -1)]
+
+
+def _hmm_tables() -> list[dict]:
+    """jieba.posseg's model (states of each character, start, transition and emission
+    probabilities), read from its files: importing jieba.posseg would also re-read jieba's
+    whole dictionary (0.5 s of every run)."""
+    import importlib.util
+
+    import jieba
+
+    folder = Path(jieba.__file__).parent / "posseg"
+    tables = []
+    for name in ("char_state_tab", "prob_start", "prob_trans", "prob_emit"):
+        spec = importlib.util.spec_from_file_location(f"analysis._jieba_posseg_{name}", folder / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        tables.append(module.P)
+    return tables
 
 
 @lru_cache(maxsize=1)
@@ -151,28 +170,88 @@ class TagTable:
         return self.get(word) is not None
 
 
-class POSTokenizer(_JiebaPOSTokenizer):
-    """jieba.posseg.POSTokenizer over a given tokenizer and tag table, with the numpy Viterbi."""
+# jieba.posseg's own rules for the blocks of a sentence (copied: importing jieba.posseg costs 0.5 s)
+_BLOCK = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._]+)")
+_SPACE = re.compile("(\r\n|\\s)")
+_HAN = re.compile("([\u4E00-\u9FD5]+)")
+_SKIP = re.compile("([\\.0-9]+|[a-zA-Z0-9]+)")
+_ENG = re.compile("[a-zA-Z0-9]+")
+_NUM = re.compile("[\\.0-9]+")
 
-    def __init__(self, tokenizer, word_tag_tab: TagTable):  # noqa: D107 - no dictionary re-read
-        self.tokenizer = tokenizer
-        self.word_tag_tab = word_tag_tab
 
-    def _POSTokenizer__cut(self, sentence):  # overrides jieba's private __cut
-        pos_list = viterbi(sentence)
-        begin, nexti = 0, 0
-        for i, char in enumerate(sentence):
-            pos = pos_list[i][0]
-            if pos == "B":
-                begin = i
-            elif pos == "E":
-                yield pair(sentence[begin:i + 1], pos_list[i][1])
-                nexti = i + 1
-            elif pos == "S":
-                yield pair(char, pos_list[i][1])
-                nexti = i + 1
-        if nexti < len(sentence):
-            yield pair(sentence[nexti:], pos_list[nexti][1])
+def _tag_of_other(x: str, block: str) -> str:
+    """The tag jieba.posseg gives a piece outside Han text (it tests Latin on the block, not the piece)."""
+    return "m" if _NUM.match(x) else "eng" if _ENG.match(block) else "x"
+
+
+class POSCutter:
+    """jieba.posseg's ``lcut`` (HMM on) over a given tokenizer and tag table, with the numpy Viterbi.
+
+    The same steps as jieba.posseg.POSTokenizer, without importing jieba.posseg, whose import
+    builds a tagger of jieba's whole dictionary.  Gives (word, tag) pairs.
+    """
+
+    def __init__(self, tokenizer, word_tag_tab: TagTable):
+        self.tokenizer, self.word_tag_tab = tokenizer, word_tag_tab
+
+    def lcut(self, sentence: str) -> list[tuple[str, str]]:
+        pairs: list[tuple[str, str]] = []
+        for block in _BLOCK.split(sentence):
+            if _BLOCK.match(block):
+                pairs += self._cut_dag(block)
+                continue
+            for x in _SPACE.split(block):
+                pairs += [(x, "x")] if _SPACE.match(x) else [(c, _tag_of_other(c, x)) for c in x]
+        return pairs
+
+    def _cut_dag(self, sentence: str) -> list[tuple[str, str]]:
+        route: dict = {}
+        self.tokenizer.calc(sentence, self.tokenizer.get_DAG(sentence), route)
+        pairs, buf, x = [], "", 0
+        while x < len(sentence):
+            y = route[x][1] + 1
+            if y - x == 1:
+                buf += sentence[x]
+            else:
+                pairs += self._singles(buf)
+                buf = ""
+                pairs.append((sentence[x:y], self.word_tag_tab.get(sentence[x:y], "x")))
+            x = y
+        return pairs + self._singles(buf)
+
+    def _singles(self, buf: str) -> list[tuple[str, str]]:
+        """A run of single characters: the HMM's words when the run is no word of the dictionary."""
+        if len(buf) > 1 and not self.tokenizer.FREQ.get(buf):
+            return self._cut_detail(buf)
+        return [(c, self.word_tag_tab.get(c, "x")) for c in buf]
+
+    def _cut_detail(self, sentence: str) -> list[tuple[str, str]]:
+        pairs: list[tuple[str, str]] = []
+        for block in _HAN.split(sentence):
+            if _HAN.match(block):
+                pairs += _hmm_words(block)
+            else:
+                pairs += [(x, _tag_of_other(x, x)) for x in _SKIP.split(block) if x]
+        return pairs
+
+
+def _hmm_words(sentence: str) -> list[tuple[str, str]]:
+    """The words and tags of jieba.posseg's model for a run of Han characters."""
+    pos_list = viterbi(sentence)
+    pairs, begin, nexti = [], 0, 0
+    for i, char in enumerate(sentence):
+        pos = pos_list[i][0]
+        if pos == "B":
+            begin = i
+        elif pos == "E":
+            pairs.append((sentence[begin:i + 1], pos_list[i][1]))
+            nexti = i + 1
+        elif pos == "S":
+            pairs.append((char, pos_list[i][1]))
+            nexti = i + 1
+    if nexti < len(sentence):
+        pairs.append((sentence[nexti:], pos_list[nexti][1]))
+    return pairs
 
 
 def tag_by_form(token: str) -> str | None:
@@ -203,7 +282,7 @@ class UnlistedTagger:
         if path.exists():
             self.learned = json.loads(path.read_text(encoding="utf-8"))
         self._saved = len(self.learned)
-        self._posseg: POSTokenizer | None = None
+        self._posseg = None
         self._prepared: set[str] = set()  # tokens whose dictionary entries posseg has
 
     def prepare(self, tokens: list[str]) -> None:
@@ -217,7 +296,7 @@ class UnlistedTagger:
             import jieba
             small = jieba.Tokenizer()
             small.FREQ, small.total, small.initialized = {}, self.trie.total, True
-            self._posseg = POSTokenizer(small, self.tags)
+            self._posseg = POSCutter(small, self.tags)
         self._posseg.tokenizer.FREQ.update(self.trie.entries_within(tokens))
 
     def tag(self, token: str) -> str:
@@ -226,7 +305,7 @@ class UnlistedTagger:
         if tag is None:  # only these cost a Viterbi run, so only these are kept on disk
             self.prepare([token])
             pairs = self._posseg.lcut(token)
-            tag = self.learned[token] = max(pairs, key=lambda p: len(p.word)).flag if pairs else "x"
+            tag = self.learned[token] = max(pairs, key=lambda p: len(p[0]))[1] if pairs else "x"
         return tag
 
     def save(self) -> None:

@@ -1,4 +1,6 @@
 """The word lists formulas are judged by: the 成语 lexicon and jieba's own dictionary."""
+from pathlib import Path
+
 from analysis.discourse import lexicons
 
 
@@ -17,12 +19,20 @@ def test_general_frequencies_are_jiebas_own_and_kept_on_disk(tmp_path, monkeypat
     monkeypatch.setattr(config, "CACHE_DIR", tmp_path)
     lexicons.jieba_dictionary.cache_clear()
     try:
-        freq, tags, total = lexicons.jieba_dictionary()
-        assert total > 60_000_000 and freq["发展"] > 0 and tags["发展"] == "vn"
-        assert "一把手工程" not in freq  # the project's user dictionary is left out on purpose
+        general = lexicons.jieba_dictionary()
+        total = general.total
+        assert total > 60_000_000 and general.frequencies(["发展"])[0] > 0 and general.get("发展") == "vn"
+        # the project's user dictionary is left out on purpose
+        assert general.get("一把手工程") is None and general.frequencies(["一把手工程", "", "发展\x00"]).tolist() == [0, 0, 0]
         assert list(tmp_path.glob("jieba/general-*.pkl"))
         lexicons.jieba_dictionary.cache_clear()
-        assert lexicons.jieba_dictionary()[2] == total  # read back from disk
+        assert lexicons.jieba_dictionary().total == total  # read back from disk
+        import jieba
+
+        with open(Path(jieba.__file__).with_name("dict.txt"), encoding="utf-8") as f:
+            some = [line.split() for _, line in zip(range(2000), f)]
+        assert general.frequencies([w for w, _, _ in some]).tolist() == [int(n) for _, n, _ in some]
+        assert [general.get(w) for w, _, _ in some] == [t for _, _, t in some]
     finally:
         lexicons.jieba_dictionary.cache_clear()
 

@@ -183,3 +183,21 @@ def test_set_expressions_the_idiom_lexicon_lacks_are_found_across_jiebas_words()
     assert [w for w in found if w in expected] == expected and not set(expected) & idiom_lexicon()
     assert {found[w] for w in expected} == {SET_EXPRESSION}
     assert not {"今年以来", "贯彻落实"} & set(found)  # jieba tags them i, but they are no idioms
+
+
+def test_the_parts_of_idioms_are_their_beginnings_and_ends():
+    import random
+
+    from analysis.discourse import slogans as module
+    from analysis.discourse.lexicons import SET_EXPRESSIONS, idiom_lexicon
+
+    lexicon = idiom_lexicon() | SET_EXPRESSIONS
+    beginnings = {w[:k] for w in lexicon for k in range(1, 5)}
+    ends = {w[k:] for w in lexicon for k in range(1, 4)}
+    rng = random.Random(7)
+    words = sorted(beginnings)[::20] + sorted(ends)[::20] + ["", "\x00", "全\x00", "全力以赴吧", "发展"]
+    words += ["".join(rng.choice("全力以赴不惜代价发展一心一意") for _ in range(rng.randint(1, 5))) for _ in range(3000)]
+    opens, closes = module._idiom_parts(words)
+    assert opens.tolist() == [w in beginnings for w in words]
+    assert closes.tolist() == [w in ends for w in words]
+    assert opens.sum() > 1000 and closes.sum() > 1000

@@ -53,6 +53,14 @@ def jieba_tags():
     return tags
 
 
+@pytest.fixture(scope="module")
+def jieba_posseg(jieba_tags):
+    """jieba.posseg over the project dictionary, as jieba gives it."""
+    theirs = jieba.posseg.POSTokenizer(an.get_segmenter().tk)
+    theirs.word_tag_tab = jieba_tags
+    return theirs
+
+
 def test_tag_table_equals_jieba_tag_table(jieba_tags):
     table = an.get_segmenter().tags
     assert len(table) == len(jieba_tags)
@@ -66,24 +74,38 @@ def test_tag_table_equals_jieba_tag_table(jieba_tags):
     assert table.get_many(["中国\x00"]) == [None] and table.get("中国") is not None
 
 
-def test_tagger_equals_jieba_posseg_on_the_seed(speeches, jieba_tags):
+def test_tagger_equals_jieba_posseg_on_the_seed(speeches, jieba_posseg):
     seg = an.get_segmenter()
-    ours = fastpos.POSTokenizer(seg.tk, seg.tags)
-    theirs = jieba.posseg.POSTokenizer(seg.tk)
-    theirs.word_tag_tab = jieba_tags
+    ours, theirs = fastpos.POSCutter(seg.tk, seg.tags), jieba_posseg
     for paragraph in "\n".join(speeches["text"]).split("\n")[:400]:
         assert [tuple(p) for p in ours.lcut(paragraph)] == [tuple(p) for p in theirs.lcut(paragraph)]
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=ALPHABET + "ab1 2.5G\r\n，。%＃①", min_size=1, max_size=24))
+def test_tagger_equals_jieba_posseg_on_arbitrary_text(jieba_posseg, s):
+    seg = an.get_segmenter()
+    assert fastpos.POSCutter(seg.tk, seg.tags).lcut(s) == [tuple(p) for p in jieba_posseg.lcut(s)]
+
+
 @pytest.mark.slow
-def test_unknown_words_are_tagged_as_jieba_posseg_tags_them(tokens, provincial, jieba_tags, provincial_tokens):
+def test_unknown_words_are_tagged_as_jieba_posseg_tags_them(tokens, provincial, jieba_posseg, provincial_tokens):
     """The segmenter hands posseg only the dictionary entries found inside the words it tags."""
     from analysis.segmentation.segmenter import Segmenter
     seg = Segmenter()
     seg.tagger.learned = {}  # no tags kept from earlier runs
     words = unknown_words(tokens) + unknown_words(provincial_tokens)
-    theirs = jieba.posseg.POSTokenizer(an.get_segmenter().tk)
-    theirs.word_tag_tab = jieba_tags
-    expected = [max(theirs.lcut(w), key=lambda p: len(p.word)).flag for w in words]
+    expected = [max(jieba_posseg.lcut(w), key=lambda p: len(p.word)).flag for w in words]
     assert seg.tags_of(words) == expected
     assert len(seg.tagger._posseg.tokenizer.FREQ) < 100_000  # not jieba's whole dictionary
+
+
+def test_a_segmenter_does_not_load_jieba_posseg_until_a_word_needs_it():
+    # importing jieba.posseg re-reads jieba's whole dictionary (half a second of every run):
+    # the tag tables stand in for it, and only a word no dictionary lists needs its model
+    import subprocess
+    import sys
+
+    code = "import sys, analysis as an; an.get_segmenter(); print('jieba.posseg' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip().splitlines()[-1] == "False"
