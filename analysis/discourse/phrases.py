@@ -81,8 +81,14 @@ def clauses(tokens: pd.DataFrame) -> Clauses:
     return Clauses(word=t["token"].to_numpy(dtype=object)[keep], speech=speech[keep],
                    start=t["start"].to_numpy()[keep], end=t["end"].to_numpy()[keep], clause=clause[keep],
                    content=t["is_vocab"].to_numpy(dtype=bool)[keep],
-                   name=np.isin(pos, list(NAME_TAGS)) & ~national[codes][keep],
-                   noun=np.isin(pos, list(NOUN_TAGS)), pos=pos)
+                   name=_among(pos, NAME_TAGS) & ~national[codes][keep],
+                   noun=_among(pos, NOUN_TAGS), pos=pos)
+
+
+def _among(tags: np.ndarray, allowed) -> np.ndarray:
+    """Which of the tags are ``allowed``: tested once per distinct tag (np.isin sorts every one)."""
+    codes, distinct = pd.factorize(tags)
+    return np.array([t in allowed for t in distinct], dtype=bool)[codes] & (codes >= 0)
 
 
 def code_of(ids) -> int:
@@ -114,14 +120,14 @@ class WordFlags:
     formula word; one word alone must be a formula noun or a set phrase."""
 
     def __init__(self, c: Clauses, vocab: list[str], codes: np.ndarray, formula_words=FORMULA_WORDS):
-        from .lexicons import set_phrase
+        from .lexicons import set_phrases
 
         types = pd.Series(vocab, dtype=object)
         self.formula = types.isin(formula_words).to_numpy()[codes]
         self.opener = types.isin(LIGHT_OPENERS).to_numpy()[codes]
         self.head = types.isin(LIGHT_HEADS).to_numpy()[codes]
-        self.single = types.map(lambda w: w in FORMULA_NOUNS or set_phrase(w)).to_numpy(dtype=bool)[codes]
-        self.verb = np.isin(c.pos, ["v", "vd"])
+        self.single = (types.isin(FORMULA_NOUNS).to_numpy() | set_phrases(list(vocab)))[codes]
+        self.verb = _among(c.pos, {"v", "vd"})
         self.content, self.vn = c.content, c.pos == "vn"
         length = types.str.len().to_numpy()[codes]
         pieces = np.where((length >= 4) & (length % 2 == 0), length // 2, 1)

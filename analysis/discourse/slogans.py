@@ -110,16 +110,20 @@ def _finder(words: tuple[str, ...]):
     pattern = re.compile(trie_pattern(words))
     k = min(3, min(len(w) for w in words))
     starts = np.array(sorted({_prefix_key(w[:k]) for w in words}), dtype=np.int64)
+    first = np.zeros(0x110000, dtype=bool)  # the characters a word begins with
+    first[[ord(w[0]) for w in words]] = True
 
     def find_all(text: str):
         points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
         if len(points) < k:
             return
-        keys = points[:len(points) - k + 1].copy()
+        places = np.flatnonzero(first[points[:len(points) - k + 1]])  # then the first k characters there
+        keys = points[places]
         for j in range(1, k):
-            keys = (keys << 21) | points[j:len(points) - k + 1 + j]
+            keys = (keys << 21) | points[places + j]
         last = 0
-        for i in np.flatnonzero(np.isin(keys, starts)).tolist():
+        at = np.minimum(np.searchsorted(starts, keys), len(starts) - 1)
+        for i in places[starts[at] == keys].tolist():
             if i < last:
                 continue
             m = pattern.match(text, i)

@@ -180,6 +180,14 @@ def _return_freed_memory() -> None:
         pass
 
 
+def tags_starting(pos: pd.Series, prefixes: tuple[str, ...]) -> np.ndarray:
+    """Which tags begin with one of ``prefixes``: tested once per distinct tag (a few dozen),
+    not once per token."""
+    codes, tags = pd.factorize(pos)
+    starts = np.array([str(t).startswith(prefixes) for t in tags], dtype=bool)
+    return starts[codes] & (codes >= 0)
+
+
 def vocabulary(tokens: pd.DataFrame, *, content_only: bool = False, columns: list[str] | None = None) -> pd.DataFrame:
     r"""The tokens that count as vocabulary under the one stopword policy.
 
@@ -196,5 +204,5 @@ def vocabulary(tokens: pd.DataFrame, *, content_only: bool = False, columns: lis
     """
     keep = tokens["is_vocab"].to_numpy()
     if content_only:
-        keep = keep & tokens["pos"].str.startswith(CONTENT_POS).to_numpy()
+        keep = keep & tags_starting(tokens["pos"], CONTENT_POS)
     return tokens.loc[keep, columns] if columns is not None else tokens[keep]

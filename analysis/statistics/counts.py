@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import TooFewSpeechesError
-from ..segmentation.tokens import vocabulary
+from ..segmentation.tokens import tags_starting, vocabulary
 
 COUNT_COLUMNS = ["speech", "term", "n"]
 
@@ -104,7 +104,7 @@ def _is_name(vocab: pd.DataFrame, drop_names: bool, drop_terms) -> np.ndarray:
     if drop_names:  # tagged as a name, or a place jieba tags otherwise (合肥 n, 包头 v)
         from ..segmentation.dictionary import read_places
 
-        out |= vocab["pos"].str.startswith(NAME_POS).to_numpy() | vocab["token"].isin(read_places()).to_numpy()
+        out |= tags_starting(vocab["pos"], NAME_POS) | vocab["token"].isin(read_places()).to_numpy()
     words = {t + suffix for t in drop_terms if isinstance(t, str) and t for suffix in _PLACE_SUFFIXES}
     if words:
         out |= vocab["token"].isin(words).to_numpy()

@@ -43,3 +43,11 @@ def test_national_formulas_set_phrases_and_the_congresses_numbered_formulas():
     text = "实现四个现代化，为两个一百年奋斗，坚持三个有利于，坚持两个基本点，4个现代化。"
     found = [m.group(0) for m in lexicons.NUMBERED_FORMULA.finditer(text)]
     assert found == ["四个现代化", "两个一百年", "三个有利于", "两个基本点", "4个现代化"]
+
+
+def test_set_phrases_are_set_phrase_of_each_word():
+    import numpy as np
+
+    words = lexicons.jieba_dictionary().words[::37].tolist() + ["稳中求进", "攻坚战", "改革开放", "全力以赴", "", "发展\x00"]
+    assert lexicons.set_phrases(words).tolist() == [lexicons.set_phrase(w) for w in words]
+    assert lexicons.set_phrases(words).sum() > 100 and lexicons.set_phrases([]).dtype == np.bool_

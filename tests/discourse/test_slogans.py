@@ -201,3 +201,26 @@ def test_the_parts_of_idioms_are_their_beginnings_and_ends():
     assert opens.tolist() == [w in beginnings for w in words]
     assert closes.tolist() == [w in ends for w in words]
     assert opens.sum() > 1000 and closes.sum() > 1000
+
+
+def test_the_finder_finds_what_the_trie_pattern_finds():
+    import random
+    import re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from analysis.discourse.slogans import _finder, trie_pattern
+
+    rng = random.Random(5)
+    alphabet = "一把手工程招商引资项目稳中求进抓落实𠀀a1，"
+    words = tuple(sorted({"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 6))) for _ in range(60)},
+                         key=lambda w: (-len(w), w)))
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.text(alphabet=alphabet, max_size=80))
+    def same(text):
+        ours = [(m.group(0), m.start()) for m in _finder(words)(text)]
+        assert ours == [(m.group(0), m.start()) for m in re.finditer(trie_pattern(words), text)]
+
+    same()

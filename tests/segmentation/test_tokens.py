@@ -97,3 +97,13 @@ def test_dictionary_cache_follows_the_user_dictionary(tmp_path, monkeypatch):
         assert "项目推进会" in Segmenter(joined).lcut(sentence, cache=False)
         assert "项目推进" not in Segmenter(split).lcut(sentence, cache=False)
     assert len(list((tmp_path / "jieba").glob("project-*.trie.npz"))) == 2
+
+
+def test_tags_starting_tests_each_tag_as_str_startswith_does():
+    import pandas as pd
+
+    from analysis.segmentation.tokens import tags_starting
+
+    pos = pd.Series(["n", "vn", "x", "nr", "uj", "eng", "ns", "v", "a", "ad"] * 3, dtype="str")
+    assert tags_starting(pos, ("n", "v")).tolist() == pos.str.startswith(("n", "v")).tolist()
+    assert tags_starting(pos.iloc[:0], ("n",)).tolist() == []
