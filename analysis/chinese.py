@@ -129,8 +129,10 @@ SENTENCE_BREAK = re.compile(r"[。！？!?；\n]")
 SENTENCE_RUN_ENDS = "。！？；\n"
 #: ... and a sentence for it: the run between them.
 SENTENCE_RUN = re.compile(f"[^{SENTENCE_RUN_ENDS}]+")
-#: A clause for the slogan finder: the run between commas, colons, quotes and brackets.
-CLAUSE_RUN = re.compile(r"[^，、,：:“”（）()]+")
+#: What ends a clause for the slogan finder: commas, colons, quotes and brackets ...
+CLAUSE_RUN_ENDS = "，、,：:“”（）()"
+#: ... and a clause for it: the run between them.
+CLAUSE_RUN = re.compile(f"[^{CLAUSE_RUN_ENDS}]+")
 #: Where a target's cues stop looking (commas, full stops, semicolons, colons, line ends).
 CUE_CLAUSE_BREAK = re.compile(r"[，。；：\n]")
 #: Characters that close the clause a quantity stands in.

@@ -6,10 +6,12 @@ from __future__ import annotations
 import os
 import re
 
-from ..chinese import CLAUSE_RUN, CN_NUMERAL, HOLDS_MASK, SENTENCE_RUN
+import numpy as np
+
+from ..chinese import CLAUSE_RUN, CLAUSE_RUN_ENDS, CN_NUMERAL, HOLDS_MASK, SENTENCE_RUN, SENTENCE_RUN_ENDS
 from .formula_row import SLOT, normal_form
 from .formula_row import occurrence_row as _row
-from .lexicons import CORRELATIVE_FRAMES
+from .lexicons import CORRELATIVE_FRAMES, SLOT_FIRST_ANCHORS
 from .outline import outline_rows
 
 _FILLERS = ("就是要", "就是", "要", "是")
@@ -68,11 +70,51 @@ def _parallel(speech, text: str) -> list[dict]:
     """Parallel frames among sibling headings, then among the clauses of each sentence."""
     rows = _parallel_headings(speech, text)
     seen = {r["start"] for r in rows}
-    for sm in SENTENCE_RUN.finditer(text):
+    for start in _sentences_with_pairs(text):
+        sm = SENTENCE_RUN.match(text, start)
         clauses = [_without_filler(c.group(0), sm.start() + c.start()) for c in CLAUSE_RUN.finditer(sm.group(0))]
-        if len(clauses) >= 2:
-            rows += [r for r in _parallel_clauses(speech, clauses) if r["start"] not in seen]
+        rows += [r for r in _parallel_clauses(speech, clauses) if r["start"] not in seen]
     return rows
+
+
+_SENTENCE_ENDS = np.array(sorted(map(ord, SENTENCE_RUN_ENDS)), dtype=np.uint32)
+_CLAUSE_ENDS = np.array(sorted(map(ord, CLAUSE_RUN_ENDS + SENTENCE_RUN_ENDS)), dtype=np.uint32)
+
+
+def _sentences_with_pairs(text: str) -> list[int]:
+    """Where the sentences start that can hold a parallel frame: two clauses in a row, both
+    short (:func:`_parallel_clauses`), that begin alike or end alike once their filler is
+    dropped.  Found for every clause of the text at once; most sentences have no such pair,
+    and only the others are read clause by clause."""
+    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    inside = ~np.isin(points, _CLAUSE_ENDS)
+    edges = np.diff(np.r_[0, inside.astype(np.int8), 0])
+    starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+    if len(starts) < 2:
+        return []
+    sentence = np.cumsum(np.isin(points, _SENTENCE_ENDS))[starts]
+    length = ends - starts
+    strip = _filler_lengths(np.r_[points, np.zeros(3, dtype=np.uint32)], starts, length)
+    first, last, kept = points[starts + strip], points[ends - 1], length - strip
+    short = (kept >= 2) & (kept <= 12)
+    pair = (sentence[1:] == sentence[:-1]) & short[1:] & short[:-1] & (
+        (first[1:] == first[:-1]) | (last[1:] == last[:-1]))
+    breaks = np.flatnonzero(~inside & np.isin(points, _SENTENCE_ENDS))
+    begin = np.unique(sentence[:-1][pair])  # each sentence's start: just after the sentence end before it
+    return [int(breaks[k - 1]) + 1 if k else 0 for k in begin.tolist()]
+
+
+def _filler_lengths(points: np.ndarray, starts: np.ndarray, length: np.ndarray) -> np.ndarray:
+    """The length of the filler :func:`_without_filler` drops from each clause (0 for none)."""
+    strip = np.zeros(len(starts), dtype=np.int64)
+    undecided = np.ones(len(starts), dtype=bool)
+    for filler in _FILLERS:
+        begins = undecided & (length - len(filler) >= 2)
+        for j, char in enumerate(filler):
+            begins &= points[starts + j] == ord(char)
+        strip[begins] = len(filler)
+        undecided &= ~begins
+    return strip
 
 
 def _without_filler(clause: str, start: int) -> tuple[str, int]:
@@ -162,10 +204,27 @@ def _correlatives(speech, text: str) -> list[dict]:
     """Two-slot frames of one sentence: 先造平台后招商, 先上项目、后补手续 (frame 先□后□)."""
     rows = []
     for frame, pattern in CORRELATIVE_FRAMES.items():
-        for m in pattern.finditer(text):
+        for m in frame_matches(frame, pattern, text):
             slots = m.groups()
             if all(len(x) >= 1 and not _VALUE_SLOT.match(x) for x in slots):
                 rows.append(_row(speech, normal_form(m.group(0)), m.group(0), "parallel", m.start(), m.end(),
                                  frame=frame, slot="／".join(slots)))
     return rows
 
+
+
+def frame_matches(frame: str, pattern: re.Pattern, text: str):
+    """What ``pattern.finditer(text)`` gives; for a frame with its slot first, the pattern is tried
+    only just before its anchor (:data:`.lexicons.SLOT_FIRST_ANCHORS`), where a match must start."""
+    if frame not in SLOT_FIRST_ANCHORS:
+        yield from pattern.finditer(text)
+        return
+    anchor, reach = SLOT_FIRST_ANCHORS[frame]
+    last = 0
+    for a in anchor.finditer(text):
+        for at in range(max(a.start() - reach, last), a.start()):
+            m = pattern.match(text, at)
+            if m:
+                yield m
+                last = m.end()
+                break

@@ -247,6 +247,10 @@ CORRELATIVE_FRAMES = {
     "□多□少": re.compile(rf"([{HAN}]{{1,4}})多[，、]\s*(?:而)?([{HAN}]{{1,5}}?)少(?![数量年])"),
     "□中求□": re.compile(rf"((?![其集从之])[{HAN}])中求([{HAN}])"),  # 集中求解 is none
 }
+#: For each frame whose slot comes first, what follows the start of a match within so many characters:
+#: the pattern is tried only there (a pattern opening on a slot is otherwise tried at every character).
+SLOT_FIRST_ANCHORS = {"□意识": (re.compile("意识"), 2), "□多□少": (re.compile("多[，、]"), 4),
+                      "□中求□": (re.compile("中求"), 1)}
 #: Sayings (俗语, 谚语) of two parallel clauses, by their shape: 言必信，行必果 (X必Y，Z必W) and a
 #: chiasmus, 店大欺客，客大欺店 (ABCD，DBCA).  Each has the variant the same characters make
 #: (言必行，信必果), which is the same saying; spoken, the comma is often not written (店大欺客客大欺店).

@@ -1,5 +1,9 @@
 """Parallel and correlative frames, found from one speech's text alone."""
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import analysis as an
+from analysis.discourse import frames
 from analysis.discourse.frames import frame_rows
 
 
@@ -52,3 +56,57 @@ def test_slot_of_a_new_frame_is_never_a_number():
     sp = an.read_compilation(text="同志们：\n去年增长5%多，今年3个少，20XX年多、30年少。").speeches
     f = an.slogans(sp, kinds=("parallel",))
     assert f[f["frame"] == "□多□少"].empty
+
+
+def _parallel_reading_every_sentence(speech, text):
+    """What frames._parallel gave before sentences were chosen at once: every sentence read."""
+    from analysis.chinese import CLAUSE_RUN, SENTENCE_RUN
+
+    rows = frames._parallel_headings(speech, text)
+    seen = {r["start"] for r in rows}
+    for sm in SENTENCE_RUN.finditer(text):
+        clauses = [frames._without_filler(c.group(0), sm.start() + c.start()) for c in CLAUSE_RUN.finditer(sm.group(0))]
+        if len(clauses) >= 2:
+            rows += [r for r in frames._parallel_clauses(speech, clauses) if r["start"] not in seen]
+    return rows
+
+
+def test_the_sentences_read_for_parallel_clauses_are_all_that_hold_any(speeches, provincial):
+    texts = speeches["text"].tolist() + provincial["text"].tolist()[:8]
+    found = 0
+    for k, text in enumerate(texts):
+        ours = frames._parallel(k, text)
+        assert ours == _parallel_reading_every_sentence(k, text)
+        found += len(ours)
+    assert found > 200
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="抓要就是A项目目，、。；\n：“”()一", max_size=60))
+def test_parallel_clauses_of_arbitrary_text(text):
+    assert frames._parallel(1, text) == _parallel_reading_every_sentence(1, text)
+
+
+def test_frames_with_their_slot_first_are_found_where_finditer_finds_them(speeches, provincial):
+    from analysis.discourse.lexicons import CORRELATIVE_FRAMES, SLOT_FIRST_ANCHORS
+
+    texts = speeches["text"].tolist() + provincial["text"].tolist()[:10]
+    texts += ["增强责任意识、大局意识和创新意识", "签约项目多，落地项目少", "说得多、做得少多，少", "稳中求进、进中求好", "意识意识中求中求"]
+    found = 0
+    for frame in SLOT_FIRST_ANCHORS:
+        pattern = CORRELATIVE_FRAMES[frame]
+        for text in texts:
+            ours = [m.span() for m in frames.frame_matches(frame, pattern, text)]
+            assert ours == [m.span() for m in pattern.finditer(text)], (frame, text[:30])
+            found += len(ours)
+    assert found > 50
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="多少中求意识强的、，项目说做人", max_size=40))
+def test_slot_first_frames_on_arbitrary_text(text):
+    from analysis.discourse.lexicons import CORRELATIVE_FRAMES, SLOT_FIRST_ANCHORS
+
+    for frame in SLOT_FIRST_ANCHORS:
+        pattern = CORRELATIVE_FRAMES[frame]
+        assert [m.span() for m in frames.frame_matches(frame, pattern, text)] == [m.span() for m in pattern.finditer(text)]
