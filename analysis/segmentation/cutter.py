@@ -27,9 +27,9 @@ from __future__ import annotations
 
 import math
 
-import jieba
-import jieba.finalseg
 import numpy as np
+
+from .jieba_files import FINALSEG_RE_HAN, FINALSEG_RE_SKIP, MIN_FLOAT, PREV_STATUS, RE_HAN_DEFAULT, model_table
 
 # a run whose positions at one distance from its end number fewer than this is
 # finished one position at a time: a numpy step costs more than a few positions
@@ -214,7 +214,7 @@ def _han_table() -> np.ndarray:
     if _HAN_TABLE is None:
         table = np.zeros(0x110000, dtype=bool)
         bmp = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))
-        for m in jieba.re_han_default.finditer(bmp):
+        for m in RE_HAN_DEFAULT.finditer(bmp):
             for c in m.group():
                 table[ord(c)] = True
         _HAN_TABLE = table
@@ -291,7 +291,7 @@ class Cutter:
         is_start[n] = True
         if not n:
             return np.flatnonzero(is_start)
-        spans = np.array([m.span() for m in jieba.re_han_default.finditer(text)], dtype=np.int64).reshape(-1, 2)
+        spans = np.array([m.span() for m in RE_HAN_DEFAULT.finditer(text)], dtype=np.int64).reshape(-1, 2)
         points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
         # between runs every character is a word, white space included, except that jieba's
         # re_skip takes "\r\n" as one
@@ -369,23 +369,29 @@ class _HMM:
     STATES = "BEMS"
 
     def __init__(self):
-        from jieba.finalseg import PrevStatus, emit_P, start_P, trans_P
-
+        start_P, trans_P, emit_P = (model_table("finalseg", name) for name in ("prob_start", "prob_trans", "prob_emit"))
         index = {s: i for i, s in enumerate(self.STATES)}
         self.start = np.array([start_P[s] for s in self.STATES])
         chars = sorted({c for row in emit_P.values() for c in row})
         self.row = np.zeros(0x110000, dtype=np.int64)
         self.row[[ord(c) for c in chars]] = np.arange(1, len(chars) + 1)
-        self.emit = np.full((len(chars) + 1, 4), jieba.finalseg.MIN_FLOAT)
+        self.emit = np.full((len(chars) + 1, 4), MIN_FLOAT)
         for s, probs in emit_P.items():
             self.emit[[self.row[ord(c)] for c in probs], index[s]] = list(probs.values())
         # each state's two possible predecessors, the larger first, and the transition from each
-        self.prev = [sorted((index[p] for p in PrevStatus[s]), reverse=True) for s in self.STATES]
-        self.trans = [[trans_P[self.STATES[p]].get(s, jieba.finalseg.MIN_FLOAT) for p in pair]
+        self.prev = [sorted((index[p] for p in PREV_STATUS[s]), reverse=True) for s in self.STATES]
+        self.trans = [[trans_P[self.STATES[p]].get(s, MIN_FLOAT) for p in pair]
                       for s, pair in zip(self.STATES, self.prev)]
 
 
 _MODEL: _HMM | None = None
+
+
+def _jieba_force_split() -> set:
+    """jieba's process-wide set of words its HMM must not join (imports jieba)."""
+    import jieba.finalseg
+
+    return jieba.finalseg.Force_Split_Words
 
 
 def hmm_starts(bufs: list[str], *, force=None) -> tuple[np.ndarray, np.ndarray]:
@@ -397,7 +403,7 @@ def hmm_starts(bufs: list[str], *, force=None) -> tuple[np.ndarray, np.ndarray]:
     global _MODEL
     if _MODEL is None:
         _MODEL = _HMM()
-    skip = jieba.finalseg.re_skip
+    skip = FINALSEG_RE_SKIP
     runs: list[str] = []
     run_buf: list[int] = []
     run_at: list[int] = []
@@ -405,7 +411,7 @@ def hmm_starts(bufs: list[str], *, force=None) -> tuple[np.ndarray, np.ndarray]:
     other_at: list[int] = []
     for b, buf in enumerate(bufs):
         at = 0
-        for i, blk in enumerate(jieba.finalseg.re_han.split(buf)):
+        for i, blk in enumerate(FINALSEG_RE_HAN.split(buf)):
             if i % 2:  # split() puts the Chinese runs at odd places
                 runs.append(blk)
                 run_buf.append(b)
@@ -427,7 +433,7 @@ def hmm_starts(bufs: list[str], *, force=None) -> tuple[np.ndarray, np.ndarray]:
         labels = _viterbi_many(_MODEL, runs, lengths)
         # a word starts a run, or follows an E or S (a word's last character)
         starts = np.flatnonzero((into == 0) | np.concatenate(([True], (labels[:-1] == 1) | (labels[:-1] == 3))))
-        force = jieba.finalseg.Force_Split_Words if force is None else force
+        force = _jieba_force_split() if force is None else force
         if force:  # jieba gives such a word character by character
             joined = "".join(runs)
             ends = np.append(starts[1:], len(joined)).tolist()

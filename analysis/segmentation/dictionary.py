@@ -21,6 +21,7 @@ import pandas as pd
 from .. import config
 from ..caches import cached, content_key
 from ..errors import CorpusWarning, DictionaryError
+from .jieba_files import DEFAULT_DICT_NAME, jieba_folder, jieba_version
 
 if TYPE_CHECKING:
     from . import cutter, tagger
@@ -111,8 +112,6 @@ class ProjectDictionary:
     """
 
     def __init__(self, user_dict: str | Path | None = None):
-        import jieba
-
         self.user_dict = Path(user_dict) if user_dict else config.USER_DICT
         entries = read_user_dict(self.user_dict)
         for row in entries[entries.problem != ""].itertuples():
@@ -121,36 +120,46 @@ class ProjectDictionary:
         self.entries = entries[entries.problem == ""]
         #: Words this dictionary says never to join (frequency 0): the cutter keeps them as its own.
         self.force_split = frozenset(self.entries.loc[self.entries["freq"] == 0, "word"])
-        jieba.setLogLevel(60)  # jieba logs its cache use to stderr at every start
-        self._tk = jieba.Tokenizer()
-        cache_dir = config.CACHE_DIR / "jieba"
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        self._tk.tmp_dir = str(cache_dir)
+        self._cache_dir = config.CACHE_DIR / "jieba"
+        self._cache_dir.mkdir(parents=True, exist_ok=True)
+        self._tk = None
         self._freq_path: Path | None = None
-        self.trie, self.tags = self._load(cache_dir / f"project-{self._key()}")
+        self.trie, self.tags = self._load(self._cache_dir / f"project-{self._key()}")
 
     def _key(self) -> str:
-        import jieba
-
-        size = (Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME).stat().st_size
-        return hashlib.sha256(f"{file_digest(self.user_dict)} {jieba.__version__} {size} {_CACHE_FORMAT}"
+        size = (jieba_folder() / DEFAULT_DICT_NAME).stat().st_size
+        return hashlib.sha256(f"{file_digest(self.user_dict)} {jieba_version()} {size} {_CACHE_FORMAT}"
                               .encode()).hexdigest()[:16]
+
+    def _tokenizer(self):
+        """A private jieba tokenizer, made (and jieba imported) only when needed."""
+        if self._tk is None:
+            import jieba
+            import jieba.finalseg
+
+            jieba.setLogLevel(60)  # jieba logs its cache use to stderr at every start
+            self._tk = jieba.Tokenizer()
+            self._tk.tmp_dir = str(self._cache_dir)
+            for row in self.entries.itertuples():
+                if row.freq == 0:  # as add_word(word, 0) tells jieba's own tokenizer; the cutter keeps
+                    # its own set, not this process-wide one
+                    jieba.finalseg.add_force_split(row.word)
+        return self._tk
 
     @property
     def tk(self):
         """The jieba tokenizer with this dictionary.  Nothing here needs it (the cutter and
-        the tagger work from the trie), so its 500,000-entry ``FREQ`` loads only on request."""
+        the tagger work from the trie), so jieba and its 500,000-entry ``FREQ`` load only on request."""
+        tk = self._tokenizer()
         if self._freq_path is not None:
             words, freq, total = _load_freq(self._freq_path)
-            self._tk.FREQ, self._tk.total = dict(zip(words, freq)), total
-            self._tk.initialized = True
+            tk.FREQ, tk.total = dict(zip(words, freq)), total
+            tk.initialized = True
             self._freq_path = None
-        return self._tk
+        return tk
 
     def _load(self, stem: Path) -> tuple[cutter.Trie, tagger.TagTable]:
         """The trie and tags from ``stem.{freq,trie,tags}.npz``, built the first time."""
-        import jieba.finalseg
-
         from . import cutter, tagger
 
         paths = {part: stem.with_name(f"{stem.name}.{part}.npz") for part in ("freq", "trie", "tags")}
@@ -160,10 +169,6 @@ class ProjectDictionary:
                 with np.load(paths["freq"], allow_pickle=False) as z:
                     z["freq"]  # a damaged file fails here, not later
                 self._freq_path = paths["freq"]
-                for row in self.entries.itertuples():
-                    if row.freq == 0:  # as add_word(word, 0) tells jieba's own tokenizer (``tk``, which
-                        # the tests compare with); the cutter keeps its own set, not this global one
-                        jieba.finalseg.add_force_split(row.word)
                 return trie, tags
             except (OSError, EOFError, ValueError, TypeError, KeyError):
                 pass  # a damaged cache is rebuilt below
@@ -174,7 +179,7 @@ class ProjectDictionary:
 
         from . import cutter, tagger
 
-        tk = self._tk
+        tk = self._tokenizer()
         tk.initialize()
         for row in self.entries.itertuples():
             tk.add_word(row.word, row.freq, row.pos)

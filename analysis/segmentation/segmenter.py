@@ -49,16 +49,15 @@ class Segmenter:
     """Cuts text into jieba's words and tags them, under one user dictionary."""
 
     def __init__(self, user_dict: str | Path | None = None):
-        import jieba
-
-        from .cutter import Cutter  # jieba loads only when a segmenter is built
+        from .cutter import Cutter  # the dictionaries load only when a segmenter is built
+        from .jieba_files import jieba_version
         from .tagger import UnlistedTagger
 
         self.dictionary = ProjectDictionary(user_dict)
         self.user_dict = self.dictionary.user_dict
         self.cutter = Cutter(self.dictionary.trie, force_split=self.dictionary.force_split)
         self.key = hashlib.sha256(
-            (file_digest(self.user_dict) + jieba.__version__ + "v2").encode()).hexdigest()[:16]
+            (file_digest(self.user_dict) + jieba_version() + "v2").encode()).hexdigest()[:16]
         self.cache_dir = config.CACHE_DIR / "segments" / self.key
         self.cache = SegmentCache(self.cache_dir)
         self.tagger = UnlistedTagger(self.dictionary.trie, self.dictionary.tags, self.cache_dir / "oov_tags.json")

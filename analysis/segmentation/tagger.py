@@ -10,13 +10,15 @@ jieba.posseg tags a word that is in no dictionary by a Viterbi search over 256
 word, which made tagging the few thousand such words of 25 reports cost more
 than segmenting them.  :func:`viterbi` does the same arithmetic in the same
 order on float64 arrays (so every sum, every tie and the tie-break towards the
-larger state are the same), and :class:`POSTokenizer` plugs it into jieba's own
-tokenizer without touching the global one.  Tests compare both on every such
-word of the corpora and on arbitrary text.
+larger state are the same), and :class:`POSCutter` cuts as jieba.posseg does
+around it, without importing jieba.posseg (whose import re-reads jieba's whole
+dictionary).  Tests compare both on every such word of the corpora and on
+arbitrary text.
 """
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 from functools import cache, lru_cache
@@ -25,8 +27,8 @@ from pathlib import Path
 import numpy as np
 
 from ..chinese import MASK_TOKEN, NUMBER_TOKEN, is_punct
-
-_MIN_FLOAT = -3.14e100  # jieba's stand-in for log(0) of an unseen emission
+from .jieba_files import MIN_FLOAT as _MIN_FLOAT  # jieba's stand-in for log(0) of an unseen emission
+from .jieba_files import model_table
 
 
 class _Model:
@@ -72,19 +74,8 @@ class _Model:
 def _hmm_tables() -> list[dict]:
     """jieba.posseg's model (states of each character, start, transition and emission
     probabilities), read from its files: importing jieba.posseg would also re-read jieba's
-    whole dictionary (0.5 s of every run)."""
-    import importlib.util
-
-    import jieba
-
-    folder = Path(jieba.__file__).parent / "posseg"
-    tables = []
-    for name in ("char_state_tab", "prob_start", "prob_trans", "prob_emit"):
-        spec = importlib.util.spec_from_file_location(f"analysis._jieba_posseg_{name}", folder / f"{name}.py")
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        tables.append(module.P)
-    return tables
+    whole dictionary (0.25 s of every run)."""
+    return [model_table("posseg", name) for name in ("char_state_tab", "prob_start", "prob_trans", "prob_emit")]
 
 
 @lru_cache(maxsize=1)
@@ -182,6 +173,34 @@ _NUM = re.compile("[\\.0-9]+")
 def _tag_of_other(x: str, block: str) -> str:
     """The tag jieba.posseg gives a piece outside Han text (it tests Latin on the block, not the piece)."""
     return "m" if _NUM.match(x) else "eng" if _ENG.match(block) else "x"
+
+
+class PrefixDictionary:
+    """jieba.Tokenizer's ``get_DAG`` and ``calc`` over a given ``FREQ`` and ``total``, as jieba
+    0.42.1 writes them, without importing jieba: the tagger hands it only the dictionary entries
+    found inside the words it tags."""
+
+    def __init__(self, freq: dict[str, int], total: int):
+        self.FREQ, self.total = freq, total
+
+    def get_DAG(self, sentence: str) -> dict[int, list[int]]:  # noqa: N802 - jieba's name
+        dag = {}
+        for k in range(len(sentence)):
+            ends, i, frag = [], k, sentence[k]
+            while i < len(sentence) and frag in self.FREQ:
+                if self.FREQ[frag]:
+                    ends.append(i)
+                i += 1
+                frag = sentence[k:i + 1]
+            dag[k] = ends or [k]
+        return dag
+
+    def calc(self, sentence: str, dag: dict, route: dict) -> None:
+        route[len(sentence)] = (0, 0)
+        logtotal = math.log(self.total)
+        for idx in range(len(sentence) - 1, -1, -1):
+            route[idx] = max((math.log(self.FREQ.get(sentence[idx:x + 1]) or 1) - logtotal + route[x + 1][0], x)
+                             for x in dag[idx])
 
 
 class POSCutter:
@@ -293,10 +312,7 @@ class UnlistedTagger:
             return
         self._prepared.update(tokens)
         if self._posseg is None:
-            import jieba
-            small = jieba.Tokenizer()
-            small.FREQ, small.total, small.initialized = {}, self.trie.total, True
-            self._posseg = POSCutter(small, self.tags)
+            self._posseg = POSCutter(PrefixDictionary({}, self.trie.total), self.tags)
         self._posseg.tokenizer.FREQ.update(self.trie.entries_within(tokens))
 
     def tag(self, token: str) -> str:

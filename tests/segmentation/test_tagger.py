@@ -106,6 +106,7 @@ def test_a_segmenter_does_not_load_jieba_posseg_until_a_word_needs_it():
     import subprocess
     import sys
 
+    an.get_segmenter()  # the dictionaries built (and cached) here, if they were not
     code = "import sys, analysis as an; an.get_segmenter(); print('jieba.posseg' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == "False"
