@@ -12,13 +12,13 @@ from analysis.segmentation import jieba_files
 def test_version_folder_and_patterns_are_jiebas():
     assert jieba_files.jieba_version() == jieba.__version__
     assert jieba_files.jieba_folder() == __import__("pathlib").Path(jieba.__file__).parent
-    assert jieba_files.DEFAULT_DICT_NAME == jieba.DEFAULT_DICT_NAME
+    assert jieba.DEFAULT_DICT_NAME == jieba_files.DEFAULT_DICT_NAME
     assert jieba_files.RE_HAN_DEFAULT.pattern == jieba.re_han_default.pattern
     assert jieba_files.RE_HAN_DEFAULT.flags == jieba.re_han_default.flags
     assert jieba_files.FINALSEG_RE_HAN.pattern == jieba.finalseg.re_han.pattern
     assert jieba_files.FINALSEG_RE_SKIP.pattern == jieba.finalseg.re_skip.pattern
-    assert jieba_files.MIN_FLOAT == jieba.finalseg.MIN_FLOAT
-    assert jieba_files.PREV_STATUS == jieba.finalseg.PrevStatus
+    assert jieba.finalseg.MIN_FLOAT == jieba_files.MIN_FLOAT
+    assert jieba.finalseg.PrevStatus == jieba_files.PREV_STATUS
 
 
 def test_model_tables_are_jiebas():
