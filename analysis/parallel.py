@@ -56,9 +56,10 @@ def _run_chunk(func: Callable, chunk: list, kwargs: dict) -> list:
 #: costs more than it saves (measured: numbers and slogans of the 25 reports, 470,000
 #: characters, take longer on 2 processes than on 1) ...
 MIN_CHARS_PER_PROCESS = 500_000
-#: ... and so does segmentation (measured: the 25 reports segment in 0.6 s on 1
-#: process or 2; three copies of them, 1.4 million characters, 1.2-1.6 times faster on 2).
-MIN_CHARS_PER_SEGMENTING_PROCESS = 300_000
+#: ... and so does the whole pipeline by chunks (measured 2026-12-06: the 25 reports, 470,000
+#: characters, take 2.2 s on 1 process and 1.8 s on 2, since a run no longer imports jieba; the
+#: seed, 21,000, gains nothing).
+MIN_CHARS_PER_SEGMENTING_PROCESS = 150_000
 
 
 def useful_processes(processes: int | None, texts: list[str], min_chars: int) -> int:
