@@ -264,6 +264,7 @@ CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
              "六": 6, "七": 7, "八": 8, "九": 9}
 _SMALL_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百]+")
 _POWERS = {"十": 10, "百": 100, "千": 1000}
+_SCALE_ALONE = frozenset({"百", "千", "万", "亿", "万亿"})
 _UNITS = "零一二三四五六七八九"
 _HALF_WIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
 _PLAIN_DECIMAL = re.compile(r"\d+(?:\.\d+)?")
@@ -382,6 +383,10 @@ def to_number(s: str) -> float:
     plain = standard_numeral(s)
     if plain is not None:
         return float(plain)
+    if 2 <= len(s) <= 4 and all(c in CN_DIGITS for c in s):  # 二〇三五, 三五: digit by digit, as cn2an reads them
+        return float("".join(str(CN_DIGITS[c]) for c in s))
+    if s in _SCALE_ALONE:  # no numeral (cn2an refuses them too), and common enough to skip its import
+        raise ValueError(f"a scale word without a numeral: {s}")
     import cn2an
 
     return float(cn2an.cn2an(s, "smart"))

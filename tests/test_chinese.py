@@ -32,6 +32,25 @@ def test_standard_numerals_are_read_as_cn2an_reads_them():
     assert chinese_number("一百零五") == 105 and chinese_number("十十") is None
 
 
+def test_numerals_written_digit_by_digit_are_read_as_cn2an_reads_them():
+    import itertools
+
+    for size in (2, 3, 4):
+        for chars in itertools.islice(itertools.product("〇零一二三四五六七八九两", repeat=size), 0, None, 7):
+            numeral = "".join(chars)
+            assert to_number(numeral) == float(cn2an.cn2an(numeral, "smart")), numeral
+
+
+def test_a_scale_word_alone_is_refused_as_cn2an_refuses_it():
+    import pytest
+
+    for word in ("百", "千", "万", "亿", "万亿"):
+        with pytest.raises(ValueError):
+            cn2an.cn2an(word, "smart")
+        with pytest.raises(ValueError):
+            to_number(word)
+
+
 def test_reading_headings_numbered_below_a_hundred_does_not_import_cn2an():
     code = ("import sys; from analysis.chinese import chinese_number; "
             "assert [chinese_number(s) for s in ('三', '十二', '四十七')] == [3, 12, 47]; "
