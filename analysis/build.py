@@ -26,8 +26,9 @@ from .reading.corpus import Compilation, read_corpus, speech_table
 TABLE_FORMATS = {"csv": (None, ".csv"), "xlsx": ("openpyxl", ".xlsx"), "parquet": ("pyarrow", ".parquet")}
 
 
-def write_table(frame: pd.DataFrame, path: Path, fmt: str = "csv") -> Path:
-    """Write ``frame`` to ``path`` (its suffix replaced by the format's), deterministically."""
+def write_table(frame: pd.DataFrame, path: Path, fmt: str = "csv", *, append: bool = False) -> Path:
+    """Write ``frame`` to ``path`` (its suffix replaced by the format's), deterministically.
+    ``append``: add the rows to a CSV file written before (without the header again)."""
     check_choice("format", fmt, tuple(TABLE_FORMATS))
     package, suffix = TABLE_FORMATS[fmt]
     if package is not None:
@@ -39,7 +40,8 @@ def write_table(frame: pd.DataFrame, path: Path, fmt: str = "csv") -> Path:
     path = Path(path).with_suffix(suffix)
     path.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "csv":
-        frame.to_csv(path, index=False, lineterminator="\n", float_format="%.6g")
+        frame.to_csv(path, index=False, lineterminator="\n", float_format="%.6g", mode="a" if append else "w",
+                     header=not append)
     elif fmt == "xlsx":
         frame.to_excel(path, index=False)
     else:
@@ -79,6 +81,7 @@ class Tables:
     seconds: dict[str, float] = field(default_factory=dict)  # time taken by each step
     sink: Callable[[str, pd.DataFrame], object] | None = field(default=None, repr=False)
     names: list[str] = field(default_factory=list)
+    pieces: bool = False  # the sink takes a large table in several frames (it appends)
 
     def put(self, name: str, frame: pd.DataFrame) -> None:
         self.names.append(name)
@@ -87,21 +90,38 @@ class Tables:
         else:
             self.sink(name, frame)
 
+    def put_pieces(self, name: str, pieces) -> None:
+        """A table made in pieces, in order: handed on one by one when the sink takes pieces (so
+        the whole table is never held), else joined first."""
+        if self.sink is None or not self.pieces:
+            parts = list(pieces)
+            self.put(name, pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0])
+            return
+        pieces = iter(pieces)
+        first = next(pieces)  # a table that cannot be made fails here, before it is named
+        self.names.append(name)
+        self.sink(name, first)
+        del first
+        for piece in pieces:
+            self.sink(name, piece)
+
 
 def build_tables(comp: Compilation, groups=tuple(TABLE_GROUPS), *, processes: int = 1,
                  progress: bool = False, by: str = "year", cache: bool = True,
-                 sink: Callable[[str, pd.DataFrame], object] | None = None) -> Tables:
+                 sink: Callable[[str, pd.DataFrame], object] | None = None, pieces: bool = False) -> Tables:
     """The processed tables of a read corpus, taken by chunks of documents (:mod:`analysis.chunks`)
     on ``processes`` or on Dask; segments each document once (``cache=False``: afresh, not from
     ``.cache/segments``).  With one speech, keyness (which compares speeches) is left out and
     ``notes`` says why.  ``progress`` shows every stage, and the documents done.  ``seconds``
     of the result holds the time of every step.  ``sink(name, frame)``, when given, receives each
-    table as it is made (``write_tables`` writes it), and the result keeps none of them."""
+    table as it is made (``write_tables`` writes it), and the result keeps none of them; with
+    ``pieces=True`` the largest tables (term frequencies, keyness) come to it in several frames
+    under the same name, one after the other, which it appends."""
     from .parallel import progress_bars
 
     with progress_bars(progress):
-        return _build_tables(comp, groups, Tables(sink=sink), processes=processes, progress=progress, by=by,
-                             cache=cache)
+        return _build_tables(comp, groups, Tables(sink=sink, pieces=pieces), processes=processes, progress=progress,
+                             by=by, cache=cache)
 
 
 def _build_tables(comp: Compilation, groups, out: Tables, *, processes: int, progress: bool, by: str,
@@ -113,9 +133,9 @@ def _build_tables(comp: Compilation, groups, out: Tables, *, processes: int, pro
     from .discourse.ranking import recurring_slogans
     from .discourse.reference import load_reference
     from .discourse.tracker import formula_tracker
-    from .statistics.frequency import term_frequencies
+    from .statistics.frequency import term_frequency_blocks
     from .statistics.groups import periods
-    from .statistics.keyness import keyness_by_speech
+    from .statistics.keyness import keyness_blocks
 
     speeches = comp.speeches
     timed = "time" in groups and periods(speeches, by=by)["period"].nunique() >= MIN_YEARS  # the time tables come
@@ -134,9 +154,9 @@ def _build_tables(comp: Compilation, groups, out: Tables, *, processes: int, pro
             out.put("speeches.csv", speech_table(speeches))
             out.put("spans.csv", comp.spans.assign(text=comp.spans["text"].str.slice(0, 40)))
         elif group == "terms":
-            out.put("term_frequencies.csv", term_frequencies(parts.counts))
+            out.put_pieces("term_frequencies.csv", term_frequency_blocks(parts.counts))
             try:
-                out.put("keyness.csv", keyness_by_speech(parts.counts, min_count=2, absent=ABSENT_KEYWORDS))
+                out.put_pieces("keyness.csv", keyness_blocks(parts.counts, min_count=2, absent=ABSENT_KEYWORDS))
             except TooFewSpeechesError as exc:
                 out.notes.append(f"keyness.csv not written: {exc}")
         elif group == "slogans":
@@ -206,8 +226,14 @@ def write_tables(corpus=None, out_dir=None, *, groups=tuple(TABLE_GROUPS), proce
     check_choice("format", fmt, tuple(TABLE_FORMATS))
     out = Path(out_dir) if out_dir else config.PROCESSED_DIR
     written: list[Path] = []
-    tables = build_tables(read_corpus(corpus), groups, processes=processes, progress=progress, by=by,
-                          sink=lambda name, frame: written.append(write_table(frame, out / name, fmt)))
+
+    def sink(name: str, frame: pd.DataFrame) -> None:  # a table in pieces: the later ones appended
+        path = write_table(frame, out / name, fmt, append=bool(written) and written[-1] == out / name)
+        if not written or written[-1] != path:
+            written.append(path)
+
+    tables = build_tables(read_corpus(corpus), groups, processes=processes, progress=progress, by=by, sink=sink,
+                          pieces=fmt == "csv")
     if notes is not None:
         notes += tables.notes
     return written

@@ -78,7 +78,8 @@ def pipeline_child(folder: str, engine: str) -> None:
         _, adapted = rjieba_cutter(seg)
         seg.cutter.lcut = adapted
     start = time.perf_counter()
-    tables = build.build_tables(an.read_corpus(folder), processes=1, cache=False, sink=lambda name, frame: None)
+    tables = build.build_tables(an.read_corpus(folder), processes=1, cache=False, sink=lambda name, frame: None,
+                                 pieces=True)
     print(json.dumps({"pipeline_s": time.perf_counter() - start, "segment_s": tables.seconds["segment"]}))
 
 

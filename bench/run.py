@@ -86,7 +86,8 @@ def pipeline(corpus: Path, processes: int) -> dict:
     read_s = time.perf_counter() - start
     # each table handed on and let go as it is made, as ``python -m analysis tables`` writes them
     # (the writing itself is not timed)
-    tables = build.build_tables(comp, processes=processes, cache=False, sink=lambda name, frame: None)
+    tables = build.build_tables(comp, processes=processes, cache=False, sink=lambda name, frame: None,
+                                  pieces=True)
     wall = time.perf_counter() - start
     return {"stages": {"read": read_s, **tables.seconds}, "pipeline_s": wall,
             "chars": int(comp.speeches["text"].str.len().sum()), "peak_mib": peak_mib(),

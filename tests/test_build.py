@@ -144,6 +144,31 @@ def test_a_sink_gets_every_table_as_it_is_made_and_nothing_is_kept():
     assert sunk.notes == kept.notes  # five speeches of one year: the time tables are not made, and say so
 
 
+def test_tables_written_in_pieces_are_the_files_written_whole(tmp_path, monkeypatch):
+    """The largest tables reach the writer in pieces of whole speeches (only one held at a time),
+    appended one after the other: the files are byte for byte the ones written whole."""
+    from analysis import build
+    from analysis.statistics import frequency, keyness
+
+    whole = build.write_tables(config.SEED_CORPUS, tmp_path / "whole", groups=("terms",))
+    monkeypatch.setattr(frequency, "BLOCK_ROWS", 300)
+    monkeypatch.setattr(keyness, "_BLOCK_ROWS", 300)
+    handed: list = []
+    write = build.write_table
+
+    def recording(frame, path, fmt="csv", *, append=False):
+        handed.append((path.name, len(frame), append))
+        return write(frame, path, fmt, append=append)
+
+    monkeypatch.setattr(build, "write_table", recording)
+    pieces = build.write_tables(config.SEED_CORPUS, tmp_path / "pieces", groups=("terms",))
+    assert [p.name for p in pieces] == [p.name for p in whole] == ["term_frequencies.csv", "keyness.csv"]
+    assert sum(name == "keyness.csv" for name, _, _ in handed) >= 3
+    assert [append for name, _, append in handed if name == "keyness.csv"][:2] == [False, True]
+    for a, b in zip(whole, pieces):
+        assert a.read_bytes() == b.read_bytes(), a.name
+
+
 def test_the_readmes_layout_table_names_every_module():
     """The tour of the layout says where each module is: a new module missing from it fails."""
     rows = [line for line in (config.PROJ_ROOT / "README.md").read_text(encoding="utf-8").splitlines()

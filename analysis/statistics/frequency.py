@@ -24,9 +24,33 @@ def term_frequencies(counts: pd.DataFrame, *, min_count: int = 1) -> pd.DataFram
     >>> an.term_frequencies(an.term_counts(tokens)).head(1)[['speech', 'term', 'n']].values.tolist()
     [[1, '抓', 3]]
     """
-    counts = as_counts(counts).copy()
-    counts["per_10k"] = counts["n"] / counts["speech"].map(speech_sizes(counts)) * 10_000
-    counts["n_documents"] = counts.groupby("term")["speech"].transform("size")
+    blocks = list(term_frequency_blocks(counts, min_count=min_count))
+    return pd.concat(blocks, ignore_index=True) if len(blocks) > 1 else blocks[0]
+
+
+#: :func:`term_frequency_blocks` gives pieces of whole speeches of about this many rows.
+BLOCK_ROWS = 500_000
+
+
+def term_frequency_blocks(counts: pd.DataFrame, *, min_count: int = 1):
+    """:func:`term_frequencies` in pieces of whole speeches, in order: one after the other they
+    are the whole table, and only one is made at a time."""
+    counts = as_counts(counts)
+    sizes = speech_sizes(counts)
+    documents = counts["term"].value_counts(sort=False)  # the documents using each term: one row each
+    order = np.argsort(counts["speech"].to_numpy(), kind="stable")
+    speech = counts["speech"].to_numpy()[order]
+    cuts = np.flatnonzero(np.r_[True, speech[1:] != speech[:-1]]) if len(speech) else np.zeros(1, dtype=int)
+    starts = cuts[np.r_[0, np.flatnonzero(np.diff(cuts // BLOCK_ROWS)) + 1]] if len(speech) else cuts
+    for lo, hi in zip(starts.tolist(), np.r_[starts[1:], len(speech)].tolist()):
+        piece = counts.iloc[order[lo:hi]]
+        yield _frequencies(piece, sizes, documents, min_count)
+
+
+def _frequencies(counts: pd.DataFrame, sizes: pd.Series, documents: pd.Series, min_count: int) -> pd.DataFrame:
+    counts = counts.copy()
+    counts["per_10k"] = counts["n"] / counts["speech"].map(sizes) * 10_000
+    counts["n_documents"] = counts["term"].map(documents).astype(np.int64)
     counts = counts[counts["n"] >= min_count]
     counts = counts.sort_values(["speech", "n", "term"], ascending=[True, False, True], kind="mergesort")
     counts["rank"] = counts.groupby("speech")["n"].rank(method="min", ascending=False).astype(int)

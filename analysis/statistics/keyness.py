@@ -156,11 +156,19 @@ def keyness_by_speech(counts: pd.DataFrame, *, min_count: int = 1, measure: str 
     >>> an.keyness_by_speech(counts)['speech'].unique().tolist()
     [1, 2]
     """
+    blocks = list(keyness_blocks(counts, min_count=min_count, measure=measure, absent=absent))
+    return pd.concat(blocks, ignore_index=True) if len(blocks) > 1 else blocks[0]
+
+
+def keyness_blocks(counts: pd.DataFrame, *, min_count: int = 1, measure: str = "g2",
+                   absent: int | None = None):
+    """:func:`keyness_by_speech` in pieces of whole speeches (about half a million rows each), in
+    order: one after the other they are the whole table, and only one is held at a time."""
     check_choice("measure", measure, MEASURES)
     counts = as_counts(counts)
     require_speeches(counts, "keyness")
     pairs = _Pairs(counts, min_count)
-    blocks, rows, block = [], 0, []
+    rows, block = 0, []
     for s, lo, hi in zip(pairs.speeches.tolist(), *pairs.bounds):
         present = pairs.term[lo:hi]
         missing = pairs.absent(present, absent)
@@ -168,12 +176,10 @@ def keyness_by_speech(counts: pd.DataFrame, *, min_count: int = 1, measure: str 
                       np.concatenate([pairs.n[lo:hi], np.zeros(len(missing), dtype=np.int64)])))
         rows += len(present) + len(missing)
         if rows >= _BLOCK_ROWS:
-            blocks.append(_measure_block(pairs, block, measure))
+            yield _measure_block(pairs, block, measure)[["speech"] + KEYNESS_COLUMNS].reset_index(drop=True)
             block, rows = [], 0
     if block:
-        blocks.append(_measure_block(pairs, block, measure))
-    out = pd.concat(blocks, ignore_index=True) if len(blocks) > 1 else blocks[0]
-    return out[["speech"] + KEYNESS_COLUMNS].reset_index(drop=True)
+        yield _measure_block(pairs, block, measure)[["speech"] + KEYNESS_COLUMNS].reset_index(drop=True)
 
 
 def _measure_block(pairs: _Pairs, block: list, measure: str) -> pd.DataFrame:

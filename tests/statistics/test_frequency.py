@@ -29,3 +29,19 @@ def test_shared_vocabulary(tokens):
     assert set(s["category"]) == {"all", "some", "one"}
     assert "项目" in set(s.loc[s["category"] == "all", "term"])
     assert s.loc[s["term"] == "需求", "category"].item() in {"some", "one"}
+
+
+def test_frequencies_in_pieces_are_the_whole_table(tokens, monkeypatch):
+    import pandas as pd
+
+    from analysis.statistics import frequency
+
+    counts = an.term_counts(tokens)
+    whole = frequency.term_frequencies(counts, min_count=2)
+    monkeypatch.setattr(frequency, "BLOCK_ROWS", 300)  # the seed's five speeches in several pieces
+    pieces = list(frequency.term_frequency_blocks(counts, min_count=2))
+    assert len(pieces) >= 3
+    assert all(p["speech"].nunique() >= 1 for p in pieces)
+    assert len({s for p in pieces for s in p["speech"].unique()}) == counts["speech"].nunique()
+    pd.testing.assert_frame_equal(pd.concat(pieces, ignore_index=True), whole)
+    assert frequency.term_frequencies(counts.iloc[:0]).empty

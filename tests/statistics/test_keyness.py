@@ -82,3 +82,16 @@ def test_keyness_by_speech_in_blocks_is_identical(tokens, monkeypatch):
     whole = an.keyness_by_speech(tokens, min_count=2)
     monkeypatch.setattr(module, "_BLOCK_ROWS", 50)  # a block per speech or so
     assert an.keyness_by_speech(tokens, min_count=2).equals(whole)
+
+
+def test_keyness_in_pieces_is_the_whole_table(tokens, monkeypatch):
+    import pandas as pd
+
+    from analysis.statistics import keyness
+
+    counts = an.term_counts(tokens)
+    whole = keyness.keyness_by_speech(counts, min_count=2, absent=20)
+    monkeypatch.setattr(keyness, "_BLOCK_ROWS", 500)
+    pieces = list(keyness.keyness_blocks(counts, min_count=2, absent=20))
+    assert len(pieces) >= 3
+    pd.testing.assert_frame_equal(pd.concat(pieces, ignore_index=True), whole)
