@@ -41,7 +41,7 @@ lint: setup ## ruff over the package, the tests, the notebooks and the benchmark
 lab: setup ## open the notebooks in JupyterLab from the project's environment
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
 
-bench: setup ## time the whole pipeline against bare jieba on 1x, 25 reports, 10x and 50x
+bench: setup ## time the whole pipeline against bare jieba on the seed, the 25 reports, 10x, 50x and 100x
 	$(PY) bench/run.py
 
 clean: ## remove the environment and caches (not data or figures)

@@ -128,11 +128,9 @@ def _build_tables(comp: Compilation, groups, out: Tables, *, processes: int, pro
                   cache: bool) -> Tables:
     from . import parallel
     from .chunks import corpus_parts
-    from .discourse.boilerplate import boilerplate, boilerplate_spans, outside_boilerplate
+    from .discourse.boilerplate import boilerplate_spans, outside_boilerplate
     from .discourse.dating import dating_evidence
-    from .discourse.ranking import recurring_slogans
     from .discourse.reference import load_reference
-    from .discourse.tracker import formula_tracker
     from .statistics.frequency import term_frequency_blocks
     from .statistics.groups import periods
     from .statistics.keyness import keyness_blocks
@@ -160,16 +158,7 @@ def _build_tables(comp: Compilation, groups, out: Tables, *, processes: int, pro
             except TooFewSpeechesError as exc:
                 out.notes.append(f"keyness.csv not written: {exc}")
         elif group == "slogans":
-            out.put("slogans.csv", parts.slogans)
-            spans = boilerplate_spans(speeches)
-            out.put("boilerplate.csv", boilerplate(spans, len(speeches)))
-            found = outside_boilerplate(parts.slogans, spans)  # what every document repeats ranks as nothing
-            parts.slogans = parts.slogans if timed else None  # found holds what is left of it
-            out.put("recurring_slogans.csv", recurring_slogans(found, min_documents=1, corpus_size=len(speeches)))
-            out.put("formula_tracker.csv", formula_tracker(found, sizes=speeches.set_index("speech")["n_chars"],
-                                                           zeros=False))
-            out.put("numbered_formulas.csv", parts.numbered)
-            out.put("outline.csv", parts.outline)
+            found = _slogan_tables(out, parts, speeches, keep=timed)
         elif group == "numbers":
             out.put("numeric_targets.csv", parts.numbers)
             out.put("dating_evidence.csv", dating_evidence(parts.numbers, speeches))
@@ -182,6 +171,28 @@ def _build_tables(comp: Compilation, groups, out: Tables, *, processes: int, pro
             _let_go(parts, group)
             found = None
     return out
+
+
+def _slogan_tables(out: Tables, parts, speeches: pd.DataFrame, *, keep: bool) -> pd.DataFrame:
+    """The slogan tables; returns the slogans outside boilerplate (``keep``: the slogans are kept
+    in ``parts`` for the time tables, else let go once those are taken from them)."""
+    from .discourse.boilerplate import boilerplate, boilerplate_spans, outside_boilerplate
+    from .discourse.ranking import formula_rows, recurring_slogans
+    from .discourse.tracker import formula_tracker
+
+    out.put("slogans.csv", parts.slogans)
+    spans = boilerplate_spans(speeches)
+    out.put("boilerplate.csv", boilerplate(spans, len(speeches)))
+    found = outside_boilerplate(parts.slogans, spans)  # what every document repeats ranks as nothing
+    parts.slogans = parts.slogans if keep else None  # found holds what is left of it
+    rows = formula_rows(found)  # once, for both tables
+    out.put("recurring_slogans.csv", recurring_slogans(found, min_documents=1, corpus_size=len(speeches),
+                                                       occurrences=rows))
+    out.put("formula_tracker.csv", formula_tracker(found, sizes=speeches.set_index("speech")["n_chars"],
+                                                   zeros=False, occurrences=rows))
+    out.put("numbered_formulas.csv", parts.numbered)
+    out.put("outline.csv", parts.outline)
+    return found
 
 
 def _let_go(parts, group: str) -> None:

@@ -130,4 +130,6 @@ def outside_boilerplate(found: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFram
                          "start": found["start"].to_numpy(), "end": found["end"].to_numpy()})
     pairs = rows.merge(spans[["speech", "start", "end"]], on="speech", suffixes=("", "_span"))
     inside = pairs.loc[(pairs["start"] >= pairs["start_span"]) & (pairs["end"] <= pairs["end_span"]), "row"]
+    if inside.empty:
+        return found  # nothing to set aside: no copy of a frame of millions of rows
     return found[~np.isin(np.arange(len(found)), inside.to_numpy())]

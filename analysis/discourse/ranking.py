@@ -115,7 +115,7 @@ def formula_rows(slogan_frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def recurring_slogans(slogan_frame: pd.DataFrame, *, min_documents: int = 2,
-                      corpus_size: int | None = None) -> pd.DataFrame:
+                      corpus_size: int | None = None, occurrences: pd.DataFrame | None = None) -> pd.DataFrame:
     r"""Formulas used in ``min_documents`` documents or more, parallel frames among them as their
     template (抓□, 先□后□).
 
@@ -127,6 +127,7 @@ def recurring_slogans(slogan_frame: pd.DataFrame, *, min_documents: int = 2,
     document of a large corpus says does not rank above its formulas; ``corpus_size`` is
     the corpus's size, by default the documents ``slogan_frame`` holds).  Which speeches use
     it is :func:`slogan_matrix`.  Sorted by score, then ``n`` descending, then slogan.
+    ``occurrences``: :func:`formula_rows` of ``slogan_frame``, when the caller has them already.
 
     >>> import analysis as an
     >>> sp = an.read_compilation(text=(
@@ -136,7 +137,7 @@ def recurring_slogans(slogan_frame: pd.DataFrame, *, min_documents: int = 2,
     >>> an.recurring_slogans(found)[['formula', 'evidence', 'n_documents']].values.tolist()
     [['抓□', 'frame', 2]]
     """
-    f = formula_rows(slogan_frame)
+    f = formula_rows(slogan_frame) if occurrences is None else occurrences
     f = f.assign(_e=evidence_rank(f["evidence"]))
     g = f.groupby("formula")
     best = f.sort_values(["_e"], kind="mergesort").drop_duplicates("formula").set_index("formula")

@@ -41,8 +41,15 @@ def scope_of(n_documents: int, n_all: int) -> str:
     return "some"
 
 
+def _strongest(rows: pd.DataFrame) -> pd.DataFrame:
+    """Each formula's strongest evidence (``_e``: its rank), and the kind that gave it."""
+    best = rows.assign(_e=evidence_rank(rows["evidence"])).sort_values("_e", kind="mergesort")
+    return best.drop_duplicates("formula").set_index("formula")[["kind", "evidence", "_e"]]
+
+
 def formula_tracker(slogan_frame: pd.DataFrame, *, sizes: pd.Series | None = None, top_per_scope: int | None = None,
-                    scopes: tuple[str, ...] = SCOPES, zeros: bool = True) -> pd.DataFrame:
+                    scopes: tuple[str, ...] = SCOPES, zeros: bool = True,
+                    occurrences: pd.DataFrame | None = None) -> pd.DataFrame:
     r"""Formula-by-document counts in long form, zeros included (``zeros=False``: only the
     documents that use each formula, as a table of a large corpus is written), with each
     formula's spread.
@@ -55,6 +62,8 @@ def formula_tracker(slogan_frame: pd.DataFrame, *, sizes: pd.Series | None = Non
     and ``n_total`` descending; among the ``few``, ``n_documents`` ascending (the most local
     first), the strength of the evidence, then ``n_total``; ``top_per_scope=K``
     keeps the first K formulas of each scope, and ``scopes`` chooses the scopes kept.
+    ``occurrences``: :func:`~analysis.discourse.ranking.formula_rows` of ``slogan_frame``, when the
+    caller has them already (the build computes them once for this and the recurring formulas).
 
     >>> import analysis as an
     >>> sp = an.read_compilation(text=(
@@ -67,7 +76,7 @@ def formula_tracker(slogan_frame: pd.DataFrame, *, sizes: pd.Series | None = Non
     for s in scopes:
         check_choice("scopes", s, SCOPES)
     documents = sorted(slogan_frame["speech"].unique()) if sizes is None else sorted(sizes.index)
-    rows = formula_rows(slogan_frame)
+    rows = formula_rows(slogan_frame) if occurrences is None else occurrences
     if rows.empty or not documents:
         return pd.DataFrame(columns=TRACKER_COLUMNS)
     # formula x document counts kept long (only the pairs that occur): the dense table of a large
@@ -75,9 +84,7 @@ def formula_tracker(slogan_frame: pd.DataFrame, *, sizes: pd.Series | None = Non
     used = rows[rows["speech"].isin(documents)].groupby(["formula", "speech"]).size().rename("n").reset_index()
     weights = pd.Series(1.0, index=documents) if sizes is None else sizes.reindex(documents).astype(float)
     summary = _spread(used, weights / weights.sum(), len(documents))
-    best = rows.assign(_e=evidence_rank(rows["evidence"])).sort_values("_e", kind="mergesort")
-    best = best.drop_duplicates("formula")
-    summary = summary.join(best.set_index("formula")[["kind", "evidence", "_e"]])
+    summary = summary.join(_strongest(rows))
     summary["_scope"] = summary["scope"].map({s: i for i, s in enumerate(SCOPES)})
     # widest scope first; among the local ones the most local first, and those the text itself
     # marks as formulas (quoted, self-counting) before frames of one document; in the wider

@@ -126,6 +126,7 @@ class _Pairs:
         self.bounds = np.searchsorted(self.speech, self.speeches), np.searchsorted(self.speech, self.speeches, "right")
         self.sizes = speech_sizes(counts)
         self.n_all = float(counts["n"].sum())
+        self._by_freq: np.ndarray | None = None
 
     def absent(self, present: np.ndarray, keep: int | None) -> np.ndarray:
         """Terms a speech (using ``present``) never uses: all of them, or the ``keep`` most frequent."""
@@ -133,9 +134,10 @@ class _Pairs:
             mask = np.ones(len(self.terms), dtype=bool)
             mask[present] = False
             return np.flatnonzero(mask)
-        seen = set(present.tolist())
-        by_freq = np.argsort(-self.totals, kind="stable")[:keep + len(seen)]
-        return np.array([t for t in by_freq if t not in seen][:keep], dtype=np.int64)
+        if self._by_freq is None:  # the terms by corpus frequency, sorted once for every speech
+            self._by_freq = np.argsort(-self.totals, kind="stable")
+        candidates = self._by_freq[:keep + len(present)]
+        return candidates[~np.isin(candidates, present)][:keep].astype(np.int64)
 
 
 def keyness_by_speech(counts: pd.DataFrame, *, min_count: int = 1, measure: str = "g2",

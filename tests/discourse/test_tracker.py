@@ -38,3 +38,14 @@ def test_dp_is_zero_when_a_formula_is_spread_as_the_documents_are_long_and_grows
     t = an.formula_scope(an.formula_tracker(found, sizes=pd.Series({1: 100, 2: 100}))).set_index("formula")
     assert t.loc["甲", "dp"] == 0.0 and t.loc["乙", "dp"] == 0.5  # 乙 only in one of two equal documents
     assert t.loc["甲", "scope"] == "all" and t.loc["乙", "n_documents"] == 1
+
+
+def test_the_tracker_and_the_ranking_take_the_formula_rows_made_once(speeches, tokens):
+    import pandas as pd
+
+    from analysis.discourse.ranking import formula_rows
+
+    found = an.slogans(speeches, tokens, reference=an.no_reference())
+    rows = formula_rows(found)
+    pd.testing.assert_frame_equal(an.formula_tracker(found, occurrences=rows), an.formula_tracker(found))
+    pd.testing.assert_frame_equal(an.recurring_slogans(found, occurrences=rows), an.recurring_slogans(found))
