@@ -113,6 +113,8 @@ def _finder(words: tuple[str, ...]):
     starts = np.array(sorted({_prefix_key(w[:k]) for w in words}), dtype=np.int64)
     first = np.zeros(0x110000, dtype=bool)  # the characters a word begins with
     first[[ord(w[0]) for w in words]] = True
+    buckets = np.zeros(1 << _BUCKET_BITS, dtype=bool)  # a bit per hash of a word's first k characters
+    buckets[_bucket(starts)] = True
 
     def find_all(text: str):
         points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
@@ -122,6 +124,8 @@ def _finder(words: tuple[str, ...]):
         keys = points[places]
         for j in range(1, k):
             keys = (keys << 21) | points[places + j]
+        maybe = buckets[_bucket(keys)]  # most places fail here, without a search
+        places, keys = places[maybe], keys[maybe]
         last = 0
         at = np.minimum(np.searchsorted(starts, keys), len(starts) - 1)
         for i in places[starts[at] == keys].tolist():
@@ -133,6 +137,14 @@ def _finder(words: tuple[str, ...]):
                 last = m.end()
 
     return find_all
+
+
+_BUCKET_BITS = 22
+
+
+def _bucket(keys: np.ndarray) -> np.ndarray:
+    """A multiplicative hash of prefix keys into :data:`_BUCKET_BITS` bits."""
+    return ((keys.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)) >> np.uint64(64 - _BUCKET_BITS)).astype(np.int64)
 
 
 def _prefix_key(prefix: str) -> int:
