@@ -49,13 +49,9 @@ class _Model:
         self.leaves = np.array([len(trans_P[s]) > 0 for s in self.states])
         self.start = np.array([start_P[s] for s in self.states])
         self.all = np.ones(n, dtype=bool)
-        # emissions as one matrix state x character (unseen: jieba's MIN_FLOAT)
-        self.char_index = {c: i for i, c in enumerate(sorted({c for row in emit_P.values() for c in row}))}
-        self.emission = np.full((len(self.char_index) + 1, n), _MIN_FLOAT)  # last row: unknown char
-        for s, row in emit_P.items():
-            j = index[s]
-            for c, p in row.items():
-                self.emission[self.char_index[c], j] = p
+        # emissions per state, made into a row per character when the character is first met (a
+        # matrix of every character would be 14 MiB, while a run tags a few hundred words)
+        self._emit_P = [emit_P.get(s, {}) for s in self.states]
 
     @cache
     def allowed(self, char: str) -> np.ndarray:
@@ -67,8 +63,10 @@ class _Model:
         mask[[self.index[s] for s in states]] = True
         return mask
 
+    @cache
     def emit(self, char: str) -> np.ndarray:
-        return self.emission[self.char_index.get(char, -1)]
+        """Each state's log probability of emitting ``char`` (unseen: jieba's MIN_FLOAT)."""
+        return np.array([row.get(char, _MIN_FLOAT) for row in self._emit_P])
 
 
 def _hmm_tables() -> list[dict]:
