@@ -48,6 +48,6 @@ def test_national_formulas_set_phrases_and_the_congresses_numbered_formulas():
 def test_set_phrases_are_set_phrase_of_each_word():
     import numpy as np
 
-    words = lexicons.jieba_dictionary().words[::37].tolist() + ["稳中求进", "攻坚战", "改革开放", "全力以赴", "", "发展\x00"]
+    words = lexicons.jieba_dictionary().words[::37] + ["稳中求进", "攻坚战", "改革开放", "全力以赴", "", "发展\x00"]
     assert lexicons.set_phrases(words).tolist() == [lexicons.set_phrase(w) for w in words]
     assert lexicons.set_phrases(words).sum() > 100 and lexicons.set_phrases([]).dtype == np.bool_

@@ -110,3 +110,14 @@ def test_a_segmenter_does_not_load_jieba_posseg_until_a_word_needs_it():
     code = "import sys, analysis as an; an.get_segmenter(); print('jieba.posseg' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == "False"
+
+
+def test_a_tag_table_of_short_and_long_words_finds_each_as_a_dict_would():
+    tags = {"发展": "vn", "一": "m", "招商引资": "l", "中华人民共和国": "ns", "全面建成小康社会": "l", "𠀀字": "n"}
+    table = fastpos.TagTable.from_dict(tags)
+    assert len(table) == len(tags) and sorted(table.words) == sorted(tags)
+    queries = list(tags) + ["", "发", "中华人民", "全面建成小康社会吧", "发展\x00", "\x00"]
+    assert table.get_many(queries) == [tags.get(q) for q in queries]
+    assert [table.get(q) for q in queries] == [tags.get(q) for q in queries]
+    only_short = fastpos.TagTable.from_dict({"发展": "vn"})
+    assert only_short.get_many(["发展", "中华人民共和国"]) == ["vn", None]
