@@ -180,12 +180,16 @@ def _return_freed_memory() -> None:
         pass
 
 
+def per_distinct(values, test) -> np.ndarray:
+    """``test`` of each value, called once per distinct value (a few dozen tags, or a chunk's
+    vocabulary) rather than once per token; False for a missing value."""
+    codes, distinct = pd.factorize(values)
+    return np.array([bool(test(v)) for v in distinct], dtype=bool)[codes] & (codes >= 0)
+
+
 def tags_starting(pos: pd.Series, prefixes: tuple[str, ...]) -> np.ndarray:
-    """Which tags begin with one of ``prefixes``: tested once per distinct tag (a few dozen),
-    not once per token."""
-    codes, tags = pd.factorize(pos)
-    starts = np.array([str(t).startswith(prefixes) for t in tags], dtype=bool)
-    return starts[codes] & (codes >= 0)
+    """Which tags begin with one of ``prefixes``."""
+    return per_distinct(pos, lambda tag: str(tag).startswith(prefixes))
 
 
 def vocabulary(tokens: pd.DataFrame, *, content_only: bool = False, columns: list[str] | None = None) -> pd.DataFrame:
