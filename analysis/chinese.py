@@ -384,7 +384,7 @@ def to_number(s: str) -> float:
     if plain is not None:
         return float(plain)
     if 2 <= len(s) <= 4 and all(c in CN_DIGITS for c in s):  # 二〇三五, 三五: digit by digit, as cn2an reads them
-        return float("".join(str(CN_DIGITS[c]) for c in s))
+        return float(year_digits(s))
     if s in _SCALE_ALONE:  # no numeral (cn2an refuses them too), and common enough to skip its import
         raise ValueError(f"a scale word without a numeral: {s}")
     import cn2an
