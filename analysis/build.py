@@ -237,10 +237,12 @@ def write_tables(corpus=None, out_dir=None, *, groups=tuple(TABLE_GROUPS), proce
     check_choice("format", fmt, tuple(TABLE_FORMATS))
     out = Path(out_dir) if out_dir else config.PROCESSED_DIR
     written: list[Path] = []
+    started: set[str] = set()
 
     def sink(name: str, frame: pd.DataFrame) -> None:  # a table in pieces: the later ones appended
-        path = write_table(frame, out / name, fmt, append=bool(written) and written[-1] == out / name)
-        if not written or written[-1] != path:
+        path = write_table(frame, out / name, fmt, append=name in started)
+        if name not in started:
+            started.add(name)
             written.append(path)
 
     tables = build_tables(read_corpus(corpus), groups, processes=processes, progress=progress, by=by, sink=sink,
