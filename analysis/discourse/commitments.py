@@ -50,7 +50,9 @@ _INDICATOR_HEAD = re.compile(r"^(左右|以上|以内|确保|力争|争取|全�
 _PERCENT_KINDS = ("percent", "percentage_point")
 _EXPLICIT_YEAR = re.compile(r"(20\d{2})年")
 # a part of the year already past when it is reported: its figures are results, not commitments
-_PART_OF_YEAR = re.compile(rf"(\d{{1,2}}\s*[-至到~]\s*\d{{1,2}}月|[{CN_SMALL}]{{1,2}}至[{CN_SMALL}]{{1,2}}月"
+# (the lookahead first: one test of a character where the alternatives would be tried in turn)
+_PART_OF_YEAR = re.compile(rf"(?=[\d{CN_SMALL}上前])"
+                           rf"(\d{{1,2}}\s*[-至到~]\s*\d{{1,2}}月|[{CN_SMALL}]{{1,2}}至[{CN_SMALL}]{{1,2}}月"
                            rf"|[一二三四]季度|上半年|前三季度|前[{CN_SMALL}]{{1,2}}个月)")
 # 城镇和农村居民人均可支配收入分别增长4.3%、5.5%: one indicator per figure
 _RESPECTIVELY = re.compile(rf"(?P<a>[{HAN}]{{1,6}})(?:和|与)(?P<b>[{HAN}]{{3,20}}?)分别")
@@ -135,8 +137,9 @@ class _Marks:
         return marks[k][1] if k >= 0 and marks[k][0] >= lo else None
 
 
-def annotate(text: str, rows: list[dict]) -> list[dict]:
-    """``rows`` (one speech's quantities) with bound, direction, change, year, period and a scoped role."""
+def annotate(text: str, rows: list[dict], *, indicators: IndicatorTable | None = None) -> list[dict]:
+    """``rows`` (one speech's quantities) with bound, direction, change, year, period and a scoped role;
+    ``indicators`` names them (default :func:`indicator_table`: a corpus reads it once, not per speech)."""
     marks = _Marks(text)
     for r in rows:
         start = r["start"]
@@ -160,9 +163,9 @@ def annotate(text: str, rows: list[dict]) -> list[dict]:
             r["role"] = "actual"
         r["indicator"] = clean_indicator(r["indicator"])
     _respectively(text, rows)
-    table = indicator_table()
+    table = indicators or indicator_table()
     for r in rows:
-        r["indicator_norm"] = _normalised(r["indicator"], table)
+        r["indicator_norm"] = table.name_of(r["indicator"])
     return rows
 
 
@@ -217,7 +220,25 @@ def clean_indicator(indicator: str) -> str:
     return cut if len(cut) >= 2 else indicator
 
 
-def indicator_table(path: str | None = None) -> tuple[tuple[str, re.Pattern], ...]:
+class IndicatorTable:
+    """The normalised indicator names and their patterns, in order, and the name each indicator
+    was given (kept: a corpus's reports name the same indicators again and again)."""
+
+    def __init__(self, rows: tuple[tuple[str, re.Pattern], ...]):
+        self.rows = rows
+        self._names: dict[str, str] = {}
+
+    def name_of(self, indicator: str) -> str:
+        """The name of the first pattern that matches ``indicator``, else empty."""
+        name = self._names.get(indicator)
+        if name is None:
+            if len(self._names) > 65_536:  # bounded whatever the corpus
+                self._names.clear()
+            name = self._names[indicator] = next((n for n, rx in self.rows if rx.search(indicator or "")), "")
+        return name
+
+
+def indicator_table(path: str | None = None) -> IndicatorTable:
     """The normalised indicator names of ``data/dict/indicators.tsv`` (or ``path``, or
     ``$ANALYSIS_INDICATORS``), in order: the first pattern that matches names the indicator.
     Read again whenever the table changes."""
@@ -228,13 +249,13 @@ def indicator_table(path: str | None = None) -> tuple[tuple[str, re.Pattern], ..
 
 
 @cached(maxsize=4)
-def _indicator_table(source: str, _content: str) -> tuple[tuple[str, re.Pattern], ...]:
+def _indicator_table(source: str, _content: str) -> IndicatorTable:
     rows = []
     for line in Path(source).read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             name, pattern = line.split("\t", 1)
             rows.append((name.strip(), re.compile(pattern.strip())))
-    return tuple(rows)
+    return IndicatorTable(tuple(rows))
 
 
 def normalised_indicator(indicator: str, path: str | None = None) -> str:
@@ -243,12 +264,7 @@ def normalised_indicator(indicator: str, path: str | None = None) -> str:
     >>> normalised_indicator("全市生产总值"), normalised_indicator("城镇调查失业率"), normalised_indicator("开会")
     ('gdp', 'surveyed_unemployment', '')
     """
-    return _normalised(indicator, indicator_table(path))
-
-
-@cached(maxsize=65536)
-def _normalised(indicator: str, table: tuple) -> str:
-    return next((name for name, rx in table if rx.search(indicator or "")), "")
+    return indicator_table(path).name_of(indicator)
 
 
 TARGET_COLUMNS = ["speech", "indicator_norm", "change", "unit", "role", "year", "value", "value_max", "bound",

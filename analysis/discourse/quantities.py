@@ -43,7 +43,7 @@ import pandas as pd
 from ..chinese import CN_NUMERAL, HAN, MASK_DIGITS, SENTENCE_BREAK
 from ..parallel import map_speeches
 from ..reading.script import original_surfaces, working_texts
-from .commitments import annotate, cued_role, indicator_before
+from .commitments import annotate, cued_role, indicator_before, indicator_table
 from .numerals import AR, CN, FUZZY, MASK, MASK_RE, PER, RANGE_SEP, SCALE, jiao_fen, value_of
 
 NUMERIC_COLUMNS = ["speech", "surface", "start", "end", "value", "value_max", "unit", "kind", "approx", "bound",
@@ -130,8 +130,9 @@ def _year_kind(text: str, a: int, b: int, value: float) -> tuple[str, float, flo
     return "duration", value, None
 
 
-def _extract(speech, text: str) -> list[dict]:
-    """The quantities of one speech (rows of :func:`numeric_targets`)."""
+def _extract(speech, text: str, *, indicators=None) -> list[dict]:
+    """The quantities of one speech (rows of :func:`numeric_targets`); ``indicators``: the
+    :func:`.commitments.indicator_table` that names them."""
     rows = []
     for m in QUANTITY.finditer(text):
         m = _without_false_range(m, text)
@@ -146,7 +147,7 @@ def _extract(speech, text: str) -> list[dict]:
             row = _unit_row(m, text, speech)
         if row is not None:
             rows.append(_signed(row, text))
-    return annotate(text, _merge_lists(text, rows))
+    return annotate(text, _merge_lists(text, rows), indicators=indicators)
 
 
 def _signed(row: dict, text: str) -> dict:
@@ -244,7 +245,7 @@ def _scaled_unit(kind: str, unit: str, scale: str) -> str:
 def _unit_row(m: re.Match, text: str, speech) -> dict | None:
     """A figure with its unit (or a percent sign)."""
     a, b, num = m.start(), m.end(), m.group("num")
-    unit_i = 2 if m.group("unit") is None else next(i for i, g in enumerate(_UNIT_GROUPS) if m.group(g) is not None)
+    unit_i = 2 if m.group("unit") is None else next(i for i, g in enumerate(m.group(*_UNIT_GROUPS)) if g is not None)
     _, unit, kind = _UNITS[unit_i]
     unit = unit if unit is not None else (m.group("unit") or "")[:1]
     if _skip_unit(num, unit, kind, text[b:b + 2]):
@@ -331,7 +332,7 @@ def numeric_targets(speeches: pd.DataFrame, *, processes: int = 1) -> pd.DataFra
     >>> an.numeric_targets(sp)[['speech', 'surface']].values.tolist()
     [[1, '5%左右']]
     """
-    rows = map_speeches(_extract, working_texts(speeches), processes=processes)
+    rows = map_speeches(_extract, working_texts(speeches), processes=processes, indicators=indicator_table())
     frame = pd.DataFrame(rows, columns=NUMERIC_COLUMNS)
     frame = original_surfaces(frame, speeches)  # a Traditional text's figures as written
     frame["value"] = frame["value"].astype(float)
