@@ -125,11 +125,26 @@ def outside_boilerplate(found: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFram
     """
     if spans.empty or found.empty:
         return found
-    # each row against the spans of its own document only (not every span against every row)
-    rows = pd.DataFrame({"row": np.arange(len(found)), "speech": found["speech"].to_numpy(),
-                         "start": found["start"].to_numpy(), "end": found["end"].to_numpy()})
-    pairs = rows.merge(spans[["speech", "start", "end"]], on="speech", suffixes=("", "_span"))
-    inside = pairs.loc[(pairs["start"] >= pairs["start_span"]) & (pairs["end"] <= pairs["end_span"]), "row"]
-    if inside.empty:
+    inside = _inside_spans(found["speech"].to_numpy(), found["start"].to_numpy(dtype=np.int64),
+                           found["end"].to_numpy(dtype=np.int64), spans)
+    if not inside.any():
         return found  # nothing to set aside: no copy of a frame of millions of rows
-    return found[~np.isin(np.arange(len(found)), inside.to_numpy())]
+    return found[~inside]
+
+
+def _inside_spans(speech: np.ndarray, start: np.ndarray, end: np.ndarray, spans: pd.DataFrame) -> np.ndarray:
+    """Whether each place (speech, start, end) lies inside a span of its own speech.  Found by
+    bisection among the spans in order of (speech, start), with the furthest end reached so far
+    in the speech (so that overlapping spans count too): no row is paired with every span of its
+    speech, which for a corpus of millions of rows would be a frame several times its size."""
+    docs = pd.Index(pd.unique(spans["speech"]))
+    span_doc, row_doc = docs.get_indexer(spans["speech"]), docs.get_indexer(speech)
+    width = int(max(spans["end"].max(), end.max(), 0)) + 1  # (speech, start) as one sortable number
+    span_key = span_doc.astype(np.int64) * width + spans["start"].to_numpy(dtype=np.int64)
+    order = np.argsort(span_key, kind="stable")
+    span_key, span_doc = span_key[order], span_doc[order]
+    reach = pd.Series(spans["end"].to_numpy(dtype=np.int64)[order]).groupby(span_doc).cummax().to_numpy()
+    k = np.searchsorted(span_key, row_doc.astype(np.int64) * width + start, side="right") - 1
+    found = (row_doc >= 0) & (k >= 0)
+    k = np.where(found, k, 0)
+    return found & (span_doc[k] == row_doc) & (reach[k] >= end)

@@ -36,3 +36,23 @@ def test_formulas_inside_boilerplate_are_not_ranked():
 
 def test_a_corpus_without_boilerplate_reports_none(speeches):
     assert an.boilerplate(an.boilerplate_spans(speeches), len(speeches)).empty
+
+
+def test_rows_inside_spans_are_those_a_span_of_their_own_speech_contains():
+    """The bisection over spans (overlapping and nested ones too) gives what pairing every row with
+    every span of its speech gives."""
+    import numpy as np
+
+    from analysis.discourse.boilerplate import outside_boilerplate
+
+    rng = np.random.default_rng(7)
+    starts = rng.integers(0, 200, 40)
+    spans = pd.DataFrame({"speech": rng.integers(1, 6, 40), "start": starts, "end": starts + rng.integers(1, 60, 40),
+                          "text": "…"})
+    a = rng.integers(0, 250, 3000)
+    found = pd.DataFrame({"speech": rng.integers(1, 8, 3000), "start": a, "end": a + rng.integers(1, 12, 3000)})
+    expected = [not any(s == r.speech and b <= r.start and r.end <= e for s, b, e in
+                        zip(spans["speech"], spans["start"], spans["end"])) for r in found.itertuples()]
+    kept = outside_boilerplate(found, spans)
+    assert kept.index.tolist() == found.index[expected].tolist()
+    assert 0 < len(kept) < len(found)
