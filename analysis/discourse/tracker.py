@@ -43,8 +43,13 @@ def scope_of(n_documents: int, n_all: int) -> str:
 
 def _strongest(rows: pd.DataFrame) -> pd.DataFrame:
     """Each formula's strongest evidence (``_e``: its rank), and the kind that gave it."""
-    best = rows.assign(_e=evidence_rank(rows["evidence"])).sort_values("_e", kind="mergesort")
-    return best.drop_duplicates("formula").set_index("formula")[["kind", "evidence", "_e"]]
+    rank = evidence_rank(rows["evidence"])
+    code, formulas = pd.factorize(rows["formula"], use_na_sentinel=False)
+    order = np.lexsort((rank, code))  # by formula, strongest first, ties in order of place
+    first = order[np.r_[True, code[order][1:] != code[order][:-1]]] if len(order) else order
+    # made of the columns' arrays: sorting the whole frame would copy millions of rows
+    return pd.DataFrame({"kind": rows["kind"].to_numpy()[first], "evidence": rows["evidence"].to_numpy()[first],
+                         "_e": rank[first]}, index=pd.Index(formulas[code[first]], name="formula"))
 
 
 def formula_tracker(slogan_frame: pd.DataFrame, *, sizes: pd.Series | None = None, top_per_scope: int | None = None,
@@ -81,7 +86,8 @@ def formula_tracker(slogan_frame: pd.DataFrame, *, sizes: pd.Series | None = Non
         return pd.DataFrame(columns=TRACKER_COLUMNS)
     # formula x document counts kept long (only the pairs that occur): the dense table of a large
     # corpus, tens of thousands of formulas by a thousand documents, would not fit
-    used = rows[rows["speech"].isin(documents)].groupby(["formula", "speech"]).size().rename("n").reset_index()
+    inside = rows["speech"].isin(documents)
+    used = (rows if inside.all() else rows[inside]).groupby(["formula", "speech"]).size().rename("n").reset_index()
     weights = pd.Series(1.0, index=documents) if sizes is None else sizes.reindex(documents).astype(float)
     summary = _spread(used, weights / weights.sum(), len(documents))
     summary = summary.join(_strongest(rows))
