@@ -178,7 +178,7 @@ def _slogan_tables(out: Tables, parts, speeches: pd.DataFrame, *, keep: bool) ->
     in ``parts`` for the time tables, else let go once those are taken from them)."""
     from .discourse.boilerplate import boilerplate, boilerplate_spans, outside_boilerplate
     from .discourse.ranking import formula_rows, recurring_slogans
-    from .discourse.tracker import formula_tracker
+    from .discourse.tracker import formula_tracker_blocks
 
     out.put("slogans.csv", parts.slogans)
     spans = boilerplate_spans(speeches)
@@ -188,8 +188,8 @@ def _slogan_tables(out: Tables, parts, speeches: pd.DataFrame, *, keep: bool) ->
     rows = formula_rows(found)  # once, for both tables
     out.put("recurring_slogans.csv", recurring_slogans(found, min_documents=1, corpus_size=len(speeches),
                                                        occurrences=rows))
-    out.put("formula_tracker.csv", formula_tracker(found, sizes=speeches.set_index("speech")["n_chars"],
-                                                   zeros=False, occurrences=rows))
+    out.put_pieces("formula_tracker.csv", formula_tracker_blocks(found, sizes=speeches.set_index("speech")["n_chars"],
+                                                                 zeros=False, occurrences=rows))
     out.put("numbered_formulas.csv", parts.numbered)
     out.put("outline.csv", parts.outline)
     return found

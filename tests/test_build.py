@@ -145,14 +145,16 @@ def test_a_sink_gets_every_table_as_it_is_made_and_nothing_is_kept():
 
 
 def test_tables_written_in_pieces_are_the_files_written_whole(tmp_path, monkeypatch):
-    """The largest tables reach the writer in pieces of whole speeches (only one held at a time),
-    appended one after the other: the files are byte for byte the ones written whole."""
+    """The largest tables reach the writer in pieces (only one held at a time), appended one after
+    the other: the files are byte for byte the ones written in larger pieces."""
     from analysis import build
+    from analysis.discourse import tracker
     from analysis.statistics import frequency, keyness
 
-    whole = build.write_tables(config.SEED_CORPUS, tmp_path / "whole", groups=("terms",))
+    whole = build.write_tables(config.SEED_CORPUS, tmp_path / "whole", groups=("terms", "slogans"))
     monkeypatch.setattr(frequency, "BLOCK_ROWS", 300)
     monkeypatch.setattr(keyness, "_BLOCK_ROWS", 300)
+    monkeypatch.setattr(tracker, "BLOCK_ROWS", 100)
     handed: list = []
     write = build.write_table
 
@@ -161,9 +163,11 @@ def test_tables_written_in_pieces_are_the_files_written_whole(tmp_path, monkeypa
         return write(frame, path, fmt, append=append)
 
     monkeypatch.setattr(build, "write_table", recording)
-    pieces = build.write_tables(config.SEED_CORPUS, tmp_path / "pieces", groups=("terms",))
-    assert [p.name for p in pieces] == [p.name for p in whole] == ["term_frequencies.csv", "keyness.csv"]
+    pieces = build.write_tables(config.SEED_CORPUS, tmp_path / "pieces", groups=("terms", "slogans"))
+    assert [p.name for p in pieces] == [p.name for p in whole]
+    assert {"term_frequencies.csv", "keyness.csv", "formula_tracker.csv"} <= {p.name for p in pieces}
     assert sum(name == "keyness.csv" for name, _, _ in handed) >= 3
+    assert sum(name == "formula_tracker.csv" for name, _, _ in handed) >= 3
     assert [append for name, _, append in handed if name == "keyness.csv"][:2] == [False, True]
     for a, b in zip(whole, pieces):
         assert a.read_bytes() == b.read_bytes(), a.name

@@ -78,16 +78,51 @@ def formula_tracker(slogan_frame: pd.DataFrame, *, sizes: pd.Series | None = Non
     >>> t[t["formula"] == "抓□"][["speech", "n", "scope"]].values.tolist()
     [[1, 3, 'all'], [2, 3, 'all']]
     """
+    pieces = list(formula_tracker_blocks(slogan_frame, sizes=sizes, top_per_scope=top_per_scope, scopes=scopes,
+                                         zeros=zeros, occurrences=occurrences))
+    return pd.concat(pieces, ignore_index=True) if len(pieces) > 1 else pieces[0]
+
+
+#: The tracker is made in pieces of about this many rows (a large corpus's has millions).
+BLOCK_ROWS = 500_000
+
+
+def formula_tracker_blocks(slogan_frame: pd.DataFrame, *, sizes: pd.Series | None = None,
+                           top_per_scope: int | None = None, scopes: tuple[str, ...] = SCOPES, zeros: bool = True,
+                           occurrences: pd.DataFrame | None = None):
+    """:func:`formula_tracker` in pieces of at most :data:`BLOCK_ROWS` rows, in order: one after
+    the other they are the whole table, and only one is made at a time."""
     for s in scopes:
         check_choice("scopes", s, SCOPES)
     documents = sorted(slogan_frame["speech"].unique()) if sizes is None else sorted(sizes.index)
     rows = formula_rows(slogan_frame) if occurrences is None else occurrences
     if rows.empty or not documents:
-        return pd.DataFrame(columns=TRACKER_COLUMNS)
+        yield pd.DataFrame(columns=TRACKER_COLUMNS)
+        return
     # formula x document counts kept long (only the pairs that occur): the dense table of a large
     # corpus, tens of thousands of formulas by a thousand documents, would not fit
     inside = rows["speech"].isin(documents)
     used = (rows if inside.all() else rows[inside]).groupby(["formula", "speech"]).size().rename("n").reset_index()
+    summary = _ordered_summary(used, rows, documents, sizes, top_per_scope=top_per_scope, scopes=scopes)
+    if zeros:
+        every = pd.MultiIndex.from_product([summary.index, documents], names=["formula", "speech"])
+        long = used.set_index(["formula", "speech"])["n"].reindex(every, fill_value=0).reset_index()
+    else:
+        long = used[used["formula"].isin(summary.index)]
+    # each pair's formula by its place in the summary's order: columns taken by position, not merged
+    at = pd.Series(np.arange(len(summary)), index=summary.index).reindex(long["formula"]).to_numpy()
+    order = np.lexsort((long["speech"].to_numpy(), at))
+    formula, speech, n = (long[c].to_numpy() for c in ("formula", "speech", "n"))
+    for lo in range(0, max(len(order), 1), BLOCK_ROWS):
+        take = order[lo:lo + BLOCK_ROWS]
+        piece = {c: summary[c].to_numpy()[at[take]] for c in TRACKER_COLUMNS[1:-2]}
+        yield pd.DataFrame({"formula": formula[take], **piece, "speech": speech[take], "n": n[take]},
+                           columns=TRACKER_COLUMNS)
+
+
+def _ordered_summary(used: pd.DataFrame, rows: pd.DataFrame, documents: list, sizes: pd.Series | None, *,
+                     top_per_scope: int | None, scopes: tuple[str, ...]) -> pd.DataFrame:
+    """One row per formula (by formula): its spread and strongest evidence, in the tracker's order."""
     weights = pd.Series(1.0, index=documents) if sizes is None else sizes.reindex(documents).astype(float)
     summary = _spread(used, weights / weights.sum(), len(documents))
     summary = summary.join(_strongest(rows))
@@ -104,15 +139,7 @@ def formula_tracker(slogan_frame: pd.DataFrame, *, sizes: pd.Series | None = Non
     summary = summary[summary["scope"].isin(scopes)].sort_values(["_scope", "_d", "_k1", "_k2"], kind="mergesort")
     if top_per_scope is not None:
         summary = summary.groupby("scope", sort=False).head(top_per_scope)
-    if zeros:
-        every = pd.MultiIndex.from_product([summary.index, documents], names=["formula", "speech"])
-        long = used.set_index(["formula", "speech"])["n"].reindex(every, fill_value=0).reset_index()
-    else:
-        long = used[used["formula"].isin(summary.index)]
-    out = long.merge(summary.drop(columns=["_e", "_scope", "_d", "_k1", "_k2"]).reset_index(), on="formula", how="left")
-    order = pd.Series(np.arange(len(summary)), index=summary.index)
-    out = out.assign(_o=order.reindex(out["formula"]).to_numpy()).sort_values(["_o", "speech"], kind="mergesort")
-    return out[TRACKER_COLUMNS].reset_index(drop=True)
+    return summary
 
 
 def _spread(used: pd.DataFrame, expected: pd.Series, n_all: int) -> pd.DataFrame:
