@@ -215,6 +215,7 @@ NOUN_TAGS = word_set("n ng nz nr ns nt nrfg nrt vn an f s t")
 #: A numbered formula: a numeral, a measure word, a head (三个方面, 四点意见, 两个维护, 五个必须,
 #: 八个坚持, 7个抓, 四大难题) or 八策之首; the numeral 2–19 in either script.
 NUMBERED_FORMULA = re.compile(
+    rf"(?=[{CN_SMALL}两1-9])"  # every match opens on a numeral: one test where the alternatives are many
     rf"(?<![第\d{CN_SMALL}百.．])((?:十[{CN_SMALL[:9]}]?|[{CN_SMALL[1:9]}两]|[2-9]|1\d)"
     r"(?:个|大|点|项|条|句|种|招|化|到位|为|新|手|步|年)"
     r"(?:承诺|要求|意见|难题|工程|战略|抓|方面|问题|措施|任务|举措|转变|原则|机制|手|效应|坚持|必须|行动|主义"
