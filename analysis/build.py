@@ -404,6 +404,10 @@ def build_all(corpus=None, figures_dir=None, *, tables_dir=None, notebooks_out=N
     ``failures`` is None) and the build is not recorded as done.  Returns the paths written."""
     from tqdm.auto import tqdm
 
+    from .errors import CorpusNotFoundError
+
+    if corpus and not Path(corpus).exists():  # said before the inputs are read for their digests
+        raise CorpusNotFoundError(corpus, "no such file or folder")
     corpus = Path(corpus).resolve() if corpus else config.DEFAULT_CORPUS
     figures_dir = Path(figures_dir).resolve() if figures_dir else config.FIGURES_DIR
     notebooks_out = Path(notebooks_out) if notebooks_out else (

@@ -89,6 +89,16 @@ def test_bad_corpus_is_one_line_without_traceback(tmp_path):
     assert "photo.txt" in done.stderr
 
 
+@pytest.mark.parametrize("command", ["speeches", "tables", "figures"])
+def test_a_missing_corpus_is_one_line_naming_it_from_every_command(command, tmp_path):
+    """figures reads its inputs for their digests before the corpus: it must say the same as the others."""
+    missing = tmp_path / "nope.txt"
+    done = subprocess.run([sys.executable, "-m", "analysis", command, "--corpus", str(missing), "--out",
+                           str(tmp_path / "out"), "--quiet"], capture_output=True, text=True, cwd=config.PROJ_ROOT)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.strip() == f"error: {missing}: no such file or folder"
+
+
 #: Figures of change over time (three years or more) and of metadata groups: undated speeches have neither.
 NEEDS_YEARS_OR_GROUPS = {"time_term_trends", "time_formula_timeline", "time_target_series", "corpus_keyness_by_group"}
 
