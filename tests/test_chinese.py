@@ -62,3 +62,18 @@ def test_reading_headings_numbered_below_a_hundred_does_not_import_cn2an():
 def test_whole_numbers_are_written_as_cn2an_writes_them():
     for n in range(1000):
         assert chinese_numeral(n) == cn2an.an2cn(str(n)), n
+
+
+def test_offsets_of_finds_what_a_character_class_finds():
+    import re
+
+    from analysis.chinese import CLAUSE_END, SENTENCE_BREAKS, offsets_of
+
+    rng = random.Random(7)
+    alphabet = "抓项目，。；：\n！？!?,;:（）()“”a 1\U00020000"
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40)))
+        for chars in (CLAUSE_END, SENTENCE_BREAKS, "\n"):
+            pattern = re.compile("[" + re.escape(chars) + "]")
+            assert offsets_of(text, chars) == [m.start() for m in pattern.finditer(text)]
+            assert offsets_of(text, chars, after=True) == [m.end() for m in pattern.finditer(text)]

@@ -14,7 +14,7 @@ import math
 import numpy as np
 import pandas as pd
 
-from ..chinese import CLAUSE_RUN, SENTENCE_RUN, SENTENCE_RUN_ENDS, squeeze
+from ..chinese import ANY_SPACE, CLAUSE_RUN, SENTENCE_RUN, SENTENCE_RUN_ENDS, squeeze
 
 BOILERPLATE_COLUMNS = ["text", "n_documents", "share", "position"]
 SPAN_COLUMNS = ["speech", "start", "end", "text", "position"]
@@ -35,10 +35,12 @@ def _edge_units(speeches: pd.DataFrame, edge: float) -> pd.DataFrame:
         for m in _edge_sentences(text, size, edge):
             where = m.start() / size
             position = "opening" if where <= edge else "closing"
-            units = [(m.start(), m.group(0), MIN_CHARS)]
-            units += [(m.start() + c.start(), c.group(0), MIN_CLAUSE) for c in CLAUSE_RUN.finditer(m.group(0))]
+            sentence = m.group(0)
+            spaced = ANY_SPACE.search(sentence) is not None  # else every unit is its own key
+            units = [(m.start(), sentence, MIN_CHARS)]
+            units += [(m.start() + c.start(), c.group(0), MIN_CLAUSE) for c in CLAUSE_RUN.finditer(sentence)]
             for start, unit, least in units:
-                key = squeeze(unit.strip())
+                key = squeeze(unit.strip()) if spaced else unit
                 if len(key) >= least:
                     rows.append((speech, start, start + len(unit), key, position))
     return pd.DataFrame(rows, columns=SPAN_COLUMNS).drop_duplicates(["speech", "start", "end"])

@@ -27,7 +27,17 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..caches import cached, content_key
-from ..chinese import ANY_PLAN, CLAUSE_END, CN_SMALL, CUE_CLAUSE_BREAK, FIVE_YEAR_PLANS, HAN, SENTENCE_BREAK, SHORT_LINE
+from ..chinese import (
+    ANY_PLAN,
+    CLAUSE_END,
+    CN_SMALL,
+    CUE_CLAUSE_BREAKS,
+    FIVE_YEAR_PLANS,
+    HAN,
+    SENTENCE_BREAKS,
+    SHORT_LINE,
+    offsets_of,
+)
 
 _ABOUT = re.compile(r"(左右|上下)$")
 _AT_LEAST = re.compile(r"(以上|多|余)$")
@@ -113,9 +123,9 @@ class _Marks:
     stand, found once: each quantity then looks its context up by bisection."""
 
     def __init__(self, text: str):
-        self.paragraphs = [0] + [m.end() for m in re.finditer("\n", text)]
-        self.clauses = [m.end() for m in CUE_CLAUSE_BREAK.finditer(text)]
-        self.sentences = [m.end() for m in SENTENCE_BREAK.finditer(text)]  # the sentences the rows report
+        self.paragraphs = [0] + offsets_of(text, "\n", after=True)
+        self.clauses = offsets_of(text, CUE_CLAUSE_BREAKS, after=True)
+        self.sentences = offsets_of(text, SENTENCE_BREAKS, after=True)  # the sentences the rows report
         self.lists = [(m.start(), True) for m in _TARGET_LIST.finditer(text)]
         self.years = [(m.start(), int(m.group(1))) for m in _EXPLICIT_YEAR.finditer(text)]
         words = "|".join(_RELATIVE_YEAR)
@@ -321,7 +331,7 @@ _MEASURE_AFTER = re.compile(rf"^[的]?([{HAN}]{{2,8}}?)(?=[，。；、的]|$)")
 @lru_cache(maxsize=8)
 def _clause_ends(text: str) -> list[int]:
     """Offsets of every clause-ending character of ``text`` (computed once per text)."""
-    return [m.start() for m in re.finditer("[" + re.escape(CLAUSE_END) + "]", text)]
+    return offsets_of(text, CLAUSE_END)
 
 
 def indicator_before(text: str, a: int, b: int) -> str:

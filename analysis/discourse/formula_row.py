@@ -14,9 +14,12 @@ SLOT = "□"
 SLOGAN_KINDS = ("quoted", "parallel", "numbered", "listed", "repeated", "idiom")
 
 
+_SPACE_RUN = re.compile(r"\s+")
+
+
 def normal_form(s: str) -> str:
     """A formula as it is compared: NFKC, no white space (“稳中求进 ” and 稳中求进 are one)."""
-    return unicodedata.normalize("NFKC", re.sub(r"\s+", "", s))
+    return unicodedata.normalize("NFKC", _SPACE_RUN.sub("", s))
 
 
 #: Why a candidate is a formula, strongest first (the ``evidence`` column).

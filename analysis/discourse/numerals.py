@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 from ..chinese import CN_NUMERAL, CN_ONE_DIGIT, MASK_DIGITS, to_number
 
@@ -44,6 +45,7 @@ def fuzzy_range(s: str) -> tuple[float, float] | None:
     return {"几": (2, 9), "十几": (11, 19), "几十": (20, 90), "几百": (200, 900), "几千": (2000, 9000)}.get(s)
 
 
+@lru_cache(maxsize=1 << 16)  # a corpus writes the same few thousand figures (2025, 5, 10) again and again
 def value_of(num: str, *, bare_scale: bool = False) -> tuple[float, float, bool, str, str]:
     """(value, value_max, masked, scale, approx) of a number or range."""
     parts = RANGE_SEP.split(num.replace("%", "").replace("％", ""))  # 5%—5.5%: one unit for both

@@ -40,7 +40,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from ..chinese import CN_NUMERAL, HAN, MASK_DIGITS, SENTENCE_BREAK
+from ..chinese import CN_NUMERAL, HAN, MASK_DIGITS, SENTENCE_BREAKS, offsets_of
 from ..parallel import map_speeches
 from ..reading.script import original_surfaces, working_texts
 from .commitments import annotate, cued_role, indicator_before, indicator_table
@@ -108,7 +108,7 @@ _ASCII_LETTER = re.compile(r"[A-Za-z]")
 @lru_cache(maxsize=8)
 def _sentence_ends(text: str) -> list[int]:
     """Offsets just after each sentence end of ``text`` (computed once per text)."""
-    return [m.end() for m in SENTENCE_BREAK.finditer(text)]
+    return offsets_of(text, SENTENCE_BREAKS, after=True)
 
 
 def _sentence_bounds(text: str, a: int, b: int) -> tuple[int, int]:

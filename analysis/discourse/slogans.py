@@ -49,12 +49,15 @@ from .lexicons import (
 from .reference import Reference
 from .termhood import FormulaMeasures, measure_formulas
 
+_SENTENCE_MARK = re.compile(f"[{SENTENCE_MARKS}]")
+_HAN_CHAR = re.compile(f"[{HAN}]")
+
 
 def _quoted_marks(speech, text: str) -> list[dict]:
     rows = []
     for m in QUOTATION.finditer(text):
         inner = next(g for g in m.groups() if g is not None)
-        if re.search(f"[{SENTENCE_MARKS}]", inner) or not re.search(rf"[{HAN}]", inner):
+        if _SENTENCE_MARK.search(inner) or not _HAN_CHAR.search(inner):
             continue  # a quoted sentence is a citation, a quoted number (“12345”) a hotline or a code
         formula = normal_form(inner)
         if NUMBERED_FORMULA.fullmatch(formula):  # “7个抓” is the 七个抓 the speech counts

@@ -28,7 +28,7 @@ _COUNT_CLAIM = re.compile(rf"[\[【(（]\s*(?:精选|范文|共)?(\d+|[{CN_SMALL
                           rf"|(?:精选|范文|合集|汇编|共)\s*(\d+|[{CN_SMALL}]+)\s*篇|(\d+|[{CN_SMALL}]+)篇(?:范文|材料|汇编|合集)?$")
 # the site's own words before the speeches: 下面是小编为大家收集的…, 以下是…供大家参考
 _PREAMBLE = re.compile(r"(下面是|以下是|小编|为大家|給大家|供大家|仅供参考|欢迎阅读|希望对(你|您|大家)有)")
-_TRUNCATED = re.compile(r"(\.{3,}|…+)\s*$")
+_TRUNCATED = re.compile(r"(\.{3,}|…+)\s*$")  # tried on the last three characters only: a search scans the text
 
 
 @dataclass
@@ -250,7 +250,8 @@ def _read_region(text: str, lines: list[Line], reg: Region, spans: SpanList, num
         "text": clean.text, "start": b_start, "end": b_end,
         "n_chars": len(clean.text) - clean.text.count("\n"),
         "n_paragraphs": len([p for p in clean.text.split("\n") if p.strip()]),
-        "truncated": bool(_TRUNCATED.search(clean.text)) and clean.text.rstrip(".…")[-1:] not in LINE_FINAL,
+        "truncated": bool(_TRUNCATED.search(clean.text.rstrip()[-3:]))
+        and clean.text.rstrip(".…")[-1:] not in LINE_FINAL,
         "text_simplified": clean_body(text, b_start, b_end).text if shown is not text else None,
         "source_map": clean.runs,
     }

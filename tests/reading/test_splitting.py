@@ -23,3 +23,13 @@ def test_a_heading_run_into_the_line_before_still_opens_a_speech():
     comp = an.read_compilation(text=text)
     assert len(comp.speeches) == 2
     _tiles(comp, text)
+
+
+def test_a_speech_that_breaks_off_is_marked_truncated_whatever_follows_its_dots():
+    from analysis import read_compilation
+
+    endings = {"要抓开工……": True, "要抓开工...\n\n": True, "要抓开工..": False, "要抓开工。": False,
+               "要抓开工…… 　": True}
+    for ending, truncated in endings.items():
+        sp = read_compilation(text=f"第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商。\n{ending}").speeches
+        assert sp["truncated"].tolist() == [truncated], ending
