@@ -33,6 +33,8 @@ COMMON_CJK = re.compile(f"[{HAN}\u3000-\u303f\uff00-\uffef]")
 
 #: One Han character of any of the blocks :func:`is_han` knows.
 HAN_CHAR = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0002ffff\uf900-\ufaff]")
+#: A run of anything else (what is left of a text once its Han characters are taken out).
+NOT_HAN = re.compile("[^\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0002ffff\uf900-\ufaff]+")
 
 
 def is_han(ch: str) -> bool:

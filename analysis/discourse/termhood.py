@@ -289,8 +289,9 @@ def _measured(table: pd.DataFrame, target: WindowCounts, ref: WindowCounts, side
 def _boundaries(sides: pd.DataFrame, keys: np.ndarray) -> np.ndarray:
     """Each key's smaller neighbour entropy (bits) over both sides; a clause edge (word 0) is a new
     neighbour every time.  0 where one neighbour takes more than :data:`MAX_NEIGHBOUR_SHARE` of
-    the uses (the phrase is a fragment: 贯彻新 → 发展理念), and for a key without neighbours."""
-    n = sides.groupby(["key", "side", "word"], sort=False)["n"].sum().reset_index()
+    the uses (the phrase is a fragment: 贯彻新 → 发展理念), and for a key without neighbours.
+    ``sides`` holds one row per key, side and word (:meth:`_Seconds.sides` has summed them)."""
+    n = sides.copy()
     edge = n["word"].to_numpy() == _EDGE
     total = n.groupby(["key", "side"])["n"].transform("sum").to_numpy(dtype=float)
     count = n["n"].to_numpy(dtype=float)

@@ -114,6 +114,7 @@ def _drop_line_breaks(keep: _Keep) -> None:
     source = keep.source
     lines = _body_lines(keep)
     texts = [keep.visible(a, b) for a, b, _ in lines]
+    following = _next_with_content(texts)
     last_content = max((i for i, t in enumerate(texts) if t.strip()), default=-1)
     for i, (a, b, e) in enumerate(lines):
         t = texts[i]
@@ -132,11 +133,22 @@ def _drop_line_breaks(keep: _Keep) -> None:
         # the line terminator: \r goes always; \n is a paragraph break unless the line is broken
         if "\r" in source[b:e]:
             keep.drop(b, b + 1, "carriage_return")
-        nxt = next((texts[j] for j in range(i + 1, len(lines)) if texts[j].strip()), None)
+        nxt = following[i]
         if i >= last_content:
             keep.drop(b, e, "blank_line")
         elif is_broken_line(t, nxt):
             keep.drop(b, e, "page_break")
+
+
+def _next_with_content(texts: list[str]) -> list[str | None]:
+    """For each line, the next line after it that holds more than white space (None at the end)."""
+    out: list[str | None] = [None] * len(texts)
+    nxt = None
+    for i in range(len(texts) - 1, -1, -1):
+        out[i] = nxt
+        if texts[i].strip():
+            nxt = texts[i]
+    return out
 
 
 def _drop_stray_spaces(keep: _Keep) -> None:

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..chinese import HAN_CHAR
+import numpy as np
+
+from ..chinese import NOT_HAN
 
 #: Share of Han characters that t2s changes above which a text is Traditional (a
 #: Simplified text changes almost none: OpenCC leaves Simplified characters alone).
@@ -32,14 +34,18 @@ def is_traditional(text: str) -> bool:
     >>> is_traditional("北京市市長殷勇"), is_traditional("北京市市长殷勇")
     (True, False)
     """
-    sample = "".join(HAN_CHAR.findall(text, 0, _SAMPLE))
+    sample = NOT_HAN.sub("", text[:_SAMPLE])
     if not sample:
         return False
     converted = _converter().convert(sample)
     if len(converted) != len(sample):
         converted = "".join(_converter().convert(c) for c in sample)
-    changed = sum(map(str.__ne__, sample, converted))
+    changed = int((_code_points(sample) != _code_points(converted)).sum())
     return changed / len(sample) > TRADITIONAL_SHARE or (changed >= 2 and len(sample) < 50)
+
+
+def _code_points(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
 def to_simplified(text: str) -> str:
