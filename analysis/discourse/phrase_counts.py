@@ -258,6 +258,8 @@ def candidate_summary(cw: ChunkWindows, keys: Keys, listed: set[int] = frozenset
     (``n``), the documents using it so (``n_documents``), its words (first use in the chunk); the
     words beside every use inside a clause (``sides``), and the places of the keys in ``listed``."""
     stats, sides, places_of_listed = [], [], []
+    runs = 1 + int(np.count_nonzero(cw.speech[1:] != cw.speech[:-1])) if len(cw) else 0
+    in_runs = runs == len(pd.unique(cw.speech))  # each document's words together, as a token table has them
     for size, code, inside in window_codes(cw, sizes=tuple(keys.codes)):
         places, key = _hits(cw, keys, size, code, inside)
         if not len(places):
@@ -265,12 +267,7 @@ def candidate_summary(cw: ChunkWindows, keys: Keys, listed: set[int] = frozenset
         sides.append(_neighbours(cw, places, key, size))
         shaped = (cw.shape[places] >> np.uint8(size - 1)) & np.uint8(1) == 1
         places, key = places[shaped], key[shaped]
-        uses = pd.DataFrame({"key": key, "speech": cw.speech[places], "at": places})
-        per_key = uses.groupby("key", sort=True).agg(n=("at", "size"), first=("at", "first"),
-                                                      n_documents=("speech", "nunique"))
-        first = per_key["first"].to_numpy()
-        per_key["words"] = list(zip(*(cw.vocab[cw.word[first + j]] for j in range(size))))
-        stats.append(per_key.drop(columns="first"))
+        stats.append(_per_key(cw, places, key, size, in_runs=in_runs))
         if listed:
             mine = np.isin(key, list(listed))
             places_of_listed.append(pd.DataFrame({"key": key[mine], "speech": cw.speech[places[mine]],
@@ -280,6 +277,26 @@ def candidate_summary(cw: ChunkWindows, keys: Keys, listed: set[int] = frozenset
     return {"stats": pd.concat(stats) if stats else no_stats,
             "sides": pd.concat(sides, ignore_index=True) if sides else _no_sides(),
             "listed": pd.concat(places_of_listed, ignore_index=True) if places_of_listed else _no_places()}
+
+
+def _per_key(cw: ChunkWindows, places: np.ndarray, key: np.ndarray, size: int, *, in_runs: bool) -> pd.DataFrame:
+    """Uses (``n``), documents (``n_documents``) and words (at the first use) of each key, indexed by
+    key.  :func:`_hits` gives the places by key, then by place: a group's first place is its first
+    use, and where each document's words stand together (``in_runs``), each change of document
+    within a group is a new one."""
+    starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]]) if len(key) else np.zeros(0, dtype=np.int64)
+    speech = cw.speech[places]
+    if in_runs:
+        new_document = np.r_[True, speech[1:] != speech[:-1]] if len(key) else np.zeros(0, dtype=bool)
+        new_document[starts] = True
+        n_documents = np.add.reduceat(new_document.astype(np.int64), starts) if len(key) else np.zeros(0, np.int64)
+    else:
+        n_documents = pd.Series(speech).groupby(key, sort=True).nunique().to_numpy(dtype=np.int64)
+    first = places[starts]
+    per_key = pd.DataFrame({"n": np.diff(np.r_[starts, len(key)]).astype(np.int64), "n_documents": n_documents},
+                           index=pd.Index(key[starts], name="key"))
+    per_key["words"] = list(zip(*(cw.vocab[cw.word[first + j]] for j in range(size))))
+    return per_key
 
 
 def kept_places(cw: ChunkWindows, keys: Keys, words: dict[int, tuple]) -> pd.DataFrame:

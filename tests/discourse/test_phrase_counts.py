@@ -67,3 +67,19 @@ def test_an_empty_chunk_gives_empty_counts():
     counts = window_counts(empty)
     assert counts.n_words == 0 and Keys(counts.candidates(2)).n == 0
     assert np.array_equal(counts.count(1, [1, 2]), [0, 0])
+
+
+def test_documents_per_candidate_are_counted_whether_or_not_each_documents_words_stand_together():
+    from dataclasses import replace
+
+    together = _windows(HALF_A + HALF_B + HALF_A.replace("第一篇", "第三篇"))
+    mixed = replace(together, speech=np.where(together.clause % 2 == 0, 1, 2))  # documents interleaved
+    for cw in (together, mixed):
+        keys = Keys(window_counts(cw).candidates(2))
+        stats = candidate_summary(cw, keys)["stats"]
+        named = dict(stats["words"])
+        places = kept_places(cw, keys, named)
+        expected = places.groupby("key")["speech"].nunique()
+        assert stats["n_documents"].to_dict() == expected.to_dict()
+        assert stats["n"].to_dict() == places.groupby("key").size().to_dict()
+        assert stats["n_documents"].max() >= 2
