@@ -291,14 +291,14 @@ class Cutter:
         is_start[n] = True
         if not n:
             return np.flatnonzero(is_start)
-        spans = np.array([m.span() for m in RE_HAN_DEFAULT.finditer(text)], dtype=np.int64).reshape(-1, 2)
         points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+        # jieba's runs (re_han_default, one character class repeated) are the runs of its characters
+        in_run = _han_table()[points]
+        edges = np.diff(in_run.astype(np.int8), prepend=np.int8(0), append=np.int8(0))
+        spans = np.column_stack((np.flatnonzero(edges == 1), np.flatnonzero(edges == -1))).astype(np.int64)
         # between runs every character is a word, white space included, except that jieba's
         # re_skip takes "\r\n" as one
-        in_run = np.zeros(n + 1, dtype=np.int8)
-        in_run[spans[:, 0]] += 1
-        in_run[spans[:, 1]] -= 1
-        gap = np.flatnonzero(np.cumsum(in_run[:n]) == 0)
+        gap = np.flatnonzero(~in_run)
         crlf = (points[gap] == 10) & (gap > 0) & (points[gap - 1] == 13)
         is_start[gap[~crlf]] = True
         codes = self.trie.code[points]
@@ -409,7 +409,13 @@ def hmm_starts(bufs: list[str], *, force=None) -> tuple[np.ndarray, np.ndarray]:
     run_at: list[int] = []
     other_buf: list[int] = []
     other_at: list[int] = []
+    han_only = FINALSEG_RE_HAN.fullmatch
     for b, buf in enumerate(bufs):
+        if han_only(buf):  # most are one Chinese run: what split() would give, without it
+            runs.append(buf)
+            run_buf.append(b)
+            run_at.append(0)
+            continue
         at = 0
         for i, blk in enumerate(FINALSEG_RE_HAN.split(buf)):
             if i % 2:  # split() puts the Chinese runs at odd places
