@@ -103,6 +103,7 @@ _BARE_CUE = re.compile(r"(增长|增幅|增速|下降|提高|降到|达到|达|�
 _LATIN = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
 _MASK_BEFORE_HAN = re.compile(rf"{MASK_DIGITS}[{HAN}]")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
+_DIGIT = re.compile(r"\d")
 
 
 @lru_cache(maxsize=8)
@@ -168,7 +169,7 @@ def _without_false_range(m: re.Match, text: str) -> re.Match:
     if not sep or sep.start() == 0:
         return m
     left, right = num[:sep.start()], num[sep.end():]
-    mixed = bool(re.search(r"\d", left)) != bool(re.search(r"\d", right))
+    mixed = bool(_DIGIT.search(left)) != bool(_DIGIT.search(right))
     year_after_marker = "、" in sep.group(0) and re.fullmatch(r"\d{4}", right) is not None
     if not (mixed or year_after_marker):
         return m
@@ -189,7 +190,7 @@ def _not_a_quantity(m: re.Match, text: str) -> bool:
 def _rank_row(m: re.Match, text: str, speech) -> dict | None:
     """第X位 / 第X名: a rank, when the unit says so."""
     b, unit_text = m.end(), m.group("unit") or ""
-    if not (unit_text in ("位", "名") or re.match(r"^[位名]", text[b:b + 1])):
+    if not (unit_text in ("位", "名") or text[b:b + 1] in ("位", "名")):
         return None
     v, vmax, masked, _, _ = value_of(m.group("num"))
     start = m.start("rank") if not m.group("pre") else m.start()
@@ -206,9 +207,9 @@ def _bare_row(m: re.Match, text: str, speech) -> dict | None:
         if not _BARE_CUE.search(text[max(0, a - 6):a]) or re.match(rf"^[、{HAN}]", nxt) and nxt not in "，。；":
             return None
         return _row(text, speech, a, b, math.nan, math.nan, "", "unknown", "", True)
-    if re.match(r"^[、.．]", nxt) and (a == 0 or text[a - 1] in "\n：:；;。"):
+    if nxt in ("、", ".", "．") and (a == 0 or text[a - 1] in "\n：:；;。"):
         return None  # a list marker (1、)
-    if re.search(r"[、]", num) or not re.search(r"\d", num):
+    if "、" in num or not _DIGIT.search(num):
         return None
     v, vmax, masked, scale, approx = value_of(num)
     if math.isnan(v) and not masked:
@@ -225,8 +226,8 @@ def _skip_unit(num: str, unit: str, kind: str, after: str) -> bool:
     is_cn = bool(_IS_CN.fullmatch(num))
     return ((is_cn and len(num) == 1 and kind in ("count", "year", "duration", "date", "population"))
             or (is_cn and unit == "成" and after.startswith("不变"))
-            or (unit == "年" and bool(re.match(r"^[代轻]", after)))
-            or (kind == "count" and bool(re.match(r"^(全会|会议|届)", after))))
+            or (unit == "年" and after[:1] in ("代", "轻"))
+            or (kind == "count" and after.startswith(("全会", "会议", "届"))))
 
 
 def _scaled_unit(kind: str, unit: str, scale: str) -> str:
