@@ -15,8 +15,10 @@ the reference, so the 25 reports are never measured against themselves:
 * ``boundary``: the smaller of the entropies, in bits, of the word before it and the word
   after it; a clause edge counts as a new neighbour each time.  0 when the phrase stands
   inside the same longer one in more than 80 % of its uses (项目推进过程 is always followed
-  by 中, 贯彻新 nearly always by 发展理念).  Measured only for phrases the other measures
-  leave a chance (empty otherwise): counting neighbours is the costly part;
+  by 中, 贯彻新 nearly always by 发展理念); a word no formula opens on (a light opener: 在, 通过,
+  我们) standing before it makes no longer formula, so 在 before 和平共处五项原则 does not count.
+  Measured only for phrases the other measures leave a chance (empty otherwise): counting
+  neighbours is the costly part;
 * ``specificity``: log10 of the phrase's rate per million words in the pooled official
   text over the rate in general Chinese of its rarest word, from jieba's dictionary
   frequencies (60 million words).  That rate bounds the phrase's own general rate from
@@ -37,7 +39,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from .lexicons import FORMULA_WORDS, jieba_dictionary
+from .lexicons import FORMULA_WORDS, LIGHT_OPENERS, jieba_dictionary
 from .phrase_counts import (
     _EDGE,
     _P,
@@ -50,6 +52,7 @@ from .phrase_counts import (
     key_codes,
     key_hashes,
     window_counts,
+    word_hashes,
 )
 from .phrases import clauses, established_phrases, pieces, variant_occurrences
 from .reference import ESTABLISHED_IN, Reference, fingerprints
@@ -286,19 +289,25 @@ def _measured(table: pd.DataFrame, target: WindowCounts, ref: WindowCounts, side
     return out
 
 
+_OPENER_HASHES = word_hashes(sorted(LIGHT_OPENERS))
+
+
 def _boundaries(sides: pd.DataFrame, keys: np.ndarray) -> np.ndarray:
     """Each key's smaller neighbour entropy (bits) over both sides; a clause edge (word 0) is a new
     neighbour every time.  0 where one neighbour takes more than :data:`MAX_NEIGHBOUR_SHARE` of
     the uses (the phrase is a fragment: 贯彻新 → 发展理念), and for a key without neighbours.
     ``sides`` holds one row per key, side and word (:meth:`_Seconds.sides` has summed them)."""
     n = sides.copy()
-    edge = n["word"].to_numpy() == _EDGE
+    word = n["word"].to_numpy()
+    edge = word == _EDGE
     total = n.groupby(["key", "side"])["n"].transform("sum").to_numpy(dtype=float)
     count = n["n"].to_numpy(dtype=float)
     # a word seen c times adds -c/T·log2(c/T); e edges add e times -1/T·log2(1/T)
     share = np.where(edge, 1.0, count) / total
     n["h"] = -np.where(edge, count, 1.0) * share * np.log2(share)
-    n["top"] = share
+    # a word no formula opens on, before it (在, 坚持在和平共处五项原则), extends it into no longer formula
+    free = (n["side"].to_numpy() == 0) & np.isin(word, _OPENER_HASHES)
+    n["top"] = np.where(free, 0.0, share)
     entropy = n.groupby(["key", "side"])["h"].sum().groupby(level="key").min()
     dominant = n.groupby("key")["top"].max().reindex(entropy.index)
     value = np.where(dominant.to_numpy() <= MAX_NEIGHBOUR_SHARE, np.maximum(entropy.to_numpy(), 0.0), 0.0)

@@ -123,3 +123,15 @@ def test_measured_once_gives_the_slogans_and_the_termhood_of_measuring_twice(spe
     pd.testing.assert_frame_equal(an.slogans(speeches, tokens, measured=measured),
                                   an.slogans(speeches, tokens, reference=reference))
     assert (measured.occurrences["evidence"] != "").all() and len(measured.occurrences)
+
+
+def test_a_formula_nearly_always_after_a_preposition_is_no_fragment():
+    # 在 stands before five of its six uses: no formula opens on 在, so 在和平共处五项原则 is no longer
+    # formula of which it would be a fragment (as 五项原则基础 is one of 五项原则基础上)
+    sp = compilation(
+        "我们坚持在和平共处五项原则的基础上发展关系。各国要在和平共处五项原则指导下处理分歧。",
+        "坚持在和平共处五项原则基础上发展友好合作。和平共处五项原则，是基本准则。",
+        "在和平共处五项原则框架内推进合作。我们在和平共处五项原则基础上开展交流。")
+    t = an.termhood(an.tokenize(sp), reference=an.load_reference()).set_index("phrase")
+    assert t.loc["和平共处五项原则", "boundary"] > 0 and t.loc["和平共处五项原则", "formulaic"]
+    assert t.loc["和平共处五项原则基础", "boundary"] == 0 and not t.loc["和平共处五项原则基础", "formulaic"]
