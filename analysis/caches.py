@@ -74,7 +74,7 @@ def shared_strings(frame):
     out = frame.copy()
     for column in out.columns:
         if out[column].dtype == object or pd.api.types.is_string_dtype(out[column].dtype):
-            codes, uniques = pd.factorize(out[column])
+            codes, uniques = pd.factorize(out[column].to_numpy(dtype=object))  # faster than a "str" column
             values = np.asarray(uniques, dtype=object)[codes]
             values[codes < 0] = None
             out[column] = pd.Series(values, index=out.index, dtype=out[column].dtype)
