@@ -14,6 +14,8 @@ import hashlib
 import os
 from pathlib import Path
 
+import numpy as np
+
 from .. import config
 from ..caches import cached, content_key
 from .dictionary import ProjectDictionary, file_digest
@@ -77,6 +79,18 @@ class Segmenter:
             if cache:
                 self.cache.put(text, tokens)
         return tokens
+
+    def boundaries(self, text: str, *, cache: bool = True) -> np.ndarray:
+        """Where each word of :meth:`lcut` starts, then ``len(text)`` (the words are cut out as
+        strings only to be cached)."""
+        tokens = self.cache.get(text) if cache else None
+        if tokens is not None:
+            return np.r_[0, np.cumsum([len(t) for t in tokens], dtype=np.int64)]
+        bounds = self.cutter.boundaries(text)
+        if cache:
+            starts = bounds.tolist()
+            self.cache.put(text, [text[a:b] for a, b in zip(starts, starts[1:])])
+        return bounds
 
     def tags_of(self, tokens: list[str]) -> list[str]:
         """The tag jieba.posseg gives each token as a word, looked up together."""

@@ -8,6 +8,8 @@ and :func:`token_frame` gathers the columns of all speeches at once.
 """
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pandas as pd
 
@@ -17,8 +19,17 @@ TOKEN_COLUMNS = ["speech", "paragraph", "sentence", "position", "token", "pos", 
                  "is_stopword", "is_punct", "is_masked", "is_number", "is_quoted", "is_vocab"]
 
 
+#: Words of up to this many characters are looked up by their code points (plus one, 21 bits each,
+#: packed into one 64-bit key) rather than cut out of the text as strings.
+_PACKED_CHARS = 3
+
+
 class _Ids(dict):
     """token -> id, numbered in the order tokens are first met."""
+
+    def __init__(self):
+        super().__init__()
+        self._packed: dict[int, int] = {}  # a short word's packed code points -> its id
 
     def __missing__(self, token: str) -> int:
         i = self[token] = len(self)
@@ -26,6 +37,47 @@ class _Ids(dict):
 
     def ids(self, tokens: list[str], dtype=np.int64) -> np.ndarray:
         return np.fromiter(map(self.__getitem__, tokens), dtype=dtype, count=len(tokens))
+
+    def ids_at(self, text: str, bounds: np.ndarray, dtype=np.int64) -> np.ndarray:
+        """``ids`` of the words of ``text`` that start at ``bounds`` (then ``len(text)``): the same
+        ids, new ones numbered in the order the words are first met.  A short word is found by its
+        packed code points, once per distinct word of the text, not cut out as a string each time."""
+        starts, length = bounds[:-1], np.diff(bounds)
+        ids = np.empty(len(starts), dtype=np.int64)
+        short = np.flatnonzero(length <= _PACKED_CHARS)
+        key = _packed(text, starts[short], length[short])
+        codes, distinct = pd.factorize(key)
+        # factorize numbers the distinct words in the order they come: a word is met first where its
+        # number exceeds every number before it
+        reach = np.maximum.accumulate(codes) if len(codes) else codes
+        first = short[np.flatnonzero(np.r_[True, reach[1:] > reach[:-1]])] if len(codes) else short
+        packed = self._packed
+        known = np.fromiter(map(packed.get, distinct.tolist(), itertools.repeat(-1)), dtype=np.int64,
+                            count=len(distinct))
+        longer = np.flatnonzero(length > _PACKED_CHARS).tolist()
+        words = [text[a:b] for a, b in zip(starts[longer].tolist(), bounds[1:][longer].tolist())]
+        unseen = np.flatnonzero(known < 0)
+        at, size = starts[first[unseen]].tolist(), length[first[unseen]].tolist()
+        # the new words, short and long, numbered in the order they are first met
+        new = [(f, text[a:a + n], k) for f, a, n, k in zip(first[unseen].tolist(), at, size, unseen.tolist())]
+        new += [(f, w, -1) for f, w in zip(longer, words) if w not in self]
+        for _, word, k in sorted(new):
+            i = self[word]
+            if k >= 0:
+                known[k] = packed[int(distinct[k])] = i
+        ids[short] = known[codes]
+        ids[longer] = np.fromiter(map(self.__getitem__, words), dtype=np.int64, count=len(words))
+        return ids.astype(dtype, copy=False)
+
+
+def _packed(text: str, starts: np.ndarray, length: np.ndarray) -> np.ndarray:
+    """A 64-bit key per short word: its code points plus one, 21 bits each (0 where it has none)."""
+    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.uint64) + 1
+    key = np.zeros(len(starts), dtype=np.uint64)
+    for k in range(_PACKED_CHARS):
+        has = np.flatnonzero(length > k)
+        key[has] |= points[starts[has] + k] << np.uint64(21 * k)
+    return key
 
 
 def _shape_facts(token: str) -> tuple:

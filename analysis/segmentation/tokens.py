@@ -67,7 +67,7 @@ def _worker_segment(text: str) -> tuple[int, dict[str, np.ndarray], list[str]]:
     time.  A worker's results reach the caller in the order it made them."""
     seg, cache, types = _WORKER
     known = len(types)
-    ids, quoted = merge_quotes(types.ids(seg.lcut(text, cache=cache), np.int32), types)
+    ids, quoted = merge_quotes(types.ids_at(text, seg.boundaries(text, cache=cache), np.int32), types)
     return os.getpid(), word_places(types, None, ids, quoted), types.facts()["token"][known:].tolist()
 
 
@@ -102,8 +102,7 @@ def tokenize(speeches: pd.DataFrame, *, user_dict: str | Path | None = None,
     elif processes > 1:
         places = _segment_in_workers(seg, table, texts, processes, cache)
     else:
-        places = ((k, word_places(table, speech, *merge_quotes(table.ids(seg.lcut(text, cache=cache)), table)))
-                  for k, (speech, text) in enumerate(texts))
+        places = ((k, _places(seg, table, speech, text, cache)) for k, (speech, text) in enumerate(texts))
     for k, speech_places in places:
         parts[k] = speech_places
         if progress_bar is not None:
@@ -116,6 +115,11 @@ def tokenize(speeches: pd.DataFrame, *, user_dict: str | Path | None = None,
     parts.clear()
     _return_freed_memory()
     return frame
+
+
+def _places(seg: Segmenter, table, speech, text: str, cache: bool) -> dict[str, np.ndarray]:
+    """One speech segmented, its quoted formulas joined, and where each word is."""
+    return word_places(table, speech, *merge_quotes(table.ids_at(text, seg.boundaries(text, cache=cache)), table))
 
 
 def _segment_in_workers(seg: Segmenter, table, texts: list, processes: int, cache: bool):

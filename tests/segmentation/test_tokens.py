@@ -107,3 +107,23 @@ def test_tags_starting_tests_each_tag_as_str_startswith_does():
     pos = pd.Series(["n", "vn", "x", "nr", "uj", "eng", "ns", "v", "a", "ad"] * 3, dtype="str")
     assert tags_starting(pos, ("n", "v")).tolist() == pos.str.startswith(("n", "v")).tolist()
     assert tags_starting(pos.iloc[:0], ("n",)).tolist() == []
+
+
+def test_ids_found_by_code_points_are_the_ids_of_the_words_as_strings():
+    import random
+
+    from analysis.segmentation.token_table import TypeIds
+
+    rng = random.Random(3)
+    alphabet = "抓项目招商，。\n 1a\U00020000\U0010ffff"
+    by_string, by_points = TypeIds(), TypeIds()
+    for round_ in range(200):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 60)))
+        cuts = sorted({0, len(text), *rng.sample(range(len(text) + 1), min(len(text) + 1, rng.randrange(0, 30)))})
+        words = [text[a:b] for a, b in zip(cuts, cuts[1:])]
+        if round_ % 7 == 0:  # words met through the string path first are found by their code points too
+            by_points.ids(words[:3])
+            by_string.ids(words[:3])
+        got = by_points.ids_at(text, np.array(cuts, dtype=np.int64))
+        assert got.tolist() == by_string.ids(words).tolist()
+    assert list(by_points) == list(by_string)  # every type, numbered in the same order
