@@ -9,6 +9,7 @@ import re
 
 import pandas as pd
 
+from ..caches import cached
 from ..chinese import CN_COUNT, chinese_number
 from ..reading.script import working_texts
 from .formula_row import normal_form
@@ -18,6 +19,15 @@ from .outline import outline_rows
 NUMBERED_COLUMNS = ["speech", "formula", "surface", "start", "end", "n_claimed", "n_listed", "item", "item_text",
                     "item_start", "item_end"]
 _LIST_WITHIN = 200  # characters between a numbered formula and the first item it announces
+
+
+@cached(maxsize=256)
+def numbered_matches(text: str) -> tuple[tuple[int, int, str, str], ...]:
+    """``(start, end, surface, formula)`` of each self-counting formula of ``text``, the formula with
+    its numeral in Chinese; found once for the slogan finder and :func:`numbered_formulas`, which
+    read the same speeches of a chunk one after the other."""
+    return tuple((m.start(), m.end(), m.group(0), numbered_key(normal_form(m.group(0))))
+                 for m in NUMBERED_FORMULA.finditer(text))
 
 
 def _claimed(formula: str) -> int | None:
@@ -59,11 +69,10 @@ def numbered_formulas(speeches: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for speech, text in zip(speeches["speech"], working_texts(speeches)["text"]):
         headings = sorted(outline_rows(text, speech), key=lambda h: h["start"])
-        for m in NUMBERED_FORMULA.finditer(text):
-            formula = numbered_key(normal_form(m.group(0)))
+        for start, end, surface, formula in numbered_matches(text):
             claimed = _claimed(formula)
-            items = _listed_items(headings, m.end(), claimed or 0)
-            base = {"speech": speech, "formula": formula, "surface": m.group(0), "start": m.start(), "end": m.end(),
+            items = _listed_items(headings, end, claimed or 0)
+            base = {"speech": speech, "formula": formula, "surface": surface, "start": start, "end": end,
                     "n_claimed": claimed, "n_listed": len(items)}
             rows += [{**base, "item": k, "item_text": h["heading"], "item_start": h["end"] - len(h["heading"]),
                       "item_end": h["end"]} for k, h in enumerate(items, 1)] or [

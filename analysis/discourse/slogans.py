@@ -46,6 +46,7 @@ from .lexicons import (
     idiom_lexicon,
     numbered_key,
 )
+from .numbered import numbered_matches
 from .reference import Reference
 from .termhood import FormulaMeasures, measure_formulas
 
@@ -179,8 +180,8 @@ def trie_pattern(words) -> str:
 
 def _numbered(speech, text: str) -> list[dict]:
     """Self-counting formulas, their numeral in Chinese (3个方面 and 三个方面 are one)."""
-    return [_row(speech, numbered_key(normal_form(m.group(0))), m.group(0), "numbered", m.start(), m.end())
-            for m in NUMBERED_FORMULA.finditer(text)]
+    return [_row(speech, formula, surface, "numbered", start, end)
+            for start, end, surface, formula in numbered_matches(text)]
 
 
 
