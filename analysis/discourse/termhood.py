@@ -248,9 +248,9 @@ def _renumbered(table: pd.DataFrame) -> tuple[Keys, np.ndarray, dict]:
     return keys, original, words
 
 
-def _sub_counts(words: pd.Series, size: int, counts: WindowCounts) -> dict[tuple[int, int], np.ndarray]:
-    """For keys of ``size`` words, the count of each run of their words ``(a, b)``."""
-    h = key_hashes(words.tolist(), size)
+def _sub_counts(h: np.ndarray, size: int, counts: WindowCounts) -> dict[tuple[int, int], np.ndarray]:
+    """For keys of ``size`` words (``h``: their words' hashes, :func:`.phrase_counts.key_hashes`), the
+    count of each run of their words ``(a, b)``."""
     out = {}
     with np.errstate(over="ignore"):
         for a in range(size):
@@ -272,16 +272,18 @@ def _measured(table: pd.DataFrame, target: WindowCounts, ref: WindowCounts, side
     n_reference = np.zeros(len(table), dtype=np.int64)
     for k in sorted(set(size.tolist())):
         rows = np.flatnonzero(size == k)
-        mine, theirs = _sub_counts(table["words"].iloc[rows], k, target), _sub_counts(table["words"].iloc[rows], k, ref)
+        h = key_hashes(table["words"].iloc[rows].tolist(), k)
+        mine, theirs = _sub_counts(h, k, target), _sub_counts(h, k, ref)
         pooled = {ab: mine[ab] + theirs[ab] for ab in mine}
         pooled_n[rows], n_reference[rows] = pooled[(0, k)], theirs[(0, k)]
         if k > 1:
             association[rows] = np.min([np.log2(pooled[(0, k)] * n_words / (pooled[(0, i)] * pooled[(i, k)]))
                                         for i in range(1, k)], axis=0)
     rarest = _rarest(general, table["words"])
+    wanted = frozenset(formula_words)
     out = table.assign(n_words=size, n_reference=n_reference, association=association,
                        specificity=np.log10(pooled_n / max(n_words, 1) * general.total / rarest),
-                       formula_word=[any(w in formula_words for w in ws) for ws in table["words"]])
+                       formula_word=[not wanted.isdisjoint(ws) for ws in table["words"]])
     maybe = _evidence(out, np.ones(len(out)), has_reference=ref.n_words > 0) != ""
     boundary = _boundaries(sides, out["key"].to_numpy())
     out["boundary"] = np.where(maybe, boundary, np.nan)  # reported only where the other measures leave a chance
