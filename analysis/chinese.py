@@ -82,6 +82,9 @@ def squeeze(s: str) -> str:
     >>> squeeze("龚　正")
     '龚正'
     """
+    # most texts hold none: three scans at memory speed, where the pattern tests every character
+    if " " not in s and "\t" not in s and "\u3000" not in s:
+        return s
     return _INLINE_SPACE.sub("", s)
 
 

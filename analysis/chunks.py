@@ -140,8 +140,10 @@ def corpus_parts(speeches: pd.DataFrame, groups, *, reference, runner, cache: bo
         seconds["wall: chunks and formula passes"] += time.perf_counter() - start
         repeated = clock("slogans, merged", repeated_rows, occurrence_rows(table, places), working_texts(speeches))
         del table, places  # held until the function ends otherwise
+        # the quoted formulas found unquoted are one fast scan here: sent to workers, the texts out and
+        # their millions of rows back cost more than the scan (50x: 4.5 s here, 5.9 s on two processes)
         found = clock("slogans, merged", corpus_slogans, speeches, _stacked(got["slogan_rows"]), repeated, kinds=KINDS,
-                      processes=runner.processes)
+                      processes=1)
     else:
         start = time.perf_counter()
         for _ in firsts():
