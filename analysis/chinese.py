@@ -151,7 +151,7 @@ CLAUSE_END = "，。；：！？!?,;:\n（）()“”"
 
 
 def offsets_of(text: str, chars: str, *, after: bool = False) -> list[int]:
-    """Where each of ``chars`` stands in ``text``, in order (``after``: the offset just after it),
+    r"""Where each of ``chars`` stands in ``text``, in order (``after``: the offset just after it),
     as ``[m.start() for m in re.finditer(f"[{chars}]", text)]`` gives, found at once in numpy.
 
     >>> offsets_of("抓项目，抓招商。", "，。"), offsets_of("一\n二", "\n", after=True)
@@ -160,6 +160,8 @@ def offsets_of(text: str, chars: str, *, after: bool = False) -> list[int]:
     points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     found = np.flatnonzero(np.isin(points, np.array([ord(c) for c in chars], dtype=np.uint32)))
     return (found + 1 if after else found).tolist()
+
+
 #: Where a heading's own text stops inside its paragraph.
 HEADING_STOP = re.compile(r"[。！？；]")
 
