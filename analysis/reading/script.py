@@ -40,7 +40,8 @@ def is_traditional(text: str) -> bool:
     converted = _converter().convert(sample)
     if len(converted) != len(sample):
         converted = "".join(_converter().convert(c) for c in sample)
-    changed = int((_code_points(sample) != _code_points(converted)).sum())
+    n = min(len(sample), len(converted))  # compared as far as both go, as zip would
+    changed = int((_code_points(sample[:n]) != _code_points(converted[:n])).sum())
     return changed / len(sample) > TRADITIONAL_SHARE or (changed >= 2 and len(sample) < 50)
 
 

@@ -30,7 +30,8 @@ class SegmentCache:
     def get(self, text: str) -> list[str] | None:
         path = self._path(text)
         if path.exists():
-            tokens = path.read_text(encoding="utf-8").split("\x1f")
+            content = path.read_text(encoding="utf-8")
+            tokens = content.split("\x1f") if content else []  # an empty text has no words
             if "".join(tokens) == text:  # a damaged or colliding file is ignored
                 return tokens
         return None

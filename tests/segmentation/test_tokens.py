@@ -127,3 +127,12 @@ def test_ids_found_by_code_points_are_the_ids_of_the_words_as_strings():
         got = by_points.ids_at(text, np.array(cuts, dtype=np.int64))
         assert got.tolist() == by_string.ids(words).tolist()
     assert list(by_points) == list(by_string)  # every type, numbered in the same order
+
+
+def test_a_cached_empty_text_has_no_words(tmp_path):
+    from analysis.segmentation.segmenter import SegmentCache
+
+    cache = SegmentCache(tmp_path)
+    cache.put("", [])
+    cache.put("抓项目", ["抓", "项目"])
+    assert cache.get("") == [] and cache.get("抓项目") == ["抓", "项目"]
