@@ -37,22 +37,27 @@ def term_frequency_blocks(counts: pd.DataFrame, *, min_count: int = 1):
     are the whole table, and only one is made at a time."""
     counts = as_counts(counts)
     sizes = speech_sizes(counts)
-    documents = counts["term"].value_counts(sort=False)  # the documents using each term: one row each
-    order = np.argsort(counts["speech"].to_numpy(), kind="stable")
-    speech = counts["speech"].to_numpy()[order]
+    # terms and speeches numbered in their sorted order, so that the tables sort integers, not strings
+    term, _ = pd.factorize(counts["term"].to_numpy(dtype=object), sort=True)
+    speech_rank, _ = pd.factorize(counts["speech"].to_numpy(), sort=True)
+    documents = np.bincount(term)[term]  # the documents using each row's term: one row each
+    order = np.argsort(speech_rank, kind="stable")
+    speech = speech_rank[order]
     cuts = np.flatnonzero(np.r_[True, speech[1:] != speech[:-1]]) if len(speech) else np.zeros(1, dtype=int)
     starts = cuts[np.r_[0, np.flatnonzero(np.diff(cuts // BLOCK_ROWS)) + 1]] if len(speech) else cuts
     for lo, hi in zip(starts.tolist(), np.r_[starts[1:], len(speech)].tolist()):
-        piece = counts.iloc[order[lo:hi]]
-        yield _frequencies(piece, sizes, documents, min_count)
+        rows = order[lo:hi]
+        yield _frequencies(counts.iloc[rows], sizes, documents[rows], (speech_rank[rows], term[rows]), min_count)
 
 
-def _frequencies(counts: pd.DataFrame, sizes: pd.Series, documents: pd.Series, min_count: int) -> pd.DataFrame:
-    counts = counts.copy()
-    counts["per_10k"] = counts["n"] / counts["speech"].map(sizes) * 10_000
-    counts["n_documents"] = counts["term"].map(documents).astype(np.int64)
-    counts = counts[counts["n"] >= min_count]
-    counts = counts.sort_values(["speech", "n", "term"], ascending=[True, False, True], kind="mergesort")
+def _frequencies(counts: pd.DataFrame, sizes: pd.Series, documents: np.ndarray, ranks: tuple, min_count: int
+                 ) -> pd.DataFrame:
+    """One piece of :func:`term_frequency_blocks`; ``ranks``: each row's speech and term in sorted order."""
+    counts = counts.assign(per_10k=counts["n"] / counts["speech"].map(sizes) * 10_000,
+                           n_documents=documents.astype(np.int64))
+    keep = (counts["n"] >= min_count).to_numpy()
+    counts, (speech, term) = counts[keep], (ranks[0][keep], ranks[1][keep])
+    counts = counts.take(np.lexsort((term, -counts["n"].to_numpy(), speech)))  # speech, n descending, term
     counts["rank"] = counts.groupby("speech")["n"].rank(method="min", ascending=False).astype(int)
     return counts[["speech", "term", "n", "per_10k", "rank", "n_documents"]].reset_index(drop=True)
 

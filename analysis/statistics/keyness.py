@@ -195,7 +195,9 @@ def _measure_block(pairs: _Pairs, block: list, measure: str) -> pd.DataFrame:
     out.insert(1, "n_target", a.astype(int))
     out.insert(2, "n_reference", b.astype(int))
     out.insert(0, "speech", sp)
-    return out.sort_values(["speech", measure, "term"], ascending=[True, False, True], kind="mergesort")
+    # by speech, the measure descending (missing last), then term: terms are coded in sorted order
+    speech_rank, _ = pd.factorize(sp, sort=True)
+    return out.take(np.lexsort((tm, -out[measure].to_numpy(dtype=float), speech_rank)))
 
 
 def _tfidf_terms(counts: pd.DataFrame, top: int, min_count: int) -> pd.DataFrame:

@@ -45,3 +45,20 @@ def test_frequencies_in_pieces_are_the_whole_table(tokens, monkeypatch):
     assert len({s for p in pieces for s in p["speech"].unique()}) == counts["speech"].nunique()
     pd.testing.assert_frame_equal(pd.concat(pieces, ignore_index=True), whole)
     assert frequency.term_frequencies(counts.iloc[:0]).empty
+
+
+def _grouped_counts():
+    import numpy as np
+    import pandas as pd
+
+    rng = np.random.default_rng(4)
+    words = ["抓", "项目", "招商", "落实", "a", "Z", "开工", "进度"]
+    rows = {(g, w): int(rng.integers(1, 4)) for g in ("2020年代", "1990年代", "2000年代") for w in words
+            if rng.random() < 0.8}  # grouped counts: the "speeches" are strings, counts tie often
+    return pd.DataFrame([(g, w, n) for (g, w), n in rows.items()], columns=["group", "term", "n"])
+
+
+def test_frequencies_are_in_the_order_a_sort_by_their_columns_gives():
+    freqs = an.term_frequencies(_grouped_counts())
+    expected = freqs.sort_values(["speech", "n", "term"], ascending=[True, False, True], kind="mergesort")
+    assert freqs.equals(expected.reset_index(drop=True)) and freqs["speech"].nunique() == 3

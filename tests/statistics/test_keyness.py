@@ -95,3 +95,13 @@ def test_keyness_in_pieces_is_the_whole_table(tokens, monkeypatch):
     pieces = list(keyness.keyness_blocks(counts, min_count=2, absent=20))
     assert len(pieces) >= 3
     pd.testing.assert_frame_equal(pd.concat(pieces, ignore_index=True), whole)
+
+
+def test_keyness_is_in_the_order_a_sort_by_its_columns_gives():
+    rng = np.random.default_rng(4)
+    words = ["抓", "项目", "招商", "落实", "a", "Z", "开工", "进度"]
+    rows = [(g, w, int(rng.integers(1, 4))) for g in ("2020年代", "1990年代", "2000年代") for w in words
+            if rng.random() < 0.8]  # grouped counts: the "speeches" are strings, measures tie often
+    key = an.keyness_by_speech(pd.DataFrame(rows, columns=["group", "term", "n"]))
+    expected = key.sort_values(["speech", "g2", "term"], ascending=[True, False, True], kind="mergesort")
+    assert key.equals(expected.reset_index(drop=True)) and key["speech"].nunique() == 3
