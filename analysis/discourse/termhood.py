@@ -16,7 +16,8 @@ the reference, so the 25 reports are never measured against themselves:
   after it; a clause edge counts as a new neighbour each time.  0 when the phrase stands
   inside the same longer one in more than 80 % of its uses (项目推进过程 is always followed
   by 中, 贯彻新 nearly always by 发展理念); a word no formula opens on (a light opener: 在, 通过,
-  我们) standing before it makes no longer formula, so 在 before 和平共处五项原则 does not count.
+  我们) standing before it does not count, since the phrase and it make no longer formula
+  (在和平共处五项原则 is none).
   Measured only for phrases the other measures leave a chance (empty otherwise): counting
   neighbours is the costly part;
 * ``specificity``: log10 of the phrase's rate per million words in the pooled official
@@ -307,7 +308,8 @@ def _boundaries(sides: pd.DataFrame, keys: np.ndarray) -> np.ndarray:
     # a word seen c times adds -c/T·log2(c/T); e edges add e times -1/T·log2(1/T)
     share = np.where(edge, 1.0, count) / total
     n["h"] = -np.where(edge, count, 1.0) * share * np.log2(share)
-    # a word no formula opens on, before it (在, 坚持在和平共处五项原则), extends it into no longer formula
+    # a word no formula opens on (在 of 坚持在和平共处五项原则), standing before it, makes it part of no
+    # longer formula: it is not the neighbour that makes a fragment
     free = (n["side"].to_numpy() == 0) & np.isin(word, _OPENER_HASHES)
     n["top"] = np.where(free, 0.0, share)
     entropy = n.groupby(["key", "side"])["h"].sum().groupby(level="key").min()
