@@ -150,6 +150,16 @@ CUE_CLAUSE_BREAK = re.compile(f"[{CUE_CLAUSE_BREAKS}]")
 CLAUSE_END = "，。；：！？!?,;:\n（）()“”"
 
 
+def code_points(text: str) -> np.ndarray:
+    """The code point of each character of ``text`` (uint32; a lone surrogate is kept as itself), so
+    that a text is tested a whole array at a time.
+
+    >>> code_points("抓A").tolist()
+    [25235, 65]
+    """
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
 def offsets_of(text: str, chars: str, *, after: bool = False) -> list[int]:
     r"""Where each of ``chars`` stands in ``text``, in order (``after``: the offset just after it),
     as ``[m.start() for m in re.finditer(f"[{chars}]", text)]`` gives, found at once in numpy.
@@ -157,8 +167,7 @@ def offsets_of(text: str, chars: str, *, after: bool = False) -> list[int]:
     >>> offsets_of("抓项目，抓招商。", "，。"), offsets_of("一\n二", "\n", after=True)
     ([3, 7], [2])
     """
-    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    found = np.flatnonzero(np.isin(points, np.array([ord(c) for c in chars], dtype=np.uint32)))
+    found = np.flatnonzero(np.isin(code_points(text), np.array([ord(c) for c in chars], dtype=np.uint32)))
     return (found + 1 if after else found).tolist()
 
 

@@ -8,7 +8,7 @@ import re
 
 import numpy as np
 
-from ..chinese import CLAUSE_RUN, CLAUSE_RUN_ENDS, CN_NUMERAL, HOLDS_MASK, SENTENCE_RUN, SENTENCE_RUN_ENDS
+from ..chinese import CLAUSE_RUN, CLAUSE_RUN_ENDS, CN_NUMERAL, HOLDS_MASK, SENTENCE_RUN, SENTENCE_RUN_ENDS, code_points
 from .formula_row import SLOT, normal_form
 from .formula_row import occurrence_row as _row
 from .lexicons import CORRELATIVE_FRAMES, SLOT_FIRST_ANCHORS
@@ -86,7 +86,7 @@ def _sentences_with_pairs(text: str) -> list[int]:
     short (:func:`_parallel_clauses`), that begin alike or end alike once their filler is
     dropped.  Found for every clause of the text at once; most sentences have no such pair,
     and only the others are read clause by clause."""
-    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    points = code_points(text)
     inside = ~np.isin(points, _CLAUSE_ENDS)
     edges = np.diff(np.r_[0, inside.astype(np.int8), 0])
     starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)

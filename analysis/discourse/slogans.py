@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from ..caches import shared_strings
-from ..chinese import HAN, HOLDS_MASK, QUOTATION, SENTENCE_MARKS
+from ..chinese import HAN, HOLDS_MASK, QUOTATION, SENTENCE_MARKS, code_points
 from ..errors import OptionError, check_choice
 from ..parallel import map_speeches
 from ..reading.script import original_surfaces, working_texts
@@ -122,7 +122,7 @@ def _finder(words: tuple[str, ...]):
     buckets[_bucket(starts)] = True
 
     def find_all(text: str):
-        points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+        points = code_points(text).astype(np.int64)
         if len(points) < k:
             return
         places = np.flatnonzero(first[points[:len(points) - k + 1]])  # then the first k characters there

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import numpy as np
-
-from ..chinese import NOT_HAN
+from ..chinese import NOT_HAN, code_points
 
 #: Share of Han characters that t2s changes above which a text is Traditional (a
 #: Simplified text changes almost none: OpenCC leaves Simplified characters alone).
@@ -41,12 +39,8 @@ def is_traditional(text: str) -> bool:
     if len(converted) != len(sample):
         converted = "".join(_converter().convert(c) for c in sample)
     n = min(len(sample), len(converted))  # compared as far as both go, as zip would
-    changed = int((_code_points(sample[:n]) != _code_points(converted[:n])).sum())
+    changed = int((code_points(sample[:n]) != code_points(converted[:n])).sum())
     return changed / len(sample) > TRADITIONAL_SHARE or (changed >= 2 and len(sample) < 50)
-
-
-def _code_points(text: str) -> np.ndarray:
-    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
 def to_simplified(text: str) -> str:

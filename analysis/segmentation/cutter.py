@@ -29,6 +29,7 @@ import math
 
 import numpy as np
 
+from ..chinese import code_points
 from .jieba_files import FINALSEG_RE_HAN, FINALSEG_RE_SKIP, MIN_FLOAT, PREV_STATUS, RE_HAN_DEFAULT, model_table
 
 # a run whose positions at one distance from its end number fewer than this is
@@ -192,7 +193,7 @@ class Trie:
         """Every key of jieba's ``FREQ`` found inside the texts, with its frequency (an
         orphan, which jieba only ever tests for being there, with 1)."""
         text = "\n".join(texts)  # "\n" is in no run, so no key spans two texts
-        codes = self.code[np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")]
+        codes = self.code[code_points(text)]
         entries = dict.fromkeys(self.orphans, 1)
         for length, (where, state) in enumerate(self.walk(codes), 1):
             for at, f in zip(where.tolist(), self.freq[state].tolist()):
@@ -291,7 +292,7 @@ class Cutter:
         is_start[n] = True
         if not n:
             return np.flatnonzero(is_start)
-        points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+        points = code_points(text)
         # jieba's runs (re_han_default, one character class repeated) are the runs of its characters
         in_run = _han_table()[points]
         edges = np.diff(in_run.astype(np.int8), prepend=np.int8(0), append=np.int8(0))
@@ -466,7 +467,7 @@ def _viterbi_many(m: _HMM, runs: list[str], lengths: np.ndarray) -> np.ndarray:
     lengths_sorted = lengths[order]
     offsets = np.concatenate(([0], np.cumsum(lengths_sorted)[:-1]))
     joined = "".join(runs[i] for i in order.tolist())
-    rows = m.row[np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype="<u4")]
+    rows = m.row[code_points(joined)]
     longest = int(lengths_sorted[0])
     live = len(runs) - np.searchsorted(lengths_sorted[::-1], np.arange(longest), side="right")  # longer than t
     back = np.zeros((len(joined), 4), dtype=np.int8)

@@ -13,7 +13,7 @@ import itertools
 import numpy as np
 import pandas as pd
 
-from ..chinese import MASK_TOKEN, NUMBER_TOKEN, QUOTE_PAIRS, SENTENCE_END_MARKS, is_punct
+from ..chinese import MASK_TOKEN, NUMBER_TOKEN, QUOTE_PAIRS, SENTENCE_END_MARKS, code_points, is_punct
 
 TOKEN_COLUMNS = ["speech", "paragraph", "sentence", "position", "token", "pos", "start", "end",
                  "is_stopword", "is_punct", "is_masked", "is_number", "is_quoted", "is_vocab"]
@@ -72,7 +72,7 @@ class _Ids(dict):
 
 def _packed(text: str, starts: np.ndarray, length: np.ndarray) -> np.ndarray:
     """A 64-bit key per short word: its code points plus one, 21 bits each (0 where it has none)."""
-    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.uint64) + 1
+    points = code_points(text).astype(np.uint64) + 1
     key = np.zeros(len(starts), dtype=np.uint64)
     for k in range(_PACKED_CHARS):
         has = np.flatnonzero(length > k)
