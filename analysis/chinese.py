@@ -268,6 +268,30 @@ def split_lines(text: str) -> list[Line]:
     return out
 
 
+# --------------------------------------------------------------------------- party congresses
+
+#: The year each National Congress of the Communist Party of China opened (the 8th's first session).
+PARTY_CONGRESSES = {1: 1921, 2: 1922, 3: 1923, 4: 1925, 5: 1927, 6: 1928, 7: 1945, 8: 1956, 9: 1969, 10: 1973,
+                    11: 1977, 12: 1982, 13: 1987, 14: 1992, 15: 1997, 16: 2002, 17: 2007, 18: 2012, 19: 2017,
+                    20: 2022}
+#: A title naming the congress as the occasion it was given at: 在中国共产党第九次全国代表大会上的报告, or an
+#: archive's （九大） after the title; never a congress as a topic (学习贯彻党的二十大精神).
+CONGRESS_OCCASION = re.compile(r"在(?:中国共产党|中共|党的)?第([一二三四五六七八九十]{1,3})次全国代表大会上"
+                               r"|[(（]([一二三四五六七八九十]{1,3})大[)）]\s*$")
+
+
+def congress_year(title: str) -> int | None:
+    """The year of the party congress a title says it was given at, else None.
+
+    >>> congress_year("在中国共产党第九次全国代表大会上的报告"), congress_year("北京共产主义组织的报告 (一大)")
+    (1969, 1921)
+    >>> congress_year("学习贯彻党的二十大精神"), congress_year("在第二十一次全国代表大会上的报告")
+    (None, None)
+    """
+    m = CONGRESS_OCCASION.search(title)
+    return PARTY_CONGRESSES.get(chinese_number(m.group(1) or m.group(2))) if m else None
+
+
 # --------------------------------------------------------------------------- five-year plans
 
 #: The five-year plans (十四五 ...) and the years each covers.

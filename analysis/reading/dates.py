@@ -10,7 +10,9 @@ Sources, first found wins (the ``date_source`` column says which):
                    column counts as a file name)
 ``title block``    the date line or subtitle under the title
                    (``——2024年3月5日在…``, ``（2022年10月16日）``)
-``title``          a year written in the title (``2024年政府工作报告``)
+``title``          a year written in the title (``2024年政府工作报告``), or
+                   the party congress it names as its occasion
+                   (``在中国共产党第九次全国代表大会上的报告``, ``（九大）``: 1969)
 =================  ==========================================================
 
 A document none of these dates keeps an empty ``year``: nothing is guessed from
@@ -24,7 +26,7 @@ import re
 
 import pandas as pd
 
-from ..chinese import CN_YEAR, DATE_IN_NAME, YEAR_IN_NAME, year_digits
+from ..chinese import CN_YEAR, DATE_IN_NAME, YEAR_IN_NAME, congress_year, year_digits
 
 #: Years outside this range are not years of a document (a number in a file name).
 YEARS = range(1800, 2101)
@@ -79,7 +81,7 @@ def _from_title(title) -> int | None:
         return None
     m = _TITLE_YEAR.search(title)
     if not m:
-        return None
+        return congress_year(title)
     year = year_digits(m.group(1))
     return year if year in YEARS else None
 

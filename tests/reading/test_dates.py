@@ -102,3 +102,17 @@ def test_provincial_reports_carry_their_region():
     sp = an.read_corpus(an.config.PROVINCIAL_CORPUS).speeches
     assert set(sp["region"]) == {"东部", "中部", "西部", "东北"}
     assert (sp["year"] == 2026).all() and sp["label"].iloc[0] == "上海"
+
+
+def test_a_report_given_at_a_party_congress_is_dated_by_the_congress(tmp_path):
+    import json
+
+
+    rows = [{"title": "北京共产主义组织的报告 (一大)", "content": "同志们，北京共产主义组织仅仅是在十个月以前才产生的。"},
+            {"title": "在中国共产党第九次全国代表大会上的报告", "content": "同志们！我们党的第九次全国代表大会开幕了。"},
+            {"title": "学习贯彻党的二十大精神", "content": "同志们，我们要认真学习贯彻党的精神。"}]
+    path = tmp_path / "reports.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    speeches = an.read_corpus(path).speeches
+    assert speeches["year"].tolist()[:2] == [1921, 1969] and speeches["year"].isna().tolist()[2]
+    assert speeches["date_source"].tolist()[:2] == ["title", "title"]
