@@ -71,8 +71,9 @@ def parser() -> argparse.ArgumentParser:
                            help="the corpus of official language formulas are measured against (default: the 25 "
                                 "provincial reports of 2026; none: general Chinese only)")
         if name in PARALLEL:
-            p.add_argument("--processes", type=int, default=1,
-                           help="work on this many processes (0: every core); the output is the same")
+            p.add_argument("--processes", type=int, default=0,
+                           help="work on this many processes (default 0: every core, one per GiB of memory at "
+                                "most; a corpus too small to gain stays on one); the output is the same")
             p.add_argument("--dask", default=None, metavar="ADDRESS",
                            help="work on a Dask cluster: local (one worker per core) or tcp://HOST:8786; the "
                                 "output is the same (needs pip install 'speech-analysis[dask]')")

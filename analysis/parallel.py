@@ -28,10 +28,25 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
+#: Memory set aside for each worker when the number of processes is left to the machine: a
+#: worker's peak is one chunk's work, 250 to 480 MiB in ``make bench`` (docs/scaling.md).
+WORKER_MEMORY = 2**30
+
+
+def physical_memory() -> int | None:
+    """This machine's memory in bytes, when the system says."""
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (AttributeError, ValueError, OSError):  # not on a POSIX system
+        return None
+
+
 def resolve_processes(processes: int | None) -> int:
-    """``None`` or 0 means every available core; otherwise at least 1."""
+    """``None`` or 0 means every available core, but no more than one per :data:`WORKER_MEMORY`
+    of the machine's memory (64 cores with 16 GiB start 16); otherwise at least 1."""
     if not processes:
-        return available_cores()
+        memory = physical_memory()
+        return max(1, min(available_cores(), memory // WORKER_MEMORY if memory else available_cores()))
     return max(1, int(processes))
 
 

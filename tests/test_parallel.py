@@ -3,7 +3,7 @@ import pandas as pd
 import pytest
 
 import analysis as an
-from analysis.parallel import available_cores, resolve_processes, speech_chunks
+from analysis.parallel import resolve_processes, speech_chunks
 
 KINDS = ("quoted", "parallel", "numbered", "idiom")
 
@@ -19,9 +19,25 @@ def test_chunks_are_contiguous_cover_everything_and_balance():
     assert speech_chunks(pairs[:1], 8) == [pairs[:1]]
 
 
-def test_processes_zero_means_every_core():
-    assert resolve_processes(0) == resolve_processes(None) == available_cores() >= 1
-    assert resolve_processes(-3) == 1
+def test_processes_zero_means_every_core_the_memory_allows(monkeypatch):
+    from analysis import parallel
+
+    monkeypatch.setattr(parallel, "available_cores", lambda: 64)
+    monkeypatch.setattr(parallel, "physical_memory", lambda: 16 * parallel.WORKER_MEMORY)
+    assert resolve_processes(0) == resolve_processes(None) == 16
+    monkeypatch.setattr(parallel, "physical_memory", lambda: 512 * 2**20)
+    assert resolve_processes(0) == 1  # never none
+    monkeypatch.setattr(parallel, "physical_memory", lambda: None)
+    assert resolve_processes(0) == 64
+    monkeypatch.setattr(parallel, "available_cores", lambda: 2)
+    monkeypatch.setattr(parallel, "physical_memory", lambda: 24 * 2**30)
+    assert resolve_processes(0) == 2 and resolve_processes(3) == 3 and resolve_processes(-3) == 1
+
+
+def test_the_command_line_uses_every_core_by_default():
+    from analysis.cli import parser
+
+    assert parser().parse_args(["tables"]).processes == 0
 
 
 @pytest.fixture
