@@ -292,6 +292,18 @@ def congress_year(title: str) -> int | None:
     return PARTY_CONGRESSES.get(chinese_number(m.group(1) or m.group(2))) if m else None
 
 
+def congress_name(title: str) -> str | None:
+    """The short name readers give the party congress a title says it was given at (十二大), else None.
+
+    >>> congress_name("在中国共产党第十一次全国代表大会上的政治报告"), congress_name("全面开创新局面 (十二大)")
+    ('十一大', '十二大')
+    >>> congress_name("学习贯彻党的二十大精神") is None
+    True
+    """
+    m = CONGRESS_OCCASION.search(title)
+    return f"{m.group(1) or m.group(2)}大" if m and congress_year(title) else None
+
+
 # --------------------------------------------------------------------------- five-year plans
 
 #: The five-year plans (十四五 ...) and the years each covers.

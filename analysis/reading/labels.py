@@ -1,7 +1,8 @@
 """A short name for every speech, for tables and figures (the ``label`` column).
 
 The place the speech belongs to, where the file name, the title or the
-speaker's office names one (上海, 内蒙古, 杭州, 萧县); else the speaker's name; else a
+speaker's office names one (上海, 内蒙古, 杭州, 萧县); else the party congress the title
+says it was given at, as readers name it (十二大); else the speaker's name; else a
 short form of the title (the occasion of ``在…上的讲话``); else the name of the file, when the
 file holds that document alone; else 第N篇.  When the corpus
 spans several years, a dated document's label carries its year (``2024``, or
@@ -14,7 +15,7 @@ import re
 
 import pandas as pd
 
-from ..chinese import HAN, is_masked_name, visible
+from ..chinese import HAN, congress_name, is_masked_name, visible
 
 #: Provincial-level divisions, as their full names begin (the short form is the label).
 PROVINCES = (
@@ -72,6 +73,9 @@ def _label(row, own_file: bool = False) -> str:
     place = place_of(row.get("role"), row.get("title"), stem)
     if place:
         return place
+    congress = congress_name(row.get("title")) if isinstance(row.get("title"), str) else None
+    if congress:  # 胡耀邦 gave one report, 江泽民 three: the congress names each
+        return congress
     speaker = row.get("speaker")
     if isinstance(speaker, str) and visible(speaker) and not is_masked_name(speaker):
         return visible(speaker)

@@ -33,3 +33,14 @@ def test_an_untitled_file_is_named_by_its_file_and_a_table_row_by_its_number(tmp
     rows = tmp_path / "rows.jsonl"
     rows.write_text('{"text": "同志们：\\n要抓项目。"}\n{"text": "同志们：\\n要抓招商。"}\n', encoding="utf-8")
     assert an.read_corpus(rows).speeches["label"].tolist() == ["第1篇", "第2篇"]
+
+
+def test_a_report_given_at_a_party_congress_is_named_by_the_congress():
+    rows = pd.DataFrame({"speech": [1, 2, 3, 4], "year": [1992, 1997, 1921, 1921], "speaker": ["江泽民", "江泽民", None, None],
+                         "title": ["加快改革开放和现代化建设步伐 (十四大)", "在中国共产党第十五次全国代表大会上的报告",
+                                   "北京共产主义组织的报告 (一大)", "廣州共產黨報告 (一大)"],
+                         "file": ["c.jsonl:1", "c.jsonl:2", "c.jsonl:3", "c.jsonl:4"]})
+    # the congress, not the speaker who gave three; a place still tells two reports to one congress apart
+    assert speech_labels(rows).tolist() == ["1992 十四大", "1997 十五大", "1921 北京", "1921 廣州"]
+    topic = rows.assign(title=["学习贯彻党的二十大精神"] * 4, speaker=["江泽民", "胡锦涛", "李鹏", "朱镕基"])
+    assert speech_labels(topic).tolist() == ["1992 江泽民", "1997 胡锦涛", "1921 李鹏", "1921 朱镕基"]
