@@ -40,9 +40,9 @@ def test_general_frequencies_are_jiebas_own_and_kept_on_disk(tmp_path, monkeypat
 def test_national_formulas_set_phrases_and_the_congresses_numbered_formulas():
     assert {"小康社会", "依法治国", "中国梦", "以经济建设为中心"} <= lexicons.NATIONAL_FORMULAS
     assert lexicons.set_phrase("改革开放") and lexicons.set_phrase("共同富裕")  # tagged nz by jieba
-    text = "实现四个现代化，为两个一百年奋斗，坚持三个有利于，坚持两个基本点，4个现代化。"
+    text = "实现四个现代化，为两个一百年奋斗，坚持三个有利于，坚持两个基本点，4个现代化，坚持四项基本原则。"
     found = [m.group(0) for m in lexicons.NUMBERED_FORMULA.finditer(text)]
-    assert found == ["四个现代化", "两个一百年", "三个有利于", "两个基本点", "4个现代化"]
+    assert found == ["四个现代化", "两个一百年", "三个有利于", "两个基本点", "4个现代化", "四项基本原则"]  # not 四项基本
 
 
 def test_set_phrases_are_set_phrase_of_each_word():
