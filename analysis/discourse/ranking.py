@@ -13,7 +13,7 @@ import pandas as pd
 
 from ..errors import check_choice
 from .formula_row import EVIDENCE, SLOGAN_KINDS
-from .lexicons import FORMULA_LIST, IDIOM_BY_TAG, IDIOM_LEXICON, SAYING_BY_SHAPE, SET_EXPRESSION
+from .lexicons import FORMULA_LIST, IDIOM_BY_TAG, IDIOM_LEXICON, SAYING_BY_SHAPE, SET_EXPRESSION, jieba_dictionary
 
 #: How formula-like each kind of evidence makes a phrase: the first component of the score.
 #: A speaker's own quotation marks and self-counting (三个方面) say it most plainly; a set phrase
@@ -27,6 +27,10 @@ SPREAD_SATURATES = 3
 #: In a corpus of at least ``ORDINARY_FROM`` documents, a phrase in this share of them whose only
 #: evidence is weaker than a frame is the corpus's ordinary vocabulary, and loses ``ORDINARY_PENALTY``.
 ORDINARY_SHARE, ORDINARY_FROM, ORDINARY_PENALTY = 0.8, 10, 1.5
+#: So is such a phrase quoted by fewer than this share of the documents using it, when it is a word
+#: of general Chinese (jieba's dictionary): one report quoting 一体化, which all 25 use, does not
+#: make the everyday word a formula.  专精特新, quoted by 2 of its 24, is no word of general Chinese.
+QUOTED_SHARE = 0.25
 
 
 def slogan_matrix(slogan_frame: pd.DataFrame, *, kinds: tuple[str, ...] | None = None,
@@ -58,7 +62,8 @@ def slogan_matrix(slogan_frame: pd.DataFrame, *, kinds: tuple[str, ...] | None =
     each = pd.DataFrame({"kind": f.groupby("formula")["kind"].agg(lambda k: sorted(set(k))[0]),
                          "evidence": g["evidence"].first(), "spread": counts.groupby("formula")["speech"].nunique(),
                          "total": counts.groupby("formula")["n"].sum()})
-    each["score"] = formula_score(each["evidence"], each["spread"], len(speeches))
+    each["score"] = formula_score(each["evidence"], each["spread"], len(speeches),
+                                  rarely_quoted=rarely_quoted(f, each.index, each["spread"]))
     each = each[each["spread"] >= min_documents].reset_index()
     chosen = each.sort_values(["score", "total", "formula"], ascending=[False, False, True], kind="mergesort")
     chosen = chosen["formula"].tolist()[:top] if top is not None else chosen["formula"].tolist()
@@ -146,26 +151,51 @@ def recurring_slogans(slogan_frame: pd.DataFrame, *, min_documents: int = 2,
         "n_documents": g["speech"].nunique(), "n": g.size(), "_e": best["_e"],
     }).reset_index()
     out = out[out["n_documents"] >= min_documents]
-    out["score"] = formula_score(out["evidence"], out["n_documents"],
-                                 corpus_size or slogan_frame["speech"].nunique())
+    out["score"] = formula_score(out["evidence"], out["n_documents"], corpus_size or slogan_frame["speech"].nunique(),
+                                 rarely_quoted=rarely_quoted(f, out["formula"], out["n_documents"]))
     out = out.sort_values(["score", "n", "formula"], ascending=[False, False, True], kind="mergesort")
     return out.drop(columns="_e").reset_index(drop=True)
 
 
-def formula_score(evidence: pd.Series, n_documents: pd.Series, corpus_size: int) -> pd.Series:
+def formula_score(evidence: pd.Series, n_documents: pd.Series, corpus_size: int, *,
+                  rarely_quoted=None) -> pd.Series:
     """How formula-like a phrase is, for ranking: the weight of its evidence
     (:data:`EVIDENCE_WEIGHT`), plus up to 1 for recurring (saturating at
     :data:`SPREAD_SATURATES` documents), less :data:`ORDINARY_PENALTY` when it is the corpus's
-    ordinary vocabulary (weak evidence, in nearly every document of a large corpus).
+    ordinary vocabulary: in nearly every document of a large corpus, with evidence weaker than a
+    frame, or with quotation marks as evidence when it is ``rarely_quoted`` (:func:`rarely_quoted`,
+    in the order of ``evidence``; without it, how often a phrase is quoted is not weighed).
 
     >>> import pandas as pd
     >>> formula_score(pd.Series(["quoted", "set phrase"]), pd.Series([2, 12]), 12).round(2).tolist()
     [6.67, 0.5]
+    >>> formula_score(pd.Series(["quoted", "quoted"]), pd.Series([12, 12]), 12, rarely_quoted=[True, False]).tolist()
+    [5.5, 7.0]
     """
     weight = evidence.map(EVIDENCE_WEIGHT).fillna(1.0)
     spread = np.minimum(n_documents, SPREAD_SATURATES) / SPREAD_SATURATES
-    ordinary = (corpus_size >= ORDINARY_FROM) & (n_documents / max(corpus_size, 1) >= ORDINARY_SHARE) & (weight < 4)
+    weak = (weight < 4).to_numpy()
+    if rarely_quoted is not None:
+        weak = weak | (evidence.isin(["quoted", "quoted elsewhere"]).to_numpy() & np.asarray(rarely_quoted, dtype=bool))
+    ordinary = (corpus_size >= ORDINARY_FROM) & (np.asarray(n_documents) / max(corpus_size, 1) >= ORDINARY_SHARE) & weak
     return weight + spread - ORDINARY_PENALTY * ordinary
+
+
+def rarely_quoted(rows: pd.DataFrame, formulas, n_documents) -> np.ndarray:
+    """Whether each of ``formulas`` (used in ``n_documents``) is a word of general Chinese that fewer
+    than :data:`QUOTED_SHARE` of those documents put in quotation marks (``rows``: :func:`formula_rows`
+    or a slogan frame).
+
+    >>> import pandas as pd
+    >>> rows = pd.DataFrame({"formula": ["一体化", "专精特新"], "speech": [1, 1], "evidence": ["quoted"] * 2})
+    >>> rarely_quoted(rows, ["一体化", "专精特新"], [25, 24]).tolist()
+    [True, False]
+    """
+    formulas = list(formulas)
+    quoted = rows[rows["evidence"].to_numpy(dtype=object) == "quoted"]
+    quoting = quoted.groupby("formula")["speech"].nunique().reindex(formulas, fill_value=0).to_numpy()
+    general = jieba_dictionary().frequencies(formulas) > 0
+    return general & (quoting < QUOTED_SHARE * np.asarray(n_documents, dtype=float))
 
 
 def parallel_frames(slogan_frame: pd.DataFrame, *, min_members: int = 3, top: int | None = 40) -> pd.DataFrame:

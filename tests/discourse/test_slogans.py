@@ -135,6 +135,23 @@ def test_what_every_document_says_does_not_outrank_formulas():
     assert (generic_rows["score"] < ranked.set_index("formula").loc["放管服", "score"]).all()
 
 
+def test_an_everyday_word_one_document_quotes_is_no_formula_of_the_corpus():
+    """Twelve documents use 一体化 and 专精特新; one quotes the everyday word, two the formula."""
+    texts = []
+    for k in range(12):
+        word = "推进“一体化”发展" if k == 0 else "推进区域一体化发展"
+        formula = "坚持“专精特新”方向" if k < 2 else "培育专精特新企业"
+        texts.append(f"第{k + 1}篇：在全市工作会议上的讲话\n同志们：\n要{word}，{formula}。抓好安全生产。")
+    sp = an.read_compilation(text="\n".join(texts)).speeches
+    found = an.slogans(sp, an.tokenize(sp), reference=an.load_reference())
+    ranked = an.recurring_slogans(found, corpus_size=12).set_index("formula")
+    assert ranked.loc["一体化", "n_documents"] == ranked.loc["专精特新", "n_documents"] == 12
+    assert ranked.loc["一体化", "evidence"] == "quoted" and ranked.loc["一体化", "score"] == 5.5
+    assert ranked.loc["专精特新", "score"] == 7 and ranked.index[0] == "专精特新"
+    tracked = an.formula_tracker(found).drop_duplicates("formula")["formula"].tolist()
+    assert tracked.index("专精特新") < tracked.index("一体化")
+
+
 def test_national_formulas_are_found_where_the_measures_cannot_tell():
     sp = an.read_compilation(text="同志们：\n全面建成小康社会，坚持依法治国，实现中国梦。小康社会是目标。\n").speeches
     f = an.slogans(sp, kinds=("listed",))
