@@ -33,12 +33,27 @@ def available_cores() -> int:
 WORKER_MEMORY = 2**30
 
 
+#: Where a container's memory limit is written (cgroup v2, then v1): a container on a large
+#: machine may use far less than the machine has.
+CGROUP_LIMITS = ("/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes")
+
+
 def physical_memory() -> int | None:
-    """This machine's memory in bytes, when the system says."""
+    """The memory this process may use, in bytes: the machine's, or its container's limit when
+    lower; None when the system does not say."""
     try:
-        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+        memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
     except (AttributeError, ValueError, OSError):  # not on a POSIX system
         return None
+    for path in CGROUP_LIMITS:
+        try:
+            with open(path) as f:
+                limit = f.read().strip()
+        except OSError:
+            continue
+        if limit.isdigit():  # "max": no limit
+            memory = min(memory, int(limit))
+    return memory
 
 
 def resolve_processes(processes: int | None) -> int:

@@ -34,6 +34,18 @@ def test_processes_zero_means_every_core_the_memory_allows(monkeypatch):
     assert resolve_processes(0) == 2 and resolve_processes(3) == 3 and resolve_processes(-3) == 1
 
 
+def test_a_containers_memory_limit_counts(tmp_path, monkeypatch):
+    from analysis import parallel
+
+    v2, v1 = tmp_path / "memory.max", tmp_path / "limit_in_bytes"
+    monkeypatch.setattr(parallel, "CGROUP_LIMITS", (str(v2), str(v1)))
+    machine = parallel.physical_memory()
+    assert machine and machine > 2**20  # neither file: the machine's memory
+    v2.write_text("max\n")
+    v1.write_text(f"{2 * parallel.WORKER_MEMORY}\n")
+    assert parallel.physical_memory() == min(machine, 2 * parallel.WORKER_MEMORY)
+
+
 def test_the_command_line_uses_every_core_by_default():
     from analysis.cli import parser
 
