@@ -135,8 +135,9 @@ def corpus_parts(speeches: pd.DataFrame, groups, *, reference, runner, cache: bo
     found = None
     if groups & {"slogans", "time"}:
         start = time.perf_counter()
-        table, places = measure_chunks(lambda func, **kw: runner.on_kept(func, **kw), reference=reference,
-                                       firsts=firsts())
+        table, places = measure_chunks(
+            lambda func, **kw: runner.on_kept(func, desc=f"formulas, {func.__name__.replace('_', ' ')}", **kw),
+            reference=reference, firsts=firsts())
         seconds["wall: chunks and formula passes"] += time.perf_counter() - start
         repeated = clock("slogans, merged", repeated_rows, occurrence_rows(table, places), working_texts(speeches))
         del table, places  # held until the function ends otherwise

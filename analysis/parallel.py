@@ -214,6 +214,7 @@ class Runner:
         self.processes = processes
         self._pool = None
         self._kept: list = []
+        self._sizes: list[int] = []  # the documents of each kept chunk, for progress
         self._folder = None
 
     def __enter__(self) -> Runner:
@@ -238,11 +239,12 @@ class Runner:
         if self._folder is not None:
             self._folder.cleanup()
             self._folder = None
-        self._kept = []
+        self._kept, self._sizes = [], []
 
     def keep(self, func: Callable, items: list, *, desc: str = "chunks", **kwargs) -> Iterator:
         work = partial(func, **kwargs)
-        bar = _bar(desc, sum(len(i) for i in items), "doc")
+        self._sizes = [len(i) for i in items]
+        bar = _bar(desc, sum(self._sizes), "doc")
         if _DASK is not None:
             self._kept = _DASK.map(work, items, pure=False)
             smalls = (_DASK.submit(_first_of, f, pure=False).result() for f in self._kept)
@@ -258,13 +260,19 @@ class Runner:
         if bar is not None:
             bar.close()
 
-    def on_kept(self, func: Callable, **kwargs) -> Iterator:
+    def on_kept(self, func: Callable, *, desc: str = "chunks", **kwargs) -> Iterator:
         if _DASK is not None:
             futures = _DASK.map(partial(_on_second, func, kwargs), self._kept, pure=False)
-            for future in futures:
-                yield future.result()
+            results = (future.result() for future in futures)
         else:
-            yield from self._map(partial(_on_disk, func, kwargs), self._kept)
+            results = self._map(partial(_on_disk, func, kwargs), self._kept)
+        bar = _bar(desc, sum(self._sizes), "doc")  # a pass over every kept chunk takes seconds too
+        for size, result in zip(self._sizes, results):
+            if bar is not None:
+                bar.update(size)
+            yield result
+        if bar is not None:
+            bar.close()
 
     def _map(self, work: Callable, *iterables) -> Iterator:
         if self.processes <= 1:
@@ -275,12 +283,18 @@ class Runner:
 
 
 def counted(items: list, *, desc: str, unit: str, shown: bool):
-    """``items``, with a progress bar when ``shown`` (tqdm is imported only then: its import is
-    a twentieth of a second of every run)."""
+    """``items``, with a progress bar naming the one being worked on when ``shown`` (tqdm is
+    imported only then: its import is a twentieth of a second of every run)."""
     if not shown:
         return items
     from tqdm.auto import tqdm
-    return tqdm(items, desc=desc, unit=unit)
+    return _named(tqdm(items, desc=desc, unit=unit))
+
+
+def _named(bar):
+    for item in bar:
+        bar.set_postfix_str(str(item))  # tables 2/5 [slogans]: which step the seconds go to
+        yield item
 
 
 def _bar(desc: str, total: int, unit: str):

@@ -175,3 +175,15 @@ def test_a_runner_keeps_each_chunks_large_part_and_gives_results_in_order(proces
         folder = runner._folder.name
     import os
     assert not os.path.exists(folder)  # the kept parts are removed with the runner
+
+
+def test_the_passes_over_kept_chunks_show_the_documents_done(capsys):
+    from analysis.parallel import Runner, counted, progress_bars
+
+    with progress_bars(True), Runner(1) as runner:
+        list(runner.keep(_halves, [[1, 2], [3], [4, 5, 6]]))
+        list(runner.on_kept(_total, desc="formulas, second pass", plus=10))
+        assert list(counted(["terms", "slogans"], desc="tables", unit="group", shown=True)) == ["terms", "slogans"]
+    shown = capsys.readouterr().err
+    assert "formulas, second pass:   0%|          | 0/6 [00:00<?, ?doc/s]" in shown  # the documents to go
+    assert "slogans]" in shown.split("tables")[-1]  # the table being made is named
