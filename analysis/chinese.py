@@ -301,7 +301,8 @@ def congress_name(title: str) -> str | None:
     True
     """
     m = CONGRESS_OCCASION.search(title)
-    return f"{m.group(1) or m.group(2)}大" if m and congress_year(title) else None
+    numeral = m and (m.group(1) or m.group(2))
+    return f"{numeral}大" if numeral and chinese_number(numeral) in PARTY_CONGRESSES else None
 
 
 # --------------------------------------------------------------------------- five-year plans

@@ -58,7 +58,7 @@ def physical_memory() -> int | None:
 
 def resolve_processes(processes: int | None) -> int:
     """``None`` or 0 means every available core, but no more than one per :data:`WORKER_MEMORY`
-    of the machine's memory (64 cores with 16 GiB start 16); otherwise at least 1."""
+    of :func:`physical_memory` (64 cores with 16 GiB start 16); otherwise at least 1."""
     if not processes:
         memory = physical_memory()
         return max(1, min(available_cores(), memory // WORKER_MEMORY if memory else available_cores()))
