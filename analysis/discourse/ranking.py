@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import check_choice
+from ..segmentation.tokens import factorized
 from .formula_row import EVIDENCE, SLOGAN_KINDS
 from .lexicons import FORMULA_LIST, IDIOM_BY_TAG, IDIOM_LEXICON, SAYING_BY_SHAPE, SET_EXPRESSION, jieba_dictionary
 
@@ -83,7 +84,7 @@ def one_per_place(f: pd.DataFrame) -> pd.DataFrame:
 
 def _first_at_each_place(speech: np.ndarray, formula, start: np.ndarray, end: np.ndarray, evidence) -> np.ndarray:
     """The positions (in order) of the rows :func:`one_per_place` keeps."""
-    code = pd.factorize(formula)[0]
+    code = factorized(np.asarray(formula, dtype=object))[0]
     # in order of speech, slogan (as a number: sorting millions of strings is slow), start, evidence
     order = np.lexsort((evidence_rank(evidence), start, code, speech))
     speech, code, start, end = speech[order], code[order], start[order], end[order]

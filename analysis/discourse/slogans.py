@@ -32,7 +32,7 @@ from ..chinese import HAN, HOLDS_MASK, QUOTATION, SENTENCE_MARKS, code_points
 from ..errors import OptionError, check_choice
 from ..parallel import map_speeches
 from ..reading.script import original_surfaces, working_texts
-from ..segmentation.tokens import per_distinct
+from ..segmentation.tokens import factorized, per_distinct
 from .formula_row import SLOGAN_COLUMNS, SLOGAN_KINDS, normal_form
 from .formula_row import occurrence_row as _row
 from .frames import frame_rows
@@ -252,7 +252,7 @@ def _idioms(tokens: pd.DataFrame) -> list[dict]:
     t = tokens if _in_order(tokens) else tokens.sort_values(["speech", "position"], kind="mergesort")
     token, speech = t["token"].to_numpy(dtype=object), t["speech"].to_numpy()
     start, end, pos = t["start"].to_numpy(), t["end"].to_numpy(), t["pos"].to_numpy(dtype=object)
-    codes, types = pd.factorize(token)
+    codes, types = factorized(token)
     opens, closes = (part[codes] for part in _idiom_parts(types.tolist()))
     tagged = per_distinct(pos, {"i", "l"}.__contains__)
     rows = []

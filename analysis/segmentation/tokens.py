@@ -184,10 +184,35 @@ def _return_freed_memory() -> None:
         pass
 
 
+def factorized(values, *, sort: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """``pd.factorize`` of an array of strings (codes, and the distinct values as an object array),
+    the same codes, numbered faster where equal strings are one object, as in a token table.
+
+    The token table's strings are gathered from its type table, so each word is one object:
+    numbering the objects by their addresses (integers) and then the few distinct objects by
+    value gives pandas's codes in a fifth of the time; strings that are not shared only cost
+    the second numbering.  Missing values get code -1.
+
+    >>> words = np.array(["抓", "项目", "抓", None, "落实"], dtype=object)
+    >>> codes, distinct = factorized(words, sort=True)
+    >>> codes.tolist(), distinct.tolist()
+    ([0, 2, 0, -1, 1], ['抓', '落实', '项目'])
+    """
+    values = np.ascontiguousarray(values, dtype=object)
+    # the objects' addresses (the memoryview keeps the array alive as long as they are used)
+    address = np.frombuffer(memoryview(values), dtype=np.intp) if len(values) else np.zeros(0, np.intp)
+    object_codes, _ = pd.factorize(address)
+    # codes are numbered in order of first appearance: an object is new where its code exceeds all before it
+    reach = np.maximum.accumulate(object_codes) if len(values) else object_codes
+    first = np.flatnonzero(np.r_[True, reach[1:] > reach[:-1]]) if len(values) else object_codes
+    codes, distinct = pd.factorize(values[first], sort=sort)
+    return codes[object_codes], np.asarray(distinct, dtype=object)
+
+
 def per_distinct(values, test) -> np.ndarray:
     """``test`` of each value, called once per distinct value (a few dozen tags, or a chunk's
     vocabulary) rather than once per token; False for a missing value."""
-    codes, distinct = pd.factorize(np.asarray(values, dtype=object))  # faster than a "str" column
+    codes, distinct = factorized(values)
     return np.array([bool(test(v)) for v in distinct], dtype=bool)[codes] & (codes >= 0)
 
 

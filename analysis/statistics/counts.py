@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import TooFewSpeechesError
-from ..segmentation.tokens import tags_starting, vocabulary
+from ..segmentation.tokens import factorized, tags_starting, vocabulary
 
 COUNT_COLUMNS = ["speech", "term", "n"]
 
@@ -90,7 +90,7 @@ def _count_pairs(speech: np.ndarray, terms: pd.Series) -> pd.DataFrame:
     """(speech, term) counts from integer codes: one hashing pass over the terms, then
     sorting integers, far less memory and time than grouping by strings.  Terms are coded
     in sorted order, so the pairs come out sorted by speech, then term."""
-    codes, words = pd.factorize(terms.to_numpy(dtype=object), sort=True)  # faster than a "str" column
+    codes, words = factorized(terms.to_numpy(dtype=object), sort=True)
     speech_codes, speeches = pd.factorize(speech, sort=True)
     width = max(len(words), 1)
     keys, n = np.unique(speech_codes.astype(np.int64) * width + codes, return_counts=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..segmentation.tokens import factorized
 from .counts import as_counts, require_speeches, speech_sizes
 
 
@@ -38,7 +39,7 @@ def term_frequency_blocks(counts: pd.DataFrame, *, min_count: int = 1):
     counts = as_counts(counts)
     sizes = speech_sizes(counts)
     # terms and speeches numbered in their sorted order, so that the tables sort integers, not strings
-    term, _ = pd.factorize(counts["term"].to_numpy(dtype=object), sort=True)
+    term, _ = factorized(counts["term"].to_numpy(dtype=object), sort=True)
     speech_rank, _ = pd.factorize(counts["speech"].to_numpy(), sort=True)
     documents = np.bincount(term)[term]  # the documents using each row's term: one row each
     order = np.argsort(speech_rank, kind="stable")

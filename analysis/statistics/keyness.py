@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import check_choice
+from ..segmentation.tokens import factorized
 from .counts import as_counts, require_speeches, speech_sizes
 
 #: Rows of keyness_by_speech measured at a time (bounds its temporaries to some 100 MB).
@@ -111,7 +112,7 @@ class _Pairs:
     order, pairs sorted by speech (``bounds`` gives each speech's slice)."""
 
     def __init__(self, counts: pd.DataFrame, min_count: int):
-        codes, words = pd.factorize(counts["term"], sort=True)
+        codes, words = factorized(counts["term"].to_numpy(dtype=object), sort=True)
         totals = np.bincount(codes, weights=counts["n"].to_numpy(), minlength=len(words)).astype(np.int64)
         kept = totals >= min_count
         new_code = np.cumsum(kept) - 1  # codes of the kept terms, still in sorted order

@@ -83,3 +83,12 @@ def test_documents_per_candidate_are_counted_whether_or_not_each_documents_words
         assert stats["n_documents"].to_dict() == expected.to_dict()
         assert stats["n"].to_dict() == places.groupby("key").size().to_dict()
         assert stats["n_documents"].max() >= 2
+
+
+def test_the_key_filter_lets_every_key_through_and_stops_most_other_codes():
+    rng = np.random.default_rng(7)
+    codes = np.unique(rng.integers(0, 2**63, size=3000, dtype=np.uint64) * np.uint64(2))
+    keys = Keys({2: codes})
+    assert keys.maybe(2, codes).all()
+    others = rng.integers(0, 2**63, size=100_000, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+    assert keys.maybe(2, others).mean() < 0.01

@@ -136,3 +136,26 @@ def test_a_cached_empty_text_has_no_words(tmp_path):
     cache.put("", [])
     cache.put("抓项目", ["抓", "项目"])
     assert cache.get("") == [] and cache.get("抓项目") == ["抓", "项目"]
+
+
+def test_factorized_gives_the_codes_of_pandas_whether_or_not_equal_strings_are_one_object():
+    import random
+
+    import pandas as pd
+
+    from analysis.segmentation.tokens import factorized
+
+    rng = random.Random(5)
+    shared = ["抓", "项目", "落实", "招商", ""]
+    for round_ in range(100):
+        # shared objects, equal strings made afresh (other objects), and missing values mixed
+        values = [rng.choice(shared) if rng.random() < 0.6 else "".join(rng.sample("抓项目落实招商", rng.randrange(0, 3)))
+                  for _ in range(rng.randrange(0, 40))]
+        values += [None, float("nan")] if round_ % 5 == 0 else []
+        rng.shuffle(values)
+        array = np.array(values, dtype=object)
+        for sort in (False, True):
+            codes, distinct = factorized(array, sort=sort)
+            want_codes, want_distinct = pd.factorize(array, sort=sort)
+            assert codes.tolist() == want_codes.tolist()
+            assert distinct.tolist() == list(want_distinct)
