@@ -52,6 +52,7 @@ from .phrase_counts import (
     kept_places,
     key_codes,
     key_hashes,
+    neighbour_sums,
     window_counts,
     word_hashes,
 )
@@ -189,7 +190,7 @@ class _Seconds:
 
     def sides(self) -> pd.DataFrame:
         frame = pd.concat(self._sides, ignore_index=True)
-        return frame.groupby(["key", "side", "word"], sort=False)["n"].sum().reset_index()
+        return neighbour_sums(*(frame[c].to_numpy() for c in ("key", "side", "word", "n")))
 
     def candidates(self, min_count: int) -> tuple[pd.DataFrame, pd.DataFrame]:
         """Every candidate's words, uses and documents over all chunks, the variants of established

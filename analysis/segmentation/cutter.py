@@ -53,7 +53,9 @@ class _HashTable:
 
     @classmethod
     def build(cls, keys: np.ndarray, values: np.ndarray) -> _HashTable:
-        size = 1 << max(int(2 * len(keys)).bit_length(), 4)  # at most half full
+        # at most a quarter full: a word's prefix is most often not a key, and a miss probes on to
+        # the next free slot (10 % of cutting saved against half full; 8 MiB more)
+        size = 1 << max(int(4 * len(keys)).bit_length(), 4)
         table = cls(np.full(size, -1, dtype=np.int64), np.zeros(size, dtype=values.dtype))
         slot = table._slot(keys)
         waiting = np.arange(len(keys))

@@ -26,7 +26,7 @@ from .jieba_files import DEFAULT_DICT_NAME, jieba_folder, jieba_version
 if TYPE_CHECKING:
     from . import cutter, tagger
 
-_CACHE_FORMAT = 4  # bumped when the files in .cache/jieba change form
+_CACHE_FORMAT = 5  # bumped when the files in .cache/jieba change form
 _DICT_BAD = re.compile(r"[\s\u3000，。、；：！？,.;:!?“”\"'（）()【】\[\]《》<>]")
 _ENTRY = re.compile(r"^(.+?)(?:\s+(\d+))?(?:\s+([a-z]+))?$")
 

@@ -92,3 +92,18 @@ def test_the_key_filter_lets_every_key_through_and_stops_most_other_codes():
     assert keys.maybe(2, codes).all()
     others = rng.integers(0, 2**63, size=100_000, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
     assert keys.maybe(2, others).mean() < 0.01
+
+
+def test_neighbour_sums_are_groupby_sums_in_the_order_triples_first_come():
+    from analysis.discourse.phrase_counts import neighbour_sums
+
+    rng = np.random.default_rng(11)
+    for n_rows in (0, 1, 500):
+        frame = pd.DataFrame({"key": rng.integers(0, 9, n_rows).astype(np.int64),
+                              "side": rng.integers(0, 2, n_rows).astype(np.int8),
+                              "word": rng.choice(np.array([0, 7, 2**63 + 5, 42], dtype=np.uint64), n_rows),
+                              "n": rng.integers(1, 5, n_rows).astype(np.int64)})
+        columns = [frame[c].to_numpy() for c in ("key", "side", "word")]
+        grouped = frame.groupby(["key", "side", "word"], sort=False)
+        pd.testing.assert_frame_equal(neighbour_sums(*columns), grouped.size().rename("n").reset_index())
+        pd.testing.assert_frame_equal(neighbour_sums(*columns, frame["n"].to_numpy()), grouped["n"].sum().reset_index())
