@@ -10,6 +10,7 @@ taken out earlier, as clutter, by the reader; this is the second line of defence
 from __future__ import annotations
 
 import math
+from collections import Counter
 
 import numpy as np
 import pandas as pd
@@ -26,24 +27,36 @@ MIN_CLAUSE = 4
 EDGE_SHARE = 0.9
 
 
-def _edge_units(speeches: pd.DataFrame, edge: float) -> pd.DataFrame:
-    """Sentences (and their clauses) in the first or last ``edge`` of every text (only the edges
-    are read: a long document's middle is skipped, not scanned)."""
-    rows = []
+def _edge_units(speeches: pd.DataFrame, edge: float, need: int) -> pd.DataFrame:
+    """Sentences (and their clauses) in the first or last ``edge`` of every text that stand there in
+    ``need`` documents or more (only the edges are read: a long document's middle is skipped, not
+    scanned; the documents of each unit are counted before any row is made)."""
+    rows, documents = [], Counter()
     for speech, text in zip(speeches["speech"], speeches["text"]):
-        size = max(len(text), 1)
-        for m in _edge_sentences(text, size, edge):
-            where = m.start() / size
-            position = "opening" if where <= edge else "closing"
-            sentence = m.group(0)
-            spaced = ANY_SPACE.search(sentence) is not None  # else every unit is its own key
-            units = [(m.start(), sentence, MIN_CHARS)]
-            units += [(m.start() + c.start(), c.group(0), MIN_CLAUSE) for c in CLAUSE_RUN.finditer(sentence)]
-            for start, unit, least in units:
-                key = squeeze(unit.strip()) if spaced else unit
-                if len(key) >= least:
-                    rows.append((speech, start, start + len(unit), key, position))
-    return pd.DataFrame(rows, columns=SPAN_COLUMNS).drop_duplicates(["speech", "start", "end"])
+        mine = _units_of(speech, text, edge)
+        documents.update({row[3] for row in mine})
+        rows += mine
+    rows = [row for row in rows if documents[row[3]] >= need]
+    found = pd.DataFrame(rows, columns=SPAN_COLUMNS).astype(
+        {"speech": speeches["speech"].dtype, "start": np.int64, "end": np.int64})  # typed when empty too
+    return found.drop_duplicates(["speech", "start", "end"])
+
+
+def _units_of(speech, text: str, edge: float) -> list[tuple]:
+    """One document's edge sentences and their clauses: ``(speech, start, end, text, position)``."""
+    rows = []
+    size = max(len(text), 1)
+    for m in _edge_sentences(text, size, edge):
+        position = "opening" if m.start() / size <= edge else "closing"
+        sentence = m.group(0)
+        spaced = ANY_SPACE.search(sentence) is not None  # else every unit is its own key
+        units = [(m.start(), sentence, MIN_CHARS)]
+        units += [(m.start() + c.start(), c.group(0), MIN_CLAUSE) for c in CLAUSE_RUN.finditer(sentence)]
+        for start, unit, least in units:
+            key = squeeze(unit.strip()) if spaced else unit
+            if len(key) >= least:
+                rows.append((speech, start, start + len(unit), key, position))
+    return rows
 
 
 def _edge_sentences(text: str, size: int, edge: float):
@@ -85,8 +98,8 @@ def boilerplate_spans(speeches: pd.DataFrame, *, min_share: float = 0.5, min_doc
     >>> boilerplate_spans(sp)[["speech", "start", "end"]].values.tolist()
     [[1, 0, 24], [2, 0, 24], [3, 0, 24]]
     """
-    found = _edge_units(speeches, edge)
     need = max(min_documents, math.ceil(min_share * speeches["speech"].nunique()))
+    found = _edge_units(speeches, edge, need)
     counts = found.groupby("text")["speech"].nunique()
     repeated = found[found["text"].isin(_only_at_edges(found, speeches, counts.index[counts >= need]))]
     repeated = repeated.sort_values(["speech", "start", "end"], ascending=[True, True, False], kind="mergesort")
