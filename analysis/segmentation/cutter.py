@@ -236,19 +236,22 @@ def _route(W: np.ndarray, starts: np.ndarray, ends: np.ndarray, fallback: float)
     lengths = ends - starts
     if not len(lengths):
         return nxt
-    positions = np.repeat(starts, lengths) + _place_in_group(lengths)
-    distance = np.repeat(ends - 1, lengths) - positions
-    alone = np.zeros(n, dtype=bool)
-    alone[positions] = True
-    alone &= W.max(axis=1) == -np.inf
+    edge = np.zeros(n + 1, dtype=np.int8)
+    edge[starts], edge[ends] = 1, -1  # runs never touch: a character outside them parts any two
+    alone = (np.cumsum(edge[:-1]) > 0) & (W.max(axis=1) == -np.inf)
     W[alone, 0] = fallback
-    order = positions[np.argsort(distance, kind="stable")]
-    bounds = np.concatenate(([0], np.cumsum(np.bincount(distance))))
+    # the positions at distance d from their run's end are the last positions of the runs longer
+    # than d, less d: with the runs longest first, the first ``longer[d]`` of them
+    by_length = np.argsort(-lengths, kind="stable")
+    last = (ends - 1)[by_length]
+    longer = len(lengths) - np.cumsum(np.bincount(lengths))
     steps = np.arange(1, depth + 1)
-    for d in range(len(bounds) - 1):
-        P = order[bounds[d]:bounds[d + 1]]
-        if len(P) < _SCALAR_BELOW:
-            return np.array(_route_one_by_one(W, best.tolist(), nxt.tolist(), order[bounds[d]:].tolist()))
+    for d in range(int(lengths.max())):
+        P = last[:longer[d]] - d
+        if len(P) < _SCALAR_BELOW:  # the few left, in order of distance
+            rest = np.concatenate([last[:longer[k]] - k for k in range(d, int(lengths.max()))])
+            _route_one_by_one(W, best.tolist(), nxt, rest.tolist())
+            return nxt
         width = min(depth, d + 1)  # a word here ends by its run's end
         candidates = W[P, :width] + best[P[:, None] + steps[:width]]
         # jieba: max over (probability, end): on a tie the longer word, i.e. the last column
@@ -258,9 +261,10 @@ def _route(W: np.ndarray, starts: np.ndarray, ends: np.ndarray, fallback: float)
     return nxt
 
 
-def _route_one_by_one(W: np.ndarray, best: list[float], nxt: list[int], positions: list[int]) -> list[int]:
+def _route_one_by_one(W: np.ndarray, best: list[float], nxt: np.ndarray, positions: list[int]) -> None:
     """The same as the vector step, for positions given in order of distance from their run's end
-    (Python floats add as float64 does)."""
+    (Python floats add as float64 does); ``nxt`` is set at those positions only (the few left
+    when the vector steps stop: converting the whole batch to a list and back cost more)."""
     for p, row in zip(positions, W[positions].tolist()):
         top, take = -math.inf, 0
         for j, logp in enumerate(row):
@@ -270,7 +274,6 @@ def _route_one_by_one(W: np.ndarray, best: list[float], nxt: list[int], position
                     top, take = value, j
         best[p] = top
         nxt[p] = p + take + 1
-    return nxt
 
 
 class Cutter:
