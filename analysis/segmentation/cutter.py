@@ -333,12 +333,10 @@ class Cutter:
             at = nxt[at]
             going = at < end
             at, end = at[going], end[going]
-        if len(at):
-            route = nxt.tolist()
-            for x, stop in zip(at.tolist(), end.tolist()):
-                while x < stop:
-                    is_start[x] = True
-                    x = route[x]
+        for x, stop in zip(at.tolist(), end.tolist()):  # the few runs left, along their route
+            while x < stop:
+                is_start[x] = True
+                x = int(nxt[x])
         # the characters the route leaves alone, in maximal groups: one alone is a word; more
         # go to jieba's HMM, unless together they are a dictionary word (then jieba keeps them apart)
         first = np.flatnonzero(is_start)
