@@ -182,9 +182,24 @@ def window_counts(cw: ChunkWindows) -> WindowCounts:
     """Pass 1 over a chunk: the counts of its windows (they add up over chunks)."""
     every, shaped = {}, {}
     for size, code, inside in window_codes(cw):
-        every[size] = _tally(code[inside])
-        shaped[size] = _tally(code[(cw.shape[:len(code)] >> np.uint8(size - 1)) & np.uint8(1) == 1])
+        has_shape = (cw.shape[:len(code)] >> np.uint8(size - 1)) & np.uint8(1) == 1
+        if size == 1:  # one word: counted by the chunk's word numbers, no sort of every window
+            every[size], shaped[size] = _tally_words(cw, inside), _tally_words(cw, has_shape)
+        else:
+            every[size], shaped[size] = _tally(code[inside]), _tally(code[has_shape])
     return WindowCounts(every, shaped, len(cw))
+
+
+def _tally_words(cw: ChunkWindows, at: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_tally` of the words at ``at`` (a mask), from the counts of the chunk's word numbers."""
+    n = np.bincount(cw.word[at], minlength=len(cw.vocab))
+    h = np.zeros(len(cw.vocab), dtype=np.uint64)
+    h[cw.word] = cw.h
+    used = np.flatnonzero(n)
+    order = np.argsort(h[used], kind="stable")
+    codes, counts = h[used][order], n[used][order].astype(np.int64)
+    first = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]]) if len(codes) else np.zeros(0, dtype=np.int64)
+    return codes[first], np.add.reduceat(counts, first) if len(first) else counts  # two words of one hash: one code
 
 
 def merge_counts(parts) -> WindowCounts:

@@ -107,3 +107,14 @@ def test_neighbour_sums_are_groupby_sums_in_the_order_triples_first_come():
         grouped = frame.groupby(["key", "side", "word"], sort=False)
         pd.testing.assert_frame_equal(neighbour_sums(*columns), grouped.size().rename("n").reset_index())
         pd.testing.assert_frame_equal(neighbour_sums(*columns, frame["n"].to_numpy()), grouped["n"].sum().reset_index())
+
+
+def test_one_word_windows_are_tallied_as_every_window_is():
+    from analysis.discourse.phrase_counts import _tally, _tally_words
+
+    cw = _windows(HALF_A + HALF_B)
+    rng = np.random.default_rng(3)
+    for at in (np.ones(len(cw), dtype=bool), rng.random(len(cw)) < 0.5, np.zeros(len(cw), dtype=bool)):
+        codes, counts = _tally_words(cw, at)
+        want_codes, want_counts = _tally(cw.h[at])
+        assert codes.tolist() == want_codes.tolist() and counts.tolist() == want_counts.tolist()
