@@ -51,7 +51,8 @@ _DOWN = re.compile(r"(下降|降低|减少|回落|下跌|缩小|压减|降至|�
 _UP = re.compile(r"(增长|提高|增加|上涨|扩大|提升|增速|涨幅|增幅|达到|突破)[了到至为]?\s*$")
 _GROWTH = re.compile(r"(增长|增速|涨幅|增幅|提高|下降|降低|减少|上涨|回落)[了到至为]?\s*$")
 _SHARE = re.compile(r"(占[^，。；]{0,20}(比重|比例)?|比重|比例)[达到为是]*\s*$")
-_TARGET_LIST = re.compile(r"(?=[主预目])(?:(主要预期目标|主要目标|预期目标|目标任务)(?:建议)?(?:是|为)[：:]|目标是[：:]?)")
+_TARGET_LIST = re.compile(r"(?=[主预目])"  # where a list can start: one test of a character
+                          r"(?:(主要预期目标|主要目标|预期目标|目标任务)(?:建议)?(?:是|为)[：:]|目标是[：:]?)")
 _TARGET_CUE = re.compile(r"(确保|力争|争取|要|将|预期|目标|计划|预计)[^，。；]{0,12}$")
 _FIRM_TARGET = re.compile(r"(确保|力争|争取|目标)[^，。；]{0,16}$")  # a commitment, whatever verb follows
 _INDICATOR_TAIL = re.compile(r"(增长|增速|涨幅|增幅|提高|下降|降低|减少|达到|完成|实现|控制在|控制|保持|分别"
