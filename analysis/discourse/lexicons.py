@@ -123,9 +123,13 @@ def set_phrase(word: str) -> bool:
 
 def set_phrases(words: list[str]) -> np.ndarray:
     """:func:`set_phrase` of each word, with one dictionary search for all of them."""
-    tags, idioms = jieba_dictionary().get_many(words), idiom_lexicon()
-    return np.array([w not in idioms and ((len(w) >= 3 and t in ("i", "l")) or (len(w) >= 4 and t == "nz"))
-                     for w, t in zip(words, tags)], dtype=bool)
+    out = np.zeros(len(words), dtype=bool)
+    at = [k for k, w in enumerate(words) if len(w) >= 3]  # a shorter word is none: not looked up
+    if at:
+        longer = [words[k] for k in at]
+        tags, idioms = jieba_dictionary().get_many(longer), idiom_lexicon()
+        out[at] = [w not in idioms and (t in ("i", "l") or (len(w) >= 4 and t == "nz")) for w, t in zip(longer, tags)]
+    return out
 
 
 # --------------------------------------------------------------------------- formula words and shapes

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ..chinese import HAN
-from ..segmentation.tokens import factorized, per_distinct
+from ..segmentation.tokens import factorized
 from .lexicons import (
     FORMULA_FILLERS,
     FORMULA_NOUNS,
@@ -76,19 +76,21 @@ def clauses(tokens: pd.DataFrame) -> Clauses:
     speech = t["speech"].to_numpy()
     new_speech = np.r_[True, speech[1:] != speech[:-1]] if len(speech) else np.zeros(0, dtype=bool)
     clause = np.cumsum(breaks | new_speech)
-    keep = ~breaks & ~t["token"].isin(FORMULA_FILLERS).to_numpy()
+    # tested once per distinct word and tag, not once per token
+    keep = ~breaks & ~pd.Series(types, dtype=object).isin(FORMULA_FILLERS).to_numpy(dtype=bool)[codes]
     pos = t["pos"].to_numpy(dtype=object)[keep]
+    tag, tags = factorized(pos)
     national = pd.Series(types, dtype=object).isin(NATIONAL_NAMES).to_numpy(dtype=bool)
     return Clauses(word=t["token"].to_numpy(dtype=object)[keep], speech=speech[keep],
                    start=t["start"].to_numpy()[keep], end=t["end"].to_numpy()[keep], clause=clause[keep],
                    content=t["is_vocab"].to_numpy(dtype=bool)[keep],
-                   name=_among(pos, NAME_TAGS) & ~national[codes][keep],
-                   noun=_among(pos, NOUN_TAGS), pos=pos)
+                   name=_tagged(tag, tags, NAME_TAGS) & ~national[codes][keep],
+                   noun=_tagged(tag, tags, NOUN_TAGS), pos=pos)
 
 
-def _among(tags: np.ndarray, allowed) -> np.ndarray:
-    """Which of the tags are ``allowed`` (np.isin would sort every one)."""
-    return per_distinct(tags, allowed.__contains__)
+def _tagged(tag: np.ndarray, tags: np.ndarray, allowed) -> np.ndarray:
+    """Which words' tags (numbered ``tag`` among ``tags``) are ``allowed``."""
+    return np.array([t in allowed for t in tags.tolist()] + [False], dtype=bool)[tag]  # -1, no tag: the last
 
 
 def code_of(ids) -> int:
@@ -127,8 +129,9 @@ class WordFlags:
         self.opener = types.isin(LIGHT_OPENERS).to_numpy()[codes]
         self.head = types.isin(LIGHT_HEADS).to_numpy()[codes]
         self.single = (types.isin(FORMULA_NOUNS).to_numpy() | set_phrases(list(vocab)))[codes]
-        self.verb = _among(c.pos, {"v", "vd"})
-        self.content, self.vn = c.content, c.pos == "vn"
+        tag, tags = factorized(c.pos)
+        self.verb = _tagged(tag, tags, {"v", "vd"})
+        self.content, self.vn = c.content, _tagged(tag, tags, {"vn"})
         length = types.str.len().to_numpy()[codes]
         pieces = np.where((length >= 4) & (length % 2 == 0), length // 2, 1)
         linking = types.isin(LINKING_WORDS).to_numpy()[codes]
