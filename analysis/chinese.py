@@ -167,8 +167,21 @@ def offsets_of(text: str, chars: str, *, after: bool = False) -> list[int]:
     >>> offsets_of("抓项目，抓招商。", "，。"), offsets_of("一\n二", "\n", after=True)
     ([3, 7], [2])
     """
-    found = np.flatnonzero(np.isin(code_points(text), np.array([ord(c) for c in chars], dtype=np.uint32)))
+    found = np.flatnonzero(char_table(chars)[code_points(text)])
     return (found + 1 if after else found).tolist()
+
+
+@lru_cache(maxsize=16)
+def char_table(chars: str) -> np.ndarray:
+    """For every code point, whether it is one of ``chars`` (a table lookup per character of a text
+    is a third of the time of ``np.isin``; 1 MiB each, a few kept).
+
+    >>> char_table("，。")[code_points("抓，。")].tolist()
+    [False, True, True]
+    """
+    table = np.zeros(0x110000, dtype=bool)
+    table[[ord(c) for c in chars]] = True
+    return table
 
 
 #: Where a heading's own text stops inside its paragraph.

@@ -8,7 +8,16 @@ import re
 
 import numpy as np
 
-from ..chinese import CLAUSE_RUN, CLAUSE_RUN_ENDS, CN_NUMERAL, HOLDS_MASK, SENTENCE_RUN, SENTENCE_RUN_ENDS, code_points
+from ..chinese import (
+    CLAUSE_RUN,
+    CLAUSE_RUN_ENDS,
+    CN_NUMERAL,
+    HOLDS_MASK,
+    SENTENCE_RUN,
+    SENTENCE_RUN_ENDS,
+    char_table,
+    code_points,
+)
 from .formula_row import SLOT, normal_form
 from .formula_row import occurrence_row as _row
 from .lexicons import CORRELATIVE_FRAMES, SLOT_FIRST_ANCHORS
@@ -77,8 +86,6 @@ def _parallel(speech, text: str) -> list[dict]:
     return rows
 
 
-_SENTENCE_ENDS = np.array(sorted(map(ord, SENTENCE_RUN_ENDS)), dtype=np.uint32)
-_CLAUSE_ENDS = np.array(sorted(map(ord, CLAUSE_RUN_ENDS + SENTENCE_RUN_ENDS)), dtype=np.uint32)
 
 
 def _sentences_with_pairs(text: str) -> list[int]:
@@ -87,19 +94,20 @@ def _sentences_with_pairs(text: str) -> list[int]:
     dropped.  Found for every clause of the text at once; most sentences have no such pair,
     and only the others are read clause by clause."""
     points = code_points(text)
-    inside = ~np.isin(points, _CLAUSE_ENDS)
+    inside = ~char_table(CLAUSE_RUN_ENDS + SENTENCE_RUN_ENDS)[points]
+    is_end = char_table(SENTENCE_RUN_ENDS)[points]
     edges = np.diff(np.r_[0, inside.astype(np.int8), 0])
     starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
     if len(starts) < 2:
         return []
-    sentence = np.cumsum(np.isin(points, _SENTENCE_ENDS))[starts]
+    sentence = np.cumsum(is_end)[starts]
     length = ends - starts
     strip = _filler_lengths(np.r_[points, np.zeros(3, dtype=np.uint32)], starts, length)
     first, last, kept = points[starts + strip], points[ends - 1], length - strip
     short = (kept >= 2) & (kept <= 12)
     pair = (sentence[1:] == sentence[:-1]) & short[1:] & short[:-1] & (
         (first[1:] == first[:-1]) | (last[1:] == last[:-1]))
-    breaks = np.flatnonzero(~inside & np.isin(points, _SENTENCE_ENDS))
+    breaks = np.flatnonzero(~inside & is_end)
     begin = np.unique(sentence[:-1][pair])  # each sentence's start: just after the sentence end before it
     return [int(breaks[k - 1]) + 1 if k else 0 for k in begin.tolist()]
 
