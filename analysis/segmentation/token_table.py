@@ -83,12 +83,18 @@ def _packed(text: str, starts: np.ndarray, length: np.ndarray) -> np.ndarray:
 def _shape_facts(token: str) -> tuple:
     """The facts about a token type that need no dictionary, in the order of :data:`TypeIds.FACTS`."""
     if token.isspace():
-        return (token, True, False, False, token.count("\n"), False, len(token), True, None)
+        return (token, True, False, False, token.count("\n"), False, len(token), True, None, 0)
     masked = bool(MASK_TOKEN.match(token))
     punct = is_punct(token)
     number = not masked and bool(NUMBER_TOKEN.match(token))
     ends = token in SENTENCE_END_MARKS or (punct and token[-1] in SENTENCE_END_MARKS)
-    return (token, punct, masked, number, 0, ends, len(token), False, QUOTE_PAIRS.get(token))
+    closer = QUOTE_PAIRS.get(token)
+    return (token, punct, masked, number, 0, ends, len(token), False, closer, _QUOTE_KIND.get(closer, 0))
+
+
+#: Each closing quotation mark numbered from 1 (a type's ``quote`` fact: the mark that closes it, 0 for none).
+_CLOSING_MARKS = sorted(set(QUOTE_PAIRS.values()))
+_QUOTE_KIND = {mark: k for k, mark in enumerate(_CLOSING_MARKS, 1)}
 
 
 class TypeIds(_Ids):
@@ -96,8 +102,9 @@ class TypeIds(_Ids):
     about it (:meth:`row`) once; :meth:`facts` holds them as numpy columns indexed by
     type id, so per-token work is one dict lookup and array gathers."""
 
-    FACTS = ("token", "punct", "masked", "number", "newlines", "ends", "length", "space", "closer")
-    _DTYPES = {"token": object, "pos": object, "closer": object, "newlines": np.int64, "length": np.int64}
+    FACTS = ("token", "punct", "masked", "number", "newlines", "ends", "length", "space", "closer", "quote")
+    _DTYPES = {"token": object, "pos": object, "closer": object, "newlines": np.int64, "length": np.int64,
+               "quote": np.int8}
 
     def __init__(self):
         super().__init__()
@@ -146,8 +153,8 @@ def merge_quotes(ids: np.ndarray, table: TypeIds) -> tuple[np.ndarray, np.ndarra
     type ids and the positions of the joined formulas.  Each kind of mark is handled at
     once for all its openings: the first stop after an opening is found by a search."""
     facts = table.facts()
-    closer = facts["closer"]
-    opens = closer[ids] != None  # noqa: E711 - elementwise
+    quote = facts["quote"][ids]  # each opening mark's closing mark, compared as small integers, not as strings
+    opens = quote > 0
     if not opens.any():
         return ids, np.array([], dtype=np.int64)
     n = len(ids)
@@ -156,11 +163,11 @@ def merge_quotes(ids: np.ndarray, table: TypeIds) -> tuple[np.ndarray, np.ndarra
     masked = np.concatenate(([0], np.cumsum(facts["masked"][ids])))
     stop_at = stops[ids]
     found: list[tuple[int, int]] = []
-    for close in sorted(set(closer[ids[opens]].tolist())):
-        close_id = table.get(close)
+    for kind in sorted(set(quote[opens].tolist())):
+        close_id = table.get(_CLOSING_MARKS[kind - 1])
         if close_id is None:
             continue
-        openings = np.flatnonzero(opens & (closer[ids] == close))
+        openings = np.flatnonzero(quote == kind)
         halts = np.flatnonzero(stop_at | (ids == close_id))
         k = np.searchsorted(halts, openings + 1)
         j = np.where(k < len(halts), halts[np.minimum(k, len(halts) - 1)], n)
