@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ..chinese import HAN
-from ..segmentation.tokens import factorized
+from ..segmentation.tokens import factorized, per_code
 from .lexicons import (
     FORMULA_FILLERS,
     FORMULA_NOUNS,
@@ -84,13 +84,8 @@ def clauses(tokens: pd.DataFrame) -> Clauses:
     return Clauses(word=t["token"].to_numpy(dtype=object)[keep], speech=speech[keep],
                    start=t["start"].to_numpy()[keep], end=t["end"].to_numpy()[keep], clause=clause[keep],
                    content=t["is_vocab"].to_numpy(dtype=bool)[keep],
-                   name=_tagged(tag, tags, NAME_TAGS) & ~national[codes][keep],
-                   noun=_tagged(tag, tags, NOUN_TAGS), pos=pos)
-
-
-def _tagged(tag: np.ndarray, tags: np.ndarray, allowed) -> np.ndarray:
-    """Which words' tags (numbered ``tag`` among ``tags``) are ``allowed``."""
-    return np.array([t in allowed for t in tags.tolist()] + [False], dtype=bool)[tag]  # -1, no tag: the last
+                   name=per_code(tag, tags, NAME_TAGS.__contains__) & ~national[codes][keep],
+                   noun=per_code(tag, tags, NOUN_TAGS.__contains__), pos=pos)
 
 
 def code_of(ids) -> int:
@@ -130,8 +125,8 @@ class WordFlags:
         self.head = types.isin(LIGHT_HEADS).to_numpy()[codes]
         self.single = (types.isin(FORMULA_NOUNS).to_numpy() | set_phrases(list(vocab)))[codes]
         tag, tags = factorized(c.pos)
-        self.verb = _tagged(tag, tags, {"v", "vd"})
-        self.content, self.vn = c.content, _tagged(tag, tags, {"vn"})
+        self.verb = per_code(tag, tags, {"v", "vd"}.__contains__)
+        self.content, self.vn = c.content, per_code(tag, tags, {"vn"}.__contains__)
         length = types.str.len().to_numpy()[codes]
         pieces = np.where((length >= 4) & (length % 2 == 0), length // 2, 1)
         linking = types.isin(LINKING_WORDS).to_numpy()[codes]

@@ -212,8 +212,13 @@ def factorized(values, *, sort: bool = False) -> tuple[np.ndarray, np.ndarray]:
 def per_distinct(values, test) -> np.ndarray:
     """``test`` of each value, called once per distinct value (a few dozen tags, or a chunk's
     vocabulary) rather than once per token; False for a missing value."""
-    codes, distinct = factorized(values)
-    return np.array([bool(test(v)) for v in distinct], dtype=bool)[codes] & (codes >= 0)
+    return per_code(*factorized(values), test)
+
+
+def per_code(codes: np.ndarray, distinct, test) -> np.ndarray:
+    """``test`` of each value given as its code among ``distinct`` (as :func:`factorized` numbers
+    them), called once per distinct value; False for a missing value (code -1)."""
+    return np.array([bool(test(v)) for v in distinct] + [False], dtype=bool)[codes]
 
 
 def tags_starting(pos: pd.Series, prefixes: tuple[str, ...]) -> np.ndarray:
