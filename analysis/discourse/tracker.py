@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import check_choice
-from .ranking import evidence_rank, formula_rows, formula_score, rarely_quoted
+from .ranking import evidence_rank, formula_codes, formula_rows, formula_score, rarely_quoted, strongest_rows
 
 TRACKER_COLUMNS = ["formula", "kind", "evidence", "scope", "n_documents", "share", "dp", "n_total", "speech", "n"]
 SCOPES = ("all", "most", "some", "few")
@@ -43,13 +43,26 @@ def scope_of(n_documents: int, n_all: int) -> str:
 
 def _strongest(rows: pd.DataFrame) -> pd.DataFrame:
     """Each formula's strongest evidence (``_e``: its rank), and the kind that gave it."""
+    code, formulas = formula_codes(rows)
     rank = evidence_rank(rows["evidence"])
-    code, formulas = pd.factorize(rows["formula"], use_na_sentinel=False)
-    order = np.lexsort((rank, code))  # by formula, strongest first, ties in order of place
-    first = order[np.r_[True, code[order][1:] != code[order][:-1]]] if len(order) else order
+    first = strongest_rows(code, rank)
     # made of the columns' arrays: sorting the whole frame would copy millions of rows
     return pd.DataFrame({"kind": rows["kind"].to_numpy()[first], "evidence": rows["evidence"].to_numpy()[first],
                          "_e": rank[first]}, index=pd.Index(formulas[code[first]], name="formula"))
+
+
+def _pairs(rows: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
+    """The uses of each formula in each document (``formula``, ``speech``, ``n``, and ``_code``, the
+    formula's number among the sorted formulas), by formula then speech; and those formulas."""
+    code, formulas = formula_codes(rows)
+    speech = rows["speech"].to_numpy().astype(np.int64)
+    low = speech.min() if len(speech) else 0
+    span = (speech.max() - low + 1) if len(speech) else 1
+    # counted as one integer per pair: grouping millions of rows by strings is many times slower
+    key, n = np.unique(code.astype(np.int64) * span + (speech - low), return_counts=True)
+    pair_code = key // span
+    return pd.DataFrame({"formula": formulas[pair_code], "speech": key % span + low, "n": n,
+                         "_code": pair_code}), formulas
 
 
 def formula_tracker(slogan_frame: pd.DataFrame, *, sizes: pd.Series | None = None, top_per_scope: int | None = None,
@@ -102,15 +115,18 @@ def formula_tracker_blocks(slogan_frame: pd.DataFrame, *, sizes: pd.Series | Non
     # formula x document counts kept long (only the pairs that occur): the dense table of a large
     # corpus, tens of thousands of formulas by a thousand documents, would not fit
     inside = rows["speech"].isin(documents)
-    used = (rows if inside.all() else rows[inside]).groupby(["formula", "speech"]).size().rename("n").reset_index()
+    used, formulas = _pairs(rows if inside.all() else rows[inside])
     summary = _ordered_summary(used, rows, documents, sizes, top_per_scope=top_per_scope, scopes=scopes)
+    # each pair's formula by its place in the summary's order: columns taken by position, not merged
     if zeros:
         every = pd.MultiIndex.from_product([summary.index, documents], names=["formula", "speech"])
         long = used.set_index(["formula", "speech"])["n"].reindex(every, fill_value=0).reset_index()
+        at = np.repeat(np.arange(len(summary)), len(documents))
     else:
-        long = used[used["formula"].isin(summary.index)]
-    # each pair's formula by its place in the summary's order: columns taken by position, not merged
-    at = pd.Series(np.arange(len(summary)), index=summary.index).reindex(long["formula"]).to_numpy()
+        place = np.full(len(formulas), -1)
+        place[summary["_code"].to_numpy()] = np.arange(len(summary))
+        at = place[used["_code"].to_numpy()]
+        long, at = used[at >= 0], at[at >= 0]
     order = np.lexsort((long["speech"].to_numpy(), at))
     formula, speech, n = (long[c].to_numpy() for c in ("formula", "speech", "n"))
     for lo in range(0, max(len(order), 1), BLOCK_ROWS):
@@ -148,16 +164,19 @@ def _spread(used: pd.DataFrame, expected: pd.Series, n_all: int) -> pd.DataFrame
     that use it (``formula``, ``speech``, ``n``) and each document's expected share.  DP (Gries) sums
     |observed - expected| over every document; a document without the formula adds its expected
     share, so the sum is the used documents' terms plus what the others expect."""
-    g = used.groupby("formula", sort=True)
+    code = used["_code"].to_numpy()  # grouped by the formulas' numbers, in the order of the formulas
+    g = used.groupby(code, sort=True)
     total = g["n"].sum()
     w = expected.reindex(used["speech"]).to_numpy()
-    share = used["n"].to_numpy() / total.reindex(used["formula"]).to_numpy()
-    apart = pd.DataFrame({"formula": used["formula"], "dev": np.abs(share - w), "w": w}).groupby("formula", sort=True)
+    share = used["n"].to_numpy() / total.to_numpy()[np.searchsorted(total.index.to_numpy(), code)]
+    apart = pd.DataFrame({"dev": np.abs(share - w), "w": w}).groupby(code, sort=True)
     dp = 0.5 * (apart["dev"].sum() + (1.0 - apart["w"].sum()).clip(lower=0.0))
     n_docs = g.size()
+    formulas = used["formula"].to_numpy()[np.r_[True, code[1:] != code[:-1]]] if len(code) else []
     return pd.DataFrame({"scope": [scope_of(int(k), n_all) for k in n_docs], "n_documents": n_docs.to_numpy(),
                          "share": np.round(n_docs.to_numpy() / n_all, 3), "dp": np.round(dp.to_numpy(), 3),
-                         "n_total": total.to_numpy().astype(int)}, index=total.index)
+                         "n_total": total.to_numpy().astype(int), "_code": total.index.to_numpy()},
+                        index=pd.Index(formulas, name="formula"))
 
 
 def formula_scope(tracker: pd.DataFrame) -> pd.DataFrame:

@@ -49,3 +49,17 @@ def test_the_tracker_and_the_ranking_take_the_formula_rows_made_once(speeches, t
     rows = formula_rows(found)
     pd.testing.assert_frame_equal(an.formula_tracker(found, occurrences=rows), an.formula_tracker(found))
     pd.testing.assert_frame_equal(an.recurring_slogans(found, occurrences=rows), an.recurring_slogans(found))
+
+
+def test_the_pairs_are_counted_as_a_groupby_by_formula_and_speech_counts_them():
+    import numpy as np
+
+    from analysis.discourse.tracker import _pairs
+
+    rng = np.random.default_rng(7)
+    words = np.array(["抓□", "稳中求进", "一把手", "营商环境"], dtype=object)
+    rows = pd.DataFrame({"speech": rng.integers(5, 60, 3000), "formula": words[rng.integers(0, 4, 3000)]})
+    used, formulas = _pairs(rows)
+    expected = rows.groupby(["formula", "speech"]).size().rename("n").reset_index()
+    assert used[["formula", "speech", "n"]].values.tolist() == expected.values.tolist()
+    assert formulas[used["_code"]].tolist() == used["formula"].tolist()

@@ -1,0 +1,46 @@
+"""The ranking's counting helpers give what pandas' groupbys and numpy's lexsort give, on random rows."""
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis.discourse import ranking
+
+
+def _rows(seed: int, n: int = 2_000) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    words = np.array(["抓项目", "稳中求进", "一把手", "新质生产力", "抓□", "营商环境"], dtype=object)
+    evidence = np.array(["quoted", "frame", "termhood", "set phrase", "unlisted evidence"], dtype=object)
+    return pd.DataFrame({"speech": rng.integers(3, 40, n), "formula": words[rng.integers(0, len(words), n)],
+                         "kind": np.array(["quoted", "parallel", "repeated"], dtype=object)[rng.integers(0, 3, n)],
+                         "evidence": evidence[rng.integers(0, len(evidence), n)], "start": rng.integers(0, 500, n)})
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_counts_by_formula_number_are_pandas_groupbys(seed):
+    rows = _rows(seed)
+    code, formulas = ranking.formula_codes(rows)
+    g = rows.groupby("formula", sort=True)
+    assert formulas.tolist() == g.size().index.tolist()
+    for column in ("speech", "kind"):
+        assert ranking.distinct_per(code, rows[column], len(formulas)).tolist() == g[column].nunique().tolist()
+    rank = ranking.evidence_rank(rows["evidence"])
+    best = rows.assign(_e=rank).sort_values("_e", kind="mergesort").drop_duplicates("formula").sort_values("formula")
+    assert ranking.strongest_rows(code, rank).tolist() == best.index.tolist()
+
+
+def test_evidence_it_does_not_list_or_missing_ranks_last():
+    rank = ranking.evidence_rank(pd.Series(["quoted", "no such evidence", None, "termhood"], dtype=object))
+    assert rank.tolist()[:3] == [0, len(ranking.EVIDENCE), len(ranking.EVIDENCE)]
+    assert rank[3] == ranking.EVIDENCE.index("termhood")
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_the_order_of_places_is_the_four_key_lexsort(seed):
+    rows = _rows(seed)
+    code, _ = ranking.formula_codes(rows)
+    speech, start = rows["speech"].to_numpy(), rows["start"].to_numpy()
+    rank = ranking.evidence_rank(rows["evidence"])
+    expected = np.lexsort((rank, start, code, speech)).tolist()
+    assert ranking._place_order(speech, code.astype(np.int64), start, rank).tolist() == expected
+    huge = start + np.int64(2) ** 50  # four keys that do not fit one integer: the lexsort itself
+    assert ranking._place_order(speech, code.astype(np.int64), huge, rank).tolist() == expected
