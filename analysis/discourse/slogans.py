@@ -354,18 +354,24 @@ def local_slogans(speeches: pd.DataFrame, tokens: pd.DataFrame | None, *, kinds:
 def repeated_rows(found: pd.DataFrame, speeches: pd.DataFrame) -> pd.DataFrame:
     """Formulaic phrases the corpus repeats (the ``occurrences`` of :func:`.termhood.measure_formulas`), as slogan rows;
     the surface may hold a filler the phrase skips (任务很艰巨 is 任务艰巨)."""
-    text = dict(zip(speeches["speech"].tolist(), speeches["text"].tolist()))
-    places = zip(found["speech"].tolist(), found["start"].tolist(), found["end"].tolist(), found["phrase"].tolist())
-    # where no filler was skipped the surface is the phrase itself: one object, not a slice per use;
-    # equal slices are made one object too (phrase and evidence are one object per phrase already)
-    one: dict[str, str] = {}
-    surface = [p if b - a == len(p) else one.setdefault(text[s][a:b], text[s][a:b]) for s, a, b, p in places]
-    codes, uniques = pd.factorize(pd.Series(surface, dtype=object))
-    masked = np.array([bool(HOLDS_MASK.search(x)) for x in uniques], dtype=bool)[codes]
+    phrase = found["phrase"].to_numpy(dtype=object)
+    start, end = found["start"].to_numpy(), found["end"].to_numpy()
+    codes, phrases = factorized(phrase)
+    # where no filler was skipped the surface is the phrase itself: one object, not a slice per use
+    surface = phrase.copy()
+    skipped = np.flatnonzero(end - start != np.array([len(p) for p in phrases] + [0], dtype=np.int64)[codes])
+    if len(skipped):
+        text = dict(zip(speeches["speech"].tolist(), speeches["text"].tolist()))
+        one: dict[str, str] = {}  # equal slices made one object too
+        cut = np.empty(len(skipped), dtype=object)
+        for k, (s, a, b) in enumerate(zip(found["speech"].to_numpy()[skipped].tolist(), start[skipped].tolist(),
+                                          end[skipped].tolist())):
+            cut[k] = one.setdefault(text[s][a:b], text[s][a:b])
+        surface[skipped] = cut
     return pd.DataFrame({
         "speech": found["speech"], "formula": found["phrase"], "surface": surface, "kind": "repeated",
         "evidence": found["evidence"], "frame": "", "slot": "", "start": found["start"], "end": found["end"],
-        "masked": masked, "in_quotes": False}, columns=SLOGAN_COLUMNS)
+        "masked": per_distinct(surface, HOLDS_MASK.search), "in_quotes": False}, columns=SLOGAN_COLUMNS)
 
 
 #: The order of the kinds of slogans found at one place.
