@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from ..caches import shared_strings
-from ..chinese import HAN, HOLDS_MASK, QUOTATION, SENTENCE_MARKS, code_points
+from ..chinese import HAN, HOLDS_MASK, QUOTATION, SENTENCE_MARKS, char_table, code_points
 from ..errors import OptionError, check_choice
 from ..parallel import map_speeches
 from ..reading.script import original_surfaces, working_texts
@@ -124,22 +124,15 @@ def _finder(words: tuple[str, ...]):
     def find_all(text: str):
         points = code_points(text).astype(np.int64)
         if len(points) < k:
-            return
+            return []
         places = np.flatnonzero(first[points[:len(points) - k + 1]])  # then the first k characters there
         keys = points[places]
         for j in range(1, k):
             keys = (keys << 21) | points[places + j]
         maybe = buckets[_bucket(keys)]  # most places fail here, without a search
         places, keys = places[maybe], keys[maybe]
-        last = 0
         at = np.minimum(np.searchsorted(starts, keys), len(starts) - 1)
-        for i in places[starts[at] == keys].tolist():
-            if i < last:
-                continue
-            m = pattern.match(text, i)
-            if m:
-                yield m
-                last = m.end()
+        return _matches_from(pattern, text, places[starts[at] == keys])
 
     return find_all
 
@@ -213,8 +206,55 @@ def _idiom_variants(speech, text: str) -> list[dict]:
 
 def _sayings(speech, text: str) -> list[dict]:
     """Sayings by their shape (:data:`.lexicons.SAYING_SHAPES`), variants as one."""
+    points = code_points(text).astype(np.int64)
     return [_row(speech, _saying_key(shape, m), m.group(0), "idiom", m.start(), m.end(), evidence=SAYING_BY_SHAPE)
-            for shape, pattern in SAYING_SHAPES.items() for m in pattern.finditer(text)]
+            for shape, pattern in SAYING_SHAPES.items()
+            for m in _matches_from(pattern, text, _saying_places(shape, points))]
+
+
+def _saying_places(shape: str, points: np.ndarray) -> np.ndarray:
+    """Where a saying of ``shape`` can begin, found with numpy over the code points: the shape's
+    pattern is then tried there only, not at each of a corpus's millions of characters.
+    X必Y，Z必W has 必 second; ABCD，DBCA has D, B, C, A again after the optional comma and spaces."""
+    if shape == "X必Y，Z必W":
+        return np.flatnonzero(points[1:] == ord("必"))
+    if shape != "ABCD，DBCA":  # a shape this does not know: tried everywhere
+        return np.arange(len(points))
+    n = len(points)
+    if n < 8:
+        return np.zeros(0, dtype=np.intp)
+    at = np.arange(n)
+    # the first character at or after each place that is not a space (n where none is)
+    not_space = np.minimum.accumulate(np.where(_SPACE[points], n, at)[::-1])[::-1]
+    first = at[:n - 7]
+    half = first + 4 + _COMMA[points[first + 4]]  # the optional comma after the first half
+    half = np.r_[not_space, n][half]  # then the spaces
+    fits = half + 3 < n
+    first, half = first[fits], half[fits]
+    same = ((points[half] == points[first + 3]) & (points[half + 1] == points[first + 1])
+            & (points[half + 2] == points[first + 2]) & (points[half + 3] == points[first]))
+    return first[same]
+
+
+_COMMA = char_table("，,、")
+#: The characters ``\s`` matches in a pattern of text (those ``str.isspace`` holds true of).
+SPACES = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+          "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+_SPACE = char_table(SPACES)
+
+
+def _matches_from(pattern: re.Pattern, text: str, places) -> list[re.Match]:
+    """What ``pattern.finditer(text)`` finds, when every match begins at one of ``places`` (in
+    order): the pattern is tried at those places only, and a match hides the places it covers."""
+    found, last = [], 0
+    for i in places.tolist():
+        if i < last:
+            continue
+        m = pattern.match(text, i)
+        if m:
+            found.append(m)
+            last = m.end()
+    return found
 
 
 #: The national formulas, longest first (the finder takes the longest at a place).

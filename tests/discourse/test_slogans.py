@@ -259,3 +259,27 @@ def test_idioms_are_the_same_from_a_token_table_in_any_row_order():
     tokens = an.tokenize(sp)
     shuffled = tokens.sample(frac=1, random_state=1)
     assert _idioms(tokens) == _idioms(shuffled) and {r["formula"] for r in _idioms(tokens)} >= {"全力以赴", "千方百计"}
+
+
+def test_sayings_found_from_their_possible_places_are_those_the_patterns_find_everywhere():
+    import random
+
+    import numpy as np
+
+    from analysis.chinese import code_points
+    from analysis.discourse import slogans as s
+    from analysis.discourse.lexicons import SAYING_SHAPES
+
+    assert "".join(chr(c) for c in range(0x110000) if chr(c).isspace()) == s.SPACES
+    rng = random.Random(3)
+    letters = list("店大欺客言必信行果，、, \n\u3000抓项目")
+    texts = ["".join(rng.choice(letters) for _ in range(2000)) for _ in range(40)]
+    texts += ["店大欺客 \n ，客大欺店", "店大欺客 ，客大欺店", "言必信 ,  行必果", "店大欺客客大欺店客大欺店店大欺客"]
+    found = 0
+    for text in texts:
+        points = code_points(text).astype(np.int64)
+        for shape, pattern in SAYING_SHAPES.items():
+            everywhere = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in s._matches_from(pattern, text, s._saying_places(shape, points))] == everywhere
+            found += len(everywhere)
+    assert found > 20
