@@ -82,7 +82,7 @@ def pipeline(corpus: Path, processes: int) -> dict:
     from analysis import build
 
     start = time.perf_counter()
-    comp = an.read_corpus(corpus)
+    comp = an.read_corpus(corpus, processes=processes)  # as ``python -m analysis tables --processes N`` reads
     read_s = time.perf_counter() - start
     # each table handed on and let go as it is made, as ``python -m analysis tables`` writes them
     # (the writing itself is not timed)

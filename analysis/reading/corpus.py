@@ -174,7 +174,7 @@ def _check_speeches(rows: list[dict], path) -> None:
 
 
 def read_corpus(path: str | Path | None = None, *, pattern: str | None = None,
-                text_field: str | None = None) -> Compilation:
+                text_field: str | None = None, processes: int = 1) -> Compilation:
     """Read a compilation file, a single speech file, a folder of them, or a table of documents.
 
     A folder is read for every supported format (.txt, .docx, .pdf, .html), or for the
@@ -184,7 +184,9 @@ def read_corpus(path: str | Path | None = None, *, pattern: str | None = None,
     ``.errors`` and with a :class:`~analysis.CorpusWarning` naming it; the rest are read.
     A ``metadata.csv`` in the folder joins its columns to the files it names (:mod:`.catalogue`).
     A table (.jsonl, .json, .csv, .tsv, .parquet, .xlsx) is one document per row
-    (:func:`read_table_corpus`; ``text_field`` names its text column).
+    (:func:`read_table_corpus`; ``text_field`` names its text column).  ``processes > 1`` reads a
+    large folder's files on that many processes (fewer when it is too small to gain); the
+    result is the same.
 
     >>> import analysis as an
     >>> comp = an.read_corpus(an.config.PROVINCIAL_CORPUS)
@@ -208,16 +210,14 @@ def read_corpus(path: str | Path | None = None, *, pattern: str | None = None,
         raise NoSpeechesError(path, f"the folder holds no file that can be read ({SUPPORTED_NAMES})")
     all_rows, all_spans, all_dels = [], [], []
     metas = []
-    for f in files:
-        try:
-            decoded = read_text(f)
-            meta, rows, spans, dels = split_file(decoded.text, f, decoded, len(all_rows) + 1)
-            _check_speeches(rows, f)
-        except CorpusError as exc:
-            errors.append({"file": f.name, "error": str(exc)})
-            warnings.warn(str(exc), CorpusWarning, stacklevel=2)
+    for f, (read, said) in zip(files, _read_files(files, processes)):
+        for message, category in said:  # what reading the file warned of, in file order
+            warnings.warn(message, category, stacklevel=2)
+        if isinstance(read, str):
+            errors.append({"file": f.name, "error": read})
+            warnings.warn(read, CorpusWarning, stacklevel=2)
             continue
-        meta.update(encoding=decoded.encoding, n_documents=len(rows), n_chars_source=len(decoded.text))
+        meta, rows, spans, dels = _numbered_from(len(all_rows), *read)
         metas.append(meta)
         all_rows += rows
         all_spans += spans
@@ -230,6 +230,52 @@ def read_corpus(path: str | Path | None = None, *, pattern: str | None = None,
             "n_errors": len(errors)}
     return Compilation(path, "", "mixed", meta, speeches, span_frame, del_frame,
                        pd.DataFrame(errors, columns=["file", "error"]))
+
+
+#: A folder is read on several processes only when each has at least this many bytes to read
+#: (about half a second of reading; starting a process and sending the texts back costs a few
+#: tenths).
+MIN_BYTES_PER_READING_PROCESS = 10_000_000
+
+
+def _read_files(files: list[Path], processes: int) -> list:
+    """:func:`_read_file` of each of ``files``, in order, on up to ``processes`` processes."""
+    from ..parallel import resolve_processes
+
+    size = sum(f.stat().st_size for f in files)
+    workers = max(1, min(resolve_processes(processes), len(files), size // MIN_BYTES_PER_READING_PROCESS))
+    if workers <= 1:
+        return [_read_file(f) for f in files]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(workers) as pool:
+        return list(pool.map(_read_file, files, chunksize=max(1, len(files) // (workers * 4))))
+
+
+def _read_file(f: Path) -> tuple:
+    """One file decoded and split, its speeches numbered from 1: ``((meta, rows, spans, deletions),
+    warnings)``, or the error's message in place of the four; the warnings it gave, as
+    ``(message, category)``, so that a file read on another process warns as one read here."""
+    with warnings.catch_warnings(record=True) as said:
+        warnings.simplefilter("always")
+        try:
+            decoded = read_text(f)
+            meta, rows, spans, dels = split_file(decoded.text, f, decoded, 1)
+            _check_speeches(rows, f)
+            meta.update(encoding=decoded.encoding, n_documents=len(rows), n_chars_source=len(decoded.text))
+            read = (meta, rows, spans, dels)
+        except CorpusError as exc:
+            read = str(exc)
+    return read, [(str(w.message), w.category) for w in said]
+
+
+def _numbered_from(before: int, meta: dict, rows: list[dict], spans: list[dict], dels: list[dict]) -> tuple:
+    """A file's speeches numbered after the ``before`` speeches of the files before it."""
+    for row in (*rows, *dels):
+        row["speech"] += before
+    for span in spans:
+        span["speech"] += before if span["speech"] else 0  # 0: no speech's
+    return meta, rows, spans, dels
 
 
 def read_table_corpus(path: str | Path, *, text_field: str | None = None) -> Compilation:

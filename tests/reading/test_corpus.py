@@ -126,3 +126,30 @@ def test_all_provincial_reports_read_with_speaker_and_date():
     assert sp["text"].str.contains("^(?:现在，)?我代表", regex=True).all()
     assert sp.set_index("file").loc["2026_新疆维吾尔自治区_政府工作报告.txt", "speaker"] == "艾尔肯·吐尼亚孜"
     assert not sp["text"].str.contains("相关报道|【字号|关闭窗口|扫一扫").any()
+
+
+def test_a_folder_read_on_two_processes_is_the_folder_read_on_one(tmp_path, monkeypatch):
+    import shutil
+    import warnings
+
+    from analysis import config
+    from analysis.reading import corpus as reading
+
+    for f in sorted(config.PROVINCIAL_CORPUS.glob("*.txt"))[:3]:
+        shutil.copyfile(f, tmp_path / f.name)
+    shutil.copyfile(config.SEED_CORPUS, tmp_path / "zz_compilation.txt")  # five speeches in one file
+    (tmp_path / "b_empty.txt").write_bytes(b"")
+    monkeypatch.setattr(reading, "MIN_BYTES_PER_READING_PROCESS", 1)  # a small folder split all the same
+    read = {}
+    for processes in (1, 2):
+        with warnings.catch_warnings(record=True) as said:
+            warnings.simplefilter("always")
+            read[processes] = an.read_corpus(tmp_path, processes=processes)
+        read[processes].said = [str(w.message) for w in said]
+    one, two = read[1], read[2]
+    assert one.speeches["speech"].tolist() == list(range(1, 9))
+    assert set(one.spans["speech"]) == set(range(9)) and set(one.deletions["speech"]) <= set(range(1, 9))
+    for name in ("speeches", "spans", "deletions", "errors"):
+        pd.testing.assert_frame_equal(getattr(one, name), getattr(two, name))
+    assert one.meta == two.meta
+    assert one.said == two.said and any("b_empty.txt" in s for s in one.said)
