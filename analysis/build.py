@@ -245,8 +245,11 @@ def write_tables(corpus=None, out_dir=None, *, groups=tuple(TABLE_GROUPS), proce
             started.add(name)
             written.append(path)
 
-    tables = build_tables(read_corpus(corpus, processes=processes), groups, processes=processes, progress=progress,
-                          by=by, sink=sink, pieces=fmt == "csv")
+    from .parallel import progress_bars
+
+    with progress_bars(progress):
+        comp = read_corpus(corpus, processes=processes)
+    tables = build_tables(comp, groups, processes=processes, progress=progress, by=by, sink=sink, pieces=fmt == "csv")
     if notes is not None:
         notes += tables.notes
     return written

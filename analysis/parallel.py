@@ -244,7 +244,7 @@ class Runner:
     def keep(self, func: Callable, items: list, *, desc: str = "chunks", **kwargs) -> Iterator:
         work = partial(func, **kwargs)
         self._sizes = [len(i) for i in items]
-        bar = _bar(desc, sum(self._sizes), "doc")
+        bar = progress_bar(desc, sum(self._sizes), "doc")
         if _DASK is not None:
             self._kept = _DASK.map(work, items, pure=False)
             smalls = (_DASK.submit(_first_of, f, pure=False).result() for f in self._kept)
@@ -266,7 +266,7 @@ class Runner:
             results = (future.result() for future in futures)
         else:
             results = self._map(partial(_on_disk, func, kwargs), self._kept)
-        bar = _bar(desc, sum(self._sizes), "doc")  # a pass over every kept chunk takes seconds too
+        bar = progress_bar(desc, sum(self._sizes), "doc")  # a pass over every kept chunk takes seconds too
         for size, result in zip(self._sizes, results):
             if bar is not None:
                 bar.update(size)
@@ -297,7 +297,8 @@ def _named(bar):
         yield item
 
 
-def _bar(desc: str, total: int, unit: str):
+def progress_bar(desc: str, total: int, unit: str):
+    """A progress bar over ``total`` ``unit``, when progress is shown (a :func:`progress_bars` block), else None."""
     if not _PROGRESS or not total:
         return None
     from tqdm.auto import tqdm

@@ -51,6 +51,7 @@ import pandas as pd
 from .. import config
 from ..chinese import is_han
 from ..errors import CorpusError, CorpusWarning, EmptyCorpusError, NoSpeechesError, shown_path
+from ..parallel import progress_bar
 from .catalogue import add_metadata, catalogue_for_files, catalogue_for_rows
 from .cleaning import text_to_source
 from .clutter import is_stub
@@ -244,12 +245,22 @@ def _read_files(files: list[Path], processes: int) -> list:
 
     size = sum(f.stat().st_size for f in files)
     workers = max(1, min(resolve_processes(processes), len(files), size // MIN_BYTES_PER_READING_PROCESS))
+    bar = progress_bar("reading", len(files), "file")  # shown inside a progress_bars block
     if workers <= 1:
-        return [_read_file(f) for f in files]
+        return [_counted(_read_file(f), bar) for f in files]
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(workers) as pool:
-        return list(pool.map(_read_file, files, chunksize=max(1, len(files) // (workers * 4))))
+        return [_counted(read, bar) for read in pool.map(_read_file, files,
+                                                         chunksize=max(1, len(files) // (workers * 4)))]
+
+
+def _counted(read, bar):
+    if bar is not None:
+        bar.update(1)
+        if bar.n == bar.total:
+            bar.close()
+    return read
 
 
 def _read_file(f: Path) -> tuple:
@@ -301,7 +312,9 @@ def read_table_corpus(path: str | Path, *, text_field: str | None = None) -> Com
     column = text_column(frame, path, text_field)
     where = "line" if path.suffix.lower() in (".jsonl", ".ndjson") else "row"
     rows, spans, dels, keep, empty, stubs = [], [], [], [], [], []
+    bar = progress_bar("reading", len(frame), where)  # shown inside a progress_bars block
     for k, (value, n) in enumerate(zip(frame[column], numbers)):
+        _counted(None, bar)
         if not isinstance(value, str) or not value.strip():
             empty.append(n)
             continue

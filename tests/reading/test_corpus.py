@@ -153,3 +153,14 @@ def test_a_folder_read_on_two_processes_is_the_folder_read_on_one(tmp_path, monk
         pd.testing.assert_frame_equal(getattr(one, name), getattr(two, name))
     assert one.meta == two.meta
     assert one.said == two.said and any("b_empty.txt" in s for s in one.said)
+
+
+def test_reading_a_folder_shows_the_files_read_when_progress_is_shown(capsys):
+    from analysis import config
+    from analysis.parallel import progress_bars
+
+    with progress_bars(True):
+        an.read_corpus(config.PROVINCIAL_CORPUS)
+    assert "reading:   0%|          | 0/25 [00:00<?, ?file/s]" in capsys.readouterr().err
+    an.read_corpus(config.PROVINCIAL_CORPUS)
+    assert "reading" not in capsys.readouterr().err  # outside such a block, nothing
