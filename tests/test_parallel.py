@@ -187,3 +187,17 @@ def test_the_passes_over_kept_chunks_show_the_documents_done(capsys):
     shown = capsys.readouterr().err
     assert "formulas, second pass:   0%|          | 0/6 [00:00<?, ?doc/s]" in shown  # the documents to go
     assert "slogans]" in shown.split("tables")[-1]  # the table being made is named
+
+
+def test_no_huge_pages_are_asked_for_inside_the_block_and_the_setting_comes_back_after():
+    from analysis.parallel import _hugepage_switch, small_pages
+
+    switch = _hugepage_switch()
+    assert switch is not None  # numpy has it: the pipeline's arrays are short-lived
+    before = switch(True)
+    try:
+        with small_pages():
+            assert switch(False) is False  # off inside
+        assert switch(True) is True  # and on again after
+    finally:
+        switch(before)
