@@ -161,7 +161,7 @@ def small_pages() -> Iterator[None]:
     transparent huge pages (``NUMPY_MADVISE_HUGEPAGE=0`` for this block only).  The pipeline's
     large arrays are made, read once and let go: with the kernel's usual ``madvise`` settings,
     each huge page costs a compaction on its first touch, which a single read never pays back
-    (100x, measured twice on one process: 154 s against 163 s, the slogan tables 10 s against 14 s)."""
+    (100x on one process, two pairs of runs: 149 and 154 s against 165 and 163 s)."""
     switch = _hugepage_switch()
     previous = switch(False) if switch is not None else None
     try:
