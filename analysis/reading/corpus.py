@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import os
 import warnings
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,7 +52,7 @@ import pandas as pd
 from .. import config
 from ..chinese import is_han
 from ..errors import CorpusError, CorpusWarning, EmptyCorpusError, NoSpeechesError, shown_path
-from ..parallel import progress_bar
+from ..parallel import progress_bar, resolve_processes
 from .catalogue import add_metadata, catalogue_for_files, catalogue_for_rows
 from .cleaning import text_to_source
 from .clutter import is_stub
@@ -241,26 +242,23 @@ MIN_BYTES_PER_READING_PROCESS = 10_000_000
 
 def _read_files(files: list[Path], processes: int) -> list:
     """:func:`_read_file` of each of ``files``, in order, on up to ``processes`` processes."""
-    from ..parallel import resolve_processes
-
     size = sum(f.stat().st_size for f in files)
     workers = max(1, min(resolve_processes(processes), len(files), size // MIN_BYTES_PER_READING_PROCESS))
     bar = progress_bar("reading", len(files), "file")  # shown inside a progress_bars block
     if workers <= 1:
-        return [_counted(_read_file(f), bar) for f in files]
-    from concurrent.futures import ProcessPoolExecutor
-
+        return list(_ticking(map(_read_file, files), bar))
     with ProcessPoolExecutor(workers) as pool:
-        return [_counted(read, bar) for read in pool.map(_read_file, files,
-                                                         chunksize=max(1, len(files) // (workers * 4)))]
+        return list(_ticking(pool.map(_read_file, files, chunksize=max(1, len(files) // (workers * 4))), bar))
 
 
-def _counted(read, bar):
+def _ticking(items, bar):
+    """``items``, with one tick of ``bar`` (None: no bar) after each, the bar closed after the last."""
+    for item in items:
+        yield item
+        if bar is not None:
+            bar.update(1)
     if bar is not None:
-        bar.update(1)
-        if bar.n == bar.total:
-            bar.close()
-    return read
+        bar.close()
 
 
 def _read_file(f: Path) -> tuple:
@@ -313,8 +311,7 @@ def read_table_corpus(path: str | Path, *, text_field: str | None = None) -> Com
     where = "line" if path.suffix.lower() in (".jsonl", ".ndjson") else "row"
     rows, spans, dels, keep, empty, stubs = [], [], [], [], [], []
     bar = progress_bar("reading", len(frame), where)  # shown inside a progress_bars block
-    for k, (value, n) in enumerate(zip(frame[column], numbers)):
-        _counted(None, bar)
+    for k, (value, n) in enumerate(_ticking(zip(frame[column], numbers), bar)):
         if not isinstance(value, str) or not value.strip():
             empty.append(n)
             continue
