@@ -252,12 +252,14 @@ SLOT_FIRST_ANCHORS = {"□意识": (re.compile("意识"), 2), "□多□少": (r
                       "□中求□": (re.compile("中求"), 1)}
 #: A word a speaker puts between the halves of a four-character idiom (心中要有数 for 心中有数).
 IDIOM_INSERT = re.compile("[要都也就更还才]")
+#: What may stand between the two halves of a saying, before any spaces.
+SAYING_COMMAS = "，,、"
 #: Sayings (俗语, 谚语) of two parallel clauses, by their shape: 言必信，行必果 (X必Y，Z必W) and a
 #: chiasmus, 店大欺客，客大欺店 (ABCD，DBCA).  Each has the variant the same characters make
 #: (言必行，信必果), which is the same saying; spoken, the comma is often not written (店大欺客客大欺店).
 SAYING_SHAPES = {
-    "X必Y，Z必W": re.compile(rf"([{HAN}])必([{HAN}])[，,、]?\s*([{HAN}])必([{HAN}])"),
-    "ABCD，DBCA": re.compile(rf"([{HAN}])([{HAN}])([{HAN}])([{HAN}])[，,、]?\s*\4\2\3\1"),
+    "X必Y，Z必W": re.compile(rf"([{HAN}])必([{HAN}])[{SAYING_COMMAS}]?\s*([{HAN}])必([{HAN}])"),
+    "ABCD，DBCA": re.compile(rf"([{HAN}])([{HAN}])([{HAN}])([{HAN}])[{SAYING_COMMAS}]?\s*\4\2\3\1"),
 }
 #: Patterns of 成语 shape for words jieba tags ``i`` that the idiom lexicon lacks: ABAC (互惠互利),
 #: X而Y (迎难而上), X之Y (百忙之中), 不X不Y, 有X有Y, 千X万Y (竭尽所能 is none of them).

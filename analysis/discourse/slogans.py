@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from ..caches import shared_strings
-from ..chinese import HAN, HOLDS_MASK, QUOTATION, SENTENCE_MARKS, char_table, code_points
+from ..chinese import HAN, HOLDS_MASK, QUOTATION, SENTENCE_MARKS, SPACES, char_table, code_points
 from ..errors import OptionError, check_choice
 from ..parallel import map_speeches
 from ..reading.script import original_surfaces, working_texts
@@ -41,6 +41,7 @@ from .lexicons import (
     NATIONAL_FORMULAS,
     NUMBERED_FORMULA,
     SAYING_BY_SHAPE,
+    SAYING_COMMAS,
     SAYING_SHAPES,
     SET_EXPRESSIONS,
     idiom_evidence,
@@ -236,11 +237,7 @@ def _saying_places(shape: str, points: np.ndarray) -> np.ndarray:
     return first[same]
 
 
-_COMMA = char_table("，,、")
-#: The characters ``\s`` matches in a pattern of text (those ``str.isspace`` holds true of).
-SPACES = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
-          "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
-_SPACE = char_table(SPACES)
+_COMMA, _SPACE = char_table(SAYING_COMMAS), char_table(SPACES)
 
 
 def _matches_from(pattern: re.Pattern, text: str, places) -> list[re.Match]:
