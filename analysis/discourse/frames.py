@@ -86,8 +86,6 @@ def _parallel(speech, text: str) -> list[dict]:
     return rows
 
 
-
-
 def _sentences_with_pairs(text: str) -> list[int]:
     """Where the sentences start that can hold a parallel frame: two clauses in a row, both
     short (:func:`_parallel_clauses`), that begin alike or end alike once their filler is
@@ -207,7 +205,6 @@ def _parallel_clauses(speech, clauses: list[tuple[str, int]]) -> list[dict]:
     return rows
 
 
-
 def _correlatives(speech, text: str) -> list[dict]:
     """Two-slot frames of one sentence: 先造平台后招商, 先上项目、后补手续 (frame 先□后□)."""
     rows = []
@@ -218,7 +215,6 @@ def _correlatives(speech, text: str) -> list[dict]:
                 rows.append(_row(speech, normal_form(m.group(0)), m.group(0), "parallel", m.start(), m.end(),
                                  frame=frame, slot="／".join(slots)))
     return rows
-
 
 
 def frame_matches(frame: str, pattern: re.Pattern, text: str):
