@@ -74,8 +74,9 @@ SPACE_RUN = re.compile(f"[{SPACES}]+")
 _INLINE_SPACE = re.compile(r"[ \t\u3000]+")
 #: Any white space: a text without it is its own :func:`squeeze` and strip.
 ANY_SPACE = re.compile(r"\s")
-#: The characters ``\s`` matches in a pattern of text (those ``str.isspace`` holds true of).
-SPACES = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+#: The characters ``\s`` matches in a pattern of text (those ``str.isspace`` holds true of; not
+#: :data:`SPACES`, the spaces a line of web text is trimmed of, which has zero-width ones and no line breaks).
+PATTERN_SPACES = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
           "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
 
 

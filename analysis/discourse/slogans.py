@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from ..caches import shared_strings
-from ..chinese import HAN, HOLDS_MASK, QUOTATION, SENTENCE_MARKS, SPACES, char_table, code_points
+from ..chinese import HAN, HOLDS_MASK, PATTERN_SPACES, QUOTATION, SENTENCE_MARKS, char_table, code_points
 from ..errors import OptionError, check_choice
 from ..parallel import map_speeches
 from ..reading.script import original_surfaces, working_texts
@@ -237,7 +237,7 @@ def _saying_places(shape: str, points: np.ndarray) -> np.ndarray:
     return first[same]
 
 
-_COMMA, _SPACE = char_table(SAYING_COMMAS), char_table(SPACES)
+_COMMA, _SPACE = char_table(SAYING_COMMAS), char_table(PATTERN_SPACES)
 
 
 def _matches_from(pattern: re.Pattern, text: str, places) -> list[re.Match]:

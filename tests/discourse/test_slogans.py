@@ -266,11 +266,11 @@ def test_sayings_found_from_their_possible_places_are_those_the_patterns_find_ev
 
     import numpy as np
 
-    from analysis.chinese import SPACES, code_points
+    from analysis.chinese import PATTERN_SPACES, code_points
     from analysis.discourse import slogans as s
     from analysis.discourse.lexicons import SAYING_SHAPES
 
-    assert "".join(chr(c) for c in range(0x110000) if chr(c).isspace()) == SPACES
+    assert "".join(chr(c) for c in range(0x110000) if chr(c).isspace()) == PATTERN_SPACES
     rng = random.Random(3)
     letters = list("店大欺客言必信行果，、, \n\u3000抓项目")
     texts = ["".join(rng.choice(letters) for _ in range(2000)) for _ in range(40)]

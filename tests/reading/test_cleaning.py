@@ -41,3 +41,11 @@ def test_numbers_offsets_always_match(text):
     for r in frame.itertuples():
         assert text[r.start:r.end] == r.surface
         assert r.masked or r.value == r.value or r.kind == "number"
+
+
+def test_a_line_is_trimmed_of_web_text_spaces_zero_width_and_bom_included():
+    # a zero-width space or a BOM is no str.isspace() white space, but web text indents with it
+    source = "\ufeff\u200b\u3000招商引资是一号工程。\n项目推进要快。"
+    clean = clean_body(source, 0, len(source))
+    assert clean.text == "招商引资是一号工程。\n项目推进要快。"
+    assert [(d.start, d.end, d.reason) for d in clean.deletions] == [(0, 3, "indent")]
