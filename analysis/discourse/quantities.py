@@ -136,6 +136,9 @@ def _extract(speech, text: str, *, indicators=None) -> list[dict]:
     :func:`.commitments.indicator_table` that names them."""
     rows = []
     for m in QUANTITY.finditer(text):
+        num, unit, pct, rank = m.group("num", "unit", "pct", "rank")
+        if unit is None and not (pct or rank) and num and _IS_CN.fullmatch(num):
+            continue  # a Chinese numeral alone (一, 两): never a quantity, and half the matches
         m = _without_false_range(m, text)
         num = m.group("num")
         if not num or not num.strip() or _not_a_quantity(m, text):
