@@ -38,6 +38,21 @@ def test_functions_and_classes_are_of_modest_size():
     assert not too_long, "\n".join(too_long)
 
 
+def _module_names_bound_twice(source: str) -> list[str]:
+    bound = [n.id for node in ast.parse(source).body if isinstance(node, (ast.Assign, ast.AnnAssign))
+             for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
+             for n in ast.walk(target) if isinstance(n, ast.Name)]
+    return sorted({name for name in bound if bound.count(name) > 1})
+
+
+def test_no_module_binds_a_constant_twice():
+    # a second SPACES once shadowed the first: every module that imported it got the other one
+    assert _module_names_bound_twice("SPACES = ' '\nRUN = SPACES\nSPACES = '\\t'\n") == ["SPACES"]
+    twice = {path.relative_to(PACKAGE).as_posix(): names for path in sorted(PACKAGE.rglob("*.py"))
+             if (names := _module_names_bound_twice(path.read_text(encoding="utf-8")))}
+    assert not twice
+
+
 def test_no_module_is_named_for_its_speed_or_shadows_the_standard_library():
     # the stage packages (analysis.statistics ...) are only ever reached by their full name;
     # a module is what a stray sys.path entry could put in front of the standard library's
