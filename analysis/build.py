@@ -164,7 +164,7 @@ def _build_tables(comp: Compilation, groups, out: Tables, *, processes: int, pro
             out.put("dating_evidence.csv", dating_evidence(parts.numbers, speeches))
         else:
             if found is None and timed:
-                found = outside_boilerplate(parts.slogans, boilerplate_spans(speeches))
+                found = outside_boilerplate(parts.slogans, boilerplate_spans(speeches, units=parts.edges))
             _time_tables(out, speeches, parts.counts, found, parts.numbers, by=by)
         out.seconds[f"tables: {group}"] = time.perf_counter() - start
         if not timed:  # what no later table needs is let go
@@ -181,7 +181,8 @@ def _slogan_tables(out: Tables, parts, speeches: pd.DataFrame, *, keep: bool) ->
     from .discourse.tracker import formula_tracker_blocks
 
     out.put("slogans.csv", parts.slogans)
-    spans = boilerplate_spans(speeches)
+    spans = boilerplate_spans(speeches, units=parts.edges)
+    parts.edges = None  # no later table needs them
     out.put("boilerplate.csv", boilerplate(spans, len(speeches)))
     found = outside_boilerplate(parts.slogans, spans)  # what every document repeats ranks as nothing
     parts.slogans = parts.slogans if keep else None  # found holds what is left of it

@@ -45,6 +45,7 @@ class ChunkParts:
     numbers: pd.DataFrame | None = None
     outline: pd.DataFrame | None = None
     numbered: pd.DataFrame | None = None
+    edges: pd.DataFrame | None = None  # the candidates of boilerplate (:func:`.discourse.boilerplate.edge_units`)
     first: tuple | None = None  # the formula stage's first pass (window counts, fingerprints)
     seconds: Counter = field(default_factory=Counter)  # time taken by each step
 
@@ -55,6 +56,7 @@ def chunk_parts(chunk: pd.DataFrame, *, groups: frozenset, counting: dict,
     ``counting`` is the corpus's counts configuration
     (:func:`analysis.statistics.counts.comparison_options`)."""
     from .caches import shared_strings
+    from .discourse.boilerplate import edge_units
     from .discourse.numbered import numbered_formulas
     from .discourse.outline import outline
     from .discourse.phrase_counts import chunk_windows
@@ -75,6 +77,7 @@ def chunk_parts(chunk: pd.DataFrame, *, groups: frozenset, counting: dict,
         parts.slogan_rows = clock("slogans", local_slogans, working_texts(chunk), tokens, kinds=KINDS)
         windows = clock("formulas", chunk_windows, clock("formulas", clauses, tokens))
         parts.first = clock("formulas", first_pass, windows)
+        parts.edges = clock("boilerplate", edge_units, chunk)
     if groups & {"numbers", "time"}:
         parts.numbers = shared_strings(clock("numbers", numeric_targets, chunk))
     if "slogans" in groups:
@@ -105,6 +108,7 @@ class CorpusParts:
     numbers: pd.DataFrame | None
     outline: pd.DataFrame | None
     numbered: pd.DataFrame | None
+    edges: pd.DataFrame | None
     seconds: Counter  # per step: the chunks' time summed (on several workers, more than the wall time)
 
 
@@ -118,7 +122,7 @@ def corpus_parts(speeches: pd.DataFrame, groups, *, reference, runner, cache: bo
 
     groups = frozenset(groups)
     chunks = document_chunks(speeches, chunk_chars=chunk_chars, at_least=max(1, runner.workers))
-    got: dict[str, list] = {k: [] for k in ("counts", "slogan_rows", "numbers", "outline", "numbered")}
+    got: dict[str, list] = {k: [] for k in ("counts", "slogan_rows", "numbers", "outline", "numbered", "edges")}
     seconds: Counter = Counter()
     clock = _Clock(seconds)
 
@@ -151,7 +155,7 @@ def corpus_parts(speeches: pd.DataFrame, groups, *, reference, runner, cache: bo
             pass
         seconds["wall: chunks and formula passes"] += time.perf_counter() - start
     return CorpusParts(_stacked(got["counts"]), found,
-                       *(_stacked(got[k]) for k in ("numbers", "outline", "numbered")), seconds)
+                       *(_stacked(got[k]) for k in ("numbers", "outline", "numbered", "edges")), seconds)
 
 
 def _stacked(frames: list) -> pd.DataFrame | None:

@@ -10,7 +10,6 @@ taken out earlier, as clutter, by the reader; this is the second line of defence
 from __future__ import annotations
 
 import math
-from collections import Counter
 
 import numpy as np
 import pandas as pd
@@ -27,19 +26,43 @@ MIN_CLAUSE = 4
 EDGE_SHARE = 0.9
 
 
-def _edge_units(speeches: pd.DataFrame, edge: float, need: int) -> pd.DataFrame:
-    """Sentences (and their clauses) in the first or last ``edge`` of every text that stand there in
-    ``need`` documents or more (only the edges are read: a long document's middle is skipped, not
-    scanned; the documents of each unit are counted before any row is made)."""
-    rows, documents = [], Counter()
-    for speech, text in zip(speeches["speech"], speeches["text"]):
-        mine = _units_of(speech, text, edge)
-        documents.update({row[3] for row in mine})
-        rows += mine
-    rows = [row for row in rows if documents[row[3]] >= need]
+def edge_units(speeches: pd.DataFrame, *, edge: float = 0.1) -> pd.DataFrame:
+    """The candidates of :func:`boilerplate_spans`: every sentence and clause long enough in the
+    first or last ``edge`` of each text, one row each (``speech, start, end``, ``key``: a 64-bit
+    hash of its text, spaces squeezed; ``opening``: where it stands).  Made chunk by chunk of
+    documents on the workers and passed to :func:`boilerplate_spans` (``units=``); a hash, not the
+    text, so that a chunk's hundreds of thousands of candidates cost bytes, not string objects.
+
+    >>> import pandas as pd
+    >>> units = edge_units(pd.DataFrame({"speech": [1], "text": ["请予审议。" + "抓项目。" * 20]}))
+    >>> units[["start", "end", "opening"]].values.tolist()
+    [[0, 4, True]]
+    """
+    rows = [row for speech, text in zip(speeches["speech"], speeches["text"]) for row in _units_of(speech, text, edge)]
+    speech, start, end, key, position = zip(*rows) if rows else ((), (), (), (), ())
+    return pd.DataFrame({"speech": np.array(speech, dtype=speeches["speech"].dtype),
+                         "start": np.array(start, dtype=np.int64), "end": np.array(end, dtype=np.int64),
+                         "key": pd.util.hash_array(np.array(key, dtype=object)),
+                         "opening": np.array(position, dtype=object) == "opening"})
+
+
+def _edge_units(speeches: pd.DataFrame, units: pd.DataFrame, need: int) -> pd.DataFrame:
+    """Of the :func:`edge_units`, those whose hash stands at the edges of ``need`` documents or more,
+    with their text read back from the documents."""
+    documents = units.drop_duplicates(["key", "speech"])["key"].value_counts()
+    units = units[units["key"].isin(documents.index[documents >= need])]
+    texts = dict(zip(speeches["speech"].tolist(), speeches["text"].tolist()))
+    # two texts sharing a hash are told apart when the caller counts the documents of each text
+    rows = [(speech, a, b, _key(texts[speech][a:b]), "opening" if opening else "closing") for speech, a, b, opening
+            in zip(units["speech"].tolist(), units["start"].tolist(), units["end"].tolist(), units["opening"].tolist())]
     found = pd.DataFrame(rows, columns=SPAN_COLUMNS).astype(
         {"speech": speeches["speech"].dtype, "start": np.int64, "end": np.int64})  # typed when empty too
     return found.drop_duplicates(["speech", "start", "end"])
+
+
+def _key(unit: str) -> str:
+    """What a unit is counted by: its text, spaces squeezed (a text without white space is its own)."""
+    return squeeze(unit.strip()) if ANY_SPACE.search(unit) else unit
 
 
 def _units_of(speech, text: str, edge: float) -> list[tuple]:
@@ -53,7 +76,7 @@ def _units_of(speech, text: str, edge: float) -> list[tuple]:
         units = [(m.start(), sentence, MIN_CHARS)]
         units += [(m.start() + c.start(), c.group(0), MIN_CLAUSE) for c in CLAUSE_RUN.finditer(sentence)]
         for start, unit, least in units:
-            key = squeeze(unit.strip()) if spaced else unit
+            key = _key(unit) if spaced else unit
             if len(key) >= least:
                 rows.append((speech, start, start + len(unit), key, position))
     return rows
@@ -84,12 +107,13 @@ def _only_at_edges(found: pd.DataFrame, speeches: pd.DataFrame, texts: pd.Index)
 
 
 def boilerplate_spans(speeches: pd.DataFrame, *, min_share: float = 0.5, min_documents: int = 3,
-                      edge: float = 0.1) -> pd.DataFrame:
+                      edge: float = 0.1, units: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every place a boilerplate sentence stands: ``speech, start, end, text, position`` (offsets
     in the speech's text; ``opening`` or ``closing``).  A sentence, or a clause of four
     characters or more, is boilerplate when it stands, verbatim but for spaces, in the first or
     the last ``edge`` of at least ``min_share`` of the documents and of ``min_documents``, and
-    (nearly) nowhere else.
+    (nearly) nowhere else.  ``units``: the :func:`edge_units` of ``speeches`` (under the same
+    ``edge``), when the caller has them already.
 
     >>> import pandas as pd
     >>> opening = "现在，我代表国务院，向大会报告政府工作，请予审议。"
@@ -99,7 +123,7 @@ def boilerplate_spans(speeches: pd.DataFrame, *, min_share: float = 0.5, min_doc
     [[1, 0, 24], [2, 0, 24], [3, 0, 24]]
     """
     need = max(min_documents, math.ceil(min_share * speeches["speech"].nunique()))
-    found = _edge_units(speeches, edge, need)
+    found = _edge_units(speeches, edge_units(speeches, edge=edge) if units is None else units, need)
     counts = found.groupby("text")["speech"].nunique()
     repeated = found[found["text"].isin(_only_at_edges(found, speeches, counts.index[counts >= need]))]
     repeated = repeated.sort_values(["speech", "start", "end"], ascending=[True, True, False], kind="mergesort")

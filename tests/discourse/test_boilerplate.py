@@ -56,3 +56,28 @@ def test_rows_inside_spans_are_those_a_span_of_their_own_speech_contains():
     kept = outside_boilerplate(found, spans)
     assert kept.index.tolist() == found.index[expected].tolist()
     assert 0 < len(kept) < len(found)
+
+
+def test_edge_units_made_chunk_by_chunk_give_the_spans_of_the_whole():
+    from analysis.discourse.boilerplate import edge_units
+
+    sp = _speeches()
+    sp.loc[2, "text"] = sp.loc[2, "text"].replace("向大会报告工作", "向大会 报告工作")  # counted spaces squeezed
+    whole = an.boilerplate_spans(sp)
+    by_chunks = pd.concat([edge_units(sp.iloc[:1]), edge_units(sp.iloc[1:])], ignore_index=True)
+    pd.testing.assert_frame_equal(an.boilerplate_spans(sp, units=by_chunks), whole)
+    assert set(whole["speech"]) == {1, 2, 3, 4} and len(whole) == 8
+
+
+def test_a_unit_sharing_the_hash_of_boilerplate_is_not_counted_with_it():
+    from analysis.discourse.boilerplate import edge_units
+
+    sp = _speeches()
+    sp["text"] = [f"这是第{n}次全体会议的开幕。" + text for n, text in zip("一二三四", sp["text"])]
+    units = edge_units(sp)
+    firsts = units.index[(units["start"] == 0) & (units["end"] == 12)]  # 这是第n次全体会议的开幕: one document each
+    assert units.loc[firsts, "speech"].nunique() == 4
+    # given the opening's hash, counted by hash they would be in four documents
+    units.loc[firsts, "key"] = units.loc[(units["start"] == 13) & (units["end"] == 13 + len(OPENING) - 1), "key"].iloc[0]
+    pd.testing.assert_frame_equal(an.boilerplate_spans(sp, units=units), an.boilerplate_spans(sp))
+    assert not (an.boilerplate_spans(sp)["start"] == 0).any()
