@@ -52,9 +52,10 @@ class ChunkParts:
 
 def chunk_parts(chunk: pd.DataFrame, *, groups: frozenset, counting: dict,
                 cache: bool = True) -> tuple[ChunkParts, object]:
-    """A chunk's parts, and its word windows for the formula stage's later passes (or None).
-    ``counting`` is the corpus's counts configuration
-    (:func:`analysis.statistics.counts.comparison_options`)."""
+    """A chunk's parts, and what the later passes over it read (each None when the slogans are not
+    asked for): its word windows (the formula stage) and its working texts with their quotation
+    marks (the formulas quoted elsewhere, :func:`.discourse.slogans.chunk_echoes`).  ``counting`` is
+    the corpus's counts configuration (:func:`analysis.statistics.counts.comparison_options`)."""
     from .caches import shared_strings
     from .discourse.boilerplate import edge_units
     from .discourse.numbered import numbered_formulas
@@ -62,27 +63,29 @@ def chunk_parts(chunk: pd.DataFrame, *, groups: frozenset, counting: dict,
     from .discourse.phrase_counts import chunk_windows
     from .discourse.phrases import clauses
     from .discourse.quantities import numeric_targets
-    from .discourse.slogans import local_slogans
+    from .discourse.slogans import local_slogans, quoted_spans
     from .discourse.termhood import first_pass
     from .reading.script import working_texts
     from .segmentation.tokens import tokenize
     from .statistics.counts import term_counts
 
-    parts, windows = ChunkParts(), None
+    parts, kept = ChunkParts(), (None, None)
     clock = _Clock(parts.seconds)
     tokens = clock("segment", tokenize, chunk, cache=cache) if groups & {"terms", "slogans", "time"} else None
     if groups & {"terms", "time"}:
         parts.counts = clock("counts", term_counts, tokens, **counting)
     if groups & {"slogans", "time"}:
-        parts.slogan_rows = clock("slogans", local_slogans, working_texts(chunk), tokens, kinds=KINDS)
+        texts = working_texts(chunk)
+        parts.slogan_rows = clock("slogans", local_slogans, texts, tokens, kinds=KINDS)
         windows = clock("formulas", chunk_windows, clock("formulas", clauses, tokens))
         parts.first = clock("formulas", first_pass, windows)
         parts.edges = clock("boilerplate", edge_units, chunk)
+        kept = (windows, (texts["speech"].tolist(), texts["text"].tolist(), quoted_spans(parts.slogan_rows)))
     if groups & {"numbers", "time"}:
         parts.numbers = shared_strings(clock("numbers", numeric_targets, chunk))
     if "slogans" in groups:
         parts.outline, parts.numbered = clock("outline", outline, chunk), clock("outline", numbered_formulas, chunk)
-    return parts, windows
+    return parts, kept
 
 
 class _Clock:
@@ -115,7 +118,7 @@ class CorpusParts:
 def corpus_parts(speeches: pd.DataFrame, groups, *, reference, runner, cache: bool = True,
                  chunk_chars: int | None = None) -> CorpusParts:
     """Every chunk's parts (on ``runner``), merged; the formula stage measured over all chunks."""
-    from .discourse.slogans import corpus_slogans, repeated_rows
+    from .discourse.slogans import chunk_echoes, corpus_slogans, echo_formulas, joined_echoes, repeated_rows
     from .discourse.termhood import measure_chunks, occurrence_rows
     from .reading.script import working_texts
     from .statistics.counts import comparison_options
@@ -145,10 +148,13 @@ def corpus_parts(speeches: pd.DataFrame, groups, *, reference, runner, cache: bo
         seconds["wall: chunks and formula passes"] += time.perf_counter() - start
         repeated = clock("slogans, merged", repeated_rows, occurrence_rows(table, places), working_texts(speeches))
         del table, places  # held until the function ends otherwise
-        # the quoted formulas found unquoted are one fast scan here: sent to workers, the texts out and
-        # their millions of rows back cost more than the scan (50x: 4.5 s here, 5.9 s on two processes)
-        found = clock("slogans, merged", corpus_slogans, speeches, _stacked(got["slogan_rows"]), repeated, kinds=KINDS,
-                      processes=1)
+        rows = _stacked(got["slogan_rows"])
+        start, formulas = time.perf_counter(), echo_formulas(rows)
+        # where the chunks are: each worker reads its chunk's texts, and sends back four numbers a row
+        echoes = joined_echoes(runner.on_kept(chunk_echoes, part=1, desc="formulas quoted elsewhere",
+                                              formulas=formulas)) if formulas else None
+        seconds["wall: quoted elsewhere"] += time.perf_counter() - start
+        found = clock("slogans, merged", corpus_slogans, speeches, rows, repeated, kinds=KINDS, echoes=echoes)
     else:
         start = time.perf_counter()
         for _ in firsts():

@@ -233,8 +233,9 @@ class Runner:
     """Work on chunks of a corpus here, on a pool of ``processes`` or on the Dask cluster of a
     :func:`dask_cluster` block, each chunk's large part kept where it was made: on disk (a
     temporary folder) here and in a pool, in the workers' memory on Dask.  :meth:`keep` runs a
-    function giving ``(small, large)`` per chunk and gives the small parts back in chunk order;
-    :meth:`on_kept` runs a function over every large part kept and gives its results in order."""
+    function giving ``(small, large)`` per chunk, ``large`` a tuple of parts, and gives the small
+    parts back in chunk order; :meth:`on_kept` runs a function over one of the large parts of every
+    chunk (each part is read on its own) and gives its results in order."""
 
     def __init__(self, processes: int = 1):
         self.processes = processes
@@ -277,7 +278,7 @@ class Runner:
         else:
             import tempfile
             self._folder = tempfile.TemporaryDirectory(prefix="analysis-chunks-")
-            self._kept = [os.path.join(self._folder.name, f"{i}.pkl") for i in range(len(items))]
+            self._kept = [os.path.join(self._folder.name, str(i)) for i in range(len(items))]
             smalls = self._map(partial(_keep_on_disk, work), items, self._kept)
         for item, small in zip(items, smalls):
             if bar is not None:
@@ -286,12 +287,12 @@ class Runner:
         if bar is not None:
             bar.close()
 
-    def on_kept(self, func: Callable, *, desc: str = "chunks", **kwargs) -> Iterator:
+    def on_kept(self, func: Callable, *, part: int = 0, desc: str = "chunks", **kwargs) -> Iterator:
         if _DASK is not None:
-            futures = _DASK.map(partial(_on_second, func, kwargs), self._kept, pure=False)
+            futures = _DASK.map(partial(_on_large, func, part, kwargs), self._kept, pure=False)
             results = (future.result() for future in futures)
         else:
-            results = self._map(partial(_on_disk, func, kwargs), self._kept)
+            results = self._map(partial(_on_disk, func, part, kwargs), self._kept)
         bar = progress_bar(desc, sum(self._sizes), "doc")  # a pass over every kept chunk takes seconds too
         for size, result in zip(self._sizes, results):
             if bar is not None:
@@ -335,21 +336,22 @@ def _first_of(pair: tuple):
     return pair[0]
 
 
-def _on_second(func: Callable, kwargs: dict, pair: tuple):
-    return func(pair[1], **kwargs)
+def _on_large(func: Callable, part: int, kwargs: dict, pair: tuple):
+    return func(pair[1][part], **kwargs)
 
 
 def _keep_on_disk(work: Callable, item, path: str):
     import pickle
 
     small, large = work(item)
-    with open(path, "wb") as f:
-        pickle.dump(large, f, protocol=pickle.HIGHEST_PROTOCOL)
+    for k, piece in enumerate(large):  # each part in a file of its own: a pass reads only the one it needs
+        with open(f"{path}.{k}.pkl", "wb") as f:
+            pickle.dump(piece, f, protocol=pickle.HIGHEST_PROTOCOL)
     return small
 
 
-def _on_disk(func: Callable, kwargs: dict, path: str):
+def _on_disk(func: Callable, part: int, kwargs: dict, path: str):
     import pickle
 
-    with open(path, "rb") as f:
+    with open(f"{path}.{part}.pkl", "rb") as f:
         return func(pickle.load(f), **kwargs)

@@ -157,11 +157,15 @@ def test_without_dask_the_message_says_how_to_install_it(monkeypatch):
 
 
 def _halves(item):
-    return len(item), list(item)  # (small, large): the large part is kept where it was made
+    return len(item), (list(item), max(item))  # (small, large parts): the large parts are kept where they were made
 
 
 def _total(kept, *, plus):
     return sum(kept) + plus
+
+
+def _plus(kept, *, plus):
+    return kept + plus
 
 
 @pytest.mark.parametrize("processes", [1, 2])
@@ -172,6 +176,7 @@ def test_a_runner_keeps_each_chunks_large_part_and_gives_results_in_order(proces
     with Runner(processes) as runner:
         assert list(runner.keep(_halves, items)) == [2, 1, 3]
         assert list(runner.on_kept(_total, plus=10)) == [13, 13, 25]
+        assert list(runner.on_kept(_plus, part=1, plus=10)) == [12, 13, 16]
         folder = runner._folder.name
     import os
     assert not os.path.exists(folder)  # the kept parts are removed with the runner

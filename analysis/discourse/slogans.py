@@ -71,23 +71,64 @@ def _quoted_marks(speech, text: str) -> list[dict]:
 
 def _echoes(speech, text: str, *, formulas: tuple[str, ...], spans: dict) -> list[tuple]:
     """A formula quoted somewhere, used here without quotes (outside this speech's quotes), as
-    ``(speech, formula, start, end)``: a large corpus has millions, so no dict per row."""
+    ``(speech, the formula's place in formulas, start, end)``: a large corpus has millions, so no
+    dict (and no string) per row."""
     covered = bytearray(len(text))
     for a, b in spans.get(speech, ()):
         covered[a:b] = b"\x01" * (b - a)
-    return [(speech, m.group(0), m.start(), m.end()) for m in _finder(formulas)(text) if not covered[m.start()]]
+    place = _places_of(formulas)
+    return [(speech, place[m.group(0)], m.start(), m.end()) for m in _finder(formulas)(text) if not covered[m.start()]]
 
 
-def _echo_rows(echoes: list[tuple], formulas: tuple[str, ...]) -> pd.DataFrame:
-    """The echoes as slogan rows, each formula one string object (formula and surface alike)."""
+@lru_cache(maxsize=4)
+def _places_of(formulas: tuple[str, ...]) -> dict[str, int]:
+    return {f: k for k, f in enumerate(formulas)}
+
+
+def quoted_spans(rows: pd.DataFrame) -> dict:
+    """Where each speech's quotation marks stand, from its :func:`local_slogans` rows: speech ->
+    ``[(start, end), ...]`` (a formula inside them is quoted there, not an echo)."""
+    marks = rows[rows["kind"] == "quoted"]
+    spans: dict = {}
+    for speech, a, b in zip(marks["speech"].tolist(), marks["start"].tolist(), marks["end"].tolist()):
+        spans.setdefault(speech, []).append((a, b))
+    return spans
+
+
+def chunk_echoes(chunk: tuple, *, formulas: tuple[str, ...]) -> tuple[np.ndarray, ...]:
+    """The echoes of ``formulas`` in a chunk of documents (its speeches, their working texts and
+    :func:`quoted_spans`), as :func:`echo_columns`."""
+    speeches, texts, spans = chunk
+    return echo_columns([row for speech, text in zip(speeches, texts)
+                         for row in _echoes(speech, text, formulas=formulas, spans=spans)])
+
+
+def echo_columns(echoes: list[tuple]) -> tuple[np.ndarray, ...]:
+    """Rows of :func:`_echoes` as four arrays: speech, the formula's place in the formulas, start, end
+    (a few bytes a row for a worker to send back; joined chunk after chunk by concatenation)."""
     if not echoes:
+        return tuple(np.zeros(0, dtype=np.int64) for _ in range(4))
+    speech, formula, start, end = zip(*echoes)
+    return (np.array(speech), np.array(formula, dtype=np.int64), np.array(start, dtype=np.int64),
+            np.array(end, dtype=np.int64))
+
+
+def joined_echoes(parts) -> tuple[np.ndarray, ...]:
+    """The :func:`echo_columns` of several chunks, one after the other."""
+    parts = [p for p in parts if len(p[0])] or [echo_columns([])]
+    return tuple(np.concatenate([p[k] for p in parts]) for k in range(4))
+
+
+def _echo_rows(echoes: tuple[np.ndarray, ...], formulas: tuple[str, ...]) -> pd.DataFrame:
+    """The echoes (:func:`echo_columns`) as slogan rows, each formula one string object (formula and
+    surface alike)."""
+    speech, code, start, end = echoes
+    if not len(speech):
         return pd.DataFrame(columns=SLOGAN_COLUMNS)
-    speech, found, start, end = zip(*echoes)
-    one = {f: f for f in formulas}
-    formula = [one[f] for f in found]
-    return pd.DataFrame({"speech": speech, "formula": formula, "surface": formula, "kind": "quoted",
-                         "evidence": "quoted elsewhere", "frame": "", "slot": "", "start": start, "end": end,
-                         "masked": False, "in_quotes": False}, columns=SLOGAN_COLUMNS)
+    formula = np.array(formulas, dtype=object)[code].tolist()
+    return pd.DataFrame({"speech": speech.tolist(), "formula": formula, "surface": formula, "kind": "quoted",
+                         "evidence": "quoted elsewhere", "frame": "", "slot": "", "start": start.tolist(),
+                         "end": end.tolist(), "masked": False, "in_quotes": False}, columns=SLOGAN_COLUMNS)
 
 
 #: A quoted word's unquoted uses count as the formula only while this share of its uses is quoted:
@@ -102,8 +143,10 @@ def _mostly_unquoted_dropped(marks: pd.DataFrame, echoes: pd.DataFrame) -> pd.Da
     return echoes[echoes["formula"].isin(share[share >= MIN_QUOTED_SHARE].index)]
 
 
-def _echo_formulas(marks: pd.DataFrame) -> tuple[str, ...]:
-    # longest first, so that the longest formula wins
+def echo_formulas(rows: pd.DataFrame) -> tuple[str, ...]:
+    """The formulas quoted in :func:`local_slogans` rows that are looked for unquoted everywhere
+    (unmasked, three characters or more), longest first, so that the longest formula wins."""
+    marks = rows[rows["kind"] == "quoted"]
     wanted = marks.loc[~marks["masked"].astype(bool) & (marks["formula"].str.len() >= 3), "formula"]
     return tuple(sorted(set(wanted.tolist()), key=lambda s: (-len(s), s)))
 
@@ -416,19 +459,20 @@ KIND_ORDER = ("quoted", "parallel", "numbered", "listed", "repeated", "idiom")
 
 
 def corpus_slogans(shown: pd.DataFrame, rows: pd.DataFrame, repeated: pd.DataFrame | None, *,
-                   kinds: tuple[str, ...], processes: int = 1) -> pd.DataFrame:
+                   kinds: tuple[str, ...], processes: int = 1, echoes: tuple | None = None) -> pd.DataFrame:
     """The slogan table of the speeches ``shown``, from their :func:`local_slogans` rows and
     :func:`repeated_rows`: a formula quoted in one speech is found unquoted in every other
-    (``quoted elsewhere``), then every row is put in order of place."""
+    (``quoted elsewhere``), then every row is put in order of place.  ``echoes``: those places,
+    when the caller found them chunk by chunk (:func:`chunk_echoes` of :func:`echo_formulas`, the
+    chunks' columns joined in order)."""
     frames = [rows]
     if "quoted" in kinds:
         marks = rows[rows["kind"] == "quoted"]
-        formulas = _echo_formulas(marks)
+        formulas = echo_formulas(rows)
         if formulas:
-            spans: dict = {}
-            for speech, a, b in zip(marks["speech"].tolist(), marks["start"].tolist(), marks["end"].tolist()):
-                spans.setdefault(speech, []).append((a, b))
-            echoes = map_speeches(_echoes, working_texts(shown), processes=processes, formulas=formulas, spans=spans)
+            if echoes is None:
+                echoes = echo_columns(map_speeches(_echoes, working_texts(shown), processes=processes,
+                                                   formulas=formulas, spans=quoted_spans(rows)))
             frames.append(_mostly_unquoted_dropped(marks, _echo_rows(echoes, formulas)))
             del echoes
     if repeated is not None:

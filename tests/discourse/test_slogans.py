@@ -1,3 +1,4 @@
+import pandas as pd
 import pytest
 
 import analysis as an
@@ -283,3 +284,19 @@ def test_sayings_found_from_their_possible_places_are_those_the_patterns_find_ev
             assert [m.span() for m in s._matches_from(pattern, text, s._saying_places(shape, points))] == everywhere
             found += len(everywhere)
     assert found > 20
+
+
+def test_formulas_quoted_elsewhere_found_chunk_by_chunk_are_those_found_in_one_pass(speeches, tokens):
+    from analysis.discourse import slogans as s
+    from analysis.reading.script import working_texts
+
+    texts = working_texts(speeches)
+    rows = s.local_slogans(texts, tokens, kinds=("quoted",))
+    formulas = s.echo_formulas(rows)
+    assert len(formulas) >= 5  # 一把手工程, 外出招商 ...
+    chunks = [texts.iloc[:2], texts.iloc[2:2], texts.iloc[2:]]  # an empty chunk too
+    echoes = s.joined_echoes(s.chunk_echoes((c["speech"].tolist(), c["text"].tolist(), s.quoted_spans(rows)),
+                                            formulas=formulas) for c in chunks)
+    one_pass = s.corpus_slogans(speeches, rows, None, kinds=("quoted",))
+    assert (one_pass["evidence"] == "quoted elsewhere").sum() >= 5
+    pd.testing.assert_frame_equal(s.corpus_slogans(speeches, rows, None, kinds=("quoted",), echoes=echoes), one_pass)
