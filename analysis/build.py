@@ -129,7 +129,6 @@ def _build_tables(comp: Compilation, groups, out: Tables, *, processes: int, pro
     from . import parallel
     from .chunks import corpus_parts
     from .discourse.boilerplate import boilerplate_spans, outside_boilerplate
-    from .discourse.dating import dating_evidence
     from .discourse.reference import load_reference
     from .statistics.frequency import term_frequency_blocks
     from .statistics.groups import periods
@@ -161,7 +160,7 @@ def _build_tables(comp: Compilation, groups, out: Tables, *, processes: int, pro
             found = _slogan_tables(out, parts, speeches, keep=timed)
         elif group == "numbers":
             out.put("numeric_targets.csv", parts.numbers)
-            out.put("dating_evidence.csv", dating_evidence(parts.numbers, speeches))
+            out.put("dating_evidence.csv", parts.dating)  # per document: made chunk by chunk
         else:
             if found is None and timed:
                 found = outside_boilerplate(parts.slogans, boilerplate_spans(speeches, units=parts.edges))
@@ -198,8 +197,8 @@ def _slogan_tables(out: Tables, parts, speeches: pd.DataFrame, *, keep: bool) ->
 
 def _let_go(parts, group: str) -> None:
     """Drop from ``parts`` what the tables of ``group`` were the last to need."""
-    for name in {"terms": ("counts",), "slogans": ("slogans", "outline", "numbered"), "numbers": ("numbers",)}.get(
-            group, ()):
+    let_go = {"terms": ("counts",), "slogans": ("slogans", "outline", "numbered"), "numbers": ("numbers", "dating")}
+    for name in let_go.get(group, ()):
         setattr(parts, name, None)
 
 

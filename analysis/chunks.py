@@ -45,6 +45,7 @@ class ChunkParts:
     numbers: pd.DataFrame | None = None
     outline: pd.DataFrame | None = None
     numbered: pd.DataFrame | None = None
+    dating: pd.DataFrame | None = None
     edges: pd.DataFrame | None = None  # the candidates of boilerplate (:func:`.discourse.boilerplate.edge_units`)
     first: tuple | None = None  # the formula stage's first pass (window counts, fingerprints)
     seconds: Counter = field(default_factory=Counter)  # time taken by each step
@@ -58,6 +59,7 @@ def chunk_parts(chunk: pd.DataFrame, *, groups: frozenset, counting: dict,
     the corpus's counts configuration (:func:`analysis.statistics.counts.comparison_options`)."""
     from .caches import shared_strings
     from .discourse.boilerplate import edge_units
+    from .discourse.dating import dating_evidence
     from .discourse.numbered import numbered_formulas
     from .discourse.outline import outline
     from .discourse.phrase_counts import chunk_windows
@@ -83,6 +85,7 @@ def chunk_parts(chunk: pd.DataFrame, *, groups: frozenset, counting: dict,
         kept = (windows, (texts["speech"].tolist(), texts["text"].tolist(), quoted_spans(parts.slogan_rows)))
     if groups & {"numbers", "time"}:
         parts.numbers = shared_strings(clock("numbers", numeric_targets, chunk))
+        parts.dating = clock("numbers", dating_evidence, parts.numbers, chunk) if "numbers" in groups else None
     if "slogans" in groups:
         parts.outline, parts.numbered = clock("outline", outline, chunk), clock("outline", numbered_formulas, chunk)
     return parts, kept
@@ -111,6 +114,7 @@ class CorpusParts:
     numbers: pd.DataFrame | None
     outline: pd.DataFrame | None
     numbered: pd.DataFrame | None
+    dating: pd.DataFrame | None
     edges: pd.DataFrame | None
     seconds: Counter  # per step: the chunks' time summed (on several workers, more than the wall time)
 
@@ -125,7 +129,8 @@ def corpus_parts(speeches: pd.DataFrame, groups, *, reference, runner, cache: bo
 
     groups = frozenset(groups)
     chunks = document_chunks(speeches, chunk_chars=chunk_chars, at_least=max(1, runner.workers))
-    got: dict[str, list] = {k: [] for k in ("counts", "slogan_rows", "numbers", "outline", "numbered", "edges")}
+    got: dict[str, list] = {k: [] for k in ("counts", "slogan_rows", "numbers", "outline", "numbered", "dating",
+                                            "edges")}
     seconds: Counter = Counter()
     clock = _Clock(seconds)
 
@@ -161,7 +166,7 @@ def corpus_parts(speeches: pd.DataFrame, groups, *, reference, runner, cache: bo
             pass
         seconds["wall: chunks and formula passes"] += time.perf_counter() - start
     return CorpusParts(_stacked(got["counts"]), found,
-                       *(_stacked(got[k]) for k in ("numbers", "outline", "numbered", "edges")), seconds)
+                       *(_stacked(got[k]) for k in ("numbers", "outline", "numbered", "dating", "edges")), seconds)
 
 
 def _stacked(frames: list) -> pd.DataFrame | None:
