@@ -151,13 +151,16 @@ def corpus_parts(speeches: pd.DataFrame, groups, *, reference, runner, cache: bo
             lambda func, **kw: runner.on_kept(func, desc=f"formulas, {func.__name__.replace('_', ' ')}", **kw),
             reference=reference, firsts=firsts())
         seconds["wall: chunks and formula passes"] += time.perf_counter() - start
+        rows = _stacked(got["slogan_rows"])
+        formulas = echo_formulas(rows)
+        # where the chunks are: each worker reads its chunk's texts and sends back four numbers a row,
+        # while this process makes the repeated phrases' rows
+        echoes = runner.on_kept(chunk_echoes, part=1, desc="formulas quoted elsewhere",
+                                formulas=formulas) if formulas else None
         repeated = clock("slogans, merged", repeated_rows, occurrence_rows(table, places), working_texts(speeches))
         del table, places  # held until the function ends otherwise
-        rows = _stacked(got["slogan_rows"])
-        start, formulas = time.perf_counter(), echo_formulas(rows)
-        # where the chunks are: each worker reads its chunk's texts, and sends back four numbers a row
-        echoes = joined_echoes(runner.on_kept(chunk_echoes, part=1, desc="formulas quoted elsewhere",
-                                              formulas=formulas)) if formulas else None
+        start = time.perf_counter()
+        echoes = joined_echoes(echoes) if echoes is not None else None
         seconds["wall: quoted elsewhere"] += time.perf_counter() - start
         found = clock("slogans, merged", corpus_slogans, speeches, rows, repeated, kinds=KINDS, echoes=echoes)
     else:

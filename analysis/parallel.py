@@ -288,11 +288,16 @@ class Runner:
             bar.close()
 
     def on_kept(self, func: Callable, *, part: int = 0, desc: str = "chunks", **kwargs) -> Iterator:
+        """``func`` over every chunk's large part ``part``; on a pool or on Dask the work is handed out
+        at once, so this process can do something else before it reads the results."""
         if _DASK is not None:
             futures = _DASK.map(partial(_on_large, func, part, kwargs), self._kept, pure=False)
             results = (future.result() for future in futures)
         else:
             results = self._map(partial(_on_disk, func, part, kwargs), self._kept)
+        return self._counted(results, desc)
+
+    def _counted(self, results: Iterator, desc: str) -> Iterator:
         bar = progress_bar(desc, sum(self._sizes), "doc")  # a pass over every kept chunk takes seconds too
         for size, result in zip(self._sizes, results):
             if bar is not None:
