@@ -3,7 +3,8 @@
 A corpus is taken a chunk of documents (about :data:`CHUNK_CHARS` characters) at a time.
 Each chunk is segmented, and its tokens give the chunk's term counts, the slogans its
 documents give on their own, its quantities and outlines, and the word windows the formula
-stage counts (:mod:`analysis.discourse.phrase_counts`); then the tokens are let go.  So
+stage counts (:mod:`analysis.discourse.phrase_counts`); then the tokens are let go, and the
+windows and the chunk's texts are kept where the chunk was made, for the later passes.  So
 memory holds one chunk's tokens, never the corpus's, and the chunks can be worked on in
 any order, on several processes or on a Dask cluster (:class:`analysis.parallel.Runner`):
 the tables are the ones a single pass over the whole corpus gives.
@@ -52,7 +53,7 @@ class ChunkParts:
 
 
 def chunk_parts(chunk: pd.DataFrame, *, groups: frozenset, counting: dict,
-                cache: bool = True) -> tuple[ChunkParts, object]:
+                cache: bool = True) -> tuple[ChunkParts, tuple]:
     """A chunk's parts, and what the later passes over it read (each None when the slogans are not
     asked for): its word windows (the formula stage) and its working texts with their quotation
     marks (the formulas quoted elsewhere, :func:`.discourse.slogans.chunk_echoes`).  ``counting`` is
