@@ -32,6 +32,11 @@ ORDINARY_SHARE, ORDINARY_FROM, ORDINARY_PENALTY = 0.8, 10, 1.5
 #: of general Chinese (jieba's dictionary): one report quoting 一体化, which all 25 use, does not
 #: make the everyday word a formula.  专精特新, quoted by 2 of its 24, is no word of general Chinese.
 QUOTED_SHARE = 0.25
+#: A lone character in quotation marks is emphasis (一个人在家“守”着) as often as a label (姓“社”姓“资”,
+#: “米”袋子), which one document's quotes cannot tell apart: unless this many documents quote it (“左”,
+#: in seven congress reports), its quotes weigh as a set expression's, less than a frame's.
+LONE_QUOTED_FROM = 2
+LONE_QUOTE_WEIGHT = EVIDENCE_WEIGHT[SET_EXPRESSION]
 
 
 def slogan_matrix(slogan_frame: pd.DataFrame, *, kinds: tuple[str, ...] | None = None,
@@ -64,7 +69,8 @@ def slogan_matrix(slogan_frame: pd.DataFrame, *, kinds: tuple[str, ...] | None =
                          "evidence": g["evidence"].first(), "spread": counts.groupby("formula")["speech"].nunique(),
                          "total": counts.groupby("formula")["n"].sum()})
     each["score"] = formula_score(each["evidence"], each["spread"], len(speeches),
-                                  rarely_quoted=rarely_quoted(f, each.index, each["spread"]))
+                                  rarely_quoted=rarely_quoted(f, each.index, each["spread"]),
+                                  emphasis=quoted_for_emphasis(f, each.index))
     each = each[each["spread"] >= min_documents].reset_index()
     chosen = each.sort_values(["score", "total", "formula"], ascending=[False, False, True], kind="mergesort")
     chosen = chosen["formula"].tolist()[:top] if top is not None else chosen["formula"].tolist()
@@ -174,7 +180,8 @@ def recurring_slogans(slogan_frame: pd.DataFrame, *, min_documents: int = 2,
         "n": np.bincount(code, minlength=len(formulas)), "_e": rank[best]})
     out = out[out["n_documents"] >= min_documents]
     out["score"] = formula_score(out["evidence"], out["n_documents"], corpus_size or slogan_frame["speech"].nunique(),
-                                 rarely_quoted=rarely_quoted(f, out["formula"], out["n_documents"]))
+                                 rarely_quoted=rarely_quoted(f, out["formula"], out["n_documents"]),
+                                 emphasis=quoted_for_emphasis(f, out["formula"]))
     out = out.sort_values(["score", "n", "formula"], ascending=[False, False, True], kind="mergesort")
     return out.drop(columns="_e").reset_index(drop=True)
 
@@ -203,21 +210,28 @@ def distinct_per(code: np.ndarray, values: pd.Series, n_codes: int) -> np.ndarra
 
 
 def formula_score(evidence: pd.Series, n_documents: pd.Series, corpus_size: int, *,
-                  rarely_quoted=None) -> pd.Series:
+                  rarely_quoted=None, emphasis=None) -> pd.Series:
     """How formula-like a phrase is, for ranking: the weight of its evidence
     (:data:`EVIDENCE_WEIGHT`), plus up to 1 for recurring (saturating at
     :data:`SPREAD_SATURATES` documents), less :data:`ORDINARY_PENALTY` when it is the corpus's
     ordinary vocabulary: in nearly every document of a large corpus, with evidence weaker than a
     frame, or with quotation marks as evidence when it is ``rarely_quoted`` (:func:`rarely_quoted`,
-    in the order of ``evidence``; without it, how often a phrase is quoted is not weighed).
+    in the order of ``evidence``; without it, how often a phrase is quoted is not weighed).  The
+    quotes of a lone character that may be ``emphasis`` (:func:`quoted_for_emphasis`) weigh
+    :data:`LONE_QUOTE_WEIGHT`.
 
     >>> import pandas as pd
     >>> formula_score(pd.Series(["quoted", "set phrase"]), pd.Series([2, 12]), 12).round(2).tolist()
     [6.67, 0.5]
     >>> formula_score(pd.Series(["quoted", "quoted"]), pd.Series([12, 12]), 12, rarely_quoted=[True, False]).tolist()
     [5.5, 7.0]
+    >>> formula_score(pd.Series(["quoted", "quoted"]), pd.Series([1, 1]), 5, emphasis=[True, False]).round(2).tolist()
+    [3.33, 6.33]
     """
     weight = evidence.map(EVIDENCE_WEIGHT).fillna(1.0)
+    if emphasis is not None:  # only the quotes are discounted: a lone formula word (抓) keeps its weight
+        quotes = evidence.isin(["quoted", "quoted elsewhere"]).to_numpy()
+        weight = weight.where(~(np.asarray(emphasis, dtype=bool) & quotes), LONE_QUOTE_WEIGHT)
     spread = np.minimum(n_documents, SPREAD_SATURATES) / SPREAD_SATURATES
     weak = (weight < 4).to_numpy()
     if rarely_quoted is not None:
@@ -241,6 +255,26 @@ def rarely_quoted(rows: pd.DataFrame, formulas, n_documents) -> np.ndarray:
     quoting = quoted.groupby("formula")["speech"].nunique().reindex(formulas, fill_value=0).to_numpy()
     general = jieba_dictionary().frequencies(formulas) > 0
     return general & (quoting < QUOTED_SHARE * np.asarray(n_documents, dtype=float))
+
+
+def quoted_for_emphasis(rows: pd.DataFrame, formulas) -> np.ndarray:
+    """Whether each of ``formulas`` is a lone character that fewer than :data:`LONE_QUOTED_FROM`
+    documents quote (``rows``: :func:`formula_rows` or a slogan frame); :func:`formula_score`
+    discounts only its quotes.
+
+    >>> import pandas as pd
+    >>> rows = pd.DataFrame({"formula": ["守", "左", "左"], "speech": [1, 1, 2], "evidence": ["quoted"] * 3})
+    >>> quoted_for_emphasis(rows, ["守", "左"]).tolist()
+    [True, False]
+    """
+    formulas = pd.Index(list(formulas))
+    lone = np.asarray(formulas.str.len() == 1, dtype=bool)
+    if not lone.any():
+        return lone
+    quoted = rows[rows["evidence"].to_numpy(dtype=object) == "quoted"]
+    quoting = quoted.groupby("formula")["speech"].nunique().reindex(formulas[lone], fill_value=0).to_numpy()
+    lone[lone] = quoting < LONE_QUOTED_FROM
+    return lone
 
 
 def parallel_frames(slogan_frame: pd.DataFrame, *, min_members: int = 3, top: int | None = 40) -> pd.DataFrame:

@@ -20,7 +20,15 @@ import numpy as np
 import pandas as pd
 
 from ..errors import check_choice
-from .ranking import evidence_rank, formula_codes, formula_rows, formula_score, rarely_quoted, strongest_rows
+from .ranking import (
+    evidence_rank,
+    formula_codes,
+    formula_rows,
+    formula_score,
+    quoted_for_emphasis,
+    rarely_quoted,
+    strongest_rows,
+)
 
 TRACKER_COLUMNS = ["formula", "kind", "evidence", "scope", "n_documents", "share", "dp", "n_total", "speech", "n"]
 SCOPES = ("all", "most", "some", "few")
@@ -149,7 +157,8 @@ def _ordered_summary(used: pd.DataFrame, rows: pd.DataFrame, documents: list, si
     # most used, so that what every document says does not head the scopes shared by all
     few = summary["scope"] == "few"
     score = formula_score(summary["evidence"], summary["n_documents"], len(documents),
-                          rarely_quoted=rarely_quoted(rows, summary.index, summary["n_documents"])).to_numpy()
+                          rarely_quoted=rarely_quoted(rows, summary.index, summary["n_documents"]),
+                          emphasis=quoted_for_emphasis(rows, summary.index)).to_numpy()
     summary["_d"] = np.where(few, summary["n_documents"], -score)
     summary["_k1"] = np.where(few, summary["_e"], -summary["n_total"])
     summary["_k2"] = np.where(few, -summary["n_total"], 0)

@@ -1,4 +1,5 @@
-"""The ranking's counting helpers give what pandas' groupbys and numpy's lexsort give, on random rows."""
+"""The ranking: its counting helpers give what pandas' groupbys and numpy's lexsort give, on random rows;
+what a lone quoted character weighs."""
 import numpy as np
 import pandas as pd
 import pytest
@@ -44,3 +45,21 @@ def test_the_order_of_places_is_the_four_key_lexsort(seed):
     assert ranking._place_order(speech, code.astype(np.int64), start, rank).tolist() == expected
     huge = start + np.int64(2) ** 50  # four keys that do not fit one integer: the lexsort itself
     assert ranking._place_order(speech, code.astype(np.int64), huge, rank).tolist() == expected
+
+
+def test_a_lone_character_one_document_quotes_ranks_below_formulas_and_frames():
+    import analysis as an
+
+    def row(speech, formula, kind, evidence, start):
+        return {"speech": speech, "formula": formula, "surface": formula, "kind": kind, "evidence": evidence,
+                "frame": "", "slot": "", "start": start, "end": start + len(formula), "masked": False,
+                "in_quotes": kind == "quoted"}
+
+    found = pd.DataFrame([row(1, "守", "quoted", "quoted", 0), row(1, "一把手工程", "quoted", "quoted", 10),
+                          row(2, "抓", "repeated", "formula word", 0), row(2, "先上项目后补手续", "parallel", "frame", 5),
+                          row(2, "左", "quoted", "quoted", 20), row(3, "左", "quoted", "quoted", 0)])
+    order = an.recurring_slogans(found, min_documents=1)["formula"].tolist()
+    assert order.index("守") > order.index("先上项目后补手续")  # emphasis, or a label one quote cannot tell
+    assert order.index("守") > order.index("抓")  # a lone formula word keeps its weight
+    assert order[:2] == ["左", "一把手工程"]  # quoted by two documents, a lone character is a label (“左”)
+    assert ranking.quoted_for_emphasis(found, ["守", "左", "抓", "一把手工程"]).tolist() == [True, False, True, False]
