@@ -68,9 +68,9 @@ def slogan_matrix(slogan_frame: pd.DataFrame, *, kinds: tuple[str, ...] | None =
     each = pd.DataFrame({"kind": f.groupby("formula")["kind"].agg(lambda k: sorted(set(k))[0]),
                          "evidence": g["evidence"].first(), "spread": counts.groupby("formula")["speech"].nunique(),
                          "total": counts.groupby("formula")["n"].sum()})
-    each["score"] = formula_score(each["evidence"], each["spread"], len(speeches),
-                                  rarely_quoted=rarely_quoted(f, each.index, each["spread"]),
-                                  emphasis=quoted_for_emphasis(f, each.index))
+    rarely, emphasis = quote_weights(f, each.index, each["spread"])
+    each["score"] = formula_score(each["evidence"], each["spread"], len(speeches), rarely_quoted=rarely,
+                                  emphasis=emphasis)
     each = each[each["spread"] >= min_documents].reset_index()
     chosen = each.sort_values(["score", "total", "formula"], ascending=[False, False, True], kind="mergesort")
     chosen = chosen["formula"].tolist()[:top] if top is not None else chosen["formula"].tolist()
@@ -179,9 +179,9 @@ def recurring_slogans(slogan_frame: pd.DataFrame, *, min_documents: int = 2,
         "n_documents": distinct_per(code, f["speech"], len(formulas)),
         "n": np.bincount(code, minlength=len(formulas)), "_e": rank[best]})
     out = out[out["n_documents"] >= min_documents]
+    rarely, emphasis = quote_weights(f, out["formula"], out["n_documents"])
     out["score"] = formula_score(out["evidence"], out["n_documents"], corpus_size or slogan_frame["speech"].nunique(),
-                                 rarely_quoted=rarely_quoted(f, out["formula"], out["n_documents"]),
-                                 emphasis=quoted_for_emphasis(f, out["formula"]))
+                                 rarely_quoted=rarely, emphasis=emphasis)
     out = out.sort_values(["score", "n", "formula"], ascending=[False, False, True], kind="mergesort")
     return out.drop(columns="_e").reset_index(drop=True)
 
@@ -215,10 +215,9 @@ def formula_score(evidence: pd.Series, n_documents: pd.Series, corpus_size: int,
     (:data:`EVIDENCE_WEIGHT`), plus up to 1 for recurring (saturating at
     :data:`SPREAD_SATURATES` documents), less :data:`ORDINARY_PENALTY` when it is the corpus's
     ordinary vocabulary: in nearly every document of a large corpus, with evidence weaker than a
-    frame, or with quotation marks as evidence when it is ``rarely_quoted`` (:func:`rarely_quoted`,
-    in the order of ``evidence``; without it, how often a phrase is quoted is not weighed).  The
-    quotes of a lone character that may be ``emphasis`` (:func:`quoted_for_emphasis`) weigh
-    :data:`LONE_QUOTE_WEIGHT`.
+    frame, or with quotation marks as evidence when it is ``rarely_quoted`` (in the order of
+    ``evidence``; without it, how often a phrase is quoted is not weighed).  The quotes of a lone
+    character that may be ``emphasis`` weigh :data:`LONE_QUOTE_WEIGHT` (both: :func:`quote_weights`).
 
     >>> import pandas as pd
     >>> formula_score(pd.Series(["quoted", "set phrase"]), pd.Series([2, 12]), 12).round(2).tolist()
@@ -240,41 +239,27 @@ def formula_score(evidence: pd.Series, n_documents: pd.Series, corpus_size: int,
     return weight + spread - ORDINARY_PENALTY * ordinary
 
 
-def rarely_quoted(rows: pd.DataFrame, formulas, n_documents) -> np.ndarray:
-    """Whether each of ``formulas`` (used in ``n_documents``) is a word of general Chinese that fewer
-    than :data:`QUOTED_SHARE` of those documents put in quotation marks (``rows``: :func:`formula_rows`
-    or a slogan frame).
+def quote_weights(rows: pd.DataFrame, formulas, n_documents) -> tuple[np.ndarray, np.ndarray]:
+    """For :func:`formula_score`, from how many documents quote each of ``formulas`` (used in
+    ``n_documents``; ``rows``: :func:`formula_rows` or a slogan frame): whether it is *rarely quoted*
+    (a word of general Chinese that fewer than :data:`QUOTED_SHARE` of those documents put in
+    quotation marks) and whether its quotes may be *emphasis* (a lone character that fewer than
+    :data:`LONE_QUOTED_FROM` documents quote; only its quotes are discounted).
 
     >>> import pandas as pd
-    >>> rows = pd.DataFrame({"formula": ["一体化", "专精特新"], "speech": [1, 1], "evidence": ["quoted"] * 2})
-    >>> rarely_quoted(rows, ["一体化", "专精特新"], [25, 24]).tolist()
-    [True, False]
-    """
-    formulas = list(formulas)
-    quoted = rows[rows["evidence"].to_numpy(dtype=object) == "quoted"]
-    quoting = quoted.groupby("formula")["speech"].nunique().reindex(formulas, fill_value=0).to_numpy()
-    general = jieba_dictionary().frequencies(formulas) > 0
-    return general & (quoting < QUOTED_SHARE * np.asarray(n_documents, dtype=float))
-
-
-def quoted_for_emphasis(rows: pd.DataFrame, formulas) -> np.ndarray:
-    """Whether each of ``formulas`` is a lone character that fewer than :data:`LONE_QUOTED_FROM`
-    documents quote (``rows``: :func:`formula_rows` or a slogan frame); :func:`formula_score`
-    discounts only its quotes.
-
-    >>> import pandas as pd
-    >>> rows = pd.DataFrame({"formula": ["守", "左", "左"], "speech": [1, 1, 2], "evidence": ["quoted"] * 3})
-    >>> quoted_for_emphasis(rows, ["守", "左"]).tolist()
-    [True, False]
+    >>> rows = pd.DataFrame({"formula": ["一体化", "专精特新", "守", "左", "左"], "speech": [1, 1, 1, 1, 2],
+    ...                      "evidence": ["quoted"] * 5})
+    >>> rarely, emphasis = quote_weights(rows, ["一体化", "专精特新", "守", "左"], [25, 24, 1, 2])
+    >>> rarely.tolist(), emphasis.tolist()
+    ([True, False, False, False], [False, False, True, False])
     """
     formulas = pd.Index(list(formulas))
-    lone = np.asarray(formulas.str.len() == 1, dtype=bool)
-    if not lone.any():
-        return lone
     quoted = rows[rows["evidence"].to_numpy(dtype=object) == "quoted"]
-    quoting = quoted.groupby("formula")["speech"].nunique().reindex(formulas[lone], fill_value=0).to_numpy()
-    lone[lone] = quoting < LONE_QUOTED_FROM
-    return lone
+    quoting = quoted.groupby("formula")["speech"].nunique().reindex(formulas, fill_value=0).to_numpy()
+    general = jieba_dictionary().frequencies(list(formulas)) > 0
+    rarely = general & (quoting < QUOTED_SHARE * np.asarray(n_documents, dtype=float))
+    emphasis = np.asarray(formulas.str.len() == 1, dtype=bool) & (quoting < LONE_QUOTED_FROM)
+    return rarely, emphasis
 
 
 def parallel_frames(slogan_frame: pd.DataFrame, *, min_members: int = 3, top: int | None = 40) -> pd.DataFrame:

@@ -25,8 +25,7 @@ from .ranking import (
     formula_codes,
     formula_rows,
     formula_score,
-    quoted_for_emphasis,
-    rarely_quoted,
+    quote_weights,
     strongest_rows,
 )
 
@@ -156,9 +155,9 @@ def _ordered_summary(used: pd.DataFrame, rows: pd.DataFrame, documents: list, si
     # scopes the most formula-like first (formula_score: the evidence, then the spread), then the
     # most used, so that what every document says does not head the scopes shared by all
     few = summary["scope"] == "few"
-    score = formula_score(summary["evidence"], summary["n_documents"], len(documents),
-                          rarely_quoted=rarely_quoted(rows, summary.index, summary["n_documents"]),
-                          emphasis=quoted_for_emphasis(rows, summary.index)).to_numpy()
+    rarely, emphasis = quote_weights(rows, summary.index, summary["n_documents"])
+    score = formula_score(summary["evidence"], summary["n_documents"], len(documents), rarely_quoted=rarely,
+                          emphasis=emphasis).to_numpy()
     summary["_d"] = np.where(few, summary["n_documents"], -score)
     summary["_k1"] = np.where(few, summary["_e"], -summary["n_total"])
     summary["_k2"] = np.where(few, -summary["n_total"], 0)

@@ -62,4 +62,5 @@ def test_a_lone_character_one_document_quotes_ranks_below_formulas_and_frames():
     assert order.index("守") > order.index("先上项目后补手续")  # emphasis, or a label one quote cannot tell
     assert order.index("守") > order.index("抓")  # a lone formula word keeps its weight
     assert order[:2] == ["左", "一把手工程"]  # quoted by two documents, a lone character is a label (“左”)
-    assert ranking.quoted_for_emphasis(found, ["守", "左", "抓", "一把手工程"]).tolist() == [True, False, True, False]
+    _, emphasis = ranking.quote_weights(found, ["守", "左", "抓", "一把手工程"], [1, 2, 1, 1])
+    assert emphasis.tolist() == [True, False, True, False]
