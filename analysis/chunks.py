@@ -66,7 +66,7 @@ def chunk_parts(chunk: pd.DataFrame, *, groups: frozenset, counting: dict,
     from .discourse.phrase_counts import chunk_windows
     from .discourse.phrases import clauses
     from .discourse.quantities import numeric_targets
-    from .discourse.slogans import local_slogans, quoted_spans
+    from .discourse.slogans import local_slogans, quoted_rows, quoted_spans
     from .discourse.termhood import first_pass
     from .reading.script import working_texts
     from .segmentation.tokens import tokenize
@@ -83,7 +83,8 @@ def chunk_parts(chunk: pd.DataFrame, *, groups: frozenset, counting: dict,
         windows = clock("formulas", chunk_windows, clock("formulas", clauses, tokens))
         parts.first = clock("formulas", first_pass, windows)
         parts.edges = clock("boilerplate", edge_units, chunk)
-        kept = (windows, (texts["speech"].tolist(), texts["text"].tolist(), quoted_spans(parts.slogan_rows)))
+        spans = quoted_spans(quoted_rows(parts.slogan_rows))
+        kept = (windows, (texts["speech"].tolist(), texts["text"].tolist(), spans))
     if groups & {"numbers", "time"}:
         parts.numbers = shared_strings(clock("numbers", numeric_targets, chunk))
         parts.dating = clock("numbers", dating_evidence, parts.numbers, chunk) if "numbers" in groups else None
@@ -123,7 +124,14 @@ class CorpusParts:
 def corpus_parts(speeches: pd.DataFrame, groups, *, reference, runner, cache: bool = True,
                  chunk_chars: int | None = None) -> CorpusParts:
     """Every chunk's parts (on ``runner``), merged; the formula stage measured over all chunks."""
-    from .discourse.slogans import chunk_echoes, corpus_slogans, echo_formulas, joined_echoes, repeated_rows
+    from .discourse.slogans import (
+        chunk_echoes,
+        corpus_slogans,
+        echo_formulas,
+        joined_echoes,
+        quoted_rows,
+        repeated_rows,
+    )
     from .discourse.termhood import measure_chunks, occurrence_rows
     from .reading.script import working_texts
     from .statistics.counts import comparison_options
@@ -153,7 +161,7 @@ def corpus_parts(speeches: pd.DataFrame, groups, *, reference, runner, cache: bo
             reference=reference, firsts=firsts())
         seconds["wall: chunks and formula passes"] += time.perf_counter() - start
         rows = _stacked(got["slogan_rows"])
-        formulas = echo_formulas(rows)
+        formulas = echo_formulas(quoted_rows(rows))
         # where the chunks are: each worker reads its chunk's texts and sends back four numbers a row,
         # while this process makes the repeated phrases' rows
         echoes = runner.on_kept(chunk_echoes, part=1, desc="formulas quoted elsewhere",

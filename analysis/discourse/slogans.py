@@ -85,10 +85,14 @@ def _places_of(formulas: tuple[str, ...]) -> dict[str, int]:
     return {f: k for k, f in enumerate(formulas)}
 
 
-def quoted_spans(rows: pd.DataFrame) -> dict:
-    """Where each speech's quotation marks stand, from its :func:`local_slogans` rows: speech ->
-    ``[(start, end), ...]`` (a formula inside them is quoted there, not an echo)."""
-    marks = rows[rows["kind"] == "quoted"]
+def quoted_rows(rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows of :func:`local_slogans` that are quotation marks (kind ``quoted``)."""
+    return rows[rows["kind"] == "quoted"]
+
+
+def quoted_spans(marks: pd.DataFrame) -> dict:
+    """Where each speech's quotation marks (:func:`quoted_rows`) stand: speech -> ``[(start, end), ...]``
+    (a formula inside them is quoted there, not an echo)."""
     spans: dict = {}
     for speech, a, b in zip(marks["speech"].tolist(), marks["start"].tolist(), marks["end"].tolist()):
         spans.setdefault(speech, []).append((a, b))
@@ -143,10 +147,9 @@ def _mostly_unquoted_dropped(marks: pd.DataFrame, echoes: pd.DataFrame) -> pd.Da
     return echoes[echoes["formula"].isin(share[share >= MIN_QUOTED_SHARE].index)]
 
 
-def echo_formulas(rows: pd.DataFrame) -> tuple[str, ...]:
-    """The formulas quoted in :func:`local_slogans` rows that are looked for unquoted everywhere
+def echo_formulas(marks: pd.DataFrame) -> tuple[str, ...]:
+    """The formulas in quotation marks (:func:`quoted_rows`) that are looked for unquoted everywhere
     (unmasked, three characters or more), longest first, so that the longest formula wins."""
-    marks = rows[rows["kind"] == "quoted"]
     wanted = marks.loc[~marks["masked"].astype(bool) & (marks["formula"].str.len() >= 3), "formula"]
     return tuple(sorted(set(wanted.tolist()), key=lambda s: (-len(s), s)))
 
@@ -467,12 +470,12 @@ def corpus_slogans(shown: pd.DataFrame, rows: pd.DataFrame, repeated: pd.DataFra
     chunks' columns joined in order)."""
     frames = [rows]
     if "quoted" in kinds:
-        marks = rows[rows["kind"] == "quoted"]
-        formulas = echo_formulas(rows)
+        marks = quoted_rows(rows)
+        formulas = echo_formulas(marks)
         if formulas:
             if echoes is None:
                 echoes = echo_columns(map_speeches(_echoes, working_texts(shown), processes=processes,
-                                                   formulas=formulas, spans=quoted_spans(rows)))
+                                                   formulas=formulas, spans=quoted_spans(marks)))
             frames.append(_mostly_unquoted_dropped(marks, _echo_rows(echoes, formulas)))
             del echoes
     if repeated is not None:

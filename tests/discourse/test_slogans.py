@@ -294,10 +294,10 @@ def test_formulas_quoted_elsewhere_found_chunk_by_chunk_are_those_found_in_one_p
 
     texts = working_texts(speeches)
     rows = s.local_slogans(texts, tokens, kinds=("quoted",))
-    formulas = s.echo_formulas(rows)
+    formulas = s.echo_formulas(s.quoted_rows(rows))
     assert len(formulas) >= 5  # 一把手工程, 外出招商 ...
     chunks = [texts.iloc[:2], texts.iloc[2:2], texts.iloc[2:]]  # an empty chunk too
-    echoes = s.joined_echoes(s.chunk_echoes((c["speech"].tolist(), c["text"].tolist(), s.quoted_spans(rows)),
+    echoes = s.joined_echoes(s.chunk_echoes((c["speech"].tolist(), c["text"].tolist(), s.quoted_spans(s.quoted_rows(rows))),
                                             formulas=formulas) for c in chunks)
     one_pass = s.corpus_slogans(speeches, rows, None, kinds=("quoted",))
     assert (one_pass["evidence"] == "quoted elsewhere").sum() >= 5
