@@ -160,7 +160,7 @@ def corpus_parts(speeches: pd.DataFrame, groups, *, reference, runner, cache: bo
             lambda func, **kw: runner.on_kept(func, desc=f"formulas, {func.__name__.replace('_', ' ')}", **kw),
             reference=reference, firsts=firsts())
         seconds["wall: chunks and formula passes"] += time.perf_counter() - start
-        rows = _stacked(got["slogan_rows"])
+        rows = _stacked(got.pop("slogan_rows"))  # the chunks' frames let go as soon as they are joined
         formulas = echo_formulas(quoted_rows(rows))
         # where the chunks are: each worker reads its chunk's texts and sends back four numbers a row,
         # while this process makes the repeated phrases' rows
@@ -177,8 +177,8 @@ def corpus_parts(speeches: pd.DataFrame, groups, *, reference, runner, cache: bo
         for _ in firsts():
             pass
         seconds["wall: chunks and formula passes"] += time.perf_counter() - start
-    return CorpusParts(_stacked(got["counts"]), found,
-                       *(_stacked(got[k]) for k in ("numbers", "outline", "numbered", "dating", "edges")), seconds)
+    return CorpusParts(_stacked(got.pop("counts")), found,
+                       *(_stacked(got.pop(k)) for k in ("numbers", "outline", "numbered", "dating", "edges")), seconds)
 
 
 def _stacked(frames: list) -> pd.DataFrame | None:

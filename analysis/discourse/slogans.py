@@ -454,7 +454,8 @@ def repeated_rows(found: pd.DataFrame, speeches: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         "speech": found["speech"], "formula": found["phrase"], "surface": surface, "kind": "repeated",
         "evidence": found["evidence"], "frame": "", "slot": "", "start": found["start"], "end": found["end"],
-        "masked": per_distinct(surface, HOLDS_MASK.search), "in_quotes": False}, columns=SLOGAN_COLUMNS)
+        "masked": per_distinct(surface, HOLDS_MASK.search), "in_quotes": False}, columns=SLOGAN_COLUMNS,
+        copy=False)  # its millions of rows not copied again into blocks of one dtype
 
 
 #: The order of the kinds of slogans found at one place.
@@ -480,12 +481,22 @@ def corpus_slogans(shown: pd.DataFrame, rows: pd.DataFrame, repeated: pd.DataFra
             del echoes
     if repeated is not None:
         frames.append(repeated)
-    frame = pd.concat([f for f in frames if len(f)], ignore_index=True) if any(len(f) for f in frames) else rows
-    # one stable sort by place, then kind, then end, made of the columns' arrays: a large corpus's
-    # millions of rows are copied once, not once per step
-    kind = pd.Index(KIND_ORDER).get_indexer(frame["kind"])
-    order = np.lexsort((frame["end"].to_numpy(), kind, frame["start"].to_numpy(), frame["speech"].to_numpy()))
-    frame = frame.take(order).reset_index(drop=True)
-    for column, dtype in (("masked", bool), ("in_quotes", bool), ("start", "int64"), ("end", "int64")):
-        frame[column] = frame[column].astype(dtype)
+    frame = in_order_of_place([f for f in frames if len(f)] or [rows])
     return original_surfaces(frame, shown)
+
+
+def in_order_of_place(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """The slogan rows of ``frames`` in one table, in order of place, then kind, then end (one
+    stable sort), made column by column: a large corpus's millions of rows are copied once, and
+    never held twice whole (a concatenation, then a sorted copy of it, would hold them three times)."""
+    def joined(column: str) -> pd.Series:
+        return pd.concat([f[column] for f in frames], ignore_index=True) if len(frames) > 1 else frames[0][column]
+
+    kind = pd.Index(KIND_ORDER).get_indexer(joined("kind"))
+    order = np.lexsort((joined("end").to_numpy(), kind, joined("start").to_numpy(), joined("speech").to_numpy()))
+    dtypes = {"masked": bool, "in_quotes": bool, "start": "int64", "end": "int64"}
+    columns = {}
+    for column in frames[0].columns:
+        values = joined(column).take(order).reset_index(drop=True)
+        columns[column] = values.astype(dtypes[column]) if column in dtypes else values
+    return pd.DataFrame(columns, copy=False)  # not copied again into blocks of one dtype
