@@ -165,10 +165,12 @@ def _build_tables(comp: Compilation, groups, out: Tables, *, processes: int, pro
             if found is None and timed:
                 found = outside_boilerplate(parts.slogans, boilerplate_spans(speeches, units=parts.edges))
             _time_tables(out, speeches, parts.counts, found, parts.numbers, by=by)
-        out.seconds[f"tables: {group}"] = time.perf_counter() - start
         if not timed:  # what no later table needs is let go
             _let_go(parts, group)
             found = None
+        # what this group's tables freed, before the next group's peak
+        parallel.return_freed_memory(at_least=parallel.FREED_MEMORY_WORTH_RETURNING)
+        out.seconds[f"tables: {group}"] = time.perf_counter() - start
     return out
 
 

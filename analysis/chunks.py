@@ -133,6 +133,7 @@ def corpus_parts(speeches: pd.DataFrame, groups, *, reference, runner, cache: bo
         repeated_rows,
     )
     from .discourse.termhood import measure_chunks, occurrence_rows
+    from .parallel import FREED_MEMORY_WORTH_RETURNING, return_freed_memory
     from .reading.script import working_texts
     from .statistics.counts import comparison_options
 
@@ -160,6 +161,7 @@ def corpus_parts(speeches: pd.DataFrame, groups, *, reference, runner, cache: bo
             lambda func, **kw: runner.on_kept(func, desc=f"formulas, {func.__name__.replace('_', ' ')}", **kw),
             reference=reference, firsts=firsts())
         seconds["wall: chunks and formula passes"] += time.perf_counter() - start
+        return_freed_memory(at_least=FREED_MEMORY_WORTH_RETURNING)  # what the chunks' work freed
         rows = _stacked(got.pop("slogan_rows"))  # the chunks' frames let go as soon as they are joined
         formulas = echo_formulas(quoted_rows(rows))
         # where the chunks are: each worker reads its chunk's texts and sends back four numbers a row,

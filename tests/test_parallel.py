@@ -206,3 +206,26 @@ def test_no_huge_pages_are_asked_for_inside_the_block_and_the_setting_comes_back
         assert switch(True) is True  # and on again after
     finally:
         switch(before)
+
+
+def test_freed_memory_is_handed_back_only_when_enough_of_it_lies_free(monkeypatch):
+    import analysis.parallel as parallel
+
+    class FakeLibc:  # glibc, with 100 MiB free in its heap
+        def __init__(self):
+            self.trims = 0
+            self.mallinfo2 = lambda: parallel._MallInfo2(fordblks=100 * 2**20)
+
+        def malloc_trim(self, pad):
+            self.trims += 1
+
+    libc = FakeLibc()
+    monkeypatch.setattr(parallel.ctypes, "CDLL", lambda name: libc)
+    parallel.return_freed_memory(at_least=256 * 2**20)
+    assert libc.trims == 0  # not worth the faults of using those pages again
+    parallel.return_freed_memory(at_least=64 * 2**20)
+    parallel.return_freed_memory()
+    assert libc.trims == 2
+    # and it is the real glibc that is asked otherwise: the call works on this machine
+    monkeypatch.undo()
+    parallel.return_freed_memory(at_least=parallel.FREED_MEMORY_WORTH_RETURNING)

@@ -113,7 +113,7 @@ def tokenize(speeches: pd.DataFrame, *, user_dict: str | Path | None = None,
         seg.save_tags()
     frame = token_frame(table, parts)
     parts.clear()
-    _return_freed_memory()
+    parallel.return_freed_memory()
     return frame
 
 
@@ -170,18 +170,6 @@ def _segment_on_dask(seg: Segmenter, table, texts: list, cache: bool):
                 yield k, word_places(table, texts[k][0], *merge_quotes(table.ids(words), table))
     finally:
         client.cancel(futures)
-
-
-def _return_freed_memory() -> None:
-    """Hand the memory freed while building the table back to the system.  glibc keeps freed
-    heap pages for reuse, and the many per-speech arrays (unpickled from the workers, or
-    made here) leave a few hundred MiB of them at 50x, which every later step would carry."""
-    try:
-        import ctypes
-
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):  # not glibc: nothing to do
-        pass
 
 
 def factorized(values, *, sort: bool = False) -> tuple[np.ndarray, np.ndarray]:
