@@ -10,7 +10,10 @@ the documents carry years), by chunks of documents on 1 process and on 2.  Every
 measurement runs in a fresh Python process, as a user's would: it loads the dictionaries
 and the prepared reference corpus inside the timing (from the warm cache, on both sides:
 the parent prepares them once, as a user's first run does) and its peak memory is its own
-(RSS high-water mark; with workers, the largest worker's peak is printed beside it).  It
+(RSS high-water mark; with workers, the largest worker's peak is printed beside it).  A small
+corpus is run several times on each side and the fastest run of each kept (:data:`RUNS_BY_SIZE`:
+three runs below 3 MB, two below 30 MB), as ``timeit`` does: a two-second run varies by a fifth
+from one run to the next on a shared machine.  It
 prints the time of every step (the steps done chunk by chunk are summed over the chunks),
 the wall time, the ratio of the pipeline to bare jieba and the speed-up of 2 processes
 over 1, and ends with one line per corpus and process count in the form::
@@ -46,6 +49,8 @@ from analysis import config  # noqa: E402
 #: The steps done chunk by chunk: their times are summed over the chunks (on several processes, the
 #: workers' time, which is more than the wall time).
 CHUNK_STEPS = ("segment", "counts", "slogans", "formulas", "numbers", "outline")
+#: Runs of each side by the corpus's size on disk: (below this many bytes, runs).
+RUNS_BY_SIZE = ((3_000_000, 3), (30_000_000, 2), (float("inf"), 1))
 
 
 def peak_mib() -> float:
@@ -125,15 +130,32 @@ def splits(corpus: Path, processes: int) -> bool:
                parallel.useful_processes(processes, texts, parallel.MIN_CHARS_PER_PROCESS)) > 1
 
 
+def runs_of(corpus: Path) -> int:
+    """How many times each side is run on ``corpus``, its best time kept (as ``timeit`` does): a run
+    of a few seconds varies by a fifth from one to the next on a shared machine, more than the
+    difference measured; a run of minutes far less."""
+    size = sum(f.stat().st_size for f in ([corpus] if corpus.is_file() else corpus.rglob("*")) if f.is_file())
+    return next(runs for bytes_below, runs in RUNS_BY_SIZE if size < bytes_below)
+
+
+def fastest(*args: str, runs: int, key: str) -> dict:
+    """The fastest of ``runs`` runs in fresh processes (each one's peak memory is its own)."""
+    return min((in_fresh_process(*args) for _ in range(runs)), key=lambda got: got[key])
+
+
 def run(name: str, corpus: Path, processes: list[int]) -> list[dict]:
     results = []
-    jieba_s = in_fresh_process("jieba", str(corpus))["jieba_s"]
+    runs = runs_of(corpus)
+    jieba_s = fastest("jieba", str(corpus), runs=runs, key="jieba_s")["jieba_s"]
     for p in processes:
         if p > 1 and not splits(corpus, p):
             print(f"  {name + f'_{p}proc':<20} not run: the corpus is too small to split, so {p} processes "
                   f"would run the very same one-process work", flush=True)
             continue
-        got = in_fresh_process("pipeline", str(corpus), str(p))
+        got = fastest("pipeline", str(corpus), str(p), runs=runs, key="pipeline_s")
+        if runs > 1:
+            print(f"  {name if p == 1 else f'{name}_{p}proc':<20} the fastest of {runs} runs, "
+                  f"as bare jieba's", flush=True)
         label = name if p == 1 else f"{name}_{p}proc"
         for key, secs in got["stages"].items():
             summed = "   (summed over chunks)" if key in CHUNK_STEPS else ""
