@@ -218,10 +218,10 @@ NOUN_TAGS = word_set("n ng nz nr ns nt nrfg nrt vn an f s t")
 
 #: A numbered formula: a numeral, a measure word, a head (三个方面, 四点意见, 两个维护, 五个必须,
 #: 八个坚持, 7个抓, 四大难题) or 八策之首; the numeral 2–19 in either script.
+_COUNT = rf"(?:十[{CN_SMALL[:9]}]?|[{CN_SMALL[1:9]}两]|[2-9]|1\d)(?:个|大|点|项|条|句|种|招|化|到位|为|新|手|步|年)"
 NUMBERED_FORMULA = re.compile(
     rf"(?=[{CN_SMALL}两1-9])"  # every match opens on a numeral: one test where the alternatives are many
-    rf"(?<![第\d{CN_SMALL}百.．])((?:十[{CN_SMALL[:9]}]?|[{CN_SMALL[1:9]}两]|[2-9]|1\d)"
-    r"(?:个|大|点|项|条|句|种|招|化|到位|为|新|手|步|年)"
+    rf"(?<![第\d{CN_SMALL}百.．])({_COUNT}"
     r"(?:承诺|要求|意见|难题|工程|战略|抓|方面|问题|措施|任务|举措|转变|原则|机制|手|效应|坚持|必须|行动|主义"
     r"|维护|自信|意识|确保|服务|优先|目标|重点|环节|突破|提升|建设|体系|理念|作风|不|到位|一批|保障|攻坚|统筹"
     r"|关系|字|字方针|方针|结合|推进|强化|保证|创新|优势|短板|风险|机遇|挑战|经验|做法|工作法|基本点|基本原则|基本路线|基本国策|基本|底线|红线"
@@ -229,6 +229,20 @@ NUMBERED_FORMULA = re.compile(
     r"|现代化|全面|代表|文明|面向|有利于|务必|确立|一百年))"
     rf"|([{CN_SMALL}]策之首)"
 )
+_COUNTED = re.compile(_COUNT)
+
+
+def enumerates(formula: str) -> bool:
+    """Whether a numbered formula only counts what a speech is about to list: its head is a general
+    one (:data:`LIGHT_HEADS`: 三个方面, 四点意见, 八项任务), not a formula's own (两个维护, 五个必须, 七个抓).
+
+    >>> [enumerates(f) for f in ("八个方面", "四点意见", "十二条措施", "两个维护", "四个意识", "抓项目")]
+    [True, True, True, False, False, False]
+    """
+    counted = _COUNTED.match(formula)
+    return counted is not None and formula[counted.end():] in LIGHT_HEADS
+
+
 #: Correlative frames (先X后Y, 以X促Y, 边X边Y, 既X又Y, 变X为Y, 一手抓X一手抓Y): two slots,
 #: each one to six characters, inside one sentence.
 CORRELATIVE_FRAMES = {

@@ -14,7 +14,15 @@ import pandas as pd
 from ..errors import check_choice
 from ..segmentation.tokens import factorized
 from .formula_row import EVIDENCE, SLOGAN_KINDS
-from .lexicons import FORMULA_LIST, IDIOM_BY_TAG, IDIOM_LEXICON, SAYING_BY_SHAPE, SET_EXPRESSION, jieba_dictionary
+from .lexicons import (
+    FORMULA_LIST,
+    IDIOM_BY_TAG,
+    IDIOM_LEXICON,
+    SAYING_BY_SHAPE,
+    SET_EXPRESSION,
+    enumerates,
+    jieba_dictionary,
+)
 
 #: How formula-like each kind of evidence makes a phrase: the first component of the score.
 #: A speaker's own quotation marks and self-counting (三个方面) say it most plainly; a set phrase
@@ -37,6 +45,10 @@ QUOTED_SHARE = 0.25
 #: in seven congress reports), its quotes weigh as a set expression's, less than a frame's.
 LONE_QUOTED_FROM = 2
 LONE_QUOTE_WEIGHT = EVIDENCE_WEIGHT[SET_EXPRESSION]
+#: A numbered formula that only counts what a speech is about to list (三个方面, 四点意见: its head is a
+#: general one, :func:`.lexicons.enumerates`) is the field's everyday way of speaking, not a slogan: its
+#: self-counting weighs as termhood does, below every frame.  两个维护, 五个必须 keep theirs.
+ENUMERATION_WEIGHT = EVIDENCE_WEIGHT["termhood"]
 
 
 def slogan_matrix(slogan_frame: pd.DataFrame, *, kinds: tuple[str, ...] | None = None,
@@ -70,7 +82,7 @@ def slogan_matrix(slogan_frame: pd.DataFrame, *, kinds: tuple[str, ...] | None =
                          "total": counts.groupby("formula")["n"].sum()})
     rarely, emphasis = quote_weights(f, each.index, each["spread"])
     each["score"] = formula_score(each["evidence"], each["spread"], len(speeches), rarely_quoted=rarely,
-                                  emphasis=emphasis)
+                                  emphasis=emphasis, formulas=each.index)
     each = each[each["spread"] >= min_documents].reset_index()
     chosen = each.sort_values(["score", "total", "formula"], ascending=[False, False, True], kind="mergesort")
     chosen = chosen["formula"].tolist()[:top] if top is not None else chosen["formula"].tolist()
@@ -181,7 +193,7 @@ def recurring_slogans(slogan_frame: pd.DataFrame, *, min_documents: int = 2,
     out = out[out["n_documents"] >= min_documents]
     rarely, emphasis = quote_weights(f, out["formula"], out["n_documents"])
     out["score"] = formula_score(out["evidence"], out["n_documents"], corpus_size or slogan_frame["speech"].nunique(),
-                                 rarely_quoted=rarely, emphasis=emphasis)
+                                 rarely_quoted=rarely, emphasis=emphasis, formulas=out["formula"])
     out = out.sort_values(["score", "n", "formula"], ascending=[False, False, True], kind="mergesort")
     return out.drop(columns="_e").reset_index(drop=True)
 
@@ -210,7 +222,7 @@ def distinct_per(code: np.ndarray, values: pd.Series, n_codes: int) -> np.ndarra
 
 
 def formula_score(evidence: pd.Series, n_documents: pd.Series, corpus_size: int, *,
-                  rarely_quoted=None, emphasis=None) -> pd.Series:
+                  rarely_quoted=None, emphasis=None, formulas=None) -> pd.Series:
     """How formula-like a phrase is, for ranking: the weight of its evidence
     (:data:`EVIDENCE_WEIGHT`), plus up to 1 for recurring (saturating at
     :data:`SPREAD_SATURATES` documents), less :data:`ORDINARY_PENALTY` when it is the corpus's
@@ -218,6 +230,8 @@ def formula_score(evidence: pd.Series, n_documents: pd.Series, corpus_size: int,
     frame, or with quotation marks as evidence when it is ``rarely_quoted`` (in the order of
     ``evidence``; without it, how often a phrase is quoted is not weighed).  The quotes of a lone
     character that may be ``emphasis`` weigh :data:`LONE_QUOTE_WEIGHT` (both: :func:`quote_weights`).
+    ``formulas`` (in the same order): the self-counting of one that only enumerates (三个方面) weighs
+    :data:`ENUMERATION_WEIGHT`.
 
     >>> import pandas as pd
     >>> formula_score(pd.Series(["quoted", "set phrase"]), pd.Series([2, 12]), 12).round(2).tolist()
@@ -226,8 +240,15 @@ def formula_score(evidence: pd.Series, n_documents: pd.Series, corpus_size: int,
     [5.5, 7.0]
     >>> formula_score(pd.Series(["quoted", "quoted"]), pd.Series([1, 1]), 5, emphasis=[True, False]).round(2).tolist()
     [3.33, 6.33]
+    >>> formula_score(pd.Series(["self-counting"] * 2), pd.Series([3, 3]), 5,
+    ...               formulas=["八个方面", "两个维护"]).tolist()
+    [3.0, 6.0]
     """
     weight = evidence.map(EVIDENCE_WEIGHT).fillna(1.0)
+    if formulas is not None:
+        counting = (evidence == "self-counting").to_numpy()
+        listing = np.array([c and enumerates(f) for c, f in zip(counting, formulas)], dtype=bool)
+        weight = weight.where(~listing, ENUMERATION_WEIGHT)
     if emphasis is not None:  # only the quotes are discounted: a lone formula word (抓) keeps its weight
         quotes = evidence.isin(["quoted", "quoted elsewhere"]).to_numpy()
         weight = weight.where(~(np.asarray(emphasis, dtype=bool) & quotes), LONE_QUOTE_WEIGHT)

@@ -157,7 +157,7 @@ def _ordered_summary(used: pd.DataFrame, rows: pd.DataFrame, documents: list, si
     few = summary["scope"] == "few"
     rarely, emphasis = quote_weights(rows, summary.index, summary["n_documents"])
     score = formula_score(summary["evidence"], summary["n_documents"], len(documents), rarely_quoted=rarely,
-                          emphasis=emphasis).to_numpy()
+                          emphasis=emphasis, formulas=summary.index).to_numpy()
     summary["_d"] = np.where(few, summary["n_documents"], -score)
     summary["_k1"] = np.where(few, summary["_e"], -summary["n_total"])
     summary["_k2"] = np.where(few, -summary["n_total"], 0)

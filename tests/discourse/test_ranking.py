@@ -64,3 +64,22 @@ def test_a_lone_character_one_document_quotes_ranks_below_formulas_and_frames():
     assert order[:2] == ["左", "一把手工程"]  # quoted by two documents, a lone character is a label (“左”)
     _, emphasis = ranking.quote_weights(found, ["守", "左", "抓", "一把手工程"], [1, 2, 1, 1])
     assert emphasis.tolist() == [True, False, True, False]
+
+
+def test_a_numbered_formula_that_only_enumerates_ranks_below_frames_and_numbered_slogans():
+    import analysis as an
+
+    def row(speech, formula, kind, evidence, start):
+        return {"speech": speech, "formula": formula, "surface": formula, "kind": kind, "evidence": evidence,
+                "frame": "抓□" if kind == "parallel" else "", "slot": "", "start": start, "end": start + len(formula),
+                "masked": False, "in_quotes": False}
+
+    # 从八个方面 … in seven of ten documents: a speech announcing its list, whatever it lists
+    found = pd.DataFrame([row(s, "八个方面", "numbered", "self-counting", 0) for s in range(1, 8)]
+                         + [row(s, "两个维护", "numbered", "self-counting", 20) for s in (1, 2)]
+                         + [row(s, "抓开工", "parallel", "frame", 40) for s in (3, 4)]
+                         + [row(s, "十二条措施", "numbered", "self-counting", 60) for s in (5, 6)]
+                         + [row(s, "项目", "repeated", "termhood", 80) for s in range(1, 11)])
+    order = an.recurring_slogans(found, min_documents=1)["formula"].tolist()
+    assert order[0] == "两个维护"  # a numbered slogan keeps its weight
+    assert order.index("八个方面") > order.index("抓□") and order.index("十二条措施") > order.index("抓□")
