@@ -187,11 +187,12 @@ def return_freed_memory(*, at_least: int = 0) -> None:
     668 MiB before the slogan tables)."""
     try:
         libc = ctypes.CDLL("libc.so.6")
-        libc.mallinfo2.restype = _MallInfo2
-        if at_least and libc.mallinfo2().fordblks < at_least:
-            return
+        if at_least:
+            libc.mallinfo2.restype = _MallInfo2  # glibc 2.33 or later; before it, nothing is handed back here
+            if libc.mallinfo2().fordblks < at_least:
+                return
         libc.malloc_trim(0)
-    except (OSError, AttributeError):  # not glibc (or older than 2.33): nothing to do
+    except (OSError, AttributeError):  # not glibc: nothing to do
         pass
 
 
