@@ -174,7 +174,7 @@ def small_pages() -> Iterator[None]:
 
 #: :func:`return_freed_memory` between the pipeline's stages hands memory back only when at least
 #: this much lies free: handing it back takes time (0.16 s for 770 MiB of holes), and every page
-#: handed back costs a fault when it is used again (measured at 10x, where about 200 MiB lie free,
+#: handed back costs a fault when it is used again (measured at 10x, where about 100 MiB lie free,
 #: the tables took 0.15 to 0.3 s longer when it was handed back each time).
 FREED_MEMORY_WORTH_RETURNING = 256 * 2**20
 

@@ -492,11 +492,12 @@ def in_order_of_place(frames: list[pd.DataFrame]) -> pd.DataFrame:
     def joined(column: str) -> pd.Series:
         return pd.concat([f[column] for f in frames], ignore_index=True) if len(frames) > 1 else frames[0][column]
 
-    kind = pd.Index(KIND_ORDER).get_indexer(joined("kind"))
-    order = np.lexsort((joined("end").to_numpy(), kind, joined("start").to_numpy(), joined("speech").to_numpy()))
+    keys = {column: joined(column) for column in ("speech", "start", "kind", "end")}  # joined once, used twice
+    kind = pd.Index(KIND_ORDER).get_indexer(keys["kind"])
+    order = np.lexsort((keys["end"].to_numpy(), kind, keys["start"].to_numpy(), keys["speech"].to_numpy()))
     dtypes = {"masked": bool, "in_quotes": bool, "start": "int64", "end": "int64"}
     columns = {}
     for column in frames[0].columns:
-        values = joined(column).take(order).reset_index(drop=True)
+        values = (keys.pop(column) if column in keys else joined(column)).take(order).reset_index(drop=True)
         columns[column] = values.astype(dtypes[column]) if column in dtypes else values
     return pd.DataFrame(columns, copy=False)  # not copied again into blocks of one dtype
