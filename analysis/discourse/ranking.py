@@ -141,8 +141,11 @@ def evidence_rank(evidence: pd.Series) -> np.ndarray:
 def formula_rows(slogan_frame: pd.DataFrame) -> pd.DataFrame:
     """One row per occurrence of a formula: each slogan, and each frame as its template (抓□, 先□后□).
     Built from the columns' arrays, each copied once: a large corpus has millions of rows."""
-    shown = np.flatnonzero(~slogan_frame["masked"].to_numpy(dtype=bool))
+    # a row without a formula (an empty cell of a table read back) names nothing to count
+    named = pd.notna(slogan_frame["formula"].to_numpy(dtype=object))
+    shown = np.flatnonzero(~slogan_frame["masked"].to_numpy(dtype=bool) & named)
     frames = shown[slogan_frame["kind"].to_numpy(dtype=object)[shown] == "parallel"]
+    frames = frames[pd.notna(slogan_frame["frame"].to_numpy(dtype=object)[frames])]
     rows = np.r_[shown, frames]  # every slogan, then each frame member again as its template
 
     def column(name: str, instead: str | None = None) -> np.ndarray:

@@ -83,3 +83,18 @@ def test_a_numbered_formula_that_only_enumerates_ranks_below_frames_and_numbered
     order = an.recurring_slogans(found, min_documents=1)["formula"].tolist()
     assert order[0] == "两个维护"  # a numbered slogan keeps its weight
     assert order.index("八个方面") > order.index("抓□") and order.index("十二条措施") > order.index("抓□")
+
+
+def test_a_row_without_a_formula_is_not_counted():
+    import analysis as an
+
+    # slogans.csv read back: an empty cell is a missing value
+    found = pd.DataFrame([{"speech": s, "formula": f, "surface": "x", "kind": k, "evidence": e, "frame": fr,
+                           "slot": "", "start": 0, "end": 1, "masked": False, "in_quotes": False}
+                          for s, f, k, e, fr in [(1, "两个维护", "numbered", "self-counting", ""),
+                                                 (2, None, "quoted", "quoted", ""),
+                                                 (2, "抓开工", "parallel", "frame", None),
+                                                 (2, "两个维护", "numbered", "self-counting", "")]])
+    table = an.recurring_slogans(found, min_documents=1)
+    assert table["formula"].tolist() == ["两个维护", "抓开工"]
+    assert table.set_index("formula").loc["两个维护", "n_documents"] == 2
