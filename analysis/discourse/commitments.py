@@ -238,6 +238,7 @@ class IndicatorTable:
     def __init__(self, rows: tuple[tuple[str, re.Pattern], ...]):
         self.rows = rows
         self._names: dict[str, str] = {}
+        self._any = _any_of([rx for _, rx in rows])
 
     def name_of(self, indicator: str) -> str:
         """The name of the first pattern that matches ``indicator``, else empty."""
@@ -245,8 +246,23 @@ class IndicatorTable:
         if name is None:
             if len(self._names) > 65_536:  # bounded whatever the corpus
                 self._names.clear()
-            name = self._names[indicator] = next((n for n, rx in self.rows if rx.search(indicator or "")), "")
+            text = indicator or ""
+            # most indicators match no pattern: one search says so, where each pattern was asked in turn
+            name = "" if self._any is not None and not self._any.search(text) else next(
+                (n for n, rx in self.rows if rx.search(text)), "")
+            self._names[indicator] = name
         return name
+
+
+def _any_of(patterns: list[re.Pattern]) -> re.Pattern | None:
+    """One pattern that matches where any of ``patterns`` does (None when they cannot be joined:
+    flags of their own, or group names or numbers that joining would change)."""
+    if not patterns or any(p.groups or p.flags & ~re.UNICODE for p in patterns):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
+    except re.error:
+        return None
 
 
 def indicator_table(path: str | None = None) -> IndicatorTable:

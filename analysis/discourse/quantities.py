@@ -83,7 +83,9 @@ _UNITS = [
 ]
 _UNIT_RE = "|".join(f"(?P<u{i}>{p})" for i, (p, _, _) in enumerate(_UNITS))
 
-_UNIT_GROUPS = [f"u{i}" for i in range(len(_UNITS))]
+#: The units alone, to tell which one a quantity's unit is: its group's name (``u3``) at once,
+#: where asking each of the quantity's 26 unit groups in turn cost a fifth of a row's time.
+_UNIT_ALONE = re.compile(_UNIT_RE)
 _IS_CN = re.compile(rf"(?:{CN}|{FUZZY}){SCALE}?(?:{FUZZY})?")
 
 QUANTITY = re.compile(
@@ -249,7 +251,8 @@ def _scaled_unit(kind: str, unit: str, scale: str) -> str:
 def _unit_row(m: re.Match, text: str, speech) -> dict | None:
     """A figure with its unit (or a percent sign)."""
     a, b, num = m.start(), m.end(), m.group("num")
-    unit_i = 2 if m.group("unit") is None else next(i for i, g in enumerate(m.group(*_UNIT_GROUPS)) if g is not None)
+    # (the unit is the first alternative that matches where it starts: all that follows it is optional)
+    unit_i = 2 if m.group("unit") is None else int(_UNIT_ALONE.match(text, m.start("unit")).lastgroup[1:])
     _, unit, kind = _UNITS[unit_i]
     unit = unit if unit is not None else (m.group("unit") or "")[:1]
     if _skip_unit(num, unit, kind, text[b:b + 2]):

@@ -138,3 +138,19 @@ def test_the_reports_review_headlines_are_last_years_actuals(provincial):
     actual = gdp[gdp["role"] == "actual"]
     assert len(actual) >= 10 and (actual["year"] == 2025).all()
     assert actual["value"].between(0, 10).all()
+
+
+def test_an_indicator_table_names_as_its_patterns_asked_in_turn_would():
+    import re
+
+    from analysis.discourse.commitments import IndicatorTable
+
+    rows = (("gdp", re.compile("生产总值|GDP")), ("cpi", re.compile("消费价格")), ("jobs", re.compile("就业")))
+    # a pattern with a group of its own cannot be joined into one: asked in turn, the same names
+    grouped = rows + (("exports", re.compile("(出口|外贸)总额")),)
+    for table_rows in (rows, grouped):
+        table = IndicatorTable(table_rows)
+        for indicator in ("地区生产总值", "城镇新增就业", "居民消费价格涨幅", "进出口总额", "外贸总额", "开会", "", None):
+            expected = next((n for n, rx in table_rows if rx.search(indicator or "")), "")
+            assert table.name_of(indicator) == expected
+    assert IndicatorTable(rows)._any is not None and IndicatorTable(grouped)._any is None
