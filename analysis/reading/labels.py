@@ -96,7 +96,11 @@ def _year(row) -> str:
 def _with_years(labels: list[str | None], years: list[str], numbers: list[int]) -> list[str]:
     """Over several years, a dated document's label carries its year: the year alone when every
     document has the same label (政府工作报告 of 52 years) or none, else before the label.
-    A document with neither label nor year is 第N篇."""
+    A document with neither label nor year is 第N篇; a label that holds its year is not given it again.
+
+    >>> _with_years(["1921", "1921_2", "上海"], ["1921", "1921", "2024"], [1, 2, 3])
+    ['1921', '1921_2', '2024 上海']
+    """
     if len({y for y in years if y}) < 2:
         years = ["" if lab else y for lab, y in zip(labels, years)]  # one year: it names only the unnamed
     same = len(set(labels)) <= 1  # every document would have the one label (政府工作报告): the year says it all
@@ -104,6 +108,8 @@ def _with_years(labels: list[str | None], years: list[str], numbers: list[int]) 
     for lab, y, n in zip(labels, years, numbers):
         if y and (same or not lab):
             out.append(y)
+        elif y and y in lab:  # 1921.txt, 2024年政府工作报告: the label says its year already
+            out.append(lab)
         else:
             out.append(f"{y} {lab}" if y else lab or f"第{n}篇")
     return out

@@ -44,3 +44,11 @@ def test_a_report_given_at_a_party_congress_is_named_by_the_congress():
     assert speech_labels(rows).tolist() == ["1992 十四大", "1997 十五大", "1921 北京", "1921 廣州"]
     topic = rows.assign(title=["学习贯彻党的二十大精神"] * 4, speaker=["江泽民", "胡锦涛", "李鹏", "朱镕基"])
     assert speech_labels(topic).tolist() == ["1992 江泽民", "1997 胡锦涛", "1921 李鹏", "1921 朱镕基"]
+
+
+def test_a_file_named_by_its_year_is_labelled_by_it_once(tmp_path):
+    for name in ("1921.txt", "1921_2.txt", "1945.txt", "2024年政府工作报告.txt"):
+        (tmp_path / name).write_text("同志们：\n要抓项目、抓招商。\n", encoding="utf-8")
+    labels = an.read_corpus(tmp_path).speeches.set_index("file")["label"]
+    assert labels.to_dict() == {"1921.txt": "1921", "1921_2.txt": "1921_2", "1945.txt": "1945",
+                                "2024年政府工作报告.txt": "2024年政府工作报告"}
