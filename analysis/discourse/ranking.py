@@ -313,5 +313,7 @@ def parallel_frames(slogan_frame: pd.DataFrame, *, min_members: int = 3, top: in
         groups = counted.drop_duplicates(["speech", "frame"]).reset_index(drop=True)
         groups = groups.assign(_o=range(len(groups))).sort_values(["n_slots", "_o"], ascending=[False, True]).head(top)
         keep = set(zip(groups["speech"], groups["frame"]))
-        counted = counted[[k in keep for k in zip(counted["speech"], counted["frame"])]]
+        # a mask, not a list: an empty list would select no columns
+        counted = counted[np.fromiter((k in keep for k in zip(counted["speech"], counted["frame"])), dtype=bool,
+                                      count=len(counted))]
     return counted[cols].reset_index(drop=True)

@@ -4,6 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+import analysis as an
 from analysis.discourse import ranking
 
 
@@ -98,3 +99,12 @@ def test_a_row_without_a_formula_is_not_counted():
     table = an.recurring_slogans(found, min_documents=1)
     assert table["formula"].tolist() == ["两个维护", "抓开工"]
     assert table.set_index("formula").loc["两个维护", "n_documents"] == 2
+
+
+def test_parallel_frames_with_too_few_members_is_an_empty_table_with_its_columns():
+    sp = an.read_compilation(text="同志们：\n稳企业、稳市场、稳预期。\n要抓项目。\n").speeches
+    found = an.slogans(sp, kinds=("parallel",))
+    assert len(an.parallel_frames(found, min_members=3, top=40)) == 3
+    for top in (40, None):  # a frame of three members, four asked for
+        frames = an.parallel_frames(found, min_members=4, top=top)
+        assert frames.empty and list(frames.columns) == ["speech", "frame", "slot", "member", "n", "n_slots"]
