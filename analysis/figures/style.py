@@ -29,6 +29,8 @@ MAX_HEIGHT = 20.0
 #: Panels of a small-multiple figure: 4 columns, 4 rows.
 PANELS_PER_PAGE = 16
 COLUMNS = 4
+#: What a figure of panels says when it has none to draw.
+NOTHING_TO_DRAW = "没有可画的内容"
 
 STYLE = {
     "svg.hashsalt": "speech-analysis", "figure.dpi": 100, "savefig.dpi": 150,
@@ -148,7 +150,8 @@ def page_note(page: int, n_items: int, per_page: int = PANELS_PER_PAGE) -> str:
 
 
 def panel_grid(n: int, *, ax=None, size=(3.0, 2.7)):
-    """A figure and ``n`` axes in rows of :data:`COLUMNS` (or the axes given as ``ax``)."""
+    """A figure and ``n`` axes in rows of :data:`COLUMNS` (or the axes given as ``ax``).  With
+    nothing to draw (``n`` = 0: a document with no word left to count), one panel says so."""
     import matplotlib.pyplot as plt
     import numpy as np
 
@@ -156,7 +159,13 @@ def panel_grid(n: int, *, ax=None, size=(3.0, 2.7)):
         axes = list(np.ravel(ax))
         if len(axes) < n:
             raise ValueError(f"this plot needs {n} axes, {len(axes)} were given")
+        if n == 0:
+            _say_nothing(axes[0])
         return axes[0].figure, axes[:n]
+    if n == 0:
+        fig, panel = plt.subplots(figsize=(6, 2.4))
+        _say_nothing(panel)
+        return fig, []
     nrows = math.ceil(n / COLUMNS)
     ncols = math.ceil(n / nrows)  # rows as full as they can be: 5 panels are 3 + 2, not 4 + 1
     width = min(MAX_WIDTH, size[0] * ncols + 0.6)
@@ -164,6 +173,11 @@ def panel_grid(n: int, *, ax=None, size=(3.0, 2.7)):
     for extra in grid.flat[n:]:
         extra.set_visible(False)
     return fig, list(grid.flat[:n])
+
+
+def _say_nothing(panel) -> None:
+    panel.axis("off")
+    panel.text(0.5, 0.5, NOTHING_TO_DRAW, ha="center", va="center")
 
 
 def grid_axes(ax, n: int, *, figsize: tuple[float, float], nrows: int = 1, sharey: bool = False):

@@ -96,3 +96,21 @@ def test_every_plot_takes_ax_and_touches_nothing_outside_it():
     own = an.plot_register_markers(an.register_markers(an.tokenize(sp)))  # its own figure: titled, with a legend
     assert own._suptitle is not None and own.legends
     plt.close(own)
+
+
+def test_small_multiples_with_nothing_to_draw_say_so(tmp_path):
+    """A document whose words are all stopwords (同志们：好。) has no top terms: the figure says
+    there is nothing to draw, in glyphs the font has, instead of failing."""
+    import matplotlib.pyplot as plt
+    sp = an.read_compilation(text="同志们：\n好。\n").speeches
+    top = an.top_terms(an.term_frequencies(an.term_counts(an.tokenize(sp))), n=12)
+    assert top.empty
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for plot in (an.plot_top_terms, an.plot_wordclouds):
+            fig = plot(top)
+            assert [t.get_text() for ax in fig.axes for t in ax.texts] == [style.NOTHING_TO_DRAW]
+            an.save_figure(fig, plot.__name__, tmp_path)
+        fig, ax = plt.subplots()
+        assert an.plot_top_terms(top, ax=ax) is not None and ax.texts[0].get_text() == style.NOTHING_TO_DRAW
+    plt.close("all")
