@@ -11,10 +11,10 @@ measurement runs in a fresh Python process, as a user's would: it loads the dict
 and the prepared reference corpus inside the timing (from the warm cache, on both sides:
 the parent prepares them once, as a user's first run does) and its peak memory is its own
 (RSS high-water mark; with workers, the largest worker's peak is printed beside it).  A small
-corpus is run several times on each side and the fastest run of each kept (:data:`RUNS_BY_SIZE`:
-three runs below 3 MB, two below 30 MB), as ``timeit`` does: a two-second run varies by a fifth
-from one run to the next on a shared machine.  It
-prints the time of every step (the steps done chunk by chunk are summed over the chunks),
+corpus is run several times on each side, the sides in turn, and the fastest run of each kept
+(:data:`RUNS_BY_SIZE`: three runs below 3 MB, two below 100 MB, so 50x too), as ``timeit`` does: a
+two-second run varies by a fifth from one run to the next on a shared machine, a minute's run by a
+tenth.  It prints the time of every step (the steps done chunk by chunk are summed over the chunks),
 the wall time, the ratio of the pipeline to bare jieba and the speed-up of 2 processes
 over 1, and ends with one line per corpus and process count in the form::
 
@@ -50,7 +50,7 @@ from analysis import config  # noqa: E402
 #: workers' time, which is more than the wall time).
 CHUNK_STEPS = ("segment", "counts", "slogans", "formulas", "numbers", "outline")
 #: Runs of each side by the corpus's size on disk: (below this many bytes, runs).
-RUNS_BY_SIZE = ((3_000_000, 3), (30_000_000, 2), (float("inf"), 1))
+RUNS_BY_SIZE = ((3_000_000, 3), (100_000_000, 2), (float("inf"), 1))
 
 
 def peak_mib() -> float:
@@ -138,25 +138,34 @@ def runs_of(corpus: Path) -> int:
     return next(runs for bytes_below, runs in RUNS_BY_SIZE if size < bytes_below)
 
 
-def fastest(*args: str, runs: int, key: str) -> dict:
-    """The fastest of ``runs`` runs in fresh processes (each one's peak memory is its own)."""
-    return min((in_fresh_process(*args) for _ in range(runs)), key=lambda got: got[key])
+def fastest_in_turn(corpus: Path, processes: list[int], runs: int) -> tuple[dict, dict[int, dict]]:
+    """Bare jieba's fastest run and the pipeline's on each of ``processes``, of ``runs`` rounds in which
+    each side runs once, in turn (fresh processes: each one's peak memory is its own), so that a slow
+    spell of the machine falls on both sides alike rather than on whichever ran during it."""
+    jieba, pipelines = None, {}
+    for _ in range(runs):
+        got = in_fresh_process("jieba", str(corpus))
+        jieba = got if jieba is None or got["jieba_s"] < jieba["jieba_s"] else jieba
+        for p in processes:
+            got = in_fresh_process("pipeline", str(corpus), str(p))
+            if p not in pipelines or got["pipeline_s"] < pipelines[p]["pipeline_s"]:
+                pipelines[p] = got
+    return jieba, pipelines
 
 
 def run(name: str, corpus: Path, processes: list[int]) -> list[dict]:
-    results = []
     runs = runs_of(corpus)
-    jieba_s = fastest("jieba", str(corpus), runs=runs, key="jieba_s")["jieba_s"]
     for p in processes:
         if p > 1 and not splits(corpus, p):
             print(f"  {name + f'_{p}proc':<20} not run: the corpus is too small to split, so {p} processes "
                   f"would run the very same one-process work", flush=True)
-            continue
-        got = fastest("pipeline", str(corpus), str(p), runs=runs, key="pipeline_s")
-        if runs > 1:
-            print(f"  {name if p == 1 else f'{name}_{p}proc':<20} the fastest of {runs} runs, "
-                  f"as bare jieba's", flush=True)
+    processes = [p for p in processes if p == 1 or splits(corpus, p)]
+    jieba, pipelines = fastest_in_turn(corpus, processes, runs)
+    jieba_s, results = jieba["jieba_s"], []
+    for p, got in pipelines.items():
         label = name if p == 1 else f"{name}_{p}proc"
+        if runs > 1:
+            print(f"  {label:<20} the fastest of {runs} runs, as bare jieba's (the two run in turn)", flush=True)
         for key, secs in got["stages"].items():
             summed = "   (summed over chunks)" if key in CHUNK_STEPS else ""
             print(f"  {label:<20} {key:<34} {secs:8.2f} s{summed}")
