@@ -206,17 +206,18 @@ def read_corpus(path: str | Path | None = None, *, pattern: str | None = None,
         files, skipped = sorted(p for p in path.glob(pattern) if p.is_file()), []
     errors = []
     for f, why in skipped:
-        errors.append({"file": f.name, "error": f"{f}: {why}"})
+        errors.append({"file": f.relative_to(path).as_posix(), "error": f"{f}: {why}"})
         warnings.warn(f"{f}: {why}", CorpusWarning, stacklevel=2)
     if not files:
         raise NoSpeechesError(path, f"the folder holds no file that can be read ({SUPPORTED_NAMES})")
     all_rows, all_spans, all_dels = [], [], []
     metas = []
-    for f, (read, said) in zip(files, _read_files(files, processes)):
+    names = [f.relative_to(path).as_posix() for f in files]  # 2020/报告.txt: a subfolder's files named apart
+    for name, (read, said) in zip(names, _read_files(files, names, processes)):
         for message, category in said:  # what reading the file warned of, in file order
             warnings.warn(message, category, stacklevel=2)
         if isinstance(read, str):
-            errors.append({"file": f.name, "error": read})
+            errors.append({"file": name, "error": read})
             warnings.warn(read, CorpusWarning, stacklevel=2)
             continue
         meta, rows, spans, dels = _numbered_from(len(all_rows), *read)
@@ -240,15 +241,16 @@ def read_corpus(path: str | Path | None = None, *, pattern: str | None = None,
 MIN_BYTES_PER_READING_PROCESS = 10_000_000
 
 
-def _read_files(files: list[Path], processes: int) -> list:
-    """:func:`_read_file` of each of ``files``, in order, on up to ``processes`` processes."""
+def _read_files(files: list[Path], names: list[str], processes: int) -> list:
+    """:func:`_read_file` of each of ``files`` (named ``names`` in the tables), in order, on up to
+    ``processes`` processes."""
     size = sum(f.stat().st_size for f in files)
     workers = max(1, min(resolve_processes(processes), len(files), size // MIN_BYTES_PER_READING_PROCESS))
     bar = progress_bar("reading", len(files), "file")  # shown inside a progress_bars block
     if workers <= 1:
-        return list(_ticking(map(_read_file, files), bar))
+        return list(_ticking(map(_read_file, files, names), bar))
     with ProcessPoolExecutor(workers) as pool:
-        return list(_ticking(pool.map(_read_file, files, chunksize=max(1, len(files) // (workers * 4))), bar))
+        return list(_ticking(pool.map(_read_file, files, names, chunksize=max(1, len(files) // (workers * 4))), bar))
 
 
 def _ticking(items, bar):
@@ -261,7 +263,7 @@ def _ticking(items, bar):
         bar.close()
 
 
-def _read_file(f: Path) -> tuple:
+def _read_file(f: Path, name: str | None = None) -> tuple:
     """One file decoded and split, its speeches numbered from 1: ``((meta, rows, spans, deletions),
     warnings)``, or the error's message in place of the four; the warnings it gave, as
     ``(message, category)``, so that a file read on another process warns as one read here."""
@@ -269,7 +271,7 @@ def _read_file(f: Path) -> tuple:
         warnings.simplefilter("always")
         try:
             decoded = read_text(f)
-            meta, rows, spans, dels = split_file(decoded.text, f, decoded, 1)
+            meta, rows, spans, dels = split_file(decoded.text, f, decoded, 1, name=name)
             _check_speeches(rows, f)
             meta.update(encoding=decoded.encoding, n_documents=len(rows), n_chars_source=len(decoded.text))
             read = (meta, rows, spans, dels)

@@ -154,10 +154,13 @@ NOT_SPEECHES = (".md", ".csv", ".tsv", ".json", ".jsonl", ".ndjson", ".xlsx", ".
 
 
 def corpus_files(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
-    """The files of ``folder`` that are read (every supported format), and those that
-    are not, with why; documentation beside the speeches (README.md, SHA256SUMS) is ignored."""
+    """The files of ``folder`` and of its subfolders (a corpus by year or by province: 2020/…,
+    2021/…) that are read (every supported format), in order of their paths, and those that
+    are not, with why; documentation beside the speeches (README.md, SHA256SUMS) and hidden
+    files and folders (.git, .ipynb_checkpoints) are ignored."""
     read, skipped = [], []
-    for path in sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")):
+    inside = (p for p in folder.rglob("*") if not any(part.startswith(".") for part in p.relative_to(folder).parts))
+    for path in sorted((p for p in inside if p.is_file()), key=lambda p: p.relative_to(folder).parts):
         suffix = path.suffix.lower()
         if suffix in SUPPORTED:
             read.append(path)

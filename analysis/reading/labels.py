@@ -69,8 +69,9 @@ def _short_title(title: str | None) -> str | None:
 
 
 def _label(row, own_file: bool = False) -> str:
-    stem = re.sub(r"\.[^.]+$", "", row.get("file") or "")
-    place = place_of(row.get("role"), row.get("title"), stem)
+    path = re.sub(r"\.[^.]+$", "", row.get("file") or "")  # 浙江/2024年报告: a subfolder may name the place
+    stem = path.rsplit("/", 1)[-1]
+    place = place_of(row.get("role"), row.get("title"), path)
     if place:
         return place
     congress = congress_name(row.get("title")) if isinstance(row.get("title"), str) else None

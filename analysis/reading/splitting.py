@@ -259,17 +259,20 @@ def _read_region(text: str, lines: list[Line], reg: Region, spans: SpanList, num
 
 
 def split_file(text: str, path: Path | None, decoded: DecodedText | None,
-               first_speech: int, *, one_document: bool = False) -> tuple[dict, list[dict], list[dict], list[dict]]:
+               first_speech: int, *, one_document: bool = False,
+               name: str | None = None) -> tuple[dict, list[dict], list[dict], list[dict]]:
     """Split one decoded file; return meta, speech rows, span rows and deletion rows.
 
     A Traditional text is parsed in its Simplified form (:mod:`.script`, the same length)
     while every span, title and body keeps the original characters.  ``one_document``
-    (a row of a table corpus) reads the text as one document whatever headings it holds."""
+    (a row of a table corpus) reads the text as one document whatever headings it holds.
+    ``name``: the ``file`` the rows name (default the file's name; a file in a subfolder of the
+    corpus is named by its path inside it, 2020/报告.txt)."""
     shown = text
     if is_traditional(text):
         text = to_simplified(text)
     lines = split_run_in(split_lines(text))
-    file_name = path.name if path else None
+    file_name = name or (path.name if path else None)
     meta: dict = {"file": file_name}
     headings, roles, titles = ([], {}, {}) if one_document else find_headings(lines)
     spans = SpanList(file_name)

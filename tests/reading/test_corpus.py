@@ -164,3 +164,20 @@ def test_reading_a_folder_shows_the_files_read_when_progress_is_shown(capsys):
     assert "reading:   0%|          | 0/25 [00:00<?, ?file/s]" in capsys.readouterr().err
     an.read_corpus(config.PROVINCIAL_CORPUS)
     assert "reading" not in capsys.readouterr().err  # outside such a block, nothing
+
+
+def test_a_folder_of_subfolders_is_read_whole_each_file_named_by_its_path(tmp_path):
+    """A corpus kept by year or by province (2020/报告.txt, 浙江/报告.txt): every file is read, each
+    named by its path inside the folder (two 报告.txt stay apart), the year and place taken from it;
+    hidden folders (.ipynb_checkpoints) and documentation are passed over."""
+    speech = "在全市招商大会上的讲话\n同志们：\n要抓项目、抓招商、抓落实。\n"
+    for where in ("2020", "2021", "浙江", ".ipynb_checkpoints"):
+        (tmp_path / where).mkdir()
+        (tmp_path / where / "报告.txt").write_text(speech, encoding="utf-8")
+    (tmp_path / "2021" / "README.md").write_text("# notes\n", encoding="utf-8")
+    comp = an.read_corpus(tmp_path)
+    sp = comp.speeches
+    assert sp["file"].tolist() == ["2020/报告.txt", "2021/报告.txt", "浙江/报告.txt"]
+    assert sp["year"].tolist()[:2] == [2020, 2021] and sp["label"].tolist()[2].endswith("浙江")
+    assert set(comp.spans["file"]) == set(sp["file"]) and comp.errors.empty
+    assert an.read_corpus(tmp_path, processes=2).speeches["file"].tolist() == sp["file"].tolist()
