@@ -132,6 +132,8 @@ TITLE_LINE = 50
 RUNNING_TEXT = 30
 #: Marks a sentence holds and a heading never does.
 SENTENCE_MARKS = "。！？"
+#: Whom a speech opens by addressing (同志们：, 各位代表：, 尊敬的各位来宾：): the salutation's words.
+ADDRESSEES = "同志们|各位代表|朋友们|女士们|先生们|各位来宾|各位嘉宾|各位领导|各位企业家|代表们|委员们|同学们"
 #: Full stops, Chinese and Western: a sentence's end, the semicolon left out.
 FULL_STOPS = "。！？!?"
 #: What a heading run into the text follows: a full stop, a closing quotation mark or a colon.

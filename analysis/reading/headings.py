@@ -2,7 +2,8 @@
 
 As a family, not a list: a number in any numeral system (一二三, 1 2 3, ①), with or
 without 第 / 篇 / 范文 / 材料 / 稿, in any bracket (【】 [] 〔〕 （）) or after a colon,
-on a line of its own or run into the line before (``…的讲话。第二篇：在…``); and the
+on a line of its own or run into the line before (``…的讲话。第二篇：在…``), the speech run on
+after it where a page lost its line breaks (``第二篇：在…上的讲话同志们：…``); and the
 collection's title repeated with a number (``…讲话1``, ``…讲话2``).  Outline headings
 (一、 （一）) never open a speech: a bare numeral needs 篇, 范文, 材料 or 稿 beside it.
 """
@@ -10,7 +11,19 @@ from __future__ import annotations
 
 import re
 
-from ..chinese import CIRCLED, CN_NUMERAL, CN_ORDINAL, CN_SMALL, RUN_IN_AFTER, Line, chinese_number, squeeze
+from ..chinese import (
+    ADDRESSEES,
+    CIRCLED,
+    CN_NUMERAL,
+    CN_ORDINAL,
+    CN_SMALL,
+    RUN_IN_AFTER,
+    SENTENCE_MARKS,
+    TITLE_LINE,
+    Line,
+    chinese_number,
+    squeeze,
+)
 
 _NUM = rf"[{CN_NUMERAL}\d{CIRCLED}]{{1,4}}"
 _OPEN, _CLOSE = r"[【\[〔（(]", r"[】\]〕）)]"
@@ -24,6 +37,10 @@ SPEECH_HEADING = re.compile(
 # a heading run into the line before it: after a sentence end or a colon, with a colon or bracket
 _RUN_IN = re.compile(rf"(?<=[{RUN_IN_AFTER}])[ \t\u3000]*"
                      rf"(?={_OPEN}?第\s*[{CN_SMALL}\d]{{1,3}}\s*篇\s*(?:{_CLOSE}|[:：]))")
+# the salutation a speech opens with, run into its heading's line (第二篇：在…上的讲话同志们：今天…):
+# the heading's line ends where it begins
+_RUN_IN_SALUTATION = re.compile(rf"(?:尊敬的[^{SENTENCE_MARKS}：:]{{0,30}}?)?(?:{ADDRESSEES})"
+                                rf"[^{SENTENCE_MARKS}：:，,]{{0,20}}?[：:]")
 # the collection's title and a number: 在全市项目建设会议上的讲话1
 _NUMBERED_TITLE = re.compile(r"^[ \t\u3000]*(?P<title>[^\d。，；！？]{6,60}?)[ \t\u3000]*"
                              rf"(?P<num>\d{{1,2}}|{CN_ORDINAL})[ \t\u3000]*$")
@@ -54,13 +71,24 @@ def split_run_in(lines: list[Line]) -> list[Line]:
     for ln in lines:
         cuts = [m.start() for m in _RUN_IN.finditer(ln.text) if m.start() > 0]
         if not cuts:
-            out.append(ln)
+            out += _salutation_apart(ln)
             continue
         bounds = [0, *cuts, len(ln.text)]
         for k, (a, b) in enumerate(zip(bounds, bounds[1:])):
             last = k == len(bounds) - 2
-            out.append(Line(ln.start + a, ln.start + b, ln.stop if last else ln.start + b, ln.text[a:b]))
+            out += _salutation_apart(Line(ln.start + a, ln.start + b, ln.stop if last else ln.start + b, ln.text[a:b]))
     return out
+
+
+def _salutation_apart(ln: Line) -> list[Line]:
+    """A speech heading's line that runs on into the speech (a page copied without its line
+    breaks: 第二篇：在…上的讲话同志们：今天…), cut where the salutation begins; any other line as it is."""
+    heading = SPEECH_HEADING.match(ln.text[:TITLE_LINE * 2])
+    m = _RUN_IN_SALUTATION.search(ln.text, heading.start("title") + 1, TITLE_LINE * 2) if heading else None
+    if m is None:
+        return [ln]
+    at = ln.start + m.start()
+    return [Line(ln.start, at, at, ln.text[:m.start()]), Line(at, ln.end, ln.stop, ln.text[m.start():])]
 
 
 def numbered_titles(lines: list[Line]) -> dict[int, tuple[int, int]]:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..chinese import (
+    ADDRESSEES,
     BOOKMARK,
     CN_DIGITS_WRITTEN,
     CN_ORDINAL,
@@ -31,8 +32,8 @@ from ..chinese import (
 from .clutter import SOURCE_LINE, URL, is_clutter
 
 SALUTATION = re.compile(
-    rf"^[ \t\u3000]*(尊敬的)?[^{SENTENCE_MARKS}\n]{{0,30}}?(同志们|各位代表|朋友们|女士们|先生们|各位来宾|各位嘉宾|"
-    rf"各位领导|各位企业家|代表们|委员们|同学们)[^{SENTENCE_MARKS}\n]{{0,20}}?[：:！!，,]?[ \t\u3000]*$"
+    rf"^[ \t\u3000]*(尊敬的)?[^{SENTENCE_MARKS}\n]{{0,30}}?({ADDRESSEES})"
+    rf"[^{SENTENCE_MARKS}\n]{{0,20}}?[：:！!，,]?[ \t\u3000]*$"
 )
 _ROLES = (r"(?:国务院|市委|县委|区委|省委|州委|党委|党组|市|县|区|省|州|镇|乡|自治区|人民政府|政府|常务|副|主要)*"
           r"(?:书记|副书记|总理|市长|县长|省长|区长|州长|镇长|乡长|主席|主任|部长|局长|厅长|秘书长|常委|委员|"

@@ -55,3 +55,16 @@ def test_a_count_the_page_claims_is_checked(claim):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         an.read_compilation(text="讲话稿精选2篇\n" + TWO.format(h1="第一篇：", h2="第二篇："))
+
+
+def test_a_compilation_copied_without_its_line_breaks_is_read_speech_by_speech():
+    """第一篇：在…上的讲话同志们：… on one line: the heading ends where the salutation begins."""
+    text = ("第一篇：在全市招商大会上的讲话同志们：今天我们召开大会，要抓项目、抓招商、抓落实。"
+            "第二篇：在项目推进会上的讲话各位代表：要抓开工、抓进度。项目是生命线。")
+    comp = an.read_compilation(text=text)
+    assert comp.speeches["title"].tolist() == ["在全市招商大会上的讲话", "在项目推进会上的讲话"]
+    assert comp.speeches["text"].str.startswith(("同志们：", "各位代表：")).all()
+    assert comp.spans["start"].iloc[0] == 0 and (comp.spans["start"].iloc[1:].values == comp.spans["end"].iloc[:-1].values).all()
+    # a heading whose title holds the word, with no colon after it, is left whole
+    one = an.read_compilation(text="第一篇：致全市广大同志们的一封信\n同志们：\n要抓项目。\n").speeches
+    assert one["title"].tolist() == ["致全市广大同志们的一封信"]
