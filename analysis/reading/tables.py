@@ -8,7 +8,8 @@ given (``text_field=``, ``--text-field``).  Every other column is kept as docume
 metadata (:mod:`.catalogue` says how names that collide with the reader's own are
 treated).  A row without text is skipped, with one warning listing the rows; a
 malformed line or row is a one-line :class:`~analysis.errors.TableError` naming the
-file and the line (JSON lines) or row (the others: the spreadsheet row, header = 1).
+file and the line (JSON lines) or row (the others: the spreadsheet row, header = 1; every sheet of a
+workbook, a row of several sheets named by sheet and row).
 
 Each row is read as one document, exactly like a single-speech file whose name is
 ``FILE:N`` (N its line or row), so spans still tile every row's text.
@@ -100,13 +101,23 @@ def _first_line(exc: Exception) -> str:
     return (str(exc).strip().splitlines() or [type(exc).__name__])[-1]
 
 
-def _spreadsheet(path: Path) -> tuple[pd.DataFrame, list[int]]:
+def _spreadsheet(path: Path) -> tuple[pd.DataFrame, list]:
+    """Every sheet of a workbook (a sheet per year or per province is common): one sheet's rows are
+    numbered by their spreadsheet row, several sheets' by sheet and row (``B:2``), with a ``sheet``
+    column; a sheet with no rows adds none."""
     check_expansion(path)
     try:
-        frame = pd.read_excel(path, engine="openpyxl", dtype=object)
+        sheets = pd.read_excel(path, engine="openpyxl", dtype=object, sheet_name=None)
     except (ValueError, KeyError, OSError) as exc:
         raise TableError(path, f"is not a readable Excel (.xlsx) file ({_first_line(exc)})") from None
-    return frame, [k + 2 for k in range(len(frame))]
+    if len(sheets) == 1:
+        frame = next(iter(sheets.values()))
+        return frame, [k + 2 for k in range(len(frame))]
+    used = {name: frame for name, frame in sheets.items() if len(frame)}
+    if not used:
+        return pd.DataFrame(), []
+    frame = pd.concat([f.assign(sheet=str(name)) for name, f in used.items()], ignore_index=True)
+    return frame, [f"{name}:{k + 2}" for name, f in used.items() for k in range(len(f))]
 
 
 def _parquet(path: Path) -> tuple[pd.DataFrame, list[int]]:

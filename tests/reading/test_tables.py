@@ -177,3 +177,20 @@ def test_the_party_congress_corpus_reads_as_published(recwarn):
     assert sp["label"].is_unique and sp["label"].str.len().gt(0).all()
     assert sp.loc[sp["year"] == 2022, "speaker"].item() == "习近平"
     assert sp.loc[sp["year"] == 2022, "date"].item() == "2022-10-16"
+
+
+def test_every_sheet_of_a_workbook_is_read_each_row_named_by_sheet_and_row(tmp_path):
+    """A workbook with a sheet per year: no sheet is left out; each document is WORKBOOK:SHEET:ROW,
+    its sheet a column, and a sheet named by a year dates its rows where nothing else does."""
+    path = tmp_path / "reports.xlsx"
+    speech = "同志们：\n要抓项目、抓招商、抓落实。\n"
+    with pd.ExcelWriter(path) as book:
+        pd.DataFrame({"content": [speech, speech]}).to_excel(book, sheet_name="2019", index=False)
+        pd.DataFrame({"content": [speech]}).to_excel(book, sheet_name="2020", index=False)
+        pd.DataFrame({"content": []}).to_excel(book, sheet_name="说明", index=False)
+    sp = an.read_corpus(path).speeches
+    assert sp["file"].tolist() == ["reports.xlsx:2019:2", "reports.xlsx:2019:3", "reports.xlsx:2020:2"]
+    assert sp["sheet"].tolist() == ["2019", "2019", "2020"] and sp["year"].tolist() == [2019, 2019, 2020]
+    one = tmp_path / "one.xlsx"
+    pd.DataFrame({"content": [speech]}).to_excel(one, index=False)
+    assert an.read_corpus(one).speeches["file"].tolist() == ["one.xlsx:2"]  # one sheet: named by row alone
