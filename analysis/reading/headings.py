@@ -37,6 +37,8 @@ SPEECH_HEADING = re.compile(
 # a heading run into the line before it: after a sentence end or a colon, with a colon or bracket
 _RUN_IN = re.compile(rf"(?<=[{RUN_IN_AFTER}])[ \t\u3000]*"
                      rf"(?={_OPEN}?第\s*[{CN_SMALL}\d]{{1,3}}\s*篇\s*(?:{_CLOSE}|[:：]))")
+# what a speech heading's first character (after spaces) can be: a bracket, 第, or its kind's first
+_HEADING_STARTS = frozenset("【[〔（(第篇范材讲稿")
 # the salutation a speech opens with, run into its heading's line (第二篇：在…上的讲话同志们：今天…):
 # the heading's line ends where it begins
 _RUN_IN_SALUTATION = re.compile(rf"(?:尊敬的[^{SENTENCE_MARKS}：:]{{0,30}}?)?(?:{ADDRESSEES})"
@@ -83,6 +85,8 @@ def split_run_in(lines: list[Line]) -> list[Line]:
 def _salutation_apart(ln: Line) -> list[Line]:
     """A speech heading's line that runs on into the speech (a page copied without its line
     breaks: 第二篇：在…上的讲话同志们：今天…), cut where the salutation begins; any other line as it is."""
+    if ln.text.lstrip(" \t\u3000")[:1] not in _HEADING_STARTS:  # most lines: one test, no pattern
+        return [ln]
     heading = SPEECH_HEADING.match(ln.text[:TITLE_LINE * 2])
     m = _RUN_IN_SALUTATION.search(ln.text, heading.start("title") + 1, TITLE_LINE * 2) if heading else None
     if m is None:
