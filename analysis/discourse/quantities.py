@@ -84,7 +84,7 @@ _UNITS = [
 _UNIT_RE = "|".join(f"(?P<u{i}>{p})" for i, (p, _, _) in enumerate(_UNITS))
 
 #: The units alone, to tell which one a quantity's unit is: its group's name (``u3``) at once,
-#: where asking each of the quantity's 26 unit groups in turn cost a fifth of a row's time.
+#: where asking each of the quantity's 26 unit groups in turn was a fifth of :func:`_unit_row`'s work.
 _UNIT_ALONE = re.compile(_UNIT_RE)
 _IS_CN = re.compile(rf"(?:{CN}|{FUZZY}){SCALE}?(?:{FUZZY})?")
 
