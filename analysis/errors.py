@@ -103,11 +103,12 @@ class ClusterError(OptionError):
 
 
 class TooFewSpeechesError(CorpusError, ValueError):
-    """A statistic that compares speeches was given fewer than two."""
+    """A statistic that compares speeches was given fewer than two (with words to count: a
+    document whose every word is a stopword counts for none)."""
 
     def __init__(self, statistic: str, n: int):
-        self.path, self.problem = None, f"this corpus has {n}"
-        Exception.__init__(self, f"{statistic} compares speeches: this corpus has {n}")
+        self.path, self.problem = None, f"this corpus has {n} with words to count"
+        Exception.__init__(self, f"{statistic} compares speeches: {self.problem}")
 
 
 def check_choice(option: str, value, allowed) -> None:

@@ -59,3 +59,12 @@ def test_places_jieba_tags_otherwise_are_names_too():
     every = set(an.term_counts(tokens)["term"])
     assert {"合肥", "包头"} <= every and not {"合肥", "包头"} & kept
     assert "项目" in kept
+
+
+def test_a_speech_with_no_word_to_count_is_told_as_such():
+    """同志们：好。 counts no word: the message says the corpus has no speech with words to count,
+    not that it has no speech."""
+    counts = an.term_counts(an.tokenize(an.read_compilation(text="同志们：\n好。\n").speeches))
+    assert counts.empty
+    with pytest.raises(an.TooFewSpeechesError, match="this corpus has 0 with words to count"):
+        an.keyness_by_speech(counts)
