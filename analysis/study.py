@@ -106,7 +106,7 @@ class Study:
     def compare(self, statistic, *args, **kwargs):
         """``statistic(*args, **kwargs)``, or None after printing why when it needs more speeches.
 
-        Lets a notebook show the one line (keyness compares speeches: this corpus has 1)
+        Lets a notebook show the one line (keyness compares speeches: this corpus has 1 with words to count)
         and go on to the figures that can be drawn.
         """
         try:
