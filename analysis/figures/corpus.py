@@ -13,6 +13,7 @@ from .style import (
     page_note,
     page_of,
     row_height,
+    say_nothing,
     single_axes,
     speech_name,
     styled,
@@ -132,7 +133,6 @@ def plot_outline(outline_frame: pd.DataFrame, *, labels=None, page: int = 1, ax=
             panel.text(0.02 + 0.08 * (level - 1), i, text, fontsize=8 if level > 1 else 8.5, va="center",
                        color="#b22222" if slip else ("black" if level == 1 else "#444444"))
     if not on_page:
-        axes[0].axis("off")
-        axes[0].text(0.5, 0.5, "没有找到编号提纲", ha="center", va="center")
+        say_nothing(axes[0], "没有找到编号提纲")
     title = "各篇讲话的提纲（一、二级标题；红色为原文编号错误）" + page_note(page, len(speeches), OUTLINES_PER_PAGE)
     return finish(fig, title, into=ax)

@@ -4,7 +4,18 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .style import MAX_WIDTH, PALETTE, column_labels, finish, label_size, row_height, single_axes, speech_name, styled
+from .style import (
+    MAX_WIDTH,
+    PALETTE,
+    column_labels,
+    finish,
+    label_size,
+    row_height,
+    say_nothing,
+    single_axes,
+    speech_name,
+    styled,
+)
 
 #: Up to this many speeches the slogan matrix prints its counts.
 ANNOTATE_UP_TO = 30
@@ -13,8 +24,7 @@ _SLOTS_SHOWN = 70  # characters of slot fillers per frame line
 
 def _nothing_found(ax, message: str):
     fig, panel = single_axes(ax, width=6, height=2.4)
-    panel.axis("off")
-    panel.text(0.5, 0.5, message, ha="center", va="center")
+    say_nothing(panel, message)
     return finish(fig, into=ax)
 
 

@@ -160,11 +160,11 @@ def panel_grid(n: int, *, ax=None, size=(3.0, 2.7)):
         if len(axes) < n:
             raise ValueError(f"this plot needs {n} axes, {len(axes)} were given")
         if n == 0:
-            _say_nothing(axes[0])
+            say_nothing(axes[0])
         return axes[0].figure, axes[:n]
     if n == 0:
         fig, panel = plt.subplots(figsize=(6, 2.4))
-        _say_nothing(panel)
+        say_nothing(panel)
         return fig, []
     nrows = math.ceil(n / COLUMNS)
     ncols = math.ceil(n / nrows)  # rows as full as they can be: 5 panels are 3 + 2, not 4 + 1
@@ -175,9 +175,10 @@ def panel_grid(n: int, *, ax=None, size=(3.0, 2.7)):
     return fig, list(grid.flat[:n])
 
 
-def _say_nothing(panel) -> None:
+def say_nothing(panel, message: str = NOTHING_TO_DRAW) -> None:
+    """A panel that says, in its middle, that there is nothing to draw (or what was not found)."""
     panel.axis("off")
-    panel.text(0.5, 0.5, NOTHING_TO_DRAW, ha="center", va="center")
+    panel.text(0.5, 0.5, message, ha="center", va="center")
 
 
 def grid_axes(ax, n: int, *, figsize: tuple[float, float], nrows: int = 1, sharey: bool = False):
