@@ -19,7 +19,7 @@ from .cleaning import clean_body
 from .clutter import SOURCE_LINE, TRAILER_START, URL, is_clutter, notice_start, without_site_name
 from .decoding import DecodedText
 from .headings import match_heading, numbered_titles, split_run_in
-from .metadata import Preamble, is_prose, parse_headless, parse_preamble, role_and_occasion
+from .metadata import SALUTATION, Preamble, is_prose, parse_headless, parse_preamble, role_and_occasion
 from .script import is_traditional, to_simplified
 
 _ELLIPSIS = re.compile(r"(\.{3,}|…+|。{3,})\s*$")
@@ -153,11 +153,28 @@ def classify_front(lines: list[Line], upto: int, roles: dict[int, str], meta: di
     return kinds
 
 
-def _regions(lines: list[Line], headings: list[int]) -> list[Region]:
+#: Prose of at least this many characters after a salutation, before the first heading, is a speech
+#: of its own (a speech copied with the heading of the next one), not a compilation's front matter.
+SPEECH_BEFORE_HEADINGS = 200
+
+
+def speech_before_headings(lines: list[Line], first_heading: int) -> bool:
+    """Whether the lines before the first heading hold a speech without a heading: a salutation
+    (同志们：), then prose.  A compilation's own words before its speeches address no one."""
+    hailed = next((i for i in range(first_heading) if len(lines[i].text.strip()) <= SHORT_LINE
+                   and SALUTATION.match(lines[i].text)), None)
+    if hailed is None:
+        return False
+    prose = (len(lines[i].text.strip()) for i in range(hailed + 1, first_heading) if is_prose(lines[i].text))
+    return sum(prose) >= SPEECH_BEFORE_HEADINGS
+
+
+def _regions(lines: list[Line], headings: list[int], *, leading: bool = False) -> list[Region]:
+    """The speeches' regions; ``leading``: the lines before the first heading are a speech too."""
     if not headings:
         return [Region(None, 0, len(lines))]
     ends = headings[1:] + [len(lines)]
-    return [Region(h, h + 1, end) for h, end in zip(headings, ends)]
+    return [Region(None, 0, headings[0])] * leading + [Region(h, h + 1, end) for h, end in zip(headings, ends)]
 
 
 def _skip_leading_clutter(lines: list[Line], reg: Region, spans: SpanList, number: int) -> Region:
@@ -276,10 +293,12 @@ def split_file(text: str, path: Path | None, decoded: DecodedText | None,
     meta: dict = {"file": file_name}
     headings, roles, titles = ([], {}, {}) if one_document else find_headings(lines)
     spans = SpanList(file_name)
-    spans.add_lines(lines, classify_front(lines, headings[0] if headings else 0, roles, meta, titles))
+    leading = bool(headings) and speech_before_headings(lines, headings[0])
+    front = headings[0] if headings and not leading else 0
+    spans.add_lines(lines, classify_front(lines, front, roles, meta, titles))
     rows: list[dict] = []
     deletions: list[dict] = []
-    for number, reg in enumerate(_regions(lines, headings), first_speech):
+    for number, reg in enumerate(_regions(lines, headings, leading=leading), first_speech):
         row, dels = _read_region(text, lines, reg, spans, number, shown, titles)
         row = {"speech": number, "file": file_name, **row, "encoding": decoded.encoding if decoded else "str",
                "script": "traditional" if shown is not text else "simplified"}

@@ -33,3 +33,20 @@ def test_a_speech_that_breaks_off_is_marked_truncated_whatever_follows_its_dots(
     for ending, truncated in endings.items():
         sp = read_compilation(text=f"第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商。\n{ending}").speeches
         assert sp["truncated"].tolist() == [truncated], ending
+
+
+def test_a_speech_before_the_first_heading_is_a_speech_and_a_compilations_preamble_is_not():
+    body = "今年以来，全县上下坚持项目为王，抓招商、抓开工、抓投产，各项工作取得明显成效。" * 6
+    copied = (f"在全县项目推进会上的讲话\n县委书记 XXX\n同志们：\n{body}\n"
+              "第三篇：在重点招商项目推介会上的讲话\n尊敬的各位朋\n")
+    comp = an.read_compilation(text=copied)
+    _tiles(comp, copied)
+    assert comp.speeches["title"].tolist() == ["在全县项目推进会上的讲话", "在重点招商项目推介会上的讲话"]
+    assert comp.speeches["text"].iloc[0].strip() == body and comp.speeches["salutation"].iloc[0] == "同志们："
+    # a compilation's own words, however long, address no one: front matter, as before
+    preamble = f"招商引资讲话稿（精选2篇）\n编者按：{body}\n"
+    compilation = (f"{preamble}第一篇：在全市招商大会上的讲话\n同志们：\n抓项目、抓招商。\n"
+                   "第二篇：在项目推进会上的讲话\n同志们：\n抓开工、抓进度。\n")
+    comp = an.read_compilation(text=compilation)
+    assert len(comp.speeches) == 2
+    assert comp.spans.loc[comp.spans["end"] <= len(preamble), "speech"].eq(0).all()
