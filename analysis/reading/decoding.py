@@ -22,8 +22,9 @@ from ..errors import (
     TooLargeError,
 )
 
-BINARY = ("this is a binary file, not text; the formats read are plain text (.txt), Word (.docx), PDF (.pdf) "
-          "and HTML (.html, .htm)")
+#: The formats a corpus may be given in, as messages name them (:mod:`.formats` reads them).
+FORMATS_READ = "plain text (.txt), Word (.docx), PDF (.pdf), HTML (.html, .htm) and Markdown (.md)"
+BINARY = f"this is a binary file, not text; the formats read are {FORMATS_READ}"
 
 # Codecs that charset-normalizer may report for Simplified Chinese bytes; all
 # are decoded as GB18030 so that the same text gives the same characters.

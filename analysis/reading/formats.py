@@ -1,4 +1,4 @@
-"""Word, PDF and HTML files as text, with maintained libraries; plain text is decoded.
+"""Word, PDF, HTML and Markdown files as text, with maintained libraries; plain text is decoded.
 
 The extracted text is what the reader splits and what every offset and span refers
 to (the lossless rule holds for it).  Paragraphs become lines:
@@ -10,7 +10,10 @@ to (the lossless rule holds for it).  Paragraphs become lines:
 * ``.html`` / ``.htm``: BeautifulSoup over the stdlib parser, one line per block
   element (p, div, h1-h6, li, tr, br ...), scripts, styles and navigation dropped
   (breadcrumbs too, by their class or id), and ``<title>`` only when there is no ``<h1>``;
-  the bytes are decoded like any text file first.
+  the bytes are decoded like any text file first;
+* ``.md`` / ``.markdown``: mistune's syntax tree, one line per block and per line of a
+  paragraph, the markup (``#``, ``**``, ``>``, a link's address) dropped and a numbered list's
+  numbers kept (``1. …``, as written: they are the outline's markers).
 
 ``DecodedText.encoding`` records the extraction (``docx via python-docx 1.2.0``).
 Old binary formats (``.doc``, ``.wps``) and images are refused with the list of
@@ -24,13 +27,14 @@ from pathlib import Path
 
 from .. import config
 from ..errors import BinaryFileError, CorpusError, EmptyCorpusError, TooLargeError
-from .decoding import DecodedText, decode_bytes, read_bytes
+from .decoding import FORMATS_READ, DecodedText, decode_bytes, read_bytes
 
 TEXT_SUFFIXES = (".txt",)
-DOCUMENT_SUFFIXES = (".docx", ".pdf", ".html", ".htm")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+DOCUMENT_SUFFIXES = (".docx", ".pdf", ".html", ".htm", *MARKDOWN_SUFFIXES)
 #: Every suffix a folder is read for.
 SUPPORTED = TEXT_SUFFIXES + DOCUMENT_SUFFIXES
-SUPPORTED_NAMES = "plain text (.txt), Word (.docx), PDF (.pdf) and HTML (.html, .htm)"
+SUPPORTED_NAMES = FORMATS_READ
 _REFUSED = {".doc": "an old Word file", ".wps": "a WPS file", ".rtf": "an RTF file", ".odt": "an OpenDocument file",
             ".jpg": "an image", ".jpeg": "an image", ".png": "an image", ".gif": "an image", ".zip": "an archive",
             ".rar": "an archive", ".7z": "an archive", ".xls": "an old Excel file (save it as .xlsx)",
@@ -118,6 +122,58 @@ def html_text(data: bytes, path: Path | None = None) -> tuple[str, str]:
     return text, decoded.encoding
 
 
+def markdown_text(data: bytes, path: Path | None = None) -> tuple[str, str]:
+    """The text of a Markdown file without its markup, its blocks apart by a blank line as
+    written (a licence notice after a blank line is told by it); and how its bytes were decoded."""
+    import mistune
+
+    decoded = decode_bytes(data, path)
+    blocks = _markdown_blocks(mistune.create_markdown(renderer=None)(decoded.text))
+    return "\n\n".join(b for b in blocks if b.strip()), decoded.encoding
+
+
+def _markdown_blocks(tokens: list[dict]):
+    """The text of each block, its lines as written."""
+    for token in tokens:
+        kind = token["type"]
+        if kind == "list":
+            yield "\n".join(_list_lines(token))
+        elif kind == "block_code":
+            yield token["raw"].rstrip("\n")
+        elif kind == "block_html":
+            from bs4 import BeautifulSoup
+
+            yield BeautifulSoup(token["raw"], "html.parser").get_text().strip("\n")
+        elif kind in ("heading", "paragraph", "block_text"):
+            yield _inline_text(token["children"])
+        elif "children" in token:  # a quotation, a list item
+            yield from _markdown_blocks(token["children"])
+
+
+def _list_lines(token: dict):
+    """A list's items, one line each; a numbered one's with their numbers as written (3) …, 1. …)."""
+    ordered, start = token["attrs"].get("ordered"), token["attrs"].get("start", 1)
+    for k, item in enumerate(token["children"]):
+        lines = "\n".join(b for b in _markdown_blocks(item.get("children", [])) if b.strip()).split("\n")
+        if ordered:
+            lines[0] = f"{start + k}{token.get('bullet', '.')} {lines[0]}"
+        yield from lines
+
+
+def _inline_text(children: list[dict]) -> str:
+    """The words of a block: emphasis, links and images by their text, breaks as line ends, inline HTML dropped."""
+    out = []
+    for child in children:
+        kind = child["type"]
+        if kind in ("softbreak", "linebreak"):
+            out.append("\n")
+        elif "children" in child:
+            out.append(_inline_text(child["children"]))
+        elif kind != "inline_html":
+            out.append(child.get("raw", ""))
+    return "".join(out)
+
+
 _NAVIGATION = re.compile(r"breadcrumb|crumb|location|position|weizhi|dqwz|nav", re.I)
 
 
@@ -128,7 +184,7 @@ def _is_navigation(tag) -> bool:
 
 
 def extract(data: bytes, path: Path) -> DecodedText:
-    """The text of a Word, PDF or HTML file, and how it was extracted."""
+    """The text of a Word, PDF, HTML or Markdown file, and how it was extracted."""
     suffix = path.suffix.lower()
     try:
         if suffix == ".docx":
@@ -136,6 +192,9 @@ def extract(data: bytes, path: Path) -> DecodedText:
             text, how = docx_text(data, path), f"docx via python-docx {_version('python-docx')}"
         elif suffix == ".pdf":
             text, how = pdf_text(data, path), f"pdf via pypdfium2 {_version('pypdfium2')}"
+        elif suffix in MARKDOWN_SUFFIXES:
+            text, encoding = markdown_text(data, path)
+            how = f"markdown ({encoding}) via mistune {_version('mistune')}"
         else:
             text, encoding = html_text(data, path)
             how = f"html ({encoding}) via beautifulsoup4 {_version('beautifulsoup4')}"
@@ -148,6 +207,9 @@ def extract(data: bytes, path: Path) -> DecodedText:
     return DecodedText(text, how, False, "\n")
 
 
+#: Markdown files of these names are documentation (README.md, SOURCES.md), never a speech.
+DOCUMENTATION = re.compile(r"(readme|sources?|licen[cs]e|copying|changelog|changes|notes|provenance|citation"
+                           r"|contributing|authors|说明|来源|数据说明)$", re.I)
 #: Files a folder of speeches may hold beside them, passed over without a word.
 NOT_SPEECHES = (".md", ".csv", ".tsv", ".json", ".jsonl", ".ndjson", ".xlsx", ".parquet", ".yml", ".yaml", ".toml",
                 ".py", ".ipynb", "")
@@ -157,7 +219,9 @@ def corpus_files(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
     """The files of ``folder`` and of its subfolders (a corpus by year or by province: 2020/…,
     2021/…) that are read (every supported format), in order of their paths, and those that
     are not, with why; documentation beside the speeches (README.md, SHA256SUMS) and hidden
-    files and folders (.git, .ipynb_checkpoints) are ignored."""
+    files and folders (.git, .ipynb_checkpoints) are ignored.  Markdown files are the speeches
+    only in a folder of no other kind of speech file, and never by a documentation name
+    (:data:`DOCUMENTATION`)."""
     read, skipped = [], []
     inside = (p for p in folder.rglob("*") if not any(part.startswith(".") for part in p.relative_to(folder).parts))
     for path in sorted((p for p in inside if p.is_file()), key=lambda p: p.relative_to(folder).parts):
@@ -166,7 +230,10 @@ def corpus_files(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
             read.append(path)
         elif suffix not in NOT_SPEECHES:
             skipped.append((path, refused(path) or f"is not a format that is read ({SUPPORTED_NAMES})"))
-    return read, skipped
+    markdown = [p for p in read if p.suffix.lower() in MARKDOWN_SUFFIXES]
+    if len(markdown) < len(read):  # beside speeches of other formats, Markdown is their documentation
+        return [p for p in read if p.suffix.lower() not in MARKDOWN_SUFFIXES], skipped
+    return [p for p in read if not DOCUMENTATION.match(p.stem)], skipped
 
 
 def is_document(path: Path) -> bool:

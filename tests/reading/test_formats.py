@@ -1,4 +1,4 @@
-"""Word, PDF and HTML files are read into the same speeches as their plain-text copy."""
+"""Word, PDF, HTML and Markdown files are read into the same speeches as their plain-text copy."""
 
 import pytest
 
@@ -36,26 +36,32 @@ def _html(path):
     path.write_text(page, encoding="utf-8")
 
 
+def _markdown(path):
+    # a heading, emphasis and a paragraph's lines as written: the markup goes, the lines stay
+    lines = [line.replace("抓项目建设", "**抓项目建设**") for line in LINES[1:]]
+    path.write_text(f"# {LINES[0]}\n\n" + "\n".join(lines) + "\n", encoding="utf-8")
+
+
 @pytest.fixture(scope="module")
 def copies(tmp_path_factory):
     folder = tmp_path_factory.mktemp("formats")
     (folder / "speech.txt").write_text("\n".join(LINES) + "\n", encoding="utf-8")
-    for suffix, write in ((".docx", _docx), (".pdf", _pdf), (".html", _html)):
+    for suffix, write in ((".docx", _docx), (".pdf", _pdf), (".html", _html), (".md", _markdown)):
         write(folder / f"speech{suffix}")
     return folder
 
 
-@pytest.mark.parametrize("suffix", [".docx", ".pdf", ".html"])
+@pytest.mark.parametrize("suffix", [".docx", ".pdf", ".html", ".md"])
 def test_each_format_gives_the_speech_of_the_text_copy(copies, suffix):
     text = an.read_corpus(copies / "speech.txt").speeches.iloc[0]
     other = an.read_corpus(copies / f"speech{suffix}").speeches.iloc[0]
     for column in ("title", "speaker", "role", "salutation", "text"):
         assert other[column] == text[column], column
     assert text["text"].startswith("今年要抓项目、抓招商，投资增长10%，开工率")  # the PDF's wrap joined
-    assert other["encoding"].split()[0] == suffix[1:]
+    assert other["encoding"].split()[0] == {".md": "markdown"}.get(suffix, suffix[1:])
 
 
-@pytest.mark.parametrize("suffix", [".docx", ".pdf", ".html"])
+@pytest.mark.parametrize("suffix", [".docx", ".pdf", ".html", ".md"])
 def test_tables_of_each_format_equal_those_of_the_text(copies, suffix):
     text = an.read_corpus(copies / "speech.txt").speeches
     other = an.read_corpus(copies / f"speech{suffix}").speeches
@@ -63,7 +69,7 @@ def test_tables_of_each_format_equal_those_of_the_text(copies, suffix):
         assert table(other).drop(columns=[]).equals(table(text))
 
 
-@pytest.mark.parametrize("suffix", [".docx", ".pdf", ".html"])
+@pytest.mark.parametrize("suffix", [".docx", ".pdf", ".html", ".md"])
 def test_spans_tile_the_extracted_text(copies, suffix):
     comp = an.read_corpus(copies / f"speech{suffix}")
     extracted = an.read_text(copies / f"speech{suffix}").text
@@ -91,6 +97,19 @@ def test_a_folder_reads_every_format_and_names_what_it_cannot(copies, tmp_path):
         comp = an.read_corpus(folder)
     assert sorted(comp.speeches["file"]) == ["speech.docx", "speech.html", "speech.pdf", "speech.txt"]
     assert comp.errors["file"].tolist() == ["old.doc"]
+
+
+def test_markdown_keeps_a_numbered_lists_numbers_and_its_blocks_apart():
+    from analysis.reading.formats import markdown_text
+
+    text, _ = markdown_text("一、总体要求\n\n3) 抓项目\n4) 抓[招商](http://x)\n\n> 引用\n\n- 甲\n- 乙\n".encode())
+    assert text == "一、总体要求\n\n3) 抓项目\n4) 抓招商\n\n引用\n\n甲\n乙"
+
+
+def test_a_folder_of_markdown_speeches_is_read_but_not_its_readme(copies, tmp_path):
+    for name in ("2023.md", "2024.md", "README.md", "SOURCES.md"):
+        (tmp_path / name).write_bytes((copies / "speech.md").read_bytes())
+    assert an.read_corpus(tmp_path).speeches["file"].tolist() == ["2023.md", "2024.md"]
 
 
 def test_an_unsupported_binary_is_one_line_naming_the_formats(tmp_path):
