@@ -195,7 +195,13 @@ NATIONAL_FORMULAS = word_set(
     " 中华民族伟大复兴 新常态 四个全面 五位一体 四个意识 四个自信 两个维护 两个确立 新发展理念"
     " 新发展格局 高质量发展 供给侧结构性改革 人类命运共同体 一带一路 精准扶贫 脱贫攻坚 乡村振兴"
     " 共同富裕 全过程人民民主 中国式现代化 总体国家安全观 以人民为中心 不忘初心 牢记使命 自我革命"
-    " 两个一百年 稳中求进")
+    " 两个一百年 稳中求进"
+    # the four comprehensives and the goals they name: a formula never starts on 全面 otherwise
+    # (LIGHT_OPENERS: 全面落实 is every report's), so the list says these do
+    " 全面建成小康社会 全面建设小康社会 全面建设社会主义现代化国家 全面深化改革 全面依法治国"
+    " 马克思列宁主义 毛泽东思想 邓小平理论 习近平新时代中国特色社会主义思想 八项规定 三严三实 两学一做"
+    " 新型城镇化 节能减排 大众创业 万众创新 放管服 三大攻坚战 碳达峰 碳中和 新质生产力 科技自立自强"
+    " 新型举国体制 统筹发展和安全")
 #: Four-character set expressions (四字格) of official language that the 成语 lexicon lacks, compiled
 #: by the project (ours to ship): sayings of effort and resolve (不惜代价, 竭尽所能, 久久为功, 抓铁有痕),
 #: of judgement (不容乐观, 无从谈起) and of method (立行立改, 以上率下, 谋定后动).  Collocations of the

@@ -159,7 +159,7 @@ def test_an_everyday_word_one_document_quotes_is_no_formula_of_the_corpus():
 def test_national_formulas_are_found_where_the_measures_cannot_tell():
     sp = an.read_compilation(text="同志们：\n全面建成小康社会，坚持依法治国，实现中国梦。小康社会是目标。\n").speeches
     f = an.slogans(sp, kinds=("listed",))
-    assert f["formula"].tolist() == ["小康社会", "依法治国", "中国梦", "小康社会"]
+    assert f["formula"].tolist() == ["全面建成小康社会", "依法治国", "中国梦", "小康社会"]  # the longest listed
     assert set(f["evidence"]) == {an.discourse.lexicons.FORMULA_LIST}
     assert (f["surface"] == [sp["text"].iloc[0][a:b] for a, b in zip(f["start"], f["end"])]).all()
 
