@@ -186,8 +186,8 @@ def test_a_user_adds_formulas_of_their_own_to_the_list():
     sp = an.read_compilation(text="同志们：\n要推进双招双引，落实一号工程，全面建成小康社会。\n").speeches
     default = an.slogans(sp, kinds=("listed",))
     own = an.slogans(sp, kinds=("listed",), formulas=an.NATIONAL_FORMULAS | {"双招双引", "一号 工程"})
-    assert default["formula"].tolist() == ["小康社会"]
-    assert own["formula"].tolist() == ["双招双引", "一号工程", "小康社会"]  # white space as in the normal form
+    assert default["formula"].tolist() == ["全面建成小康社会"]
+    assert own["formula"].tolist() == ["双招双引", "一号工程", "全面建成小康社会"]  # white space as in the normal form
     assert an.slogans(sp, kinds=("listed",), formulas=[]).empty
     with pytest.raises(an.OptionError):
         an.slogans(sp, kinds=("listed",), formulas="双招双引")
