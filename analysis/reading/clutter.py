@@ -71,7 +71,7 @@ def _in_notice(line: str, footnotes: bool) -> bool:
 
 def notice_start(lines: list, first: int, last: int) -> int | None:
     r"""The first line of the notices that end ``lines[first:last]`` (licence, copyright, a
-    library's footnotes), else None.  The block follows a blank line, holds at least two
+    library's footnotes), else None.  The block follows a blank line or a finished sentence, holds at least two
     notice words or opens with a back-arrow footnote, and every line of it is notice: a line
     of the law's or a licence's vocabulary, a short fragment of one, or a footnote.
 
@@ -84,13 +84,20 @@ def notice_start(lines: list, first: int, last: int) -> int | None:
     end_offset = lines[last - 1].stop if last > first else 0
     for j in range(first + 1, last):
         s = lines[j].text
-        if end_offset - lines[j].start > NOTICE_REACH or lines[j - 1].text.strip():
+        if end_offset - lines[j].start > NOTICE_REACH or _runs_on(lines[j - 1].text):
             continue
         if not (NOTICE.search(s) or BACK_ARROW.match(s)):
             continue
         if _notice_block(lines, j, last):
             return j
     return None
+
+
+def _runs_on(line: str) -> bool:
+    """Whether the line before a notice could run on into it: not blank, not a finished sentence
+    (paragraphs given one per line, as an archive's list of paragraphs is, have no blank lines)."""
+    s = line.strip()
+    return bool(s) and s[-1] not in f"{FULL_STOPS}”」』"
 
 
 def _notice_block(lines: list, j: int, last: int) -> bool:

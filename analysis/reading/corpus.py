@@ -61,7 +61,7 @@ from .decoding import DecodedText
 from .formats import SUPPORTED_NAMES, corpus_files, read_text
 from .labels import speech_labels
 from .splitting import ROW_ORDER, split_file
-from .tables import is_table, read_records, text_column
+from .tables import is_table, read_records, row_text, text_column
 
 
 @dataclass
@@ -313,8 +313,8 @@ def read_table_corpus(path: str | Path, *, text_field: str | None = None) -> Com
     where = "line" if path.suffix.lower() in (".jsonl", ".ndjson") else "row"
     rows, spans, dels, keep, empty, stubs = [], [], [], [], [], []
     bar = progress_bar("reading", len(frame), where)  # shown inside a progress_bars block
-    for k, (value, n) in enumerate(_ticking(zip(frame[column], numbers), bar)):
-        if not isinstance(value, str) or not value.strip():
+    for k, (value, n) in enumerate(_ticking(zip(map(row_text, frame[column]), numbers), bar)):
+        if value is None or not value.strip():
             empty.append(n)
             continue
         if is_stub(value):

@@ -4,7 +4,8 @@ JSON lines (``.jsonl``, ``.ndjson``), JSON (``.json``: a list of records, or an 
 holding one), CSV and TSV, Parquet and Excel (``.xlsx``) are read with maintained
 readers (the standard ``json`` module, pandas, pyarrow, openpyxl).  The text column is
 found by name (:data:`TEXT_FIELDS`), or is the one column of long Chinese text, or is
-given (``text_field=``, ``--text-field``).  Every other column is kept as document
+given (``text_field=``, ``--text-field``); a text given as a list of paragraphs is read one
+paragraph per line (:func:`row_text`).  Every other column is kept as document
 metadata (:mod:`.catalogue` says how names that collide with the reader's own are
 treated).  A row without text is skipped, with one warning listing the rows; a
 malformed line or row is a one-line :class:`~analysis.errors.TableError` naming the
@@ -30,7 +31,8 @@ from .formats import check_expansion
 #: Every suffix read as a table of documents.
 TABLE_SUFFIXES = (".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".parquet", ".xlsx")
 #: Names of the text column, most specific first (compared without case, ``-`` or ``_``).
-TEXT_FIELDS = ("text", "content", "fulltext", "body", "document", "article", "正文", "全文", "内容", "文本", "原文")
+TEXT_FIELDS = ("text", "content", "fulltext", "body", "document", "article", "paragraphs",
+               "正文", "全文", "内容", "文本", "原文", "段落")
 #: A column of this median length, with Chinese in it, is the text when no name says so.
 LONG_TEXT = 200
 #: Which package each format needs beyond pandas, and how to install it.
@@ -177,8 +179,20 @@ def text_column(frame: pd.DataFrame, path: Path, text_field: str | None = None) 
                            f"{', '.join(columns) or 'none'}: name the text column with --text-field / text_field=")
 
 
+def row_text(value) -> str | None:
+    """A row's text: a string, or a list of paragraphs (as some archives publish them) one per line;
+    None for anything else (a number, a missing value)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (list, tuple)) or (hasattr(value, "ndim") and getattr(value, "ndim", 0) == 1):
+        parts = list(value)
+        if parts and all(isinstance(p, str) for p in parts):
+            return "\n".join(parts)
+    return None
+
+
 def _is_long_text(column: pd.Series) -> bool:
-    values = [v for v in column.head(50) if isinstance(v, str)]
+    values = [v for v in map(row_text, column.head(50)) if v is not None]
     if not values:
         return False
     lengths = sorted(len(v) for v in values)

@@ -1,4 +1,6 @@
 """Site clutter is recognised as spans and kept out of titles, bodies and statistics."""
+import re
+
 import analysis as an
 
 PAGE = ("在全市项目建设大会上的讲话三味园范文网\n在全市项目建设大会上的讲话.docx\nVIP专免\n20.57KB\n14 页\n侵权投诉\n"
@@ -44,6 +46,12 @@ def test_library_notice_ends_the_body_but_a_sentence_about_copyright_does_not():
                     "Public domain\nPublic domain\nfalse\nfalse"
     lines = split_lines(notice)
     assert lines[notice_start(lines, 0, len(lines))].text.startswith("这部作品")
+    # paragraphs one per line, without blank lines (an archive's list of paragraphs, an HTML page):
+    # the notice follows a finished sentence; a line that runs on into it is no start
+    packed = split_lines(re.sub(r"\n+", "\n", notice))
+    assert packed[notice_start(packed, 0, len(packed))].text.startswith("这部作品")
+    run_on = split_lines("同志们：\n我们要保护\n版权和著作权\n公有领域\n")
+    assert notice_start(run_on, 0, len(run_on)) is None
 
 
 def test_run_in_heading_after_a_colon_opens_a_speech():

@@ -59,6 +59,15 @@ def test_footer_is_web_clutter_and_spans_tile_every_row(tmp_path):
         assert "Public domain" in clutter and "著作权法" in clutter
 
 
+def test_a_text_given_as_a_list_of_paragraphs_is_read_one_paragraph_per_line(tmp_path):
+    as_text = an.read_corpus(_write(tmp_path / "reports.jsonl", _records())).speeches
+    listed = [{"year": r["url"][-4:], "paragraphs": [p for p in r["content"].split("\n") if p.strip()]}
+              for r in _records()]
+    sp = an.read_corpus(_write(tmp_path / "paragraphs.jsonl", listed)).speeches
+    assert sp["text"].tolist() == as_text["text"].tolist()  # the licence footer is clutter here too
+    assert sp["speaker"].tolist() == ["李克强", "李强"]
+
+
 @pytest.mark.parametrize("name", ["text", "content", "full_text", "body", "正文", "全文", "内容"])
 def test_text_column_is_found_under_each_common_name(tmp_path, name):
     path = tmp_path / "docs.jsonl"
