@@ -257,6 +257,13 @@ def looks_like_heading(line: str) -> bool:
 
 #: Word-processor bookmarks left in saved pages: ``[bookmark: _Toc123]``.
 BOOKMARK = re.compile(r"\[bookmark:[^\]\n]*\]")
+# a page number alone on its line, as a PDF or a Word file's footer gives it: — 3 —, - 3 -,
+# ·3·, 第3页 共20页, Page 3 of 20 (a bare number is not taken: a library's footnote mark [\n2\n] is one)
+_DASHES = "—－\\-–~～·•"
+PAGE_NUMBER = re.compile(
+    rf"[{SPACES}]*(?:[{_DASHES}]{{1,3}}[{SPACES}]*\d{{1,3}}[{SPACES}]*[{_DASHES}]{{1,3}}"
+    rf"|第[{SPACES}]*\d{{1,4}}[{SPACES}]*页(?:[{SPACES}]*[,，/、]?[{SPACES}]*共[{SPACES}]*\d{{1,4}}[{SPACES}]*页)?"
+    rf"|(?:Page|页码)[{SPACES}:：]*\d{{1,4}}(?:[{SPACES}]*(?:of|/)[{SPACES}]*\d{{1,4}})?)[{SPACES}]*", re.I)
 #: A line end in any convention (``\r\n``, ``\r``, ``\n``).
 LINE_END = re.compile(r"\r\n|\r|\n")
 

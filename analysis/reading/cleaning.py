@@ -1,7 +1,7 @@
 """Cleaning a speech body without losing track of where each character came from.
 
 Cleaning only ever *deletes* characters of the source (page-break newlines,
-stray spaces inside Chinese words, ``[bookmark: …]`` tags, carriage returns,
+page numbers alone on their line (``— 3 —``), stray spaces inside Chinese words, ``[bookmark: …]`` tags, carriage returns,
 indentation, surplus blank lines); it never inserts or rewrites one.  So the
 cleaned text is a subsequence of the source, and the map back is a list of
 runs ``(text_start, source_start, length)``: :func:`text_to_source` turns any
@@ -14,7 +14,17 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from ..chinese import BOOKMARK, LINE_END, LINE_FINAL, RUNNING_TEXT, SPACE_RUN, SPACES, is_cjk, looks_like_heading
+from ..chinese import (
+    BOOKMARK,
+    LINE_END,
+    LINE_FINAL,
+    PAGE_NUMBER,
+    RUNNING_TEXT,
+    SPACE_RUN,
+    SPACES,
+    is_cjk,
+    looks_like_heading,
+)
 
 
 @dataclass(frozen=True)
@@ -23,7 +33,7 @@ class Deletion:
 
     start: int
     end: int
-    reason: str  # page_break | stray_space | bookmark | carriage_return | indent | blank_line
+    reason: str  # page_break | page_number | stray_space | bookmark | carriage_return | indent | blank_line
 
 
 @dataclass(frozen=True)
@@ -85,6 +95,9 @@ def clean_body(source: str, start: int, end: int) -> CleanText:
     keep = _Keep(source, start, end)
     for m in BOOKMARK.finditer(source, start, end):
         keep.drop(m.start(), m.end(), "bookmark")
+    for a, b, _ in _body_lines(keep):  # a PDF's or Word file's footer: what it splits is joined below
+        if PAGE_NUMBER.fullmatch(source, a, b):
+            keep.drop(a, b, "page_number")
     _drop_line_breaks(keep)
     _drop_stray_spaces(keep)
     runs: list[tuple[int, int, int]] = []

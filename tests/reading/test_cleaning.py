@@ -29,7 +29,9 @@ def test_reader_raises_only_its_own_errors(text):
 @given(speechy)
 def test_cleaning_never_drops_a_chinese_character(text):
     clean = clean_body(text, 0, len(text))
-    assert [c for c in clean.text if is_han(c)] == [c for c in text if is_han(c)]
+    # but a page number's (第3页 alone on its line), which is the page's, not the speech's
+    pages = {i for d in clean.deletions if d.reason == "page_number" for i in range(d.start, d.end)}
+    assert [c for c in clean.text if is_han(c)] == [c for i, c in enumerate(text) if is_han(c) and i not in pages]
     for i, ch in enumerate(clean.text):
         assert text[text_to_source(clean.runs, i)] == ch
 
@@ -49,3 +51,17 @@ def test_a_line_is_trimmed_of_web_text_spaces_zero_width_and_bom_included():
     clean = clean_body(source, 0, len(source))
     assert clean.text == "招商引资是一号工程。\n项目推进要快。"
     assert [(d.start, d.end, d.reason) for d in clean.deletions] == [(0, 3, "indent")]
+
+
+def test_a_page_number_alone_on_its_line_is_dropped_and_the_sentence_it_splits_joined():
+    for footer in ("— 3 —", "- 12 -", "·3·", "第3页 共20页", "第 3 页", "Page 3 of 20"):
+        source = f"一、抓项目\n要坚持项目为王，加快\n{footer}\n建设一批重大项目。\n二、抓招商\n"
+        clean = clean_body(source, 0, len(source))
+        assert clean.text == "一、抓项目\n要坚持项目为王，加快建设一批重大项目。\n二、抓招商", footer
+        assert "page_number" in [d.reason for d in clean.deletions]
+    # a year or a bare number on its line stays: a library's footnote mark is [\n2\n]
+    for line in ("— 2024 —", "2", "[", "-2.5%"):
+        source = f"要坚持项目为王。\n{line}\n建设一批重大项目。\n"
+        assert line in clean_body(source, 0, len(source)).text, line
+    sp = an.read_compilation(text="同志们：\n投资增长5%左右，\n— 2 —\n利用外资增长10%。\n").speeches
+    assert an.numeric_targets(sp)["surface"].tolist() == ["5%左右", "10%"]  # the page is no quantity
