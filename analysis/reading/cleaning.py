@@ -1,8 +1,8 @@
 """Cleaning a speech body without losing track of where each character came from.
 
 Cleaning only ever *deletes* characters of the source (page-break newlines,
-page numbers alone on their line (``— 3 —``), stray spaces inside Chinese words, ``[bookmark: …]`` tags, carriage returns,
-indentation, surplus blank lines); it never inserts or rewrites one.  So the
+page numbers alone on their line (``— 3 —``), stray spaces inside Chinese words,
+``[bookmark: …]`` tags, carriage returns, indentation, surplus blank lines); it never inserts or rewrites one.  So the
 cleaned text is a subsequence of the source, and the map back is a list of
 runs ``(text_start, source_start, length)``: :func:`text_to_source` turns any
 offset of the cleaned text into the offset of the same character in the source.
