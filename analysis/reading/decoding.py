@@ -100,7 +100,7 @@ def decode_bytes(data: bytes, path: str | Path | None = None) -> DecodedText:
         pass
     if _looks_binary(data):
         raise BinaryFileError(path, BINARY)
-    return _checked(_decode_legacy(data, path), "gb18030", False, path)
+    return _checked(*_decode_legacy(data, path), False, path)
 
 
 def _looks_utf16(data: bytes) -> bool:
@@ -112,7 +112,8 @@ def _looks_utf16(data: bytes) -> bool:
     return max(zeros_even, zeros_odd) > len(sample) // 6 and min(zeros_even, zeros_odd) < len(sample) // 50
 
 
-def _decode_legacy(data: bytes, path) -> str:
+def _decode_legacy(data: bytes, path) -> tuple[str, str]:
+    """The text of bytes in a legacy codec, and the codec it was read in (gb18030, big5 …)."""
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -126,11 +127,11 @@ def _decode_legacy(data: bytes, path) -> str:
     # Chinese speeches in a legacy codec are GB text in practice; GB18030 decodes all
     # of GB2312 and GBK.  Take it when the detector agrees or the result reads as Chinese.
     if gb_text is not None and (name in _GB_FAMILY or _mostly_hanzi(gb_text)):
-        return gb_text
+        return gb_text, "gb18030"
     if name in _GB_FAMILY:
         raise EncodingError(path, "looks like GB18030/GBK text but has invalid bytes")
     try:
-        return data.decode(best.encoding)
+        return data.decode(best.encoding), best.encoding
     except (UnicodeDecodeError, LookupError):
         raise EncodingError(path, f"cannot decode the file (detector guessed {best.encoding})") from None
 

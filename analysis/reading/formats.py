@@ -9,7 +9,8 @@ to (the lossless rule holds for it).  Paragraphs become lines:
   by the cleaner like a page break of a saved web page;
 * ``.html`` / ``.htm``: BeautifulSoup over the stdlib parser, one line per block
   element (p, div, h1-h6, li, tr, br ...), scripts, styles and navigation dropped
-  (breadcrumbs too, by their class or id), and ``<title>`` only when there is no ``<h1>``;
+  (breadcrumbs and a short site footer too, by their class or id), and ``<title>`` only when
+  there is no ``<h1>``;
   the bytes are decoded like any text file first;
 * ``.md`` / ``.markdown``: mistune's syntax tree, one line per block and per line of a
   paragraph, the markup (``#``, ``**``, ``>``, a link's address) dropped and a numbered list's
@@ -177,10 +178,20 @@ def _inline_text(children: list[dict]) -> str:
 _NAVIGATION = re.compile(r"breadcrumb|crumb|location|position|weizhi|dqwz|nav", re.I)
 
 
+# a site's footer by its class or id (版权所有, 网站标识码, ICP备 …): <div class="footer|bottom|copyright">
+_SITE_FOOTER = re.compile(r"footer|foot\b|bottom|copyright|banquan|bq\b", re.I)
+#: A block named as a footer is dropped only when it is this short: a page's main text, however named, is not.
+FOOTER_CHARS = 600
+
+
 def _is_navigation(tag) -> bool:
-    """A breadcrumb or navigation block, by its class or id (首页 > 政府信息公开 > …)."""
+    """A breadcrumb or navigation block, or a site's footer, by its class or id (首页 > 政府信息公开 > …;
+    版权所有 …, when short)."""
     names = " ".join([*(tag.get("class") or []), tag.get("id") or ""]) if hasattr(tag, "get") else ""
-    return tag.name in ("div", "p", "span", "ul", "ol", "section") and bool(_NAVIGATION.search(names))
+    if tag.name not in ("div", "p", "span", "ul", "ol", "section", "table"):
+        return False
+    return bool(_NAVIGATION.search(names)) or (bool(_SITE_FOOTER.search(names))
+                                               and len(tag.get_text(strip=True)) <= FOOTER_CHARS)
 
 
 def extract(data: bytes, path: Path) -> DecodedText:

@@ -86,6 +86,18 @@ def test_html_leaves_out_scripts_styles_and_navigation(copies):
     assert text.splitlines()[0] == LINES[0] and "某某网站" not in text
 
 
+def test_html_leaves_out_a_site_footer_but_not_a_long_block_named_so(tmp_path):
+    from analysis.reading.formats import html_text
+
+    body = "".join(f"<p>{line}</p>" for line in LINES)
+    footer = "<p>主办：某某市人民政府办公室</p><p>版权所有 © 某某市人民政府 网站标识码 1100000088</p><p>京ICP备05060933号</p>"
+    for named in ('class="footer"', 'id="bottom"', 'class="copyright"'):
+        text, _ = html_text(f"<html><body><div>{body}</div><div {named}>{footer}</div></body></html>".encode())
+        assert text.splitlines() == LINES, named
+    wrapped, _ = html_text(f'<html><body><div class="bottom">{body * 10}</div></body></html>'.encode())
+    assert LINES[-1] in wrapped  # a page's main text, however its block is named, stays
+
+
 def test_a_folder_reads_every_format_and_names_what_it_cannot(copies, tmp_path):
     folder = tmp_path / "mixed"
     folder.mkdir()
