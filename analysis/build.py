@@ -43,10 +43,26 @@ def write_table(frame: pd.DataFrame, path: Path, fmt: str = "csv", *, append: bo
         frame.to_csv(path, index=False, lineterminator="\n", float_format="%.6g", mode="a" if append else "w",
                      header=not append)
     elif fmt == "xlsx":
-        frame.to_excel(path, index=False)
+        _excel(frame, path)
     else:
         frame.to_parquet(path, index=False)
     return path
+
+
+#: Rows of data an Excel sheet holds (1,048,576 with the header); a larger table goes on to further sheets.
+EXCEL_ROWS = 1_048_575
+
+
+def _excel(frame: pd.DataFrame, path: Path) -> None:
+    """``frame`` as a workbook: one sheet, or for a table longer than a sheet holds, a sheet per
+    :data:`EXCEL_ROWS` rows, each named by the rows it holds (``rows 1-1048575``)."""
+    if len(frame) <= EXCEL_ROWS:
+        frame.to_excel(path, index=False)
+        return
+    with pd.ExcelWriter(path) as writer:
+        for lo in range(0, len(frame), EXCEL_ROWS):
+            piece = frame.iloc[lo:lo + EXCEL_ROWS]
+            piece.to_excel(writer, index=False, sheet_name=f"rows {lo + 1}-{lo + len(piece)}")
 
 
 def _csv(frame: pd.DataFrame, path: Path) -> Path:

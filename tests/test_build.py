@@ -201,3 +201,14 @@ def test_a_print_sent_in_pieces_is_one_output_and_nothing_moves_past_a_table():
     nb = nbformat.v4.new_notebook(cells=[cell])
     build._join_split_streams(nb)
     assert [o.get("text", o.get("data")) for o in nb.cells[0].outputs] == ["a\nb\n", {"text/plain": "table"}, "c\n"]
+
+
+def test_a_table_longer_than_an_excel_sheet_goes_on_to_further_sheets(tmp_path, monkeypatch):
+    from analysis import build
+
+    monkeypatch.setattr(build, "EXCEL_ROWS", 3)
+    frame = pd.DataFrame({"term": list("抓项目招商引资"), "n": range(7)})
+    path = build.write_table(frame, tmp_path / "term_frequencies.csv", "xlsx")
+    sheets = pd.read_excel(path, sheet_name=None)
+    assert list(sheets) == ["rows 1-3", "rows 4-6", "rows 7-7"]
+    assert pd.concat(sheets.values(), ignore_index=True).equals(frame)
