@@ -187,11 +187,27 @@ def _skip_leading_clutter(lines: list[Line], reg: Region, spans: SpanList, numbe
     return Region(None, first, reg.last)
 
 
+#: A page's trailer (相关报道, 责任编辑 …) holds headlines and buttons; this much prose after such a
+#: line means the speech goes on (pages saved one after another into one file), not a trailer.
+TRAILER_PROSE = 1000
+
+
+def _only_clutter_after(lines: list[Line], j: int, last: int) -> bool:
+    """Whether what follows line ``j`` up to ``last`` is too little prose to be the speech going on."""
+    prose = 0
+    for k in range(j + 1, last):
+        if is_prose(lines[k].text):
+            prose += len(lines[k].text)
+            if prose >= TRAILER_PROSE:
+                return False
+    return True
+
+
 def _body_last(lines: list[Line], reg: Region, pre: Preamble) -> int:
     """The line after the body: the region's end, minus a trailer of clutter and blank lines."""
     last = reg.last
     for j in range(pre.body_first + 1, reg.last):
-        if TRAILER_START.match(lines[j].text):
+        if TRAILER_START.match(lines[j].text) and _only_clutter_after(lines, j, reg.last):
             last = j
             break
     notices = notice_start(lines, pre.body_first, last)

@@ -50,3 +50,13 @@ def test_a_speech_before_the_first_heading_is_a_speech_and_a_compilations_preamb
     comp = an.read_compilation(text=compilation)
     assert len(comp.speeches) == 2
     assert comp.spans.loc[comp.spans["end"] <= len(preamble), "speech"].eq(0).all()
+
+
+def test_a_trailer_ends_the_body_but_a_trailer_word_followed_by_the_speech_going_on_does_not():
+    body = "今年以来，全县上下坚持项目为王，抓招商、抓开工、抓投产，各项工作取得明显成效。\n"
+    page = f"同志们：\n{body}相关报道：\n全县项目建设观摩会召开\n招商引资签约仪式举行\n"
+    assert an.read_compilation(text=page).speeches["text"].tolist() == [body.strip()]
+    # two pages saved into one file: the first page's trailer is followed by the second page's prose
+    pages = page + body * 30
+    sp = an.read_compilation(text=pages).speeches
+    assert sp["text"].iloc[0].endswith(body.strip()) and len(sp["text"].iloc[0]) > 30 * len(body.strip())
