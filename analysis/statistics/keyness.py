@@ -215,17 +215,21 @@ def _tfidf_terms(counts: pd.DataFrame, top: int, min_count: int) -> pd.DataFrame
 
 
 def _g2_terms(counts: pd.DataFrame, top: int, min_count: int, negative: bool) -> pd.DataFrame:
-    rows = []
-    for s in sorted(counts["speech"].unique()):
-        k = keyness(counts, s, min_count=min_count)
-        pos = k[(k["g2"] > 0)].head(top)
-        parts = [pos.assign(direction="positive", rank=range(1, len(pos) + 1))]
+    """The ``top`` strongest positive keywords of every speech (then its ``top`` strongest negative
+    ones), from :func:`keyness_blocks`: one pass over the corpus, not one per speech.  Of the terms a
+    speech never uses only the ``top`` most frequent can be among its strongest negatives (with no
+    use, G2 grows with the term's frequency), so only those are measured."""
+    parts = []
+    for block in keyness_blocks(counts, min_count=min_count, absent=top if negative else 0):
+        g2 = block["g2"].to_numpy(dtype=float)
+        pos = block[g2 > 0].groupby("speech", sort=False).head(top)  # the block is by speech, G2 descending
+        parts.append(pos.assign(direction="positive", rank=pos.groupby("speech").cumcount() + 1, _side=0))
         if negative:
-            neg = k[k["g2"] < 0].sort_values(["g2", "term"], ascending=[True, True]).head(top)
-            parts.append(neg.assign(direction="negative", rank=range(1, len(neg) + 1)))
-        both = pd.concat(parts, ignore_index=True)
-        rows.append(both.assign(speech=s, score=both["g2"]))
-    return pd.concat(rows, ignore_index=True)
+            neg = block[g2 < 0].sort_values(["speech", "g2", "term"], kind="mergesort")
+            neg = neg.groupby("speech", sort=False).head(top)
+            parts.append(neg.assign(direction="negative", rank=neg.groupby("speech").cumcount() + 1, _side=1))
+    out = pd.concat(parts, ignore_index=True).sort_values(["speech", "_side"], kind="mergesort")
+    return out.assign(score=out["g2"]).drop(columns="_side")
 
 
 def distinctive_terms(counts: pd.DataFrame, *, top: int = 10, scorer: Literal["g2", "tfidf"] = "g2",

@@ -57,6 +57,20 @@ def test_distinctive_terms(tokens):
     assert (t["score"] > 0).all()
 
 
+@pytest.mark.parametrize("top, min_count", [(5, 2), (3, 1), (40, 2)])
+def test_distinctive_terms_are_the_heads_of_each_speechs_keyness(tokens, top, min_count):
+    counts = an.term_counts(tokens, content_only=True)
+    d = an.distinctive_terms(counts, top=top, negative=True, min_count=min_count)
+    for s in sorted(counts["speech"].unique()):
+        k = an.keyness(counts, s, min_count=min_count)
+        pos = k[k["g2"] > 0].head(top)
+        neg = k[k["g2"] < 0].sort_values(["g2", "term"], kind="mergesort").head(top)
+        got = d[d["speech"] == s]
+        assert got["term"].tolist() == pos["term"].tolist() + neg["term"].tolist()
+        assert got["score"].tolist() == pos["g2"].tolist() + neg["g2"].tolist()
+        assert got["rank"].tolist() == list(range(1, len(pos) + 1)) + list(range(1, len(neg) + 1))
+
+
 def test_keyness_by_speech_matches_keyness(tokens):
     fast = an.keyness_by_speech(tokens, min_count=2)
     for s in (1, 3):
