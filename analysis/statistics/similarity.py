@@ -33,23 +33,28 @@ def _matrix(counts: pd.DataFrame, method: str) -> tuple[list[int], np.ndarray]:
 
 
 def _upgma(sim: np.ndarray) -> tuple[list[int], list[tuple[int, int, float]]]:
-    """Average-linkage (UPGMA) clustering on ``1 - sim``: the leaf order, and each merge as
-    (cluster kept, cluster merged into it, distance).  Ties go to the first pair in index order."""
-    clusters = {i: [i] for i in range(len(sim))}
-    dist = 1 - sim
+    """Average-linkage (UPGMA) clustering on ``1 - sim`` (scipy's ``linkage``, O(n²)): the leaf
+    order, and each merge as (cluster kept, cluster merged into it, distance).  A cluster is named
+    by its first speech (its smallest index) and lists its speeches as merged: the cluster of the
+    smaller name first, so the order is the tree's, read the same way at any size."""
+    from scipy.cluster.hierarchy import linkage
+    from scipy.spatial.distance import squareform
+
+    n = len(sim)
+    if n < 2:
+        return list(range(n)), []
+    dist = 1.0 - sim
+    dist = (dist + dist.T) / 2  # a product of floats is symmetric only to the last bit
+    np.fill_diagonal(dist, 0.0)
+    tree = linkage(squareform(np.clip(dist, 0.0, None), checks=False), method="average")
+    members, key = {i: [i] for i in range(n)}, list(range(n))
     merges = []
-    while len(clusters) > 1:
-        keys = sorted(clusters)
-        best = None
-        for i, ka in enumerate(keys):
-            for kb in keys[i + 1:]:
-                d = float(np.mean([dist[p, q] for p in clusters[ka] for q in clusters[kb]]))
-                if best is None or d < best[0] - 1e-12:
-                    best = (d, ka, kb)
-        d, ka, kb = best
-        merges.append((ka, kb, d))
-        clusters[ka] = clusters[ka] + clusters.pop(kb)
-    return next(iter(clusters.values())) if clusters else [], merges
+    for k, (a, b, d, _) in enumerate(tree):
+        a, b = (int(a), int(b)) if key[int(a)] < key[int(b)] else (int(b), int(a))
+        members[n + k] = members.pop(a) + members.pop(b)
+        key.append(key[a])
+        merges.append((key[a], key[b], float(d)))
+    return members[2 * n - 2], merges
 
 
 def cluster_order(speeches: list[int], sim: np.ndarray) -> list[int]:
@@ -111,9 +116,10 @@ def similarity(counts: pd.DataFrame, *, method: Literal["cosine", "tfidf", "jacc
     speeches, sim = _matrix(counts, method)
     order = cluster_order(speeches, sim)
     pos = {s: i for i, s in enumerate(order)}
-    rows = [{"speech_a": a, "speech_b": b, "similarity": float(sim[i, j]), "method": method,
-             "order_a": pos[a], "order_b": pos[b]}
-            for i, a in enumerate(speeches) for j, b in enumerate(speeches)]
-    return pd.DataFrame(rows)
+    n, at = len(speeches), np.array([pos[s] for s in speeches])
+    ids = np.array(speeches, dtype=object if any(isinstance(s, str) for s in speeches) else np.int64)
+    return pd.DataFrame({"speech_a": np.repeat(ids, n), "speech_b": np.tile(ids, n),
+                         "similarity": sim.reshape(-1).astype(float), "method": method,
+                         "order_a": np.repeat(at, n), "order_b": np.tile(at, n)})
 
 
