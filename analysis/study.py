@@ -10,11 +10,16 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from . import config
 from .errors import TooFewSpeechesError, use_one_line_warnings
 from .reading.corpus import Compilation, read_corpus
+
+#: Pages of small multiples a notebook draws per figure at most: a corpus of a thousand documents
+#: would otherwise give sixty pages of word clouds (its tables hold every document).
+MAX_PAGES = 6
 
 
 @dataclass
@@ -117,12 +122,26 @@ class Study:
 
     def save_pages(self, plot, frame: pd.DataFrame, name: str, *, per_page: int | None = None, **kwargs) -> None:
         """Draw ``plot(frame, page=k)`` for every page its speeches need and save each
-        (``name``, then ``name_p2``, ``name_p3`` ...)."""
+        (``name``, then ``name_p2``, ``name_p3`` ...): at most :data:`MAX_PAGES` pages, of speeches
+        taken evenly through the corpus when it has more (the tables hold every one)."""
         from .figures.style import PANELS_PER_PAGE, n_pages
 
-        pages = n_pages(frame["speech"].nunique(), per_page or PANELS_PER_PAGE)
+        per_page = per_page or PANELS_PER_PAGE
+        frame = self._drawn(frame, MAX_PAGES * per_page)
+        pages = n_pages(frame["speech"].nunique(), per_page)
         for page in range(1, pages + 1):
             self.save(plot(frame, page=page, labels=self.labels, **kwargs), name if page == 1 else f"{name}_p{page}")
+
+    @staticmethod
+    def _drawn(frame: pd.DataFrame, most: int) -> pd.DataFrame:
+        """``frame``'s rows of at most ``most`` speeches, taken evenly through the corpus order, saying so."""
+        speeches = pd.unique(frame["speech"])
+        if len(speeches) <= most:
+            return frame
+        kept = speeches[np.linspace(0, len(speeches) - 1, most).round().astype(int)]
+        print(f"drawn: {most} of {len(speeches)} documents, taken evenly through the corpus "
+              "(every document is in the tables)")
+        return frame[frame["speech"].isin(kept)]
 
     def save(self, fig, name: str) -> None:
         """Save ``fig`` as ``name``.png/.svg in the figures folder and show the saved PNG.

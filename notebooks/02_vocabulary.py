@@ -17,7 +17,8 @@
 # random seed. Then how much of the vocabulary all speeches share, and how much only
 # one uses. Stopwords, punctuation, numerals and masked placeholders (XX, XXX) are never
 # counted as words. With more than sixteen speeches the small multiples run over
-# several pages (`_p2`, `_p3` ...).
+# several pages (`_p2`, `_p3` ...), six at most: a larger corpus draws 96 documents taken
+# evenly through it, and says so; the tables hold every document.
 
 # %% tags=["parameters"]
 corpus = None
