@@ -15,6 +15,7 @@ from .style import (
     page_of,
     panel_grid,
     row_height,
+    row_labels,
     single_axes,
     speech_name,
     styled,
@@ -91,9 +92,8 @@ def plot_similarity(sim: pd.DataFrame, *, labels=None, ax=None):
         lo, hi = lo - 0.05, hi + 0.05
     im = ax.imshow(values, cmap="Blues", vmin=lo, vmax=hi)
     names = [speech_name(s, labels) for s in order]
-    size = label_size(n, side)
-    column_labels(ax, names, side / max(n, 1), fontsize=size)
-    ax.set_yticks(range(n), names, fontsize=size)
+    column_labels(ax, names, side / max(n, 1), fontsize=label_size(n, side))
+    row_labels(ax, range(n), names, side)
     if n <= ANNOTATE_CELLS_UP_TO:
         for i in range(n):
             for j in range(n):
@@ -136,7 +136,7 @@ def plot_dispersion(disp: pd.DataFrame, *, labels=None, ax=None):
         panel.set_xlim(0, 1)
         panel.set_title(term, fontsize=11)
         panel.tick_params(axis="x", labelsize=7)
-    axes[0].set_yticks(range(n), [speech_name(s, labels) for s in speeches], fontsize=label_size(n, height - 1.4))
+    row_labels(axes[0], range(n), [speech_name(s, labels) for s in speeches], height - 1.4)
     if ax is None:  # the figure is ours: one axis label under every panel
         fig.supxlabel("在讲话中的位置（0 = 开头，1 = 结尾）", fontsize=9)
     return finish(fig, "词语分布图（每条竖线为一次出现）", into=ax)
@@ -180,5 +180,5 @@ def plot_register_markers(markers: pd.DataFrame, *, labels=None, ax=None):
     for panel in (left, right):
         panel.set_xlabel("每千词次数")
         panel.set_ylim(n - 0.5, -0.5)
-    left.set_yticks(y, [speech_name(s, labels) for s in wide.index], fontsize=label_size(n, height - 1.8))
+    row_labels(left, y, [speech_name(s, labels) for s in wide.index], height - 1.8)
     return finish(fig, "语体标记：口头讲话与书面讲稿", legend_from=[left, right], legend_columns=5, into=ax)

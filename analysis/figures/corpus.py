@@ -9,10 +9,10 @@ from .style import (
     PALETTE,
     finish,
     grid_axes,
-    label_size,
     page_note,
     page_of,
     row_height,
+    row_labels,
     say_nothing,
     single_axes,
     speech_name,
@@ -51,7 +51,7 @@ def plot_speech_lengths(speeches: pd.DataFrame, *, ax=None):
     y = np.arange(n)
     chars = speeches["n_chars"].to_numpy()
     ax.barh(y, chars, color=PALETTE[0], height=0.7)
-    ax.set_yticks(y, _names(speeches["speech"], labels), fontsize=label_size(n, height - 1.3))
+    row_labels(ax, y, _names(speeches["speech"], labels), height - 1.3)
     ax.set_ylim(n - 0.5, -0.5)
     if n <= 40:
         for k, (c, p, cut) in enumerate(zip(chars, speeches["n_paragraphs"], speeches["truncated"])):
@@ -84,7 +84,7 @@ def plot_outline_summary(summary: pd.DataFrame, *, labels=None, ax=None):
     for k, level in enumerate(wide.columns):
         ax.barh(y, wide[level], left=left, height=0.7, label=f"第{level}级标题", color=PALETTE[k % len(PALETTE)])
         left += wide[level].to_numpy()
-    ax.set_yticks(y, _names(wide.index, labels), fontsize=label_size(n, height - 1.5))
+    row_labels(ax, y, _names(wide.index, labels), height - 1.5)
     ax.set_ylim(n - 0.5, -0.5)
     ax.set_xlabel("标题数")
     ax.set_title("各篇讲话的提纲层级")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .style import PALETTE, finish, label_size, row_height, single_axes, speech_name, styled
+from .style import PALETTE, finish, row_height, row_labels, single_axes, speech_name, styled
 
 #: Terms labelled on the correspondence map, at most (the heaviest that find room).
 MAP_TERMS = 45
@@ -34,7 +34,7 @@ def plot_similarity_tree(tree: pd.DataFrame, *, labels=None, ax=None):
         a, b = by_node.loc[r.left], by_node.loc[r.right]
         ax.plot([a["height"], r.height, r.height, b["height"]], [a["x"], a["x"], b["x"], b["x"]],
                 color=PALETTE[0], lw=1.2)
-    ax.set_yticks(leaves["x"], [speech_name(s, labels) for s in leaves["speech"]], fontsize=label_size(n, height - 1.3))
+    row_labels(ax, leaves["x"], [speech_name(s, labels) for s in leaves["speech"]], height - 1.3)
     ax.set_ylim(n - 0.5, -0.5)
     top = float(tree["height"].max()) or 1.0
     ax.set_xlim(0, top * 1.05)

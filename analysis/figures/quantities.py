@@ -10,8 +10,8 @@ from .style import (
     column_labels,
     finish,
     grid_axes,
-    label_size,
     row_height,
+    row_labels,
     single_axes,
     speech_name,
     styled,
@@ -119,7 +119,7 @@ def plot_masked_counts(counts: pd.DataFrame, *, labels=None, ax=None):
     y = np.arange(n)
     ax.barh(y, counts["n_open"], height=0.7, label="给出数值", color=PALETTE[0])
     ax.barh(y, counts["n_masked"], left=counts["n_open"], height=0.7, label="打码（XXX）", color=PALETTE[7])
-    ax.set_yticks(y, [speech_name(s, labels) for s in counts["speech"]], fontsize=label_size(n, height - 1.4))
+    row_labels(ax, y, [speech_name(s, labels) for s in counts["speech"]], height - 1.4)
     ax.set_ylim(n - 0.5, -0.5)
     ax.set_xlabel("数量表达个数")
     ax.set_title("各篇讲话中的数字：公开与打码")
@@ -161,8 +161,7 @@ def plot_dating_evidence(evidence: pd.DataFrame, *, labels=None, ax=None):
     claimed = evidence.dropna(subset=["claimed_year"]).drop_duplicates("speech")
     ax.scatter(claimed["claimed_year"].astype(float), claimed["speech"].map(row), marker="|", s=300,
                color="#b22222", label="文档所署年份（标题、日期行或元数据）", zorder=4)
-    ax.set_yticks(range(len(speeches)), [speech_name(s, labels) for s in speeches],
-                  fontsize=label_size(len(speeches), height - 2.0))
+    row_labels(ax, range(len(speeches)), [speech_name(s, labels) for s in speeches], height - 2.0)
     ax.set_ylim(len(speeches) - 0.4, -0.9)  # room above the first row for its labels
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     if len(speeches) <= LABEL_EVIDENCE_UP_TO:
@@ -238,8 +237,7 @@ def plot_target_table(table: pd.DataFrame, *, labels=None, ax=None):
         panel.xaxis.set_major_locator(MaxNLocator(4, prune="both"))  # no tick at a panel's edge, beside the next
         panel.tick_params(axis="x", labelsize=7)
         panel.set_ylim(len(speeches) - 0.5, -0.5)
-    flat[0].set_yticks(range(len(speeches)), [speech_name(s, labels) for s in speeches],
-                          fontsize=label_size(len(speeches), height - 2.0))
+    row_labels(flat[0], range(len(speeches)), [speech_name(s, labels) for s in speeches], height - 2.0)
     if not panels:
         flat[0].text(0.5, 0.5, "没有可比较的目标", ha="center", va="center", transform=flat[0].transAxes)
     return finish(fig, "今年的目标与上年的实际（按指标）", legend_from=flat[0], legend_columns=3, into=ax)

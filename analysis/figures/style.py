@@ -211,9 +211,28 @@ def row_height(n_rows: int, *, per_row: float = 0.28, extra: float = 1.2) -> flo
     return min(MAX_HEIGHT, max(2.4, extra + per_row * max(n_rows, 1)))
 
 
+#: The smallest font size a label is drawn at (points).
+MIN_LABEL_SIZE = 5.0
+
+
 def label_size(n_rows: int, height: float) -> float:
     """A font size (points) at which ``n_rows`` labels fit into ``height`` inches."""
-    return max(5.0, min(9.0, 0.75 * 72 * height / max(n_rows, 1)))
+    return max(MIN_LABEL_SIZE, min(9.0, 0.75 * 72 * height / max(n_rows, 1)))
+
+
+def label_step(n: int, room: float) -> int:
+    """Every how many rows (or columns) a label is drawn so that the labels of ``n`` fit into ``room``
+    inches at the smallest size: 1 (every one) up to a hundred or so documents, more beyond."""
+    fit = max(1, int(0.75 * 72 * room / MIN_LABEL_SIZE))
+    return max(1, -(-n // fit))
+
+
+def row_labels(ax, positions, names, room: float) -> None:
+    """Name the rows of ``ax`` at ``positions`` (sharing ``room`` inches) at a size that fits them;
+    where a thousand documents leave no room for each name, every k-th (:func:`label_step`)."""
+    positions, names = list(positions), list(names)
+    step = label_step(len(names), room)
+    ax.set_yticks(positions[::step], names[::step], fontsize=label_size(len(names[::step]), room))
 
 
 def finish(fig, title: str | None = None, *, legend_from=None, legend_columns: int = 3, into=None):
@@ -251,7 +270,11 @@ def finish(fig, title: str | None = None, *, legend_from=None, legend_columns: i
 
 
 def column_labels(ax, names: list[str], column_width: float, *, fontsize: float = 8.0) -> None:
-    """Name the columns of ``ax``: horizontal when every name fits its column (inches), else upright."""
+    """Name the columns of ``ax``: horizontal when every name fits its column (inches), else upright;
+    where the columns are too narrow even for upright names, every k-th (:func:`label_step`)."""
+    step = max(1, math.ceil(MIN_LABEL_SIZE * 1.4 / 72 / max(column_width, 1e-9)))  # an upright name's width
+    positions, names = list(range(len(names)))[::step], list(names)[::step]
+    column_width *= step
     fits = all(len(n) * fontsize / 72 * 1.05 <= column_width for n in names)
-    size = fontsize if fits or column_width * 72 >= fontsize * 1.4 else max(5.0, column_width * 72 / 1.4)
-    ax.set_xticks(range(len(names)), names, rotation=0 if fits else 90, fontsize=size)
+    size = fontsize if fits or column_width * 72 >= fontsize * 1.4 else max(MIN_LABEL_SIZE, column_width * 72 / 1.4)
+    ax.set_xticks(positions, names, rotation=0 if fits else 90, fontsize=size)

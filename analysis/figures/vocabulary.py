@@ -9,11 +9,11 @@ from .style import (
     PALETTE,
     SEED,
     finish,
-    label_size,
     page_note,
     page_of,
     panel_grid,
     row_height,
+    row_labels,
     single_axes,
     speech_name,
     styled,
@@ -123,7 +123,7 @@ def plot_shared_vocabulary_summary(summary: pd.DataFrame, *, labels=None, ax=Non
     y = np.arange(n)
     values = summary["n_terms"].to_numpy()
     ax.barh(y, values, color=colors, height=0.7)
-    ax.set_yticks(y, names, fontsize=label_size(n, height - 1.3))
+    row_labels(ax, y, names, height - 1.3)
     ax.set_ylim(n - 0.5, -0.5)
     if n <= 40:
         for k, v in enumerate(values):

@@ -13,7 +13,7 @@ import pytest
 import analysis as an
 from analysis.figures import style
 
-SIZES = [1, 2, 5, 25, 100]
+SIZES = [1, 2, 5, 25, 100, 400]
 PROVINCES = ["上海", "云南", "内蒙古", "北京", "吉林", "四川", "天津", "宁夏回族自治区", "安徽", "新疆维吾尔自治区"]
 
 
