@@ -27,6 +27,10 @@ from ..chinese import (
 )
 
 
+#: A line longer than this is never a page number alone (第 123 页 ， 共 456 页 with spaces is 22).
+PAGE_NUMBER_CHARS = 32
+
+
 @dataclass(frozen=True)
 class Deletion:
     """One span of the source that cleaning removed, and why."""
@@ -96,7 +100,7 @@ def clean_body(source: str, start: int, end: int) -> CleanText:
     for m in BOOKMARK.finditer(source, start, end):
         keep.drop(m.start(), m.end(), "bookmark")
     for a, b, _ in _body_lines(keep):  # a PDF's or Word file's footer: what it splits is joined below
-        if PAGE_NUMBER.fullmatch(source, a, b):
+        if b - a <= PAGE_NUMBER_CHARS and PAGE_NUMBER.fullmatch(source, a, b):
             keep.drop(a, b, "page_number")
     _drop_line_breaks(keep)
     _drop_stray_spaces(keep)
