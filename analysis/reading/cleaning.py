@@ -26,7 +26,6 @@ from ..chinese import (
     looks_like_heading,
 )
 
-
 #: A line longer than this is never a page number alone (第 123 页 ， 共 456 页 with spaces is 22).
 PAGE_NUMBER_CHARS = 32
 
