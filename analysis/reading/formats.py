@@ -179,7 +179,7 @@ _NAVIGATION = re.compile(r"breadcrumb|crumb|location|position|weizhi|dqwz|nav", 
 
 
 # a site's footer by its class or id (版权所有, 网站标识码, ICP备 …): <div class="footer|bottom|copyright">
-_SITE_FOOTER = re.compile(r"footer|foot\b|bottom|copyright|banquan|bq\b", re.I)
+_SITE_FOOTER = re.compile(r"footer|foot\b|bottom|copyright|banquan", re.I)
 #: A block named as a footer is dropped only when it is this short: a page's main text, however named, is not.
 FOOTER_CHARS = 600
 
