@@ -96,11 +96,24 @@ def decode_bytes(data: bytes, path: str | Path | None = None) -> DecodedText:
             pass
     try:
         return _checked(data.decode("utf-8"), "utf-8", False, path)
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and exc.start >= len(data) - 3:
+            return _checked(_cut_off_utf8(data, exc.start, path), "utf-8", False, path)
     if _looks_binary(data):
         raise BinaryFileError(path, BINARY)
     return _checked(*_decode_legacy(data, path), False, path)
+
+
+def _cut_off_utf8(data: bytes, end: int, path) -> str:
+    """UTF-8 text whose last character was cut in half (a download or a copy stopped short): the
+    text, the broken bytes as one replacement character (U+FFFD), so that nothing passes unseen."""
+    import warnings
+
+    from ..errors import CorpusWarning
+
+    warnings.warn(f"{path or '<bytes>'}: ends in the middle of a character (its last {len(data) - end} bytes, "
+                  "read as U+FFFD): the file was cut off", CorpusWarning, stacklevel=4)
+    return data[:end].decode("utf-8") + "\ufffd"
 
 
 def _looks_utf16(data: bytes) -> bool:

@@ -87,3 +87,17 @@ def test_cli_on_another_corpus_leaves_the_project_tables_alone(tmp_path, monkeyp
     written = (tmp_path / "out" / "mine" / "tables" / "numeric_targets.csv").read_text(encoding="utf-8")
     assert "44.2" in written and "开工率" in written
     assert {p.name: p.read_bytes() for p in config.PROCESSED_DIR.glob("*.csv")} == before
+
+
+def test_utf8_cut_off_in_the_middle_of_a_character_is_read_with_a_warning(tmp_path):
+    text = "同志们：\n今年要抓项目、抓招商，投资增长10%。\n要抓开工"
+    path = tmp_path / "cut.txt"
+    path.write_bytes(text.encode("utf-8")[:-2])  # the last character cut in half
+    with pytest.warns(an.CorpusWarning, match=r"cut\.txt: ends in the middle of a character"):
+        sp = an.read_corpus(path).speeches
+    assert sp["encoding"].tolist() == ["utf-8"]
+    assert sp["text"].iloc[0] == "今年要抓项目、抓招商，投资增长10%。\n要抓开\ufffd"
+    # a bad byte elsewhere is still refused, not patched over
+    (tmp_path / "bad.txt").write_bytes(text.encode("utf-8")[:7] + b"\xff" + text.encode("utf-8")[7:])
+    with pytest.raises(an.CorpusError):
+        an.read_corpus(tmp_path / "bad.txt")
