@@ -22,7 +22,7 @@ from .discourse.amounts import masked_counts, percentages_and_money
 from .discourse.boilerplate import boilerplate, boilerplate_spans, outside_boilerplate
 from .discourse.commitments import target_table
 from .discourse.dating import dating_evidence
-from .discourse.lexicons import NATIONAL_FORMULAS
+from .discourse.lexicons import FORMULA_VARIANTS, NATIONAL_FORMULAS
 from .discourse.numbered import numbered_formulas
 from .discourse.outline import assign_sections, outline, outline_summary
 from .discourse.quantities import extract_numbers, numeric_targets
@@ -124,7 +124,7 @@ __all__ = [
     "slogans", "numbered_formulas", "termhood", "measure_formulas", "FormulaMeasures", "Reference", "load_reference",
     "no_reference", "reference_from_tokens", "formula_tracker", "formula_scope",
     "formula_timeline", "formula_lifecycle", "target_series", "boilerplate", "boilerplate_spans",
-    "outside_boilerplate", "NATIONAL_FORMULAS",
+    "outside_boilerplate", "NATIONAL_FORMULAS", "FORMULA_VARIANTS",
     # figures and the study
     "plot_speech_lengths", "plot_outline_summary", "plot_outline", "plot_top_terms", "plot_wordclouds",
     "plot_shared_vocabulary_summary", "plot_distinctive_terms", "plot_similarity", "plot_dispersion",

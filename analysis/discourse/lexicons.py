@@ -201,7 +201,10 @@ NATIONAL_FORMULAS = word_set(
     " 全面建成小康社会 全面建设小康社会 全面建设社会主义现代化国家 全面深化改革 全面依法治国"
     " 马克思列宁主义 毛泽东思想 邓小平理论 习近平新时代中国特色社会主义思想 八项规定 三严三实 两学一做"
     " 新型城镇化 节能减排 大众创业 万众创新 放管服 三大攻坚战 碳达峰 碳中和 新质生产力 科技自立自强"
-    " 新型举国体制 统筹发展和安全")
+    " 新型举国体制 统筹发展和安全 跨越式发展")
+#: National formulas as they are also written, each counted as its formula (its ``surface`` keeps
+#: the text): 跨越发展 is the 跨越式发展 of the 2002 congress report, shortened.
+FORMULA_VARIANTS = {"跨越发展": "跨越式发展"}
 #: Four-character set expressions (四字格) of official language that the 成语 lexicon lacks, compiled
 #: by the project (ours to ship): sayings of effort and resolve (不惜代价, 竭尽所能, 久久为功, 抓铁有痕),
 #: of judgement (不容乐观, 无从谈起) and of method (立行立改, 以上率下, 谋定后动).  Collocations of the

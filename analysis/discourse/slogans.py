@@ -37,6 +37,7 @@ from .formula_row import SLOGAN_COLUMNS, SLOGAN_KINDS, normal_form
 from .formula_row import occurrence_row as _row
 from .frames import frame_rows
 from .lexicons import (
+    FORMULA_VARIANTS,
     IDIOM_INSERT,
     NATIONAL_FORMULAS,
     NUMBERED_FORMULA,
@@ -303,11 +304,14 @@ def _matches_from(pattern: re.Pattern, text: str, places) -> list[re.Match]:
 #: The national formulas, longest first (the finder takes the longest at a place).
 def listed_formulas(formulas) -> tuple[str, ...]:
     """Formulas to find as written, in their normal form, longest first (the finder takes the
-    longest at a place); ``None`` is the national formulas."""
+    longest at a place); ``None`` is the national formulas.  The variants of those listed
+    (:data:`.lexicons.FORMULA_VARIANTS`: 跨越发展) are found too, and counted as their formula."""
     words = NATIONAL_FORMULAS if formulas is None else formulas
     if isinstance(words, str):
         raise OptionError("formulas: give a list of formulas (['一号工程', '双招双引']), not one string")
-    return tuple(sorted({normal_form(w) for w in words if normal_form(w)}, key=lambda w: (-len(w), w)))
+    normal = {normal_form(w) for w in words if normal_form(w)}
+    normal |= {variant for variant, formula in FORMULA_VARIANTS.items() if formula in normal}
+    return tuple(sorted(normal, key=lambda w: (-len(w), w)))
 
 
 _LISTED = listed_formulas(None)
@@ -322,7 +326,8 @@ def _speech_slogans(speech, text: str, *, kinds: tuple[str, ...], listed: tuple[
     if "numbered" in kinds:
         rows += _numbered(speech, text)
     if "listed" in kinds and listed:
-        rows += [_row(speech, m.group(0), m.group(0), "listed", m.start(), m.end()) for m in _finder(listed)(text)]
+        rows += [_row(speech, FORMULA_VARIANTS.get(m.group(0), m.group(0)), m.group(0), "listed", m.start(), m.end())
+                 for m in _finder(listed)(text)]
     if "idiom" in kinds:
         rows += _sayings(speech, text) + _idiom_variants(speech, text)
     return rows

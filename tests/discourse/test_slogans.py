@@ -193,6 +193,14 @@ def test_a_user_adds_formulas_of_their_own_to_the_list():
         an.slogans(sp, kinds=("listed",), formulas="双招双引")
 
 
+def test_a_national_formula_written_shortened_counts_as_the_formula():
+    text = "同志们：\n推进跨越式发展。没有项目，跨越发展更无从谈起。\n"
+    found = an.slogans(an.read_compilation(text=text).speeches, kinds=("listed",))
+    assert found["formula"].tolist() == ["跨越式发展", "跨越式发展"]
+    assert found["surface"].tolist() == ["跨越式发展", "跨越发展"]
+    assert an.slogans(an.read_compilation(text=text).speeches, kinds=("listed",), formulas={"小康社会"}).empty
+
+
 def test_set_expressions_the_idiom_lexicon_lacks_are_found_across_jiebas_words():
     from analysis.discourse.lexicons import SET_EXPRESSION, idiom_lexicon
 
