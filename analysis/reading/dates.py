@@ -6,8 +6,8 @@ Sources, first found wins (the ``date_source`` column says which):
 ``metadata``       a ``year`` or ``date`` column of a table corpus or of a
                    ``metadata.csv`` beside the files (:mod:`.catalogue`)
 ``file name``      a year or full date in the file's name (``1954_…``,
-                   ``…_2024.txt``, ``2024-03-05.txt``; a table's ``file``
-                   column counts as a file name)
+                   ``…_2024.txt``, ``2024-03-05.txt``, ``一九五四年…``; a
+                   table's ``file`` column counts as a file name)
 ``title block``    the date line or subtitle under the title
                    (``——2024年3月5日在…``, ``（2022年10月16日）``)
 ``title``          a year written in the title (``2024年政府工作报告``), or
@@ -31,6 +31,7 @@ from ..chinese import CN_YEAR, DATE_IN_NAME, YEAR_IN_NAME, congress_year, year_d
 #: Years outside this range are not years of a document (a number in a file name).
 YEARS = range(1800, 2101)
 _TITLE_YEAR = re.compile(rf"({YEAR_IN_NAME.pattern}|{CN_YEAR})\s*年")
+_CN_YEAR_IN_NAME = re.compile(rf"({CN_YEAR})\s*年")  # 一九五四年政府工作报告.txt: an archive's own name
 DATE_SOURCES = ("metadata", "file name", "title block", "title")
 
 
@@ -60,8 +61,8 @@ def from_file_name(name: str | None) -> tuple[int | None, str | None]:
 
     >>> from_file_name("1954_政府工作报告.txt"), from_file_name("report_2024-03-05.docx")
     ((1954, None), (2024, '2024-03-05'))
-    >>> from_file_name("reports.jsonl:12"), from_file_name("第3篇.txt")
-    ((None, None), (None, None))
+    >>> from_file_name("reports.jsonl:12"), from_file_name("第3篇.txt"), from_file_name("一九五四年政府工作报告.txt")
+    ((None, None), (None, None), (1954, None))
     """
     if not isinstance(name, str) or not name:
         return None, None
@@ -73,7 +74,9 @@ def from_file_name(name: str | None) -> tuple[int | None, str | None]:
         y, mo, d = (int(g) for g in m.groups())
         if 1 <= mo <= 12 and 1 <= d <= 31 and y in YEARS:
             return y, f"{y:04d}-{mo:02d}-{d:02d}"
-    return _year(stem), None
+    year = _year(stem)
+    m = _CN_YEAR_IN_NAME.search(stem) if year is None else None
+    return (year_digits(m.group(1)) if m and year_digits(m.group(1)) in YEARS else year), None
 
 
 def _from_title(title) -> int | None:

@@ -20,6 +20,8 @@ def _folder(tmp_path, files):
     ("2024-03-05.txt", 2024, "2024-03-05"),
     ("report20190305.txt", 2019, "2019-03-05"),
     ("１９８４年报告.txt", 1984, None),
+    ("一九五四年政府工作报告.txt", 1954, None),  # as archives name them
+    ("二〇二四年 报告.txt", 2024, None),
 ])
 def test_years_from_file_names(tmp_path, name, year, date):
     sp = an.read_corpus(_folder(tmp_path, {name: BODY, "other.txt": BODY})).speeches
