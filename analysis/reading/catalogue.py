@@ -35,6 +35,12 @@ OVERRIDES = {
     "year": ("year", "年份", "年度", "年"),
     "date": ("date", "日期"),
 }
+#: Names of a column of when a document was published (an archive's own field): it dates a document
+#: that nothing else dates (:mod:`.dates`, ``date_source`` = ``published``), never one whose title or
+#: date line does (an archive that posted seventy years of reports on one day).
+PUBLISHED = ("pubdate", "pub_date", "publish_date", "publishdate", "publish_time", "publishtime", "pubtime",
+             "published", "published_at", "publication_date", "release_date", "发布日期", "发布时间", "发表日期",
+             "发表时间", "时间")
 #: Names the reader gives columns of its own, beyond those of a speech row.
 READER_COLUMNS = ("speech", "label", "file", "row", "year", "date_source", "text", "source_map")
 CATALOGUE_STEMS = ("metadata",)

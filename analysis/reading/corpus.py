@@ -58,7 +58,7 @@ from .cleaning import text_to_source
 from .clutter import is_stub
 from .dates import date_documents
 from .decoding import DecodedText
-from .formats import SUPPORTED_NAMES, corpus_files, read_text
+from .formats import SUPPORTED_NAMES, cell_text, corpus_files, read_text
 from .labels import speech_labels
 from .splitting import ROW_ORDER, split_file
 from .tables import is_table, read_records, row_text, text_column
@@ -314,13 +314,14 @@ def read_table_corpus(path: str | Path, *, text_field: str | None = None) -> Com
     rows, spans, dels, keep, empty, stubs = [], [], [], [], [], []
     bar = progress_bar("reading", len(frame), where)  # shown inside a progress_bars block
     for k, (value, n) in enumerate(_ticking(zip(map(row_text, frame[column]), numbers), bar)):
+        value, how = cell_text(value) if value is not None else (None, "")
         if value is None or not value.strip():
             empty.append(n)
             continue
         if is_stub(value):
             stubs.append(n)
             continue
-        decoded = DecodedText(value, f"{path.suffix[1:]} {column!r} column", False, "\n")
+        decoded = DecodedText(value, f"{path.suffix[1:]} {column!r} column{how}", False, "\n")
         _, got, got_spans, got_dels = split_file(value, Path(f"{path.name}:{n}"), decoded, len(rows) + 1,
                                                  one_document=True)
         rows += got

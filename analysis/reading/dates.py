@@ -13,6 +13,9 @@ Sources, first found wins (the ``date_source`` column says which):
 ``title``          a year written in the title (``2024年政府工作报告``), or
                    the party congress it names as its occasion
                    (``在中国共产党第九次全国代表大会上的报告``, ``（九大）``: 1969)
+``published``      an archive's date of publication (a ``pubdate``,
+                   ``发布时间`` … column, :data:`.catalogue.PUBLISHED`): last,
+                   since an archive may post old documents on one day
 =================  ==========================================================
 
 A document none of these dates keeps an empty ``year``: nothing is guessed from
@@ -27,12 +30,13 @@ import re
 import pandas as pd
 
 from ..chinese import CN_YEAR, DATE_IN_NAME, YEAR_IN_NAME, congress_year, year_digits
+from .catalogue import PUBLISHED
 
 #: Years outside this range are not years of a document (a number in a file name).
 YEARS = range(1800, 2101)
 _TITLE_YEAR = re.compile(rf"({YEAR_IN_NAME.pattern}|{CN_YEAR})\s*年")
 _CN_YEAR_IN_NAME = re.compile(rf"({CN_YEAR})\s*年")  # 一九五四年政府工作报告.txt: an archive's own name
-DATE_SOURCES = ("metadata", "file name", "title block", "title")
+DATE_SOURCES = ("metadata", "file name", "title block", "title", "published")
 
 
 def _year(value) -> int | None:
@@ -106,6 +110,16 @@ def _dated(row: dict) -> tuple[int | None, str | None, str | None]:
         year = _from_title(title)
         if year:
             return year, None, "title"
+    return _published(row)
+
+
+def _published(row: dict) -> tuple[int | None, str | None, str | None]:
+    """The date of a column of :data:`.catalogue.PUBLISHED`, if the row has one."""
+    for key, value in row.items():
+        if isinstance(key, str) and key.strip().lower() in PUBLISHED:
+            date, year = _iso(value), _year(value)
+            if year or date:
+                return year or int(date[:4]), date, "published"
     return None, None, None
 
 

@@ -11,7 +11,8 @@ to (the lossless rule holds for it).  Paragraphs become lines:
   element (p, div, h1-h6, li, tr, br ...), scripts, styles and navigation dropped
   (breadcrumbs and a short site footer too, by their class or id), and ``<title>`` only when
   there is no ``<h1>``;
-  the bytes are decoded like any text file first;
+  the bytes are decoded like any text file first; a table's text cell holding HTML (tags or
+  entities, as archives store a page's ``content``) is read the same way (:func:`cell_text`);
 * ``.md`` / ``.markdown``: mistune's syntax tree, one line per block and per line of a
   paragraph, the markup (``#``, ``**``, ``>``, a link's address) dropped and a numbered list's
   numbers kept (``1. …``, as written: they are the outline's markers).
@@ -106,10 +107,28 @@ def pdf_text(data: bytes, path: Path | None = None) -> str:
 
 def html_text(data: bytes, path: Path | None = None) -> tuple[str, str]:
     """The visible text of an HTML page, one line per block; and how its bytes were decoded."""
+    decoded = decode_bytes(data, path)
+    return visible_text(decoded.text), decoded.encoding
+
+
+#: Markup in a table's text cell (an archive's ``content`` field is often the page's HTML): a tag
+#: of the kinds pages are written with, or a character entity (&nbsp; &ldquo; &#8220;).
+_MARKUP = re.compile(r"</?(?:p|div|br|span|h[1-6]|table|tr|td|section|article|strong|b|em|font|img|a|li|ul)\b[^>]*>"
+                     r"|&(?:[a-z]{2,6}|#\d{2,6}|#x[0-9a-f]{2,5});", re.I)
+
+
+def cell_text(text: str) -> tuple[str, str]:
+    """A table cell's text without its HTML, if it holds any (tags and entities), and how it was read."""
+    if _MARKUP.search(text) is None:
+        return text, ""
+    return visible_text(text), f", html via beautifulsoup4 {_version('beautifulsoup4')}"
+
+
+def visible_text(markup: str) -> str:
+    """The visible text of HTML, one line per block (see the module doc)."""
     from bs4 import BeautifulSoup
 
-    decoded = decode_bytes(data, path)
-    soup = BeautifulSoup(decoded.text, "html.parser")
+    soup = BeautifulSoup(markup, "html.parser")
     for tag in soup.find_all(_DROPPED):
         tag.decompose()
     for tag in soup.find_all(_is_navigation):
@@ -119,8 +138,7 @@ def html_text(data: bytes, path: Path | None = None) -> tuple[str, str]:
     for tag in soup.find_all(_BLOCKS):
         tag.insert_before("\n")
         tag.insert_after("\n")
-    text = _BLANK_LINES.sub("\n", soup.get_text()).strip()
-    return text, decoded.encoding
+    return _BLANK_LINES.sub("\n", soup.get_text()).strip()
 
 
 def markdown_text(data: bytes, path: Path | None = None) -> tuple[str, str]:

@@ -68,6 +68,28 @@ def test_a_text_given_as_a_list_of_paragraphs_is_read_one_paragraph_per_line(tmp
     assert sp["speaker"].tolist() == ["李克强", "李强"]
 
 
+def test_a_cell_holding_html_is_read_as_its_visible_text(tmp_path):
+    as_text = an.read_corpus(_write(tmp_path / "reports.jsonl", _records())).speeches
+    pages = [{**r, "content": "".join(f'<p style="text-indent:2em">{p.replace("“", "&ldquo;")}</p>'
+                                      for p in r["content"].split("\n") if p.strip())} for r in _records()]
+    comp = an.read_corpus(_write(tmp_path / "pages.jsonl", pages))
+    sp = comp.speeches
+    assert sp["text"].tolist() == as_text["text"].tolist()  # no tag, no entity; the footer still clutter
+    assert sp["encoding"].str.contains("html via beautifulsoup4").all()
+    assert sp["speaker"].tolist() == ["李克强", "李强"]
+    assert not comp.spans["text"].str.contains("<p|&ldquo;").any()
+
+
+def test_a_date_of_publication_dates_only_what_nothing_else_dates(tmp_path):
+    rows = [{"title": "在全市招商推进会上的讲话", "content": "同志们：\n要抓项目。", "发布时间": "2019-03-05 10:00"},
+            {"title": "一九五四年政府工作报告", "content": "各位代表：\n要抓生产。", "pubdate": "2006-02-16"},
+            {"title": "讲话", "content": "同志们：\n要抓落实。", "pubdate": ""}]
+    sp = an.read_corpus(_write(tmp_path / "archive.jsonl", rows)).speeches
+    assert sp["year"].fillna(0).tolist() == [2019, 1954, 0]  # the archive posted the 1954 report in 2006
+    assert sp["date_source"].fillna("").tolist() == ["published", "title", ""]
+    assert sp["date"].fillna("").tolist()[:2] == ["2019-03-05", ""]
+
+
 @pytest.mark.parametrize("name", ["text", "content", "full_text", "body", "正文", "全文", "内容"])
 def test_text_column_is_found_under_each_common_name(tmp_path, name):
     path = tmp_path / "docs.jsonl"
