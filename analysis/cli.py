@@ -58,7 +58,8 @@ def parser() -> argparse.ArgumentParser:
     for name, (text, _) in COMMANDS.items():
         p = sub.add_parser(name, help=text, description=text, epilog=EPILOG,
                            formatter_class=argparse.RawDescriptionHelpFormatter)
-        p.add_argument("--corpus", type=Path, default=None, help="a compilation file, a speech file or a folder")
+        p.add_argument("--corpus", type=Path, nargs="+", default=None,
+                       help="a compilation file, a speech file, a folder or a table of documents")
         p.add_argument("--out", type=Path, default=None, help="output folder (see below)")
         p.add_argument("--text-field", default=None, metavar="COLUMN",
                        help="the text column of a table corpus (.jsonl, .csv, .xlsx ...), when its name is not "
@@ -148,6 +149,12 @@ def main(argv: list[str] | None = None) -> int:
 def _main(argv: list[str] | None) -> int:
     args = parser().parse_args(argv)
     use_one_line_warnings()
+    if args.corpus is not None and len(args.corpus) > 1:  # the shell expanded --corpus speeches/*.txt
+        shown = ", ".join(map(str, args.corpus[:3])) + (" …" if len(args.corpus) > 3 else "")
+        print(f"error: --corpus takes one file or folder, and {len(args.corpus)} were given ({shown}): "
+              "give the folder that holds them", file=sys.stderr)
+        return 2
+    args.corpus = args.corpus[0] if args.corpus else None
     if args.text_field:  # read by read_corpus here and in the notebook kernels the figures start
         os.environ["ANALYSIS_TEXT_FIELD"] = args.text_field
     if getattr(args, "reference", None):  # likewise: the build and the notebook kernels measure against it

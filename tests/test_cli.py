@@ -99,6 +99,16 @@ def test_a_missing_corpus_is_one_line_naming_it_from_every_command(command, tmp_
     assert done.stderr.strip() == f"error: {missing}: no such file or folder"
 
 
+def test_several_corpora_from_a_shell_pattern_is_one_line_asking_for_the_folder(tmp_path, capsys):
+    from analysis.cli import main
+
+    files = [tmp_path / f"{k}.txt" for k in range(5)]
+    assert main(["tables", "--corpus", *map(str, files), "--out", str(tmp_path / "out"), "--quiet"]) == 2
+    said = capsys.readouterr().err.strip()
+    assert said.startswith("error: --corpus takes one file or folder, and 5 were given (") and "\n" not in said
+    assert "give the folder" in said and str(files[0]) in said
+
+
 #: Figures of change over time (three years or more) and of metadata groups: undated speeches have neither.
 NEEDS_YEARS_OR_GROUPS = {"time_term_trends", "time_formula_timeline", "time_target_series", "corpus_keyness_by_group"}
 
