@@ -28,7 +28,8 @@ role        target / actual / comparison / other: a 主要预期目标 list is t
             section actuals, elsewhere cue words decide
 year        the year it belongs to: explicit, or 今年 / 去年 against the document's date
 period      the span it covers when its sentence names one: 2026-2030 (十五五), 1至5月
-sentence    the sentence the quantity stands in
+sentence    the sentence the quantity stands in (in a text without sentence
+            punctuation, a transcript, the words around it: ``LONG_SENTENCE``)
 ==========  =================================================================
 """
 from __future__ import annotations
@@ -282,8 +283,29 @@ def _unit_row(m: re.Match, text: str, speech) -> dict | None:
     return _row(text, speech, a, b, v, vmax, unit, kind, approx, masked)
 
 
-def _row(text, speech, a, b, v, vmax, unit, kind, approx, masked) -> dict:
+#: A sentence longer than this has lost its punctuation (a transcript, spaces between phrases): a
+#: quantity's ``sentence`` is then the text around it, at most :data:`CONTEXT_CHARS` on each side,
+#: cut at a space or a clause break.  (The longest sentences with a quantity in the three corpora
+#: have 294 to 456 characters.)
+LONG_SENTENCE = 600
+CONTEXT_CHARS = 120
+_CUT = re.compile(r"[\s，、；：,;]+")
+
+
+def _context(text: str, a: int, b: int) -> tuple[int, int]:
+    """Where a quantity's ``sentence`` starts and ends: its sentence, or in an unpunctuated text the
+    words around it (see :data:`LONG_SENTENCE`)."""
     s, e = _sentence_bounds(text, a, b)
+    if e - s <= LONG_SENTENCE:
+        return s, e
+    lo, hi = max(s, a - CONTEXT_CHARS), min(e, b + CONTEXT_CHARS)
+    first = _CUT.search(text, lo, a)
+    cuts = [m.start() for m in _CUT.finditer(text, b, hi)]
+    return (first.end() if first else lo), (cuts[-1] if cuts else hi)
+
+
+def _row(text, speech, a, b, v, vmax, unit, kind, approx, masked) -> dict:
+    s, e = _context(text, a, b)
     sentence = text[s:e]
     return {"speech": speech, "surface": text[a:b], "start": a, "end": b, "value": v,
             "value_max": vmax if not (isinstance(vmax, float) and math.isnan(vmax)) or masked else v,

@@ -97,3 +97,18 @@ def test_dating_evidence(speeches):
 def test_unreadable_numeral_is_not_reported():
     # found by hypothesis: 百% once gave a row with an unmasked NaN value
     assert an.extract_numbers("百%").empty
+
+
+def test_a_transcript_without_punctuation_gives_the_words_around_a_figure_not_the_whole_paragraph():
+    from analysis.discourse.quantities import CONTEXT_CHARS
+
+    words = "我们要抓项目促发展 " * 120  # spoken, transcribed without punctuation (the reader drops the spaces)
+    text = f"同志们：\n{words}今年引进资金达到30亿元 {words}\n"
+    rows = an.numeric_targets(an.read_compilation(text=text).speeches)
+    row = rows[rows["surface"] == "30亿元"].iloc[0]
+    assert "30亿元" in row["sentence"] and len(row["sentence"]) <= 2 * CONTEXT_CHARS + len("30亿元")
+    assert len(rows) == 1
+    commas = an.numeric_targets(an.read_compilation(text=text.replace(" ", "，")).speeches)
+    assert commas["sentence"].iloc[0].startswith("我们") and commas["sentence"].iloc[0].endswith("促发展")  # at commas
+    punctuated = an.numeric_targets(an.read_compilation(text="同志们：\n今年引进资金达到30亿元，增长5%。\n").speeches)
+    assert punctuated["sentence"].tolist() == ["今年引进资金达到30亿元，增长5%。"] * 2
