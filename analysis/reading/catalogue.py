@@ -41,6 +41,8 @@ OVERRIDES = {
 PUBLISHED = ("pubdate", "pub_date", "publish_date", "publishdate", "publish_time", "publishtime", "pubtime",
              "published", "published_at", "publication_date", "release_date", "发布日期", "发布时间", "发表日期",
              "发表时间", "时间")
+#: Names of a column of the place a document belongs to: it names the document (:mod:`.labels`).
+PLACE = ("place", "province", "region", "city", "省份", "省", "地区", "城市", "地方")
 #: Names the reader gives columns of its own, beyond those of a speech row.
 READER_COLUMNS = ("speech", "label", "file", "row", "year", "date_source", "text", "source_map")
 CATALOGUE_STEMS = ("metadata",)

@@ -1,7 +1,7 @@
 """A short name for every speech, for tables and figures (the ``label`` column).
 
-The place the speech belongs to, where the file name, the title or the
-speaker's office names one (上海, 内蒙古, 杭州, 萧县); else the party congress the title
+The place the speech belongs to, where a metadata column (``province``, ``省份`` …), the file
+name, the title or the speaker's office names one (上海, 内蒙古, 杭州, 萧县); else the party congress the title
 says it was given at, as readers name it (十二大); else the speaker's name; else a
 short form of the title (the occasion of ``在…上的讲话``); else the name of the file, when the
 file holds that document alone; else 第N篇.  When the corpus
@@ -12,10 +12,12 @@ else the speech number) and never empty or invisible.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import pandas as pd
 
 from ..chinese import HAN, congress_name, is_masked_name, visible
+from .catalogue import PLACE
 
 #: Provincial-level divisions, as their full names begin (the short form is the label).
 PROVINCES = (
@@ -60,6 +62,11 @@ def place_of(*texts: str | None) -> str | None:
     return None
 
 
+def _place_columns(row: dict) -> list:
+    """The values of the row's metadata columns that name a place (:data:`.catalogue.PLACE`)."""
+    return [v for k, v in row.items() if isinstance(k, str) and k.strip().lower() in PLACE]
+
+
 def _short_title(title: str | None) -> str | None:
     if not isinstance(title, str) or not title.strip():
         return None
@@ -71,7 +78,7 @@ def _short_title(title: str | None) -> str | None:
 def _label(row, own_file: bool = False) -> str:
     path = re.sub(r"\.[^.]+$", "", row.get("file") or "")  # 浙江/2024年报告: a subfolder may name the place
     stem = path.rsplit("/", 1)[-1]
-    place = place_of(row.get("role"), row.get("title"), path)
+    place = place_of(*_place_columns(row), row.get("role"), row.get("title"), path)
     if place:
         return place
     congress = congress_name(row.get("title")) if isinstance(row.get("title"), str) else None
@@ -132,10 +139,10 @@ def speech_labels(speeches: pd.DataFrame) -> pd.Series:
     # a file of one document, not a row of a table (FILE:N): its name can stand for the document
     own = (files.map(files.value_counts()) == 1) & ~files.fillna(":").str.contains(":", regex=False)
     labels = _with_years([_label(r, o) for r, o in zip(rows, own.tolist())], years, [r["speech"] for r in rows])
-    seen = pd.Series(labels).value_counts()
+    seen, with_year = Counter(labels), Counter(zip(labels, years))  # counted once: a corpus may have 100,000 rows
     for k, r in enumerate(rows):
         if seen[labels[k]] > 1:
             year = years[k]
-            same_year = sum(1 for j in range(len(rows)) if labels[j] == labels[k] and years[j] == year)
+            same_year = with_year[labels[k], year]
             labels[k] += f" {year}" if year and same_year == 1 and year not in labels[k] else f" #{r['speech']}"
     return pd.Series(labels, index=speeches.index, name="label", dtype=object)

@@ -1,4 +1,6 @@
 """A short, distinct, visible name for every document."""
+import json
+
 import pandas as pd
 
 import analysis as an
@@ -52,3 +54,18 @@ def test_a_file_named_by_its_year_is_labelled_by_it_once(tmp_path):
     labels = an.read_corpus(tmp_path).speeches.set_index("file")["label"]
     assert labels.to_dict() == {"1921.txt": "1921", "1921_2.txt": "1921_2", "1945.txt": "1945",
                                 "2024年政府工作报告.txt": "2024年政府工作报告"}
+
+
+def test_a_shared_label_gets_its_year_when_that_tells_it_apart_else_its_number():
+    sp = pd.DataFrame({"speech": [1, 2, 3, 4], "file": [f"p.jsonl:{k}" for k in range(1, 5)],
+                       "title": ["在全市招商大会上的讲话"] * 3 + ["在项目推进会上的讲话"], "year": [2010, 2010, 2011, 2010],
+                       "date": [None] * 4})
+    assert speech_labels(sp).tolist() == ["2010 全市招商 #1", "2010 全市招商 #2", "2011 全市招商", "2010 项目推进会"]
+
+
+def test_a_metadata_column_naming_the_place_names_the_document(tmp_path):
+    rows = [{"province": "浙江", "year": 2023, "content": "同志们：\n要抓项目。"},
+            {"province": "全国", "year": 2024, "content": "同志们：\n要抓招商。"},
+            {"省份": "广西壮族自治区", "year": 2024, "content": "同志们：\n要抓落实。"}]
+    (tmp_path / "posts.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    assert an.read_corpus(tmp_path / "posts.jsonl").speeches["label"].tolist() == ["2023 浙江", "2024", "2024 广西"]
