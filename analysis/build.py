@@ -268,9 +268,24 @@ def write_tables(corpus=None, out_dir=None, *, groups=tuple(TABLE_GROUPS), proce
     with progress_bars(progress):
         comp = read_corpus(corpus, processes=processes)
     tables = build_tables(comp, groups, processes=processes, progress=progress, by=by, sink=sink, pieces=fmt == "csv")
+    stale = _remove_stale_tables(out, groups, fmt, written)
     if notes is not None:
         notes += tables.notes
+        if stale:
+            notes.append(f"removed {', '.join(stale)}: left by an earlier run in {out}, and this corpus gives none")
     return written
+
+
+def _remove_stale_tables(out: Path, groups, fmt: str, written: list[Path]) -> list[str]:
+    """Delete the tables of ``groups`` that this run did not write (keyness.csv of an earlier
+    corpus beside the tables of one speech, which has none), so a folder never mixes two corpora;
+    returns their names."""
+    suffix = TABLE_FORMATS[fmt][1]
+    names = [Path(name).with_suffix(suffix).name for group in groups for name in TABLE_GROUPS.get(group, ())]
+    stale = [name for name in names if (out / name).is_file() and out / name not in written]
+    for name in stale:
+        (out / name).unlink()
+    return stale
 
 
 def notebook_scripts(notebooks_dir: str | Path | None = None) -> list[Path]:
@@ -392,6 +407,29 @@ def build_inputs(corpus: Path, by: str = "year") -> dict[str, str]:
     return inputs
 
 
+#: What the notebooks save into the figures folder.
+FIGURE_SUFFIXES = (".png", ".svg")
+
+
+def _figure_files(folder: Path) -> dict[Path, int]:
+    """The figures in ``folder`` and when each was last written (ns)."""
+    folder = Path(folder)
+    return {p: p.stat().st_mtime_ns for p in folder.glob("*") if p.suffix in FIGURE_SUFFIXES and p.is_file()} \
+        if folder.is_dir() else {}
+
+
+def _remove_stale_figures(folder: Path, before: dict[Path, int]) -> None:
+    """Delete the figures a complete build did not write again (an earlier corpus's time figures
+    beside those of one speech, pages 2 to 6 of a larger corpus), so a folder shows one corpus."""
+    stale = sorted(p for p, written in before.items() if p.is_file() and p.stat().st_mtime_ns == written)
+    for p in stale:
+        p.unlink()
+    if stale:
+        shown = ", ".join(p.name for p in stale[:4]) + (" …" if len(stale) > 4 else "")
+        print(f"note: removed {len(stale)} figures of an earlier build in {folder} that this corpus does not give "
+              f"({shown})", file=sys.stderr)
+
+
 def _manifest_path(*where: Path) -> Path:
     key = hashlib.sha256("\n".join(str(Path(w).resolve()) for w in where).encode()).hexdigest()[:16]
     return config.CACHE_DIR / "builds" / f"{key}.json"
@@ -441,6 +479,7 @@ def build_all(corpus=None, figures_dir=None, *, tables_dir=None, notebooks_out=N
             print("figures are up to date: nothing they depend on has changed (force a rebuild with --force)")
         return []
     notes: list[str] = []
+    drawn_before = _figure_files(figures_dir)
     written = write_tables(corpus, tables, processes=processes, progress=progress, notes=notes, by=by)
     for note in notes:
         print(f"note: {note}", file=sys.stderr)
@@ -460,6 +499,7 @@ def build_all(corpus=None, figures_dir=None, *, tables_dir=None, notebooks_out=N
         raise failed[0]
     if failed:
         return written  # not recorded: the next build tries again
+    _remove_stale_figures(figures_dir, drawn_before)
     outputs = sorted({*written, *(p for p in Path(figures_dir).glob("*") if p.is_file())})
     manifest.parent.mkdir(parents=True, exist_ok=True)
     manifest.write_text(json.dumps({"inputs": inputs, "outputs": {str(p): _sha256(p) for p in outputs}},

@@ -30,6 +30,8 @@ output (--out DIR):
   DIR/notebooks/  the executed notebooks and their HTML (figures only)
   Without --out: the project's own corpus goes to data/processed/, figures/ and
   notebooks/executed/; any other corpus to out/<its name>/, laid out as above.
+  A folder written again keeps no table or figure of an earlier corpus that
+  this one does not give (each is named as it is removed).
 
 examples:
   python -m analysis speeches --corpus my_speeches/

@@ -1,5 +1,6 @@
 """The project itself: environment files in step, raw data untouched, notebooks run and reproduce."""
 import hashlib
+import os
 import re
 import tomllib
 
@@ -212,3 +213,30 @@ def test_a_table_longer_than_an_excel_sheet_goes_on_to_further_sheets(tmp_path, 
     sheets = pd.read_excel(path, sheet_name=None)
     assert list(sheets) == ["rows 1-3", "rows 4-6", "rows 7-7"]
     assert pd.concat(sheets.values(), ignore_index=True).equals(frame)
+
+
+def test_a_folder_never_mixes_the_tables_or_figures_of_two_corpora(tmp_path):
+    from analysis import build
+
+    two = tmp_path / "two"
+    two.mkdir()
+    for k, year in enumerate((2022, 2023, 2024)):
+        (two / f"{year}.txt").write_text(f"同志们：\n要抓项目、抓招商、抓落实{k}。投资增长{k + 5}%。\n", encoding="utf-8")
+    one = tmp_path / "one.txt"
+    one.write_text("同志们：\n要抓项目、抓招商。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    build.write_tables(two, out)
+    assert (out / "keyness.csv").is_file() and (out / "term_trends.csv").is_file()
+    notes = []
+    written = build.write_tables(one, out, notes=notes)
+    assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in written)  # no keyness of the three
+    assert any(n.startswith("removed keyness.csv, term_trends.csv") for n in notes)
+    figures = tmp_path / "figures"
+    figures.mkdir()
+    for name in ("old.png", "kept.png", "notes.txt"):
+        (figures / name).write_text("x")
+    before = build._figure_files(figures)
+    (figures / "kept.png").write_text("drawn again")
+    os.utime(figures / "kept.png", ns=(1, before[figures / "old.png"] + 1))
+    build._remove_stale_figures(figures, before)
+    assert sorted(p.name for p in figures.iterdir()) == ["kept.png", "notes.txt"]
