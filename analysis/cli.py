@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import warnings
 from pathlib import Path
 
 from . import __version__, config
@@ -104,7 +105,9 @@ def output_folders(corpus: Path | None, out: Path | None) -> dict[str, Path] | N
 def _print_speeches(corpus: Path | None) -> None:
     from .reading.corpus import read_corpus, speech_table
 
-    table = speech_table(read_corpus(corpus).speeches)
+    with warnings.catch_warnings():  # the tables written next read the corpus again and say what it warns of
+        warnings.simplefilter("ignore")
+        table = speech_table(read_corpus(corpus).speeches)
     shown = table[["speech", "label", "title", "speaker", "role", "date", "n_chars"]]
     print(shown.astype(object).where(shown.notna(), "").to_string(index=False))  # unknown: blank
 

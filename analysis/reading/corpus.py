@@ -102,10 +102,11 @@ def to_source_offset(speeches: pd.DataFrame, speech: int, offset: int) -> int:
     return text_to_source(row.iloc[0]["source_map"], offset)
 
 
-def _frames(rows, spans, deletions, metadata: pd.DataFrame | None = None):
+def _frames(rows, spans, deletions, metadata: pd.DataFrame | None = None, *, where=None):
     speeches = pd.DataFrame(rows)
     if speeches.empty:
         speeches = pd.DataFrame(columns=["speech", "file", "title", "date", "text", "start", "end", "n_chars"])
+    _warn_repeated(speeches, where)
     if metadata is not None:
         speeches = add_metadata(speeches, metadata)
     speeches = date_documents(speeches)
@@ -114,6 +115,30 @@ def _frames(rows, spans, deletions, metadata: pd.DataFrame | None = None):
     span_frame = pd.DataFrame(spans, columns=["file", "kind", "start", "end", "speech", "text"])
     del_frame = pd.DataFrame(deletions, columns=["file", "speech", "start", "end", "reason", "removed"])
     return speeches, span_frame, del_frame
+
+
+def _warn_repeated(speeches: pd.DataFrame, where) -> None:
+    """One warning when documents repeat an earlier one word for word (a speech saved as .txt and
+    as .docx, a row exported twice): each is still read, but counted twice it weighs double in
+    every comparison and recurs as if two speakers said it."""
+    texts = speeches["text"]
+    if texts.empty:
+        return
+    repeated = texts.duplicated() & texts.ne("") & ~texts.str.isspace().astype(bool)
+    if not repeated.any():
+        return
+    first = dict(zip(texts[~repeated][::-1], speeches.loc[~repeated, "speech"][::-1]))  # each text's first document
+    n = int(repeated.sum())
+    pairs = [f"{_where(speeches, k)} = {_where(speeches, first[t])}"
+             for k, t in zip(speeches.loc[repeated, "speech"][:3], texts[repeated][:3])]
+    said = f"{n} documents repeat an earlier one" if n > 1 else "a document repeats an earlier one"
+    warnings.warn(f"{shown_path(where) if where else 'the text'}: {said} word for word ({'; '.join(pairs)}"
+                  f"{' …' if n > 3 else ''}); each is read and counted", CorpusWarning, stacklevel=4)
+
+
+def _where(speeches: pd.DataFrame, speech: int) -> str:
+    row = speeches.loc[speeches["speech"] == speech].iloc[0]
+    return f"{row['file']} speech {speech}" if isinstance(row.get("file"), str) and row["file"] else f"speech {speech}"
 
 
 #: The columns the reader gives every speech table (the others are a corpus's own metadata).
@@ -159,7 +184,7 @@ def read_compilation(path: str | Path | None = None, *, text: str | None = None)
     meta.update(encoding=decoded.encoding, bom=decoded.bom, newline=decoded.newline,
                 n_documents=len(rows), n_chars_source=len(decoded.text))
     _check_speeches(rows, path)
-    speeches, span_frame, del_frame = _frames(rows, spans, deletions)
+    speeches, span_frame, del_frame = _frames(rows, spans, deletions, where=path)
     return Compilation(path, decoded.text, decoded.encoding, meta, speeches, span_frame, del_frame,
                        pd.DataFrame(columns=["file", "error"]))
 
@@ -228,7 +253,7 @@ def read_corpus(path: str | Path | None = None, *, pattern: str | None = None,
     if not all_rows:
         raise NoSpeechesError(path, f"none of the {len(files)} files could be read: " + errors[0]["error"])
     catalogue = catalogue_for_files(pd.DataFrame({"file": [r["file"] for r in all_rows]}), path)
-    speeches, span_frame, del_frame = _frames(all_rows, all_spans, all_dels, catalogue)
+    speeches, span_frame, del_frame = _frames(all_rows, all_spans, all_dels, catalogue, where=path)
     meta = {"folder": str(path), "n_files": len(files), "n_documents": len(all_rows), "files": metas,
             "n_errors": len(errors)}
     return Compilation(path, "", "mixed", meta, speeches, span_frame, del_frame,
@@ -338,7 +363,7 @@ def read_table_corpus(path: str | Path, *, text_field: str | None = None) -> Com
                       "(it only points to other pages), skipped", CorpusWarning, stacklevel=2)
     _check_speeches(rows, path)
     metadata = catalogue_for_rows(frame.drop(columns=[column]).iloc[keep].reset_index(drop=True), path)
-    speeches, span_frame, del_frame = _frames(rows, spans, dels, metadata)
+    speeches, span_frame, del_frame = _frames(rows, spans, dels, metadata, where=path)
     meta = {"table": str(path), "text_column": column, "n_rows": len(frame), "n_documents": len(rows),
             "n_skipped": len(empty) + len(stubs)}
     return Compilation(path, "", "mixed", meta, speeches, span_frame, del_frame,

@@ -181,3 +181,15 @@ def test_a_folder_of_subfolders_is_read_whole_each_file_named_by_its_path(tmp_pa
     assert sp["year"].tolist()[:2] == [2020, 2021] and sp["label"].tolist()[2].endswith("浙江")
     assert set(comp.spans["file"]) == set(sp["file"]) and comp.errors.empty
     assert an.read_corpus(tmp_path, processes=2).speeches["file"].tolist() == sp["file"].tolist()
+
+
+def test_a_document_that_repeats_another_word_for_word_is_read_with_one_warning_naming_both(tmp_path):
+    text = "同志们：\n要抓项目、抓招商、抓落实。\n"
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text(text if name != "c.txt" else text + "还要抓开工。\n", encoding="utf-8")
+    with pytest.warns(an.CorpusWarning) as said:
+        sp = an.read_corpus(tmp_path).speeches
+    assert len(sp) == 3  # each is still read
+    repeats = [str(w.message) for w in said if "word for word" in str(w.message)]
+    assert repeats == [f"{tmp_path}: a document repeats an earlier one word for word (b.txt speech 2 = a.txt speech 1); "
+                       "each is read and counted"]
