@@ -164,6 +164,19 @@ def catalogue_for_rows(table_rows: pd.DataFrame, table: Path) -> pd.DataFrame:
     return pd.concat([table_rows[keep], extra], axis=1)
 
 
+def with_front_matter(catalogue: pd.DataFrame | None, fronts: list[dict | None]) -> pd.DataFrame | None:
+    """The metadata of each document read from files: the catalogue's row (it wins: the user wrote
+    it for this corpus), then the front matter of the document's own file (a Markdown file of one
+    document: ``title``, ``date``, ``author`` …); None when neither says anything."""
+    if not any(fronts):
+        return catalogue
+    own = pd.DataFrame.from_records([f or {} for f in fronts])
+    if catalogue is None:
+        return own
+    merged = catalogue.reset_index(drop=True).combine_first(own)
+    return merged[list(catalogue.columns) + [c for c in own.columns if c not in catalogue.columns]]
+
+
 def _aligned(frame: pd.DataFrame, rows: list[int | None]) -> pd.DataFrame:
     records = [frame.iloc[r].to_dict() if r is not None else {} for r in rows]
     return pd.DataFrame.from_records(records, columns=list(frame.columns))

@@ -53,7 +53,7 @@ from .. import config
 from ..chinese import is_han
 from ..errors import CorpusError, CorpusWarning, EmptyCorpusError, NoSpeechesError, shown_path
 from ..parallel import progress_bar, resolve_processes
-from .catalogue import add_metadata, catalogue_for_files, catalogue_for_rows
+from .catalogue import add_metadata, catalogue_for_files, catalogue_for_rows, with_front_matter
 from .cleaning import text_to_source
 from .clutter import is_stub
 from .dates import date_documents
@@ -184,7 +184,8 @@ def read_compilation(path: str | Path | None = None, *, text: str | None = None)
     meta.update(encoding=decoded.encoding, bom=decoded.bom, newline=decoded.newline,
                 n_documents=len(rows), n_chars_source=len(decoded.text))
     _check_speeches(rows, path)
-    speeches, span_frame, del_frame = _frames(rows, spans, deletions, where=path)
+    own = with_front_matter(None, [decoded.metadata] if len(rows) == 1 else [None] * len(rows))
+    speeches, span_frame, del_frame = _frames(rows, spans, deletions, own, where=path)
     return Compilation(path, decoded.text, decoded.encoding, meta, speeches, span_frame, del_frame,
                        pd.DataFrame(columns=["file", "error"]))
 
@@ -225,18 +226,9 @@ def read_corpus(path: str | Path | None = None, *, pattern: str | None = None,
         return read_table_corpus(path, text_field=text_field)
     if not path.is_dir():
         return read_compilation(path)
-    if pattern is None:
-        files, skipped = corpus_files(path)
-    else:
-        files, skipped = sorted(p for p in path.glob(pattern) if p.is_file()), []
-    errors = []
-    for f, why in skipped:
-        errors.append({"file": f.relative_to(path).as_posix(), "error": f"{f}: {why}"})
-        warnings.warn(f"{f}: {why}", CorpusWarning, stacklevel=2)
-    if not files:
-        raise NoSpeechesError(path, f"the folder holds no file that can be read ({SUPPORTED_NAMES})")
+    files, errors = _folder_files(path, pattern)
     all_rows, all_spans, all_dels = [], [], []
-    metas = []
+    metas, fronts = [], {}
     names = [f.relative_to(path).as_posix() for f in files]  # 2020/报告.txt: a subfolder's files named apart
     for name, (read, said) in zip(names, _read_files(files, names, processes)):
         for message, category in said:  # what reading the file warned of, in file order
@@ -247,17 +239,35 @@ def read_corpus(path: str | Path | None = None, *, pattern: str | None = None,
             continue
         meta, rows, spans, dels = _numbered_from(len(all_rows), *read)
         metas.append(meta)
+        fronts[name] = meta.get("front_matter") if len(rows) == 1 else None
         all_rows += rows
         all_spans += spans
         all_dels += dels
     if not all_rows:
         raise NoSpeechesError(path, f"none of the {len(files)} files could be read: " + errors[0]["error"])
-    catalogue = catalogue_for_files(pd.DataFrame({"file": [r["file"] for r in all_rows]}), path)
+    files_of_rows = [r["file"] for r in all_rows]
+    catalogue = with_front_matter(catalogue_for_files(pd.DataFrame({"file": files_of_rows}), path),
+                                  [fronts.get(f) for f in files_of_rows])
     speeches, span_frame, del_frame = _frames(all_rows, all_spans, all_dels, catalogue, where=path)
     meta = {"folder": str(path), "n_files": len(files), "n_documents": len(all_rows), "files": metas,
             "n_errors": len(errors)}
     return Compilation(path, "", "mixed", meta, speeches, span_frame, del_frame,
                        pd.DataFrame(errors, columns=["file", "error"]))
+
+
+def _folder_files(path: Path, pattern: str | None) -> tuple[list[Path], list[dict]]:
+    """The files of a folder to read, and those passed over as errors (each with a warning)."""
+    if pattern is None:
+        files, skipped = corpus_files(path)
+    else:
+        files, skipped = sorted(p for p in path.glob(pattern) if p.is_file()), []
+    errors = []
+    for f, why in skipped:
+        errors.append({"file": f.relative_to(path).as_posix(), "error": f"{f}: {why}"})
+        warnings.warn(f"{f}: {why}", CorpusWarning, stacklevel=4)
+    if not files:
+        raise NoSpeechesError(path, f"the folder holds no file that can be read ({SUPPORTED_NAMES})")
+    return files, errors
 
 
 #: A folder is read on several processes only when each has at least this many bytes to read
@@ -299,6 +309,8 @@ def _read_file(f: Path, name: str | None = None) -> tuple:
             meta, rows, spans, dels = split_file(decoded.text, f, decoded, 1, name=name)
             _check_speeches(rows, f)
             meta.update(encoding=decoded.encoding, n_documents=len(rows), n_chars_source=len(decoded.text))
+            if decoded.metadata:
+                meta["front_matter"] = decoded.metadata
             read = (meta, rows, spans, dels)
         except CorpusError as exc:
             read = str(exc)

@@ -40,6 +40,7 @@ class DecodedText:
     encoding: str
     bom: bool
     newline: str  # "\n", "\r\n", "\r" or "" when the text has no line end
+    metadata: dict | None = None  # what the file says of itself (a Markdown file's front matter)
 
 
 def _newline_style(text: str) -> str:

@@ -15,7 +15,8 @@ to (the lossless rule holds for it).  Paragraphs become lines:
   entities, as archives store a page's ``content``) is read the same way (:func:`cell_text`);
 * ``.md`` / ``.markdown``: mistune's syntax tree, one line per block and per line of a
   paragraph, the markup (``#``, ``**``, ``>``, a link's address) dropped and a numbered list's
-  numbers kept (``1. …``, as written: they are the outline's markers).
+  numbers kept (``1. …``, as written: they are the outline's markers); front matter (YAML
+  between ``---`` lines, TOML between ``+++``) is the file's metadata, not its text.
 
 ``DecodedText.encoding`` records the extraction (``docx via python-docx 1.2.0``).
 Old binary formats (``.doc``, ``.wps``) and images are refused with the list of
@@ -141,14 +142,48 @@ def visible_text(markup: str) -> str:
     return _BLANK_LINES.sub("\n", soup.get_text()).strip()
 
 
-def markdown_text(data: bytes, path: Path | None = None) -> tuple[str, str]:
+def markdown_text(data: bytes, path: Path | None = None) -> tuple[str, str, dict]:
     """The text of a Markdown file without its markup, its blocks apart by a blank line as
-    written (a licence notice after a blank line is told by it); and how its bytes were decoded."""
+    written (a licence notice after a blank line is told by it); how its bytes were decoded; and
+    its front matter (:func:`front_matter`)."""
     import mistune
 
     decoded = decode_bytes(data, path)
-    blocks = _markdown_blocks(mistune.create_markdown(renderer=None)(decoded.text))
-    return "\n\n".join(b for b in blocks if b.strip()), decoded.encoding
+    metadata, body = front_matter(decoded.text)
+    blocks = _markdown_blocks(mistune.create_markdown(renderer=None)(body))
+    return "\n\n".join(b for b in blocks if b.strip()), decoded.encoding, metadata
+
+
+_FRONT_MATTER = re.compile(r"\A\ufeff?(---|\+\+\+)[ \t]*\r?\n(.*?)\r?\n(?:\1|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+def front_matter(text: str) -> tuple[dict, str]:
+    r"""A Markdown file's front matter, as static-site generators write it (YAML between ``---``
+    lines, TOML between ``+++``: ``title``, ``date``, ``author`` …), and the text after it; no
+    front matter (or one that does not parse as a table of fields) leaves the text whole.
+    Dates become ISO text.
+
+    >>> front_matter("---\ntitle: 讲话\ndate: 2024-03-05\n---\n同志们：")
+    ({'title': '讲话', 'date': '2024-03-05'}, '同志们：')
+    """
+    m = _FRONT_MATTER.match(text)
+    if m is None:
+        return {}, text
+    try:
+        if m.group(1) == "+++":
+            import tomllib
+
+            fields = tomllib.loads(m.group(2))
+        else:
+            import yaml
+
+            fields = yaml.safe_load(m.group(2))
+    except Exception:  # not front matter after all (a rule, then text): the text stays as written
+        return {}, text
+    if not isinstance(fields, dict) or not fields:
+        return {}, text
+    iso = {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in fields.items()}
+    return {str(k): v for k, v in iso.items()}, text[m.end():]
 
 
 def _markdown_blocks(tokens: list[dict]):
@@ -215,6 +250,7 @@ def _is_navigation(tag) -> bool:
 def extract(data: bytes, path: Path) -> DecodedText:
     """The text of a Word, PDF, HTML or Markdown file, and how it was extracted."""
     suffix = path.suffix.lower()
+    metadata = None
     try:
         if suffix == ".docx":
             check_expansion(path, data)
@@ -222,7 +258,7 @@ def extract(data: bytes, path: Path) -> DecodedText:
         elif suffix == ".pdf":
             text, how = pdf_text(data, path), f"pdf via pypdfium2 {_version('pypdfium2')}"
         elif suffix in MARKDOWN_SUFFIXES:
-            text, encoding = markdown_text(data, path)
+            text, encoding, metadata = markdown_text(data, path)
             how = f"markdown ({encoding}) via mistune {_version('mistune')}"
         else:
             text, encoding = html_text(data, path)
@@ -233,7 +269,7 @@ def extract(data: bytes, path: Path) -> DecodedText:
         raise CorpusError(path, f"could not be read as {suffix[1:]} ({type(exc).__name__}: {exc})") from None
     if not text.strip():
         raise EmptyCorpusError(path, "no text could be extracted from it")
-    return DecodedText(text, how, False, "\n")
+    return DecodedText(text, how, False, "\n", metadata or None)
 
 
 #: Markdown files of these names are documentation (README.md, SOURCES.md), never a speech.

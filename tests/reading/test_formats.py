@@ -114,8 +114,9 @@ def test_a_folder_reads_every_format_and_names_what_it_cannot(copies, tmp_path):
 def test_markdown_keeps_a_numbered_lists_numbers_and_its_blocks_apart():
     from analysis.reading.formats import markdown_text
 
-    text, _ = markdown_text("一、总体要求\n\n3) 抓项目\n4) 抓[招商](http://x)\n\n> 引用\n\n- 甲\n- 乙\n".encode())
+    text, _, metadata = markdown_text("一、总体要求\n\n3) 抓项目\n4) 抓[招商](http://x)\n\n> 引用\n\n- 甲\n- 乙\n".encode())
     assert text == "一、总体要求\n\n3) 抓项目\n4) 抓招商\n\n引用\n\n甲\n乙"
+    assert metadata == {}
 
 
 def test_a_folder_of_markdown_speeches_is_read_but_not_its_readme(copies, tmp_path):
@@ -187,3 +188,20 @@ def test_file_larger_than_the_limit_is_refused(tmp_path, monkeypatch):
     monkeypatch.setattr(an.config, "MAX_FILE_BYTES", 1000)
     with pytest.raises(an.TooLargeError, match=r"big\.txt: is 0 MB, past the limit"):
         an.read_corpus(tmp_path / "big.txt")
+
+
+def test_a_markdown_files_front_matter_is_its_metadata_not_its_text(tmp_path):
+    body = "\n# 在全市招商大会上的讲话\n\n同志们：\n\n要抓项目、抓招商。\n"
+    (tmp_path / "a.md").write_text("---\ntitle: 招商大会讲话\ndate: 2019-03-05\nauthor: 张三\ntags: [招商]\n---" + body,
+                                   encoding="utf-8")
+    (tmp_path / "b.md").write_text('+++\ntitle = "项目推进会讲话"\ndate = 2020-04-01\n+++' + body, encoding="utf-8")
+    (tmp_path / "c.md").write_text("---\n\n同志们：\n\n要抓落实。\n", encoding="utf-8")  # a rule, then text
+    (tmp_path / "metadata.csv").write_text("file,author\nb.md,李四\n", encoding="utf-8")
+    sp = an.read_corpus(tmp_path).speeches
+    assert sp["title"].tolist()[:2] == ["招商大会讲话", "项目推进会讲话"]
+    assert sp["date"].tolist()[:2] == ["2019-03-05", "2020-04-01"] and sp["year"].tolist()[:2] == [2019, 2020]
+    assert sp["speaker"].tolist()[:2] == ["张三", "李四"]  # the catalogue wins over the file's own
+    assert not sp["text"].str.contains("title|date|---|\\+\\+\\+").any()
+    assert sp["text"].iloc[2] == "要抓落实。"
+    one = an.read_corpus(tmp_path / "a.md").speeches
+    assert one[["title", "date", "speaker"]].values.tolist() == [["招商大会讲话", "2019-03-05", "张三"]]
