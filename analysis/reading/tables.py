@@ -76,9 +76,9 @@ def _json_document(text: str, path: Path) -> tuple[list[dict], list[int]]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise TableError(path, f"line {exc.lineno} is not valid JSON ({exc.msg}, column {exc.colno})") from None
-    if isinstance(data, dict):  # {"documents": [...]}: the one list of records it holds
-        lists = [v for v in data.values() if isinstance(v, list)]
-        data = lists[0] if len(lists) == 1 else [data]
+    if isinstance(data, dict):  # {"documents": [...]}, {"code": 0, "data": {"items": [...]}}: its records
+        inside = _records_inside(data)
+        data = inside if inside is not None else [data]
     if not isinstance(data, list):
         raise TableError(path, "holds no list of records (expected [{...}, {...}] or one object per line)")
     for k, record in enumerate(data, 1):
@@ -87,16 +87,44 @@ def _json_document(text: str, path: Path) -> tuple[list[dict], list[int]]:
     return data, list(range(1, len(data) + 1))
 
 
+def _records_inside(data: dict, depth: int = 0) -> list | None:
+    """The list of records a JSON object holds (an API's answer wraps it: ``{"data": {"items": […]}}``):
+    the longest list of objects found up to three levels in, else its one list; None if none."""
+    lists = [v for v in data.values() if isinstance(v, list)]
+    found = [v for v in lists if v and all(isinstance(r, dict) for r in v)]
+    if depth < 3:
+        found += [r for r in (_records_inside(v, depth + 1) for v in data.values() if isinstance(v, dict)) if r]
+    if found:
+        return max(found, key=len)  # the first of the longest
+    return lists[0] if len(lists) == 1 and depth == 0 else None
+
+
+def _title_rows(frame: pd.DataFrame) -> int:
+    """How many rows stand above a table's header: a title (one filled cell: 2026年政府工作报告汇总
+    above 省份 | 标题 | 正文) or blank rows, as workbooks are often laid out; 0 when its first row is
+    the header.  The header is the first of the next five rows with two filled cells or more."""
+    named = [c for c in frame.columns if not str(c).startswith("Unnamed: ")]
+    if len(frame.columns) < 2 or len(named) > 1:
+        return 0
+    for k, filled in enumerate(frame.head(5).notna().sum(axis=1).tolist()):
+        if filled >= 2:
+            return k + 1
+    return 0
+
+
 def _delimited(data: bytes, path: Path) -> tuple[pd.DataFrame, list[int]]:
     text = decode_bytes(data, path).text  # a CSV saved by Excel in GBK is read like any text file
     sep = "\t" if path.suffix.lower() == ".tsv" else ","
     try:
         frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
+        above = _title_rows(frame.replace("", None))
+        if above:
+            frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, header=above)
     except pd.errors.ParserError as exc:
         raise TableError(path, f"is not a readable {path.suffix[1:].upper()} table ({_first_line(exc)})") from None
     except pd.errors.EmptyDataError:
         raise TableError(path, "holds no table (no header line)") from None
-    return frame.replace("", None), [k + 2 for k in range(len(frame))]
+    return frame.replace("", None), [k + 2 + above for k in range(len(frame))]
 
 
 def _first_line(exc: Exception) -> str:
@@ -110,16 +138,19 @@ def _spreadsheet(path: Path) -> tuple[pd.DataFrame, list]:
     check_expansion(path)
     try:
         sheets = pd.read_excel(path, engine="openpyxl", dtype=object, sheet_name=None)
+        above = {name: _title_rows(frame) for name, frame in sheets.items()}
+        for name in [n for n, k in above.items() if k]:  # read again with the header where it stands
+            sheets[name] = pd.read_excel(path, engine="openpyxl", dtype=object, sheet_name=name, header=above[name])
     except (ValueError, KeyError, OSError) as exc:
         raise TableError(path, f"is not a readable Excel (.xlsx) file ({_first_line(exc)})") from None
     if len(sheets) == 1:
-        frame = next(iter(sheets.values()))
-        return frame, [k + 2 for k in range(len(frame))]
+        (name, frame), = sheets.items()
+        return frame, [k + 2 + above[name] for k in range(len(frame))]
     used = {name: frame for name, frame in sheets.items() if len(frame)}
     if not used:
         return pd.DataFrame(), []
     frame = pd.concat([f.assign(sheet=str(name)) for name, f in used.items()], ignore_index=True)
-    return frame, [f"{name}:{k + 2}" for name, f in used.items() for k in range(len(f))]
+    return frame, [f"{name}:{k + 2 + above[name]}" for name, f in used.items() for k in range(len(f))]
 
 
 def _parquet(path: Path) -> tuple[pd.DataFrame, list[int]]:

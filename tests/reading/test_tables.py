@@ -225,3 +225,24 @@ def test_every_sheet_of_a_workbook_is_read_each_row_named_by_sheet_and_row(tmp_p
     one = tmp_path / "one.xlsx"
     pd.DataFrame({"content": [speech]}).to_excel(one, index=False)
     assert an.read_corpus(one).speeches["file"].tolist() == ["one.xlsx:2"]  # one sheet: named by row alone
+
+
+def test_a_json_document_wrapped_as_an_api_answers_is_read_by_its_records(tmp_path):
+    answer = {"code": 0, "msg": "ok", "data": {"total": 2, "tags": ["报告"], "items": _records()}}
+    path = tmp_path / "api.json"
+    path.write_text(json.dumps(answer, ensure_ascii=False), encoding="utf-8")
+    sp = an.read_corpus(path).speeches
+    assert sp["year"].tolist() == [2023, 2024] and sp["file"].tolist() == ["api.json:1", "api.json:2"]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_title_row_above_the_header_is_passed_over(tmp_path, suffix):
+    rows = [["2023–2024年政府工作报告汇总", None, None], ["地区", "标题", "正文"]]
+    rows += [["全国", r["title"], r["content"]] for r in _records()]
+    path = tmp_path / f"titled{suffix}"
+    frame = pd.DataFrame(rows)
+    frame.to_csv(path, index=False, header=False) if suffix == ".csv" else frame.to_excel(path, index=False, header=False)
+    sp = an.read_corpus(path).speeches
+    assert sp["file"].tolist() == [f"titled{suffix}:3", f"titled{suffix}:4"]  # the rows as the sheet numbers them
+    assert sp["year"].tolist() == [2023, 2024] and sp["地区"].tolist() == ["全国", "全国"]
+    assert not sp["text"].str.startswith("正文").any()
