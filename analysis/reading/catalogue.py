@@ -21,11 +21,13 @@ from __future__ import annotations
 
 import json
 import warnings
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
 from ..errors import CorpusWarning, TableError, shown_path
+from .script import to_simplified
 
 PREFIX = "meta_"
 #: Metadata that comes before what the text says, and the names it goes by.
@@ -51,9 +53,25 @@ CATALOGUE_SUFFIXES = (".csv", ".tsv", ".xlsx", ".jsonl")
 FILE_KEYS = ("file", "filename", "file_name", "path", "文件", "文件名")
 
 
+@lru_cache(maxsize=4096)
+def column_key(name) -> str:
+    """A column's name as it is matched with the names the reader knows: case, spaces, ``_`` and
+    ``-`` ignored, Traditional characters read as Simplified (內容 is 内容, 標題 is 标题).
+
+    >>> column_key("Full_Text"), column_key("內容"), column_key("發布時間")
+    ('fulltext', '内容', '发布时间')
+    """
+    key = str(name).strip().lower().replace("_", "").replace("-", "").replace(" ", "")
+    return key if key.isascii() else to_simplified(key)
+
+
+def is_named(column, names) -> bool:
+    """Whether ``column`` goes by one of ``names`` (:func:`column_key`)."""
+    return isinstance(column, str) and column_key(column) in {column_key(n) for n in names}
+
+
 def _override(column: str) -> str | None:
-    name = str(column).strip().lower()
-    return next((target for target, names in OVERRIDES.items() if name in names), None)
+    return next((target for target, names in OVERRIDES.items() if is_named(str(column), names)), None)
 
 
 def _plain(value):
@@ -121,7 +139,7 @@ def catalogue_for_files(speeches: pd.DataFrame, folder: Path) -> pd.DataFrame:
     if path is None:
         return None
     frame = _read(path)
-    key = next((c for c in frame.columns if str(c).strip().lower() in FILE_KEYS), None)
+    key = next((c for c in frame.columns if is_named(str(c), FILE_KEYS)), None)
     if key is None:
         raise TableError(path, f"has no file column (one of {', '.join(FILE_KEYS)}) to say which file each row "
                                f"describes; its columns are {', '.join(map(str, frame.columns))}")

@@ -30,7 +30,7 @@ import re
 import pandas as pd
 
 from ..chinese import CN_YEAR, DATE_IN_NAME, YEAR_IN_NAME, congress_year, year_digits
-from .catalogue import PUBLISHED
+from .catalogue import PUBLISHED, is_named
 
 #: Years outside this range are not years of a document (a number in a file name).
 YEARS = range(1800, 2101)
@@ -116,7 +116,7 @@ def _dated(row: dict) -> tuple[int | None, str | None, str | None]:
 def _published(row: dict) -> tuple[int | None, str | None, str | None]:
     """The date of a column of :data:`.catalogue.PUBLISHED`, if the row has one."""
     for key, value in row.items():
-        if isinstance(key, str) and key.strip().lower() in PUBLISHED:
+        if is_named(key, PUBLISHED):
             date, year = _iso(value), _year(value)
             if year or date:
                 return year or int(date[:4]), date, "published"

@@ -17,7 +17,7 @@ from collections import Counter
 import pandas as pd
 
 from ..chinese import HAN, congress_name, is_masked_name, visible
-from .catalogue import PLACE
+from .catalogue import PLACE, is_named
 
 #: Provincial-level divisions, as their full names begin (the short form is the label).
 PROVINCES = (
@@ -64,7 +64,7 @@ def place_of(*texts: str | None) -> str | None:
 
 def _place_columns(row: dict) -> list:
     """The values of the row's metadata columns that name a place (:data:`.catalogue.PLACE`)."""
-    return [v for k, v in row.items() if isinstance(k, str) and k.strip().lower() in PLACE]
+    return [v for k, v in row.items() if is_named(k, PLACE)]
 
 
 def _short_title(title: str | None) -> str | None:

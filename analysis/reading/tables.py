@@ -25,6 +25,7 @@ import pandas as pd
 
 from ..chinese import is_han
 from ..errors import MissingExtraError, TableError
+from .catalogue import column_key
 from .decoding import decode_bytes, read_bytes
 from .formats import check_expansion
 
@@ -188,10 +189,6 @@ def read_records(path: str | Path) -> tuple[pd.DataFrame, list[int]]:
     return frame, numbers
 
 
-def _key(name) -> str:
-    return str(name).strip().lower().replace("_", "").replace("-", "").replace(" ", "")
-
-
 def text_column(frame: pd.DataFrame, path: Path, text_field: str | None = None) -> str:
     """The column that holds the documents' text (see the module doc)."""
     columns = [str(c) for c in frame.columns]
@@ -199,10 +196,10 @@ def text_column(frame: pd.DataFrame, path: Path, text_field: str | None = None) 
         if text_field not in columns:
             raise TableError(path, f"has no column {text_field!r}; its columns are {', '.join(columns)}")
         return text_field
-    by_key = {_key(c): c for c in columns}
+    by_key = {column_key(c): c for c in columns}
     for name in TEXT_FIELDS:
-        if _key(name) in by_key:
-            return by_key[_key(name)]
+        if column_key(name) in by_key:
+            return by_key[column_key(name)]
     long = [c for c in columns if _is_long_text(frame[c])]
     if len(long) == 1:
         return long[0]

@@ -90,7 +90,7 @@ def test_a_date_of_publication_dates_only_what_nothing_else_dates(tmp_path):
     assert sp["date"].fillna("").tolist()[:2] == ["2019-03-05", ""]
 
 
-@pytest.mark.parametrize("name", ["text", "content", "full_text", "body", "正文", "全文", "内容"])
+@pytest.mark.parametrize("name", ["text", "content", "full_text", "Full-Text", "body", "正文", "全文", "内容", "內容"])
 def test_text_column_is_found_under_each_common_name(tmp_path, name):
     path = tmp_path / "docs.jsonl"
     path.write_text(json.dumps({"id": 1, name: REPORT_2024}, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -246,3 +246,11 @@ def test_a_title_row_above_the_header_is_passed_over(tmp_path, suffix):
     assert sp["file"].tolist() == [f"titled{suffix}:3", f"titled{suffix}:4"]  # the rows as the sheet numbers them
     assert sp["year"].tolist() == [2023, 2024] and sp["地区"].tolist() == ["全国", "全国"]
     assert not sp["text"].str.startswith("正文").any()
+
+
+def test_columns_named_in_traditional_characters_are_known(tmp_path):
+    path = tmp_path / "archive.jsonl"
+    rows = [{"標題": "在全市招商大會上的講話", "內容": "同志們：\n要抓項目。", "發布時間": "2019-03-05", "省份": "臺灣"}]
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    sp = an.read_corpus(path).speeches
+    assert sp[["title", "year", "date_source"]].values.tolist() == [["在全市招商大會上的講話", 2019, "published"]]
