@@ -55,7 +55,7 @@ _TARGET_LIST = re.compile(r"(?=[主预目])"  # where a list can start: one test
                           r"(?:(主要预期目标|主要目标|预期目标|目标任务)(?:建议)?(?:是|为)[：:]|目标是[：:]?)")
 _TARGET_CUE = re.compile(r"(确保|力争|争取|要|将|预期|目标|计划|预计)[^，。；]{0,12}$")
 _FIRM_TARGET = re.compile(r"(确保|力争|争取|目标)[^，。；]{0,16}$")  # a commitment, whatever verb follows
-_INDICATOR_TAIL = re.compile(r"(增长|增速|涨幅|增幅|提高|下降|降低|减少|达到|完成|实现|控制在|控制|保持|分别"
+_INDICATOR_TAIL = re.compile(r"(增长|增速|涨幅|增幅|提高|下降|降低|减少|达到|完成|实现|控制在|控制|保持|分别|突破|超过|首次"
                              r"|稳定在|稳定|负|为|是|在)+$")
 _INDICATOR_HEAD = re.compile(r"^(左右|以上|以内|确保|力争|争取|全年|完成|实现|今年|去年|其中|我们|和|及|与|要|将)+")
 _PERCENT_KINDS = ("percent", "percentage_point")
@@ -224,6 +224,8 @@ def clean_indicator(indicator: str) -> str:
 
     >>> clean_indicator("确保全年完成固定资产投资"), clean_indicator("地区生产总值增长")
     ('固定资产投资', '地区生产总值')
+    >>> clean_indicator("技术合同成交额突破"), clean_indicator("本外币贷款余额首次突破")
+    ('技术合同成交额', '本外币贷款余额')
     """
     # never a fragment of the figure before it (…增长4.3%、 or 6个 cut from 106个)
     indicator = re.split(r"[\d０-９]+(?:\.\d+)?\s*[%％个万亿元]*[、，]?", indicator or "")[-1]
