@@ -55,8 +55,8 @@ _TARGET_LIST = re.compile(r"(?=[主预目])"  # where a list can start: one test
                           r"(?:(主要预期目标|主要目标|预期目标|目标任务)(?:建议)?(?:是|为)[：:]|目标是[：:]?)")
 _TARGET_CUE = re.compile(r"(确保|力争|争取|要|将|预期|目标|计划|预计)[^，。；]{0,12}$")
 _FIRM_TARGET = re.compile(r"(确保|力争|争取|目标)[^，。；]{0,16}$")  # a commitment, whatever verb follows
-_INDICATOR_TAIL = re.compile(r"(增长|增速|涨幅|增幅|提高|下降|降低|减少|达到|完成|实现|控制在|控制|保持|分别|突破|超过|首次"
-                             r"|稳定在|稳定|负|为|是|在)+$")
+_INDICATOR_TAIL = re.compile(r"(增长|增速|涨幅|增幅|提高|下降|降低|减少|达到|完成|实现|控制在|控制|保持|分别"
+                             r"|突破|超过|首次|翻番|稳定在|稳定|负|为|是|在)+$")
 _INDICATOR_HEAD = re.compile(r"^(左右|以上|以内|确保|力争|争取|全年|完成|实现|今年|去年|其中|我们|和|及|与|要|将)+")
 _PERCENT_KINDS = ("percent", "percentage_point")
 _EXPLICIT_YEAR = re.compile(r"(20\d{2})年")
@@ -339,11 +339,13 @@ _TARGET = re.compile(r"(确保|力争|争取|保持|目标|要|将|计划|预计
 _ACTUAL = re.compile(r"(完成了?|已|累计|共|仅为|仅|实现了|达到了|拿了|赚了|引进|签约|开工|到位|现在|今年以来|目前)")
 _COMPARE = re.compile(r"(比|较|同比|高于|低于|高出|居|排|位居|相当于|增幅)")
 _STRIP_TAIL = re.compile(r"((?:位居|居|排)(?:全省|全市|全国|全区)?|仅为|仅有|仅|达到了?|达|为|是|有|共|约|近|超过"
-                         r"|完成了?|实现了?|保持|增长到|降到|要|的|在|了|：|到)+$")
+                         r"|完成了?|实现了?|保持|增长到|降到|要|的|在|了|：|到|首次突破|突破)+$")
 
 _OF_MEASURE = re.compile(rf"^的([{HAN}]{{2,6}}?)(?=[，。；、]|$)")
 _KEEP_VERB_END = re.compile(r"(保持|达到|实现|提出|按照|确保|力争)[的]?\s*$")
-_LEADING_FILLER = re.compile(r"^(今年|去年|全市|全县|全省|我们|我|要|就|也|还是|还|已经|一个|这个|那么|所以|但是)+")
+_LEADING_FILLER = re.compile(r"^(今年|去年|全市|全县|全省|全区|全州|全国|我们|我|要|就|也|还是|还|已经|一个|这个|那么"
+                             r"|所以|但是)+")
+MAX_INDICATOR = 12  # characters: an indicator longer than this is cut at its front, at a word a list puts apart
 _MEASURE_AFTER = re.compile(rf"^[的]?([{HAN}]{{2,8}}?)(?=[，。；、的]|$)")
 
 
@@ -367,9 +369,9 @@ def indicator_before(text: str, a: int, b: int) -> str:
     before = _STRIP_TAIL.sub("", before.strip())
     if "的" in before:
         before = before.rsplit("的", 1)[1]
-    before = _LEADING_FILLER.sub("", before)
+    before = _LEADING_FILLER.sub("", before.rstrip("、").rsplit("、", 1)[-1])  # 6200万亩以上、年度产量: a list's item
     if len(before) >= 2:
-        return before[-12:]
+        return before[-MAX_INDICATOR:]
     after = text[b:b + 14]
     m = _MEASURE_AFTER.match(after)
     return m.group(1) if m else ""

@@ -154,3 +154,14 @@ def test_an_indicator_table_names_as_its_patterns_asked_in_turn_would():
             expected = next((n for n, rx in table_rows if rx.search(indicator or "")), "")
             assert table.name_of(indicator) == expected
     assert IndicatorTable(rows)._any is not None and IndicatorTable(grouped)._any is None
+
+
+@pytest.mark.parametrize("sentence,figure,indicator", [
+    ("全市国家级高新技术企业数量突破3万家。", "3万家", "国家级高新技术企业数量"),
+    ("粮食播种面积稳定在6200万亩以上、年度产量首次突破2000万吨。", "2000万吨", "年度产量"),
+    ("全区规模以上服务业企业突破2000户。", "2000户", "规模以上服务业企业"),
+])
+def test_an_indicator_is_the_item_before_its_figure_without_the_verb_of_reaching(sentence, figure, indicator):
+    sp = an.read_compilation(text=f"同志们：\n{sentence}\n").speeches
+    rows = an.numeric_targets(sp)
+    assert rows.loc[rows["surface"] == figure, "indicator"].tolist() == [indicator]
