@@ -57,7 +57,8 @@ _TARGET_CUE = re.compile(r"(确保|力争|争取|要|将|预期|目标|计划|�
 _FIRM_TARGET = re.compile(r"(确保|力争|争取|目标)[^，。；]{0,16}$")  # a commitment, whatever verb follows
 _INDICATOR_TAIL = re.compile(r"(增长|增速|涨幅|增幅|提高|下降|降低|减少|达到|完成|实现|控制在|控制|保持|分别"
                              r"|突破|超过|首次|翻番|稳定在|稳定|负|为|是|在)+$")
-_INDICATOR_HEAD = re.compile(r"^(左右|以上|以内|确保|力争|争取|全年|完成|实现|今年|去年|其中|我们|和|及|与|要|将)+")
+_INDICATOR_HEAD = re.compile(r"^(左右|以上|以内|确保|力争|争取|全年|完成|实现|今年|去年|其中|我们|和|及|与|要|将"
+                             r"|全市|全省|全区|全县|全国)+")
 _PERCENT_KINDS = ("percent", "percentage_point")
 _EXPLICIT_YEAR = re.compile(r"(20\d{2})年")
 # a part of the year already past when it is reported: its figures are results, not commitments
@@ -219,6 +220,12 @@ def _respectively(text: str, rows: list[dict]) -> None:
             second["indicator"] = clean_indicator(b)
 
 
+# a figure before the indicator, with its unit or the part of a date it names (2025年全市地区生产总值: 2025年
+# goes; PM2.5年均浓度 keeps 年均)
+_AFTER_FIGURE = re.compile(r"[\d０-９]+(?:[.．][\d０-９]+)?\s*(?:年度|年(?!均)|月份|月末|月底|月|日)?"
+                           r"[%％个万亿元]*[、，]?")
+
+
 def clean_indicator(indicator: str) -> str:
     """The noun phrase an indicator names, without the verbs around it.
 
@@ -226,9 +233,13 @@ def clean_indicator(indicator: str) -> str:
     ('固定资产投资', '地区生产总值')
     >>> clean_indicator("技术合同成交额突破"), clean_indicator("本外币贷款余额首次突破")
     ('技术合同成交额', '本外币贷款余额')
+    >>> clean_indicator("2025年全市地区生产总值"), clean_indicator("１２月末全省贷款余额")
+    ('地区生产总值', '贷款余额')
+    >>> clean_indicator("PM2.5年均浓度")
+    '年均浓度'
     """
     # never a fragment of the figure before it (…增长4.3%、 or 6个 cut from 106个)
-    indicator = re.split(r"[\d０-９]+(?:\.\d+)?\s*[%％个万亿元]*[、，]?", indicator or "")[-1]
+    indicator = _AFTER_FIGURE.split(indicator or "")[-1]
     cut = _INDICATOR_HEAD.sub("", _INDICATOR_TAIL.sub("", indicator))
     return cut if len(cut) >= 2 else indicator
 
