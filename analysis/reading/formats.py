@@ -3,8 +3,8 @@
 The extracted text is what the reader splits and what every offset and span refers
 to (the lossless rule holds for it).  Paragraphs become lines:
 
-* ``.docx``: python-docx, one line per paragraph (tables row by row, cells joined by
-  a tab), headings as their own lines;
+* ``.docx``: python-docx, one line per paragraph and table row (cells joined by a tab), in the
+  order they stand, each numbered paragraph with the number Word shows (:mod:`.word`);
 * ``.pdf``: the text layer through PDFium (pypdfium2), page by page; a line wrap inside a sentence is joined
   by the cleaner like a page break of a saved web page;
 * ``.html`` / ``.htm``: BeautifulSoup over the stdlib parser, one line per block
@@ -31,6 +31,7 @@ from pathlib import Path
 from .. import config
 from ..errors import BinaryFileError, CorpusError, EmptyCorpusError, TooLargeError
 from .decoding import FORMATS_READ, DecodedText, decode_bytes, read_bytes
+from .word import docx_text
 
 TEXT_SUFFIXES = (".txt",)
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -58,21 +59,6 @@ def refused(path: Path) -> str | None:
     """Why ``path`` is not read (its suffix names a format this package does not read), else None."""
     what = _REFUSED.get(path.suffix.lower())
     return f"is {what} ({path.suffix}); the formats read are {SUPPORTED_NAMES}" if what else None
-
-
-def docx_text(data: bytes, path: Path | None = None) -> str:
-    """The paragraphs and table rows of a Word file, a line each."""
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError) as exc:
-        raise CorpusError(path, f"is not a readable Word (.docx) file ({exc})") from None
-    lines = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        lines += ["\t".join(cell.text for cell in row.cells) for row in table.rows]
-    return "\n".join(lines)
 
 
 def pdf_text(data: bytes, path: Path | None = None) -> str:

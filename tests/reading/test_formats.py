@@ -205,3 +205,47 @@ def test_a_markdown_files_front_matter_is_its_metadata_not_its_text(tmp_path):
     assert sp["text"].iloc[2] == "要抓落实。"
     one = an.read_corpus(tmp_path / "a.md").speeches
     assert one[["title", "date", "speaker"]].values.tolist() == [["招商大会讲话", "2019-03-05", "张三"]]
+
+
+def _numbered_docx(path):
+    """A report whose headings Word numbers itself (一、 then （一）, in Chinese counting), a
+    table between two paragraphs, and a list of the template's List Number style (1.)."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls, qn
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>'
+        '</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+
+    def numbered(text, level):
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+        assert paragraph._p.pPr.find(qn("w:numPr")) is not None
+
+    document.add_paragraph("同志们：")
+    numbered("总体要求", 0)
+    numbered("抓项目", 1)
+    numbered("抓招商", 1)
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "投资增长", "10%"
+    numbered("保障措施", 0)
+    numbered("抓落实", 1)
+    document.add_paragraph("抓开工", style="List Number")
+    document.add_paragraph("抓进度", style="List Number")
+    document.save(path)
+
+
+def test_word_shows_its_own_numbers_and_tables_where_they_stand(tmp_path):
+    _numbered_docx(tmp_path / "report.docx")
+    text = an.read_corpus(tmp_path / "report.docx").speeches["text"].item()
+    assert text.split("\n") == ["一、总体要求", "（一）抓项目", "（二）抓招商", "投资增长\t10%", "二、保障措施",
+                                "（一）抓落实", "1.抓开工", "2.抓进度"]
+    outline = an.outline(an.read_corpus(tmp_path / "report.docx").speeches)
+    assert outline["marker"].tolist()[:3] == ["一、", "（一）", "（二）"]
