@@ -1,7 +1,8 @@
 """Cleaning a speech body without losing track of where each character came from.
 
 Cleaning only ever *deletes* characters of the source (page-break newlines,
-page numbers alone on their line (``— 3 —``), stray spaces inside Chinese words,
+page numbers alone on their line (``— 3 —``), running headers (a short line repeated on every
+page), stray spaces inside Chinese words,
 ``[bookmark: …]`` tags, carriage returns, indentation, surplus blank lines); it never inserts or rewrites one.  So the
 cleaned text is a subsequence of the source, and the map back is a list of
 runs ``(text_start, source_start, length)``: :func:`text_to_source` turns any
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ..chinese import (
@@ -36,7 +38,8 @@ class Deletion:
 
     start: int
     end: int
-    reason: str  # page_break | page_number | stray_space | bookmark | carriage_return | indent | blank_line
+    reason: str  # page_break | page_number | running_header | stray_space | bookmark | carriage_return | indent
+    #              | blank_line
 
 
 @dataclass(frozen=True)
@@ -98,9 +101,12 @@ def clean_body(source: str, start: int, end: int) -> CleanText:
     keep = _Keep(source, start, end)
     for m in BOOKMARK.finditer(source, start, end):
         keep.drop(m.start(), m.end(), "bookmark")
-    for a, b, _ in _body_lines(keep):  # a PDF's or Word file's footer: what it splits is joined below
+    lines = _body_lines(keep)
+    for a, b, _ in lines:  # a PDF's or Word file's footer: what it splits is joined below
         if b - a <= PAGE_NUMBER_CHARS and PAGE_NUMBER.fullmatch(source, a, b):
             keep.drop(a, b, "page_number")
+    for a, b in _running_lines(source, lines):  # its header on every page, likewise
+        keep.drop(a, b, "running_header")
     _drop_line_breaks(keep)
     _drop_stray_spaces(keep)
     runs: list[tuple[int, int, int]] = []
@@ -112,6 +118,30 @@ def clean_body(source: str, start: int, end: int) -> CleanText:
         t_pos += m.end() - m.start()
     deletions = sorted(keep.deletions, key=lambda d: (d.start, d.end))
     return CleanText("".join(pieces), tuple(runs), tuple(_merge(deletions)))
+
+
+#: A short line that stands alone, word for word, on this many lines of one body or more is a
+#: running header or footer (海南省人民政府公报 2026年第3期 atop every page of a PDF): no sentence
+#: and no heading of a speech comes back so.
+RUNNING_HEADER_REPEATS = 3
+RUNNING_HEADER_CHARS = 40
+
+
+def _running_lines(source: str, lines: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
+    """Where the running headers and footers of a body stand (see :data:`RUNNING_HEADER_REPEATS`
+    and :func:`_may_run`)."""
+    short = [(a, b, source[a:b].strip()) for a, b, _ in lines if 0 < b - a <= RUNNING_HEADER_CHARS + 8]
+    counts = Counter(text for _, _, text in short if 0 < len(text) <= RUNNING_HEADER_CHARS)
+    running = {text for text, n in counts.items() if n >= RUNNING_HEADER_REPEATS and _may_run(text)}
+    return [(a, b) for a, b, text in short if text in running]
+
+
+def _may_run(line: str) -> bool:
+    """A line that could be a running header: it names something (four Chinese characters or more),
+    ends no clause and opens no quotation (“ at a line's end continues on the next: 毛主席教导我们：“),
+    is no table row and no heading."""
+    return (sum(map(is_cjk, line)) >= 4 and line[-1] not in LINE_FINAL and line[-1] not in "，、,“‘《（(【[「『"
+            and "\t" not in line and not looks_like_heading(line))
 
 
 def _body_lines(keep: _Keep) -> list[tuple[int, int, int]]:

@@ -249,3 +249,38 @@ def test_word_shows_its_own_numbers_and_tables_where_they_stand(tmp_path):
                                 "（一）抓落实", "1.抓开工", "2.抓进度"]
     outline = an.outline(an.read_corpus(tmp_path / "report.docx").speeches)
     assert outline["marker"].tolist()[:3] == ["一、", "（一）", "（二）"]
+
+
+def test_a_pdfs_running_header_is_cleared_and_the_sentence_it_split_joined(tmp_path):
+    from fpdf import FPDF
+
+    class Gazette(FPDF):
+        def header(self):
+            self.cell(0, 6, "海南省人民政府公报 2026年第3期", align="C", new_x="LMARGIN", new_y="NEXT")
+
+        def footer(self):
+            self.set_y(-15)
+            self.cell(0, 6, f"— {self.page_no()} —", align="C")
+
+    pdf = Gazette()
+    pdf.add_font("noto", fname=str(an.find_cjk_font()))
+    pdf.set_font("noto", size=11)
+    pdf.add_page()
+    pdf.multi_cell(0, 7, "同志们：", new_x="LMARGIN", new_y="NEXT")
+    for k in range(120):
+        pdf.multi_cell(0, 7, f"第{k + 1}项工作要抓项目、抓招商、抓落实，城乡居民人均可支配收入增长{k % 9}%。",
+                       new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(tmp_path / "gazette.pdf"))
+    comp = an.read_corpus(tmp_path / "gazette.pdf")
+    text = comp.speeches["text"].item()
+    assert pdf.page_no() >= 4 and "公报" not in text
+    headers = comp.deletions[comp.deletions["reason"] == "running_header"]
+    assert len(headers) >= pdf.page_no() - 1  # the first page's may stand above the title block
+    assert text.count("城乡居民人均可支配收入") == 120  # no sentence split by the header
+
+
+def test_a_line_said_again_is_no_running_header():
+    text = "同志们：\n" + "".join(f"第{k}条，抓项目。\n揭榜\n挂帅是好办法。\n毛主席教导我们：“\n要抓落实。”\n"
+                                for k in range(5))  # lines a page's layout broke, not a header
+    comp = an.read_compilation(text=text)
+    assert "running_header" not in set(comp.deletions["reason"])
