@@ -97,7 +97,7 @@ from .segmentation.tokens import tokenize, vocabulary
 from .statistics.correspondence import correspondence
 from .statistics.counts import term_counts
 from .statistics.frequency import shared_vocabulary, shared_vocabulary_summary, term_frequencies, top_terms
-from .statistics.groups import group_counts, periods
+from .statistics.groups import group_counts, is_ordered, periods
 from .statistics.keyness import distinctive_terms, keyness, keyness_by_speech
 from .statistics.lexical import lexical_stats, register_markers
 from .statistics.occurrences import collocations, concordance, dispersion, dispersion_measures
@@ -117,7 +117,7 @@ __all__ = [
     "collocations", "concordance", "dispersion", "dispersion_measures", "distinctive_terms", "keyness",
     "keyness_by_speech", "lexical_stats", "register_markers", "shared_vocabulary", "shared_vocabulary_summary",
     "similarity", "similarity_tree", "correspondence", "term_counts", "term_frequencies", "top_terms",
-    "group_counts", "periods", "term_trends", "trending_terms",
+    "group_counts", "periods", "is_ordered", "term_trends", "trending_terms",
     # discourse
     "assign_sections", "dating_evidence", "extract_numbers", "numeric_targets", "outline", "outline_summary",
     "masked_counts", "parallel_frames", "target_table", "percentages_and_money", "recurring_slogans", "slogan_matrix",

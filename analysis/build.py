@@ -225,7 +225,7 @@ def _time_tables(out: Tables, speeches: pd.DataFrame, counts: pd.DataFrame, foun
     """The tables of change over time, when the documents carry at least :data:`MIN_YEARS` periods."""
     from .discourse.series import target_series
     from .discourse.timeline import formula_lifecycle, formula_timeline
-    from .statistics.groups import periods
+    from .statistics.groups import is_ordered, periods
     from .statistics.trends import MIN_PERIODS, term_trends, trending_terms
 
     n_periods = periods(speeches, by=by)["period"].nunique()
@@ -236,7 +236,10 @@ def _time_tables(out: Tables, speeches: pd.DataFrame, counts: pd.DataFrame, foun
         return
     trends = term_trends(counts, speeches, by=by)
     out.put("term_trends.csv", trends)
-    if n_periods >= MIN_PERIODS:
+    if not is_ordered(speeches, by):
+        out.notes.append(f"trending_terms.csv not written: {by!r} holds names, not years, dates or numbers; a trend "
+                         "across its groups would follow the alphabet (term_trends.csv gives each group's rates)")
+    elif n_periods >= MIN_PERIODS:
         out.put("trending_terms.csv", trending_terms(trends))
     else:
         out.notes.append(f"trending_terms.csv not written: a trend test needs {MIN_PERIODS} periods, "
@@ -272,7 +275,7 @@ def write_tables(corpus=None, out_dir=None, *, groups=tuple(TABLE_GROUPS), proce
     if notes is not None:
         notes += tables.notes
         if stale:
-            notes.append(f"removed {', '.join(stale)}: left by an earlier run in {out}, and this corpus gives none")
+            notes.append(f"removed {', '.join(stale)}: left by an earlier run in {out}, and this run gives none")
     return written
 
 

@@ -55,11 +55,14 @@ print(f"{study.n_documents} documents in {periods['period'].nunique()} periods o
 if enough:
     content = study.counts(content_only=True)
     trends = an.term_trends(content, study.speeches, by=by)
-    try:
-        trending = an.trending_terms(trends)
-    except an.OptionError as exc:  # fewer than four periods: no trend can be tested
-        print(exc)
-        trending = None
+    trending = None
+    if not an.is_ordered(study.speeches, by):
+        print(f"{by!r} holds names, not years, dates or numbers: no trend across its groups is tested")
+    else:
+        try:
+            trending = an.trending_terms(trends)
+        except an.OptionError as exc:  # fewer than four periods: no trend can be tested
+            print(exc)
     if trending is not None and not trending.empty:
         shown = (trending[trending["direction"] == "rising"].head(8)["term"].tolist()
                  + trending[trending["direction"] == "falling"].head(8)["term"].tolist())

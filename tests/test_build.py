@@ -1,5 +1,6 @@
 """The project itself: environment files in step, raw data untouched, notebooks run and reproduce."""
 import hashlib
+import json
 import os
 import re
 import tomllib
@@ -240,3 +241,18 @@ def test_a_folder_never_mixes_the_tables_or_figures_of_two_corpora(tmp_path):
     os.utime(figures / "kept.png", ns=(1, before[figures / "old.png"] + 1))
     build._remove_stale_figures(figures, before)
     assert sorted(p.name for p in figures.iterdir()) == ["kept.png", "notes.txt"]
+
+
+def test_no_trend_is_tested_across_groups_that_are_names(tmp_path):
+    from analysis import build
+
+    rows = [{"province": p, "year": 2020 + k, "text": f"同志们：\n要抓项目、抓招商{k}。投资增长{k}%。"}
+            for k, p in enumerate(["浙江", "上海", "江苏", "安徽", "福建"])]
+    corpus = tmp_path / "posts.jsonl"
+    corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    notes = []
+    written = build.write_tables(corpus, tmp_path / "by_province", groups=("time",), by="province", notes=notes)
+    assert "trending_terms.csv" not in {p.name for p in written} and "term_trends.csv" in {p.name for p in written}
+    assert any("'province' holds names" in n for n in notes)
+    written = build.write_tables(corpus, tmp_path / "by_year", groups=("time",), notes=notes)
+    assert "trending_terms.csv" in {p.name for p in written}

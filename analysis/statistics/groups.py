@@ -81,6 +81,21 @@ def periods(speeches: pd.DataFrame, *, by: str = "year", bins=None) -> pd.DataFr
     return pd.DataFrame(rows, columns=["speech", "period", "period_start"])
 
 
+def is_ordered(speeches: pd.DataFrame, by: str = "year") -> bool:
+    """Whether the values of ``by`` follow one another in time or size (years, dates, numbers), so
+    that a trend across its periods means something; a column of names (a province) does not: its
+    groups only have the order of the alphabet.
+
+    >>> import pandas as pd
+    >>> sp = pd.DataFrame({"year": [2024], "date": ["2024-03-05"], "届": [14], "province": ["浙江"]})
+    >>> [is_ordered(sp, c) for c in ("year", "date", "届", "province")]
+    [True, True, True, False]
+    """
+    values = speeches[by].dropna() if by in speeches.columns else pd.Series(dtype=object)
+    return bool(by == "year" or pd.api.types.is_numeric_dtype(values) or (
+        len(values) > 0 and values.astype(str).str.match(r"\s*\d{4}(?:\D|$)").all()))
+
+
 def group_counts(counts: pd.DataFrame, speeches: pd.DataFrame, by="year", *, bins=None) -> pd.DataFrame:
     """The counts layer summed by a metadata column (or several): ``group, term, n``.
 
