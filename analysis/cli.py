@@ -143,6 +143,16 @@ def _run_where_asked(args: argparse.Namespace) -> tuple[list[Path], list[str], l
         return run(args)
 
 
+def _wrong_option(args: argparse.Namespace) -> str | None:
+    """What is wrong with an option the user gave, in one line; None when nothing is."""
+    if getattr(args, "processes", 0) < 0:
+        return f"--processes {args.processes}: give a number of processes, or 0 for every core"
+    reference = getattr(args, "reference", None)
+    if reference and reference != "none" and not Path(reference).exists():
+        return f"--reference {reference}: no such file or folder (none: general Chinese only)"
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
         return _main(argv)
@@ -160,6 +170,10 @@ def _main(argv: list[str] | None) -> int:
               "give the folder that holds them", file=sys.stderr)
         return 2
     args.corpus = args.corpus[0] if args.corpus else None
+    wrong = _wrong_option(args)
+    if wrong:
+        print(f"error: {wrong}", file=sys.stderr)
+        return 2
     if args.text_field:  # read by read_corpus here and in the notebook kernels the figures start
         os.environ["ANALYSIS_TEXT_FIELD"] = args.text_field
     if getattr(args, "reference", None):  # likewise: the build and the notebook kernels measure against it

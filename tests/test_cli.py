@@ -141,3 +141,15 @@ def test_output_piped_into_head_is_no_traceback():
     done = subprocess.run(f"{sys.executable} -m analysis speeches --quiet --out /tmp/analysis-pipe-test | head -1",
                           shell=True, capture_output=True, text=True, cwd=config.PROJ_ROOT)
     assert done.stdout.startswith("speech") and "Traceback" not in done.stderr and "error" not in done.stderr
+
+
+@pytest.mark.parametrize("option,said", [
+    (["--processes", "-3"], "error: --processes -3: give a number of processes, or 0 for every core"),
+    (["--reference", "/no/such/reference"], "error: --reference /no/such/reference: no such file or folder"),
+])
+def test_a_wrong_option_is_one_line_before_any_work(option, said, tmp_path, capsys):
+    from analysis.cli import main
+
+    assert main(["tables", "--corpus", str(config.SEED_CORPUS), "--out", str(tmp_path / "out"), "--quiet", *option]) == 2
+    assert capsys.readouterr().err.strip().startswith(said)
+    assert not (tmp_path / "out").exists()
