@@ -45,6 +45,13 @@ SPEAKER_LINE = re.compile(
     rf"|{MASKED_NAME})?[ \t\u3000]*"
     r"(?:[（(](?P<date>[^（）()]{4,20})[）)])?[ \t\u3000]*$"
 )
+# a labelled line of a title block, as archives and saved pages write it: 标题：…, 作者：…, 日期：…
+# (a publication time, 发布时间：, is the page's, not the speech's: it stays a source line)
+_FIELDS = {"标题": "title", "题目": "title", "篇名": "title", "作者": "speaker", "讲话人": "speaker",
+           "发言人": "speaker", "报告人": "speaker", "主讲人": "speaker", "日期": "date", "会议日期": "date",
+           "讲话日期": "date"}
+FIELD_LINE = re.compile(rf"^[ \t\u3000]*(?P<field>{'|'.join(sorted(_FIELDS, key=len, reverse=True))})"
+                        r"[ \t\u3000]*[：:][ \t\u3000]*(?P<value>\S.{0,80}?)[ \t\u3000]*$")
 # an editor's note in brackets: (譯自…俄文稿) / 【编者按】
 _EDITORIAL_NOTE = re.compile(r"^[（(【\[].*[）)】\]]$")
 # a name alone on its line, maybe spaced by the source: 李强 / 李　强 / 习　近　平
@@ -76,6 +83,9 @@ _TITLE_WITH_SUBTITLE = re.compile(rf"^(?P<title>[^—―-]{{2,40}}?)\s*{_DASH}\s
 _ROLE_IN_TITLE = re.compile(rf"^(?P<role>[{HAN}]{{0,8}}?{_ROLES})在(?P<occasion>.+?)上的")
 # 在全市项目建设调度会上的讲话 / 在第十四届全国人民代表大会第二次会议上
 OCCASION = re.compile(r"在(?P<occasion>[^，。；]{2,60}?)上(?:的|$|[）)])")
+
+
+_ISO_DATE = re.compile(r"((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})")
 
 
 def _parse_date(text: str) -> tuple[str | None, str | None, bool]:
@@ -116,6 +126,7 @@ class Preamble:
     title_ends: dict[int, int] = field(default_factory=dict)  # line -> where its title stops in it
     subtitles: list[str] = field(default_factory=list)  # the subtitle as written, a wrapped one joined
     title_rows: list[list[int]] = field(default_factory=list)  # the lines of each entry of title_lines
+    title_starts: dict[int, int] = field(default_factory=dict)  # line -> where its title starts in it (标题：…)
 
     def set_date(self, text: str, *, keep_first: bool = False) -> None:
         """Take the date written in ``text`` (if any); with ``keep_first`` only if none is known yet."""
@@ -138,6 +149,24 @@ class Preamble:
         speaker = SPEAKER_LINE.match(m.group("speaker")) if m.group("speaker") else None
         if speaker:
             self.take_speaker(m.group("speaker").strip(), speaker)
+
+    def take_field(self, i: int, m: re.Match) -> None:
+        """A labelled line (:data:`FIELD_LINE`): its value is the title, the speaker or the date."""
+        kind, value = _FIELDS[m.group("field")], m.group("value")
+        if kind == "title":
+            self.kinds.append((i, "title"))
+            self.title_rows.append([i])
+            self.title_lines.append(value)
+            self.title_starts[i] = m.start("value")
+            return
+        self.kinds.append((i, kind))
+        if kind == "date":
+            self.set_date(value, keep_first=True)
+            if self.date_text is None and _ISO_DATE.fullmatch(value):  # 日期：2024-03-05
+                self.date, self.date_text = "{:04d}-{:02d}-{:02d}".format(*map(int, _ISO_DATE.findall(value)[0])), value
+            return
+        speaker = SPEAKER_LINE.match(value)
+        self.take_speaker(value, speaker) if speaker else self.take_name(value)
 
     def take_subtitle(self, i: int, line: str) -> None:
         self.kinds.append((i, "subtitle"))
@@ -183,12 +212,7 @@ def parse_preamble(lines: list[Line], first: int, last: int, heading_title: str 
     while i < limit:
         raw = lines[i].text
         s = raw.strip()
-        if not s:
-            p.kinds.append((i, "whitespace"))
-            i += 1
-            continue
-        if is_clutter(s):
-            p.kinds.append((i, "web_clutter"))
+        if _plain_kind(p, i, raw, s):
             i += 1
             continue
         if SALUTATION.match(raw) and len(s) <= SHORT_LINE:
@@ -235,6 +259,22 @@ def parse_preamble(lines: list[Line], first: int, last: int, heading_title: str 
     return p
 
 
+def _plain_kind(p: Preamble, i: int, raw: str, s: str) -> bool:
+    """Take a line whose kind needs nothing of the block around it (blank, labelled, clutter);
+    whether it was one."""
+    if not s:
+        p.kinds.append((i, "whitespace"))
+        return True
+    field_line = FIELD_LINE.match(raw)
+    if field_line:
+        p.take_field(i, field_line)
+        return True
+    if is_clutter(s):
+        p.kinds.append((i, "web_clutter"))
+        return True
+    return False
+
+
 def title_like(s: str, heading_title: str | None) -> bool:
     plain = squeeze(BOOKMARK.sub("", s))
     if heading_title:
@@ -259,10 +299,12 @@ def parse_headless(lines: list[Line], first: int, last: int, pre: Preamble) -> P
                 and not _EDITORIAL_NOTE.match(s):
             rest = parse_preamble(lines, first + 1, last, s)
             head = Preamble(kinds=[], body_first=first, title_lines=[])
-            head.take_title(first, s)
+            field_line = FIELD_LINE.match(lines[first].text)
+            head.take_field(first, field_line) if field_line else head.take_title(first, s)
             rest.kinds[:0], rest.title_lines[:0] = head.kinds, head.title_lines
             rest.title_rows[:0] = head.title_rows
             rest.title_ends.update(head.title_ends)
+            rest.title_starts.update(head.title_starts)
             rest.subtitles[:0] = head.subtitles
             for name in ("speaker", "speaker_text", "role", "date", "date_text", "date_masked", "speaker_masked"):
                 if getattr(rest, name) in (None, False) and getattr(head, name) not in (None, False):
@@ -279,6 +321,8 @@ def parse_headless(lines: list[Line], first: int, last: int, pre: Preamble) -> P
         elif j == sal:
             kinds.append((j, "salutation"))
             out.salutation = s
+        elif FIELD_LINE.match(raw):
+            out.take_field(j, FIELD_LINE.match(raw))
         elif is_clutter(s) or URL.search(s):
             kinds.append((j, "web_clutter"))
         elif SOURCE_LINE.search(s) and len(s) <= SHORT_LINE:

@@ -19,7 +19,7 @@ from .cleaning import clean_body
 from .clutter import SOURCE_LINE, TRAILER_START, URL, is_clutter, notice_start, without_site_name
 from .decoding import DecodedText
 from .headings import match_heading, numbered_titles, split_run_in
-from .metadata import SALUTATION, Preamble, is_prose, parse_headless, parse_preamble, role_and_occasion
+from .metadata import FIELD_LINE, SALUTATION, Preamble, is_prose, parse_headless, parse_preamble, role_and_occasion
 from .script import is_traditional, to_simplified
 
 _ELLIPSIS = re.compile(r"(\.{3,}|…+|。{3,})\s*$")
@@ -180,7 +180,8 @@ def _regions(lines: list[Line], headings: list[int], *, leading: bool = False) -
 def _skip_leading_clutter(lines: list[Line], reg: Region, spans: SpanList, number: int) -> Region:
     """In a file without headings, leading web clutter and blank lines come first."""
     first = reg.first
-    while first < reg.last and (not lines[first].text.strip() or is_clutter(lines[first].text)):
+    while first < reg.last and (not lines[first].text.strip() or is_clutter(lines[first].text)) \
+            and not FIELD_LINE.match(lines[first].text):  # 作者：张三 is the title block's, not clutter
         spans.add("web_clutter" if lines[first].text.strip() else "whitespace",
                   lines[first].start, lines[first].stop, number)
         first += 1
@@ -233,10 +234,10 @@ def _add_tail(lines: list[Line], reg: Region, body_last: int, tail_start: int, t
 
 
 def _original_lines(shown: str, lines: list[Line], kinds: list[tuple[int, str]], kind: str,
-                    ends: dict[int, int] | None = None) -> list[str]:
-    """The lines of one kind in the original characters (a title cut where ``ends`` says)."""
-    ends = ends or {}
-    return [shown[lines[i].start:lines[i].start + ends.get(i, len(lines[i].text))].strip()
+                    ends: dict[int, int] | None = None, starts: dict[int, int] | None = None) -> list[str]:
+    """The lines of one kind in the original characters (a title cut where ``starts`` and ``ends`` say)."""
+    ends, starts = ends or {}, starts or {}
+    return [shown[lines[i].start + starts.get(i, 0):lines[i].start + ends.get(i, len(lines[i].text))].strip()
             for i, k in kinds if k == kind]
 
 
@@ -268,7 +269,7 @@ def _read_region(text: str, lines: list[Line], reg: Region, spans: SpanList, num
     spans.add("body", b_start, b_end, number)
     _add_tail(lines, reg, body_last, b_end, text, spans, number)
     clean = clean_body(shown, b_start, b_end)
-    title_lines = _original_lines(shown, lines, pre.kinds, "title", pre.title_ends)
+    title_lines = _original_lines(shown, lines, pre.kinds, "title", pre.title_ends, pre.title_starts)
     title = heading_title or ("".join(title_lines) or None)
     title = title if title and visible(title) else None  # a zero-width space is no title
     role, occasion = role_and_occasion(title, ["".join(pre.subtitles)])

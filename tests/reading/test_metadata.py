@@ -42,3 +42,16 @@ def test_labels_name_the_place_else_the_speaker_else_the_occasion(provincial):
 def test_an_untitled_speech_still_gets_a_label():
     sp = an.read_compilation(text="同志们：\n要抓开工、抓进度。\n").speeches
     assert sp["label"].tolist() == ["第1篇"]
+
+
+@pytest.mark.parametrize("head", [
+    "标题：在全市招商引资工作会议上的讲话\n作者：张三\n日期：2021年3月5日\n来源：市政府网站\n\n",
+    "作者：张三\n日期：2021-03-05\n标题：在全市招商引资工作会议上的讲话\n\n",
+])
+def test_a_title_block_of_labelled_lines_gives_title_speaker_and_date(head):
+    comp = an.read_compilation(text=head + "同志们：\n今年要抓项目、抓招商，投资增长5%左右。\n")
+    sp = comp.speeches.iloc[0]
+    assert (sp["title"], sp["speaker"], sp["date"]) == ("在全市招商引资工作会议上的讲话", "张三", "2021-03-05")
+    assert sp["text"] == "今年要抓项目、抓招商，投资增长5%左右。"
+    kinds = dict(zip(comp.spans["text"].str.strip(), comp.spans["kind"]))
+    assert kinds["作者：张三"] == "speaker" and kinds["标题：在全市招商引资工作会议上的讲话"] == "title"
