@@ -61,7 +61,7 @@ from .decoding import DecodedText
 from .formats import SUPPORTED_NAMES, cell_text, corpus_files, read_text
 from .labels import speech_labels
 from .splitting import ROW_ORDER, split_file
-from .tables import is_table, read_records, row_text, text_column
+from .tables import documents_of_paragraphs, is_table, read_records, row_text, text_column
 
 
 @dataclass
@@ -347,6 +347,7 @@ def read_table_corpus(path: str | Path, *, text_field: str | None = None) -> Com
     if frame.empty:
         raise NoSpeechesError(path, "the table has no rows")
     column = text_column(frame, path, text_field)
+    frame, numbers = documents_of_paragraphs(frame, numbers, column)
     where = "line" if path.suffix.lower() in (".jsonl", ".ndjson") else "row"
     rows, spans, dels, keep, empty, stubs = [], [], [], [], [], []
     bar = progress_bar("reading", len(frame), where)  # shown inside a progress_bars block

@@ -25,7 +25,7 @@ import pandas as pd
 
 from ..chinese import is_han
 from ..errors import MissingExtraError, TableError
-from .catalogue import column_key
+from .catalogue import column_key, is_named
 from .decoding import decode_bytes, read_bytes
 from .formats import check_expansion
 
@@ -205,6 +205,33 @@ def text_column(frame: pd.DataFrame, path: Path, text_field: str | None = None) 
         return long[0]
     raise TableError(path, f"has no text column (none named {', '.join(TEXT_FIELDS[:5])} …); its columns are "
                            f"{', '.join(columns) or 'none'}: name the text column with --text-field / text_field=")
+
+
+#: Names of a column saying which document a row belongs to, in a table of paragraphs (a row per
+#: paragraph, as some datasets publish reports): its rows are joined into documents.
+DOCUMENT_KEYS = ("doc_id", "document_id", "docid", "article_id", "report_id", "speech_id", "文档编号", "文档id",
+                 "文章编号", "文章id", "篇目编号")
+
+
+def documents_of_paragraphs(frame: pd.DataFrame, numbers: list, column: str) -> tuple[pd.DataFrame, list]:
+    """A table of paragraphs as a table of documents: when a column of :data:`DOCUMENT_KEYS` repeats,
+    the rows of each of its values are one document, their texts joined a line each in the table's
+    order, its number the first row's; the columns that are the same on each document's rows are
+    its metadata (a paragraph's own number is not).  Any other table is returned as it is."""
+    key = next((c for c in frame.columns if is_named(str(c), DOCUMENT_KEYS)), None)
+    if key is None or frame[key].isna().any() or not frame[key].duplicated().any():
+        return frame, numbers
+    codes = pd.factorize(frame[key])[0]  # documents in the order they first appear
+    order = sorted(range(len(frame)), key=lambda k: (codes[k], k))
+    texts: dict[int, list[str]] = {}
+    for k in order:
+        text = row_text(frame[column].iat[k])
+        texts.setdefault(codes[k], []).extend([text] if text is not None else [])
+    first = pd.Series(range(len(frame))).groupby(codes).min().tolist()
+    constant = [c for c in frame.columns if c != column and frame.groupby(codes)[c].nunique(dropna=False).max() <= 1]
+    out = frame.iloc[first][constant].reset_index(drop=True)
+    out[column] = ["\n".join(texts.get(g, [])) or None for g in range(len(first))]
+    return out, [numbers[k] for k in first]
 
 
 def row_text(value) -> str | None:

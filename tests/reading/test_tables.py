@@ -254,3 +254,15 @@ def test_columns_named_in_traditional_characters_are_known(tmp_path):
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     sp = an.read_corpus(path).speeches
     assert sp[["title", "year", "date_source"]].values.tolist() == [["在全市招商大會上的講話", 2019, "published"]]
+
+
+def test_a_table_of_paragraphs_is_read_a_document_per_doc_id(tmp_path):
+    as_text = an.read_corpus(_write(tmp_path / "reports.jsonl", _records())).speeches
+    rows = [{"doc_id": f"r{k}", "para_no": n, "place": r["place"], "text": para}
+            for k, r in enumerate(_records()) for n, para in enumerate(p for p in r["content"].split("\n") if p.strip())]
+    last_of_first = max(k for k, r in enumerate(rows) if r["doc_id"] == "r0")
+    rows = rows[:last_of_first] + rows[last_of_first + 1:] + [rows[last_of_first]]  # rows need not stand together
+    sp = an.read_corpus(_write(tmp_path / "paragraphs.jsonl", rows)).speeches
+    assert sp["text"].tolist() == as_text["text"].tolist()
+    assert sp["speaker"].tolist() == ["李克强", "李强"] and sp["file"].tolist()[0] == "paragraphs.jsonl:1"
+    assert "para_no" not in sp.columns and sp["place"].tolist() == ["全国", "全国"]
