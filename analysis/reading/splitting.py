@@ -13,7 +13,18 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..chinese import BOOKMARK, CN_SMALL, LINE_FINAL, SHORT_LINE, Line, chinese_number, split_lines, squeeze, visible
+from ..chinese import (
+    BOOKMARK,
+    CN_SMALL,
+    LINE_FINAL,
+    SHORT_LINE,
+    TITLE_LINE,
+    Line,
+    chinese_number,
+    split_lines,
+    squeeze,
+    visible,
+)
 from ..errors import CorpusWarning
 from .cleaning import clean_body
 from .clutter import SOURCE_LINE, TRAILER_START, URL, is_clutter, notice_start, without_site_name
@@ -97,7 +108,39 @@ def find_headings(lines: list[Line]) -> tuple[list[int], dict[int, str], dict[in
             roles[i] = "toc_entry"
             continue
         real.append(i)  # (a heading with nothing under it is kept, and reported empty)
+    if not real:  # speeches run on one after another, unnumbered, each under its title
+        titled = titled_speeches(lines)
+        titles.update(titled)
+        real = sorted(titled)
     return real, roles, titles
+
+
+#: A speech's title, when a file runs several speeches on without numbering them (在…上的讲话, …致辞).
+_SPEECH_TITLE = re.compile(r"(?:讲话|致辞|发言|报告|讲稿)(?:[（(][^）)]{1,20}[）)])?$|^在.{2,40}上的")
+_NAVIGATION = re.compile(r"[>›»|_]")  # 首页 > 政府信息公开 > 政府工作报告: a breadcrumb, not a title
+#: Lines a title block may hold between a speech's title and its salutation (a date, a speaker, a subtitle).
+TITLE_BLOCK_LINES = 4
+
+
+def titled_speeches(lines: list[Line]) -> dict[int, tuple[int, int]]:
+    """In a file with no numbered headings, the titles of the speeches it runs on one after another:
+    a speech's title whose salutation (同志们：) follows within :data:`TITLE_BLOCK_LINES` lines of no
+    prose; two at least (one is a single speech's own title).  Line index -> the title's offsets."""
+    by_salutation: dict[int, int] = {}  # the title nearest above each salutation
+    for i, line in enumerate(lines):
+        s = line.text.strip()
+        if not s or len(s) > TITLE_LINE or is_prose(s) or not _SPEECH_TITLE.search(s) or _NAVIGATION.search(s):
+            continue
+        block = [j for j in range(i + 1, min(len(lines), i + 12)) if lines[j].text.strip()][:TITLE_BLOCK_LINES + 1]
+        hail = next((j for j in block if SALUTATION.match(lines[j].text) and len(lines[j].text.strip()) <= SHORT_LINE),
+                    None)
+        if hail is not None and not any(is_prose(lines[j].text) for j in block if j < hail):
+            by_salutation[hail] = i
+    found = {}
+    for i in by_salutation.values():
+        a = len(lines[i].text) - len(lines[i].text.lstrip())
+        found[i] = (a, a + len(lines[i].text.strip()))
+    return found if len(found) >= 2 else {}
 
 
 def _front_kind(i: int, s: str, roles: dict[int, str], seen_title: bool) -> str:

@@ -20,9 +20,9 @@ def test_same_text_in_every_encoding_gives_identical_tables(tmp_path, encoding, 
 
 
 def test_big5_text_is_read_and_named_as_big5(tmp_path):
-    text = ("在全縣項目建設調度會上的講話\n同志們：\n今年以來，全縣上下堅持項目為王，抓招商、抓開工、抓投產，"
-            "完成固定資產投資十二億元，增長百分之十。我們要進一步解放思想，轉變作風，優化營商環境，"
-            "讓投資者放心、安心、舒心，推動經濟社會高質量發展。\n") * 3
+    text = "在全縣項目建設調度會上的講話\n同志們：\n" + ("今年以來，全縣上下堅持項目為王，抓招商、抓開工、抓投產，"
+                                                "完成固定資產投資十二億元，增長百分之十。我們要進一步解放思想，轉變作風，"
+                                                "優化營商環境，讓投資者放心、安心、舒心，推動經濟社會高質量發展。\n") * 3
     (tmp_path / "big5.txt").write_bytes(text.encode("big5"))
     (tmp_path / "utf8.txt").write_text(text, encoding="utf-8")
     big5, utf8 = (an.read_corpus(tmp_path / name).speeches for name in ("big5.txt", "utf8.txt"))

@@ -60,3 +60,17 @@ def test_a_trailer_ends_the_body_but_a_trailer_word_followed_by_the_speech_going
     pages = page + body * 30
     sp = an.read_compilation(text=pages).speeches
     assert sp["text"].iloc[0].endswith(body.strip()) and len(sp["text"].iloc[0]) > 30 * len(body.strip())
+
+
+def test_speeches_run_on_without_numbers_are_split_at_each_title():
+    text = ("在全市招商引资大会上的讲话\n（2024年3月5日）\n张三\n同志们：\n今年要抓项目、抓招商，投资增长10%。\n谢谢大家！\n\n"
+            "在全市项目推进会上的讲话\n（2024年5月8日）\n李四\n同志们：\n要抓开工、抓进度。\n\n"
+            "在重点项目调度会上的讲话\n同志们：\n要抓调度、抓服务。\n")
+    comp = an.read_compilation(text=text)
+    sp = comp.speeches
+    assert sp["title"].tolist() == ["在全市招商引资大会上的讲话", "在全市项目推进会上的讲话", "在重点项目调度会上的讲话"]
+    assert sp["speaker"].tolist()[:2] == ["张三", "李四"] and sp["date"].tolist()[:2] == ["2024-03-05", "2024-05-08"]
+    assert sp["text"].tolist()[1:] == ["要抓开工、抓进度。", "要抓调度、抓服务。"]
+    assert "".join(comp.spans.sort_values("start")["text"]) == text  # the spans still tile the file
+    one = an.read_compilation(text=text.split("\n\n")[0] + "\n").speeches  # one speech's own title splits nothing
+    assert len(one) == 1 and one["title"].item() == "在全市招商引资大会上的讲话"
