@@ -47,13 +47,28 @@ def _year(value) -> int | None:
     return year if year in YEARS else None
 
 
+#: An archive's time as a number of seconds (or milliseconds) since 1970 is read in China Standard Time.
+CHINA_STANDARD_TIME = pd.Timedelta(hours=8)
+_EPOCH = re.compile(r"\s*(\d{10}|\d{13})(?:\.\d+)?\s*")
+
+
 def _iso(value) -> str | None:
-    """A metadata date as ISO ``YYYY-MM-DD`` (2024-03-05, 2024/3/5, 2024年3月5日, a timestamp), else None."""
+    """A metadata date as ISO ``YYYY-MM-DD`` (2024-03-05, 2024/3/5, 2024年3月5日, 20240305, a
+    timestamp, seconds or milliseconds since 1970 as APIs give them), else None.
+
+    >>> _iso("2024/3/5 10:00"), _iso("20240305"), _iso(1709596800), _iso("1709596800000"), _iso(2024)
+    ('2024-03-05', '2024-03-05', '2024-03-05', '2024-03-05', None)
+    """
     if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
         return None
     if isinstance(value, pd.Timestamp):
         return value.strftime("%Y-%m-%d")
-    m = re.search(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})", str(value))
+    epoch = _EPOCH.fullmatch(str(value)) if not isinstance(value, bool) else None
+    if epoch:
+        seconds = float(value) / (1000 if len(epoch.group(1)) == 13 else 1)
+        return (pd.Timestamp(seconds, unit="s") + CHINA_STANDARD_TIME).strftime("%Y-%m-%d")
+    m = re.search(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})", str(value)) \
+        or re.match(r"\s*((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)", str(value))
     if not m:
         return None
     y, mo, d = (int(g) for g in m.groups())

@@ -266,3 +266,11 @@ def test_a_table_of_paragraphs_is_read_a_document_per_doc_id(tmp_path):
     assert sp["text"].tolist() == as_text["text"].tolist()
     assert sp["speaker"].tolist() == ["李克强", "李强"] and sp["file"].tolist()[0] == "paragraphs.jsonl:1"
     assert "para_no" not in sp.columns and sp["place"].tolist() == ["全国", "全国"]
+
+
+def test_dates_as_apis_give_them_date_their_documents(tmp_path):
+    rows = [{"date": 1709596800, "text": "同志们：\n要抓项目。"}, {"date": "1709596800000", "text": "同志们：\n要抓招商。"},
+            {"date": "20230305", "text": "同志们：\n要抓落实。"}, {"date": "2022/3/5 10:00", "text": "同志们：\n要抓开工。"}]
+    sp = an.read_corpus(_write(tmp_path / "api.jsonl", rows)).speeches
+    assert sp["date"].tolist() == ["2024-03-05", "2024-03-05", "2023-03-05", "2022-03-05"]  # epochs in UTC+8
+    assert sp["year"].tolist() == [2024, 2024, 2023, 2022] and set(sp["date_source"]) == {"metadata"}
