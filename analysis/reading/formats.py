@@ -310,7 +310,30 @@ def read_text(path: str | Path) -> DecodedText:
     if path.exists() and not path.is_dir():
         check_supported(path)
     data = read_bytes(path)
-    return extract(data, path) if is_document(path) else decode_bytes(data, path)
+    return extract(data, path) if is_document(path) else plain_text(decode_bytes(data, path), path)
+
+
+_PAGE_SOURCE = re.compile(r"\A\s*(?:<!DOCTYPE\s+html|<html[\s>])", re.I)
+_ENTITY = re.compile(r"&(?:nbsp|ldquo|rdquo|lsquo|rsquo|mdash|hellip|middot|quot|amp|lt|gt|#\d{2,6}|#x[0-9a-f]{2,5});",
+                     re.I)
+
+
+def plain_text(decoded: DecodedText, path: Path | None = None) -> DecodedText:
+    """A text file as read, unless it holds a page's source (saved as .txt: ``<!DOCTYPE html>…``),
+    read as an HTML page is, or HTML entities (``&nbsp;``, ``&ldquo;``), written as the characters
+    they stand for; ``encoding`` then says so."""
+    import html
+
+    if _PAGE_SOURCE.match(decoded.text):
+        text = visible_text(decoded.text)
+        if not text.strip():
+            raise EmptyCorpusError(path, "no text could be extracted from it")
+        return DecodedText(text, f"html in a text file ({decoded.encoding}) via beautifulsoup4 "
+                                 f"{_version('beautifulsoup4')}", decoded.bom, "\n")
+    if _ENTITY.search(decoded.text):
+        return DecodedText(html.unescape(decoded.text), f"{decoded.encoding}, html entities read", decoded.bom,
+                           decoded.newline)
+    return decoded
 
 
 def check_expansion(path: Path, data: bytes | None = None) -> None:

@@ -284,3 +284,16 @@ def test_a_line_said_again_is_no_running_header():
                                 for k in range(5))  # lines a page's layout broke, not a header
     comp = an.read_compilation(text=text)
     assert "running_header" not in set(comp.deletions["reason"])
+
+
+def test_a_text_file_holding_a_page_or_its_entities_is_read_as_the_page_shows_it(tmp_path):
+    page = ("<!DOCTYPE html>\n<html><head><title>讲话</title></head><body><div class='nav'>首页 &gt; 领导讲话</div>"
+            "<h1>在全市招商大会上的讲话</h1><p>同志们：</p><p>今年要抓&ldquo;项目&rdquo;、抓招商。</p></body></html>\n")
+    (tmp_path / "page.txt").write_text(page, encoding="utf-8")
+    (tmp_path / "entities.txt").write_text("&nbsp;&nbsp;同志们：\n&nbsp;&nbsp;今年要抓&ldquo;项目&rdquo;。\n",
+                                           encoding="utf-8")
+    sp = an.read_corpus(tmp_path / "page.txt").speeches
+    assert sp["title"].item() == "在全市招商大会上的讲话" and sp["text"].item() == "今年要抓“项目”、抓招商。"
+    assert sp["encoding"].item().startswith("html in a text file (utf-8)")
+    sp = an.read_corpus(tmp_path / "entities.txt").speeches
+    assert sp["text"].item() == "今年要抓“项目”。" and sp["salutation"].item() == "同志们："
