@@ -15,6 +15,9 @@ from ..chinese import CN_NUMERAL, CN_ONE_DIGIT, MASK_DIGITS, to_number
 AR = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
 #: ... a Chinese one ...
 CN = rf"[{CN_NUMERAL}千]+"
+#: ... a Chinese one with 万 or 亿 inside it (一亿二千万, 十二万五千) or a decimal (三十五点五) ...
+CN_COMPOUND = rf"{CN}(?:(?:亿|万){CN})+(?:万亿|亿|万)?"
+CN_DECIMAL = rf"{CN}点[零〇一二三四五六七八九]+"
 #: ... masked digits (XX) ...
 MASK = MASK_DIGITS
 #: ... a scale word ...
@@ -28,6 +31,14 @@ _BARE_SCALE = {"百": 100.0, "千": 1000.0, "万": 10000.0}
 PER = {"百分之": 1, "千分之": 10, "万分之": 100}  # 千分之三 is 0.3%: divided, so the value is exact
 RANGE_SEP = re.compile(r"\s*(?:-|－|—|–|~|～|至|到|、)\s*")
 _ENDS_FUZZY = re.compile(FUZZY + "$")
+_COMPOUND = re.compile(CN_COMPOUND)
+_SCALE_VALUE = {"万": 1e4, "亿": 1e8, "万亿": 1e12}
+
+
+def _compound_value(p: str) -> tuple[float, str]:
+    """一亿二千万 as 12000 (万), 十二万五千 as 125000 (no scale): the value in the scale it ends on."""
+    scale = "万亿" if p.endswith("万亿") else (p[-1] if p[-1] in "万亿" else "")
+    return to_number(p) / _SCALE_VALUE.get(scale, 1), scale
 
 
 def split_scale(num: str) -> tuple[str, str]:
@@ -47,12 +58,21 @@ def fuzzy_range(s: str) -> tuple[float, float] | None:
 
 @lru_cache(maxsize=1 << 16)  # a corpus writes the same few thousand figures (2025, 5, 10) again and again
 def value_of(num: str, *, bare_scale: bool = False) -> tuple[float, float, bool, str, str]:
-    """(value, value_max, masked, scale, approx) of a number or range."""
+    """(value, value_max, masked, scale, approx) of a number or range.
+
+    >>> value_of("一亿二千万")[:4], value_of("十二万五千")[:4], value_of("三十五点五")[:2]
+    ((12000.0, 12000.0, False, '万'), (125000.0, 125000.0, False, ''), (35.5, 35.5))
+    """
     parts = RANGE_SEP.split(num.replace("%", "").replace("％", ""))  # 5%—5.5%: one unit for both
     vals, masked, scale, approx = [], False, "", ""
     for p in parts:
         if bare_scale and p in _BARE_SCALE:  # 百分之百: after 百分之, a scale word alone is its value
             vals.append((_BARE_SCALE[p],) * 2)
+            continue
+        if _COMPOUND.fullmatch(p):
+            v, sc = _compound_value(p)
+            scale = sc or scale
+            vals.append((v, v))
             continue
         p, sc = split_scale(p)
         scale = sc or scale

@@ -45,13 +45,13 @@ from ..chinese import CN_NUMERAL, HAN, MASK_DIGITS, SENTENCE_BREAKS, offsets_of
 from ..parallel import map_speeches
 from ..reading.script import original_surfaces, working_texts
 from .commitments import annotate, cued_role, indicator_before, indicator_table
-from .numerals import AR, CN, FUZZY, MASK, MASK_RE, PER, RANGE_SEP, SCALE, jiao_fen, value_of
+from .numerals import AR, CN, CN_COMPOUND, CN_DECIMAL, FUZZY, MASK, MASK_RE, PER, RANGE_SEP, SCALE, jiao_fen, value_of
 
 NUMERIC_COLUMNS = ["speech", "surface", "start", "end", "value", "value_max", "unit", "kind", "approx", "bound",
                    "direction", "change", "masked", "indicator", "indicator_norm", "role", "year", "period",
                    "sentence"]
 
-_ONE = rf"(?:\d{{2}}[XxＸｘ]{{2}}|{AR}{SCALE}?|{CN}(?:{SCALE})?|{MASK})"
+_ONE = rf"(?:\d{{2}}[XxＸｘ]{{2}}|{AR}{SCALE}?|{CN_COMPOUND}|{CN_DECIMAL}|{CN}(?:{SCALE})?|{MASK})"
 
 # Units in priority order: (pattern, unit, kind).  Scale words are folded in later.
 _UNITS = [

@@ -112,3 +112,16 @@ def test_a_transcript_without_punctuation_gives_the_words_around_a_figure_not_th
     assert commas["sentence"].iloc[0].startswith("我们") and commas["sentence"].iloc[0].endswith("促发展")  # at commas
     punctuated = an.numeric_targets(an.read_compilation(text="同志们：\n今年引进资金达到30亿元，增长5%。\n").speeches)
     assert punctuated["sentence"].tolist() == ["今年引进资金达到30亿元，增长5%。"] * 2
+
+
+@pytest.mark.parametrize("written,value,unit", [
+    ("九万五千九百三十三亿元", 95933.0, "亿元"),  # the 2002 congress report's GDP of 2001
+    ("一亿二千万元", 12000.0, "万元"),
+    ("十亿四千万人", 104000.0, "万人"),
+    ("百分之十二点一", 12.1, "%"),
+    ("四十七点三万亿元", 47.3, "万亿元"),
+])
+def test_chinese_numerals_with_wan_or_yi_inside_or_a_decimal_are_read_whole(written, value, unit):
+    sp = an.read_compilation(text=f"同志们：\n总量达到{written}，实现历史性跨越。\n").speeches
+    rows = an.numeric_targets(sp)
+    assert rows[["surface", "value", "unit"]].values.tolist()[0] == [written, value, unit]
