@@ -9,7 +9,7 @@ import math
 import re
 from functools import lru_cache
 
-from ..chinese import CN_NUMERAL, CN_ONE_DIGIT, MASK_DIGITS, to_number
+from ..chinese import CN_DIGITS_WRITTEN, CN_NUMERAL, CN_ONE_DIGIT, MASK_DIGITS, to_number
 
 #: An Arabic number (half- or full-width, with decimals) ...
 AR = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
@@ -17,7 +17,7 @@ AR = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
 CN = rf"[{CN_NUMERAL}千]+"
 #: ... a Chinese one with 万 or 亿 inside it (一亿二千万, 十二万五千) or a decimal (三十五点五) ...
 CN_COMPOUND = rf"{CN}(?:(?:亿|万){CN})+(?:万亿|亿|万)?"
-CN_DECIMAL = rf"{CN}点[零〇一二三四五六七八九]+"
+CN_DECIMAL = rf"{CN}点[{CN_DIGITS_WRITTEN}]+"
 #: ... masked digits (XX) ...
 MASK = MASK_DIGITS
 #: ... a scale word ...
