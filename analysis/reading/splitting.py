@@ -16,6 +16,7 @@ from pathlib import Path
 from ..chinese import (
     BOOKMARK,
     CN_SMALL,
+    HEADING_MARKER,
     LINE_FINAL,
     SHORT_LINE,
     TITLE_LINE,
@@ -138,8 +139,11 @@ def titled_speeches(lines: list[Line]) -> dict[int, tuple[int, int]]:
             by_salutation[hail] = i
     found = {}
     for i in by_salutation.values():
-        a = len(lines[i].text) - len(lines[i].text.lstrip())
-        found[i] = (a, a + len(lines[i].text.strip()))
+        text = lines[i].text
+        marker = HEADING_MARKER.match(text)  # 一、在…的讲话: the title follows the list's number
+        a = marker.end() if marker else len(text) - len(text.lstrip())
+        a += len(text[a:]) - len(text[a:].lstrip())
+        found[i] = (a, a + len(text[a:].strip()))
     return found if len(found) >= 2 else {}
 
 

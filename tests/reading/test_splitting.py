@@ -74,3 +74,11 @@ def test_speeches_run_on_without_numbers_are_split_at_each_title():
     assert "".join(comp.spans.sort_values("start")["text"]) == text  # the spans still tile the file
     one = an.read_compilation(text=text.split("\n\n")[0] + "\n").speeches  # one speech's own title splits nothing
     assert len(one) == 1 and one["title"].item() == "在全市招商引资大会上的讲话"
+
+
+def test_speeches_listed_with_outline_numbers_are_titled_without_them():
+    text = ("领导讲话汇编\n一、在全市招商引资大会上的讲话\n同志们：\n今年要抓项目。\n"
+            "二、在全市项目推进会上的讲话\n同志们：\n要抓开工、抓进度。\n")
+    sp = an.read_compilation(text=text).speeches
+    assert sp["title"].tolist() == ["在全市招商引资大会上的讲话", "在全市项目推进会上的讲话"]
+    assert sp["heading"].tolist()[0] == "一、在全市招商引资大会上的讲话"
