@@ -66,8 +66,12 @@ _DATE = re.compile(
     rf"(?P<m>\d{{1,2}}|[Xx]{{1,2}}|{CN_ORDINAL})\s*月\s*"
     rf"(?P<d>\d{{1,2}}|[Xx]{{1,2}}|{CN_ORDINAL})\s*日"
 )
+# a date as pages and archives print it alone under a title: 2024-03-05, 2024.3.5, 2024/03/05
+_NUMERIC_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")
+_CLOCK = r"(?:[ \t\u3000]+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"  # 2024年03月05日 10:30: the time goes with it
 DATE_LINE = re.compile(
-    r"^[ \t\u3000]*[（(]?[ \t\u3000]*" + _DATE.pattern + r"[ \t\u3000]*[）)]?[ \t\u3000]*$"
+    r"^[ \t\u3000]*[（(]?[ \t\u3000]*(?:" + _DATE.pattern + "|" + _NUMERIC_DATE.pattern.replace("?P<", "?P<n")
+    + ")" + _CLOCK + r"[ \t\u3000]*[）)]?[ \t\u3000]*$"
 )
 _DASH = r"(?:——|――|--|－－|—|―)"
 _ANY_DATE = re.sub(r"\(\?P<\w+>", "(?:", _DATE.pattern)  # the date, without its group names
@@ -92,7 +96,12 @@ def _parse_date(text: str) -> tuple[str | None, str | None, bool]:
     """(iso_date, date_as_written, masked) from a date expression."""
     m = _DATE.search(text)
     if not m:
-        return None, None, False
+        numeric = _NUMERIC_DATE.search(text)
+        if numeric is None:
+            return None, None, False
+        y, mo, d = (int(g) for g in numeric.groups())
+        valid = 1 <= mo <= 12 and 1 <= d <= 31
+        return (f"{y:04d}-{mo:02d}-{d:02d}" if valid else None), numeric.group(0), False
     written = squeeze(m.group(0))
     parts = [m.group("y"), m.group("m"), m.group("d")]
     if any(re.search(r"[Xx]", p) for p in parts):
@@ -127,6 +136,7 @@ class Preamble:
     subtitles: list[str] = field(default_factory=list)  # the subtitle as written, a wrapped one joined
     title_rows: list[list[int]] = field(default_factory=list)  # the lines of each entry of title_lines
     title_starts: dict[int, int] = field(default_factory=dict)  # line -> where its title starts in it (标题：…)
+    stamp: str | None = None  # a page's time stamp among the clutter (its date, when no other)
 
     def set_date(self, text: str, *, keep_first: bool = False) -> None:
         """Take the date written in ``text`` (if any); with ``keep_first`` only if none is known yet."""
@@ -149,6 +159,17 @@ class Preamble:
         speaker = SPEAKER_LINE.match(m.group("speaker")) if m.group("speaker") else None
         if speaker:
             self.take_speaker(m.group("speaker").strip(), speaker)
+
+    def note_stamp(self, line: str) -> None:
+        """A page's time stamp (2026-02-03 09:02:33) is clutter; its date dates the speech only when
+        nothing else in the title block does (:meth:`dated_by_stamp`)."""
+        if self.stamp is None and DATE_LINE.match(line):
+            self.stamp = line
+
+    def dated_by_stamp(self) -> Preamble:
+        if self.date_text is None and self.stamp is not None:
+            self.set_date(self.stamp)
+        return self
 
     def take_field(self, i: int, m: re.Match) -> None:
         """A labelled line (:data:`FIELD_LINE`): its value is the title, the speaker or the date."""
@@ -185,7 +206,7 @@ class Preamble:
 
     def expects_name(self) -> bool:
         """The title block so far (a date, a subtitle, an office without a name) is followed by a name."""
-        return self.speaker is None and bool(self.date_text or self.subtitles or self.role)
+        return self.speaker is None and bool(self.date_text or self.stamp or self.subtitles or self.role)
 
     def take_speaker(self, line: str, m: re.Match) -> None:
         """Role, name (or its mask) and date from a speaker line matched by SPEAKER_LINE / NAME_DATE_LINE."""
@@ -256,7 +277,7 @@ def parse_preamble(lines: list[Line], first: int, last: int, heading_title: str 
             continue
         break
     p.body_first = i
-    return p
+    return p.dated_by_stamp()
 
 
 def _plain_kind(p: Preamble, i: int, raw: str, s: str) -> bool:
@@ -271,6 +292,7 @@ def _plain_kind(p: Preamble, i: int, raw: str, s: str) -> bool:
         return True
     if is_clutter(s):
         p.kinds.append((i, "web_clutter"))
+        p.note_stamp(raw)
         return True
     return False
 
@@ -292,25 +314,7 @@ def parse_headless(lines: list[Line], first: int, last: int, pre: Preamble) -> P
     sal = next((j for j in range(first, min(last, first + 40))
                 if SALUTATION.match(lines[j].text) and len(lines[j].text.strip()) <= SHORT_LINE), None)
     if sal is None:
-        # the first line is the title if it does not read as prose
-        s = lines[first].text.strip() if first < last else ""
-        # (an outline heading 一、… or an editor's note in brackets opens a text that has no title)
-        if s and not is_prose(s) and first + 1 < last and not looks_like_heading(s) \
-                and not _EDITORIAL_NOTE.match(s):
-            rest = parse_preamble(lines, first + 1, last, s)
-            head = Preamble(kinds=[], body_first=first, title_lines=[])
-            field_line = FIELD_LINE.match(lines[first].text)
-            head.take_field(first, field_line) if field_line else head.take_title(first, s)
-            rest.kinds[:0], rest.title_lines[:0] = head.kinds, head.title_lines
-            rest.title_rows[:0] = head.title_rows
-            rest.title_ends.update(head.title_ends)
-            rest.title_starts.update(head.title_starts)
-            rest.subtitles[:0] = head.subtitles
-            for name in ("speaker", "speaker_text", "role", "date", "date_text", "date_masked", "speaker_masked"):
-                if getattr(rest, name) in (None, False) and getattr(head, name) not in (None, False):
-                    setattr(rest, name, getattr(head, name))
-            return rest
-        return pre
+        return _without_salutation(lines, first, last, pre)
     kinds: list[tuple[int, str]] = []
     out = Preamble(kinds=kinds, body_first=sal + 1, title_lines=[])
     for j in range(first, sal + 1):
@@ -325,6 +329,7 @@ def parse_headless(lines: list[Line], first: int, last: int, pre: Preamble) -> P
             out.take_field(j, FIELD_LINE.match(raw))
         elif is_clutter(s) or URL.search(s):
             kinds.append((j, "web_clutter"))
+            out.note_stamp(raw)
         elif SOURCE_LINE.search(s) and len(s) <= SHORT_LINE:
             kinds.append((j, "source_line"))
         elif (SUBTITLE_LINE.match(raw) and not is_prose(s)) or out.after_subtitle(s):
@@ -346,7 +351,28 @@ def parse_headless(lines: list[Line], first: int, last: int, pre: Preamble) -> P
             out.take_title(j, s)
         else:
             kinds.append((j, "front_matter"))
-    return _one_title(out)
+    return _one_title(out).dated_by_stamp()
+
+
+def _without_salutation(lines: list[Line], first: int, last: int, pre: Preamble) -> Preamble:
+    """A single speech that hails no one: its first line is the title if it does not read as prose
+    (an outline heading 一、… or an editor's note in brackets opens a text that has no title)."""
+    s = lines[first].text.strip() if first < last else ""
+    if not s or is_prose(s) or first + 1 >= last or looks_like_heading(s) or _EDITORIAL_NOTE.match(s):
+        return pre
+    rest = parse_preamble(lines, first + 1, last, s)
+    head = Preamble(kinds=[], body_first=first, title_lines=[])
+    field_line = FIELD_LINE.match(lines[first].text)
+    head.take_field(first, field_line) if field_line else head.take_title(first, s)
+    rest.kinds[:0], rest.title_lines[:0] = head.kinds, head.title_lines
+    rest.title_rows[:0] = head.title_rows
+    rest.title_ends.update(head.title_ends)
+    rest.title_starts.update(head.title_starts)
+    rest.subtitles[:0] = head.subtitles
+    for name in ("speaker", "speaker_text", "role", "date", "date_text", "date_masked", "speaker_masked"):
+        if getattr(rest, name) in (None, False) and getattr(head, name) not in (None, False):
+            setattr(rest, name, getattr(head, name))
+    return rest
 
 
 def _continues_title(out: Preamble, kinds: list[tuple[int, str]], s: str) -> bool:

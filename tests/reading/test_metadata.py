@@ -55,3 +55,18 @@ def test_a_title_block_of_labelled_lines_gives_title_speaker_and_date(head):
     assert sp["text"] == "今年要抓项目、抓招商，投资增长5%左右。"
     kinds = dict(zip(comp.spans["text"].str.strip(), comp.spans["kind"]))
     assert kinds["作者：张三"] == "speaker" and kinds["标题：在全市招商引资工作会议上的讲话"] == "title"
+
+
+@pytest.mark.parametrize("line,date", [
+    ("2024.03.05", "2024-03-05"), ("2024-03-05", "2024-03-05"), ("2024/3/5", "2024-03-05"),
+    ("2024年03月05日 10:30", "2024-03-05"),  # a page's time stamp, the only date there is
+])
+def test_a_date_printed_alone_under_the_title_is_the_date_not_part_of_the_title(line, date):
+    sp = an.read_compilation(text=f"在全市招商大会上的讲话\n{line}\n张三\n同志们：\n今年要抓项目。\n").speeches
+    assert sp[["title", "date", "speaker"]].values.tolist() == [["在全市招商大会上的讲话", date, "张三"]]
+
+
+def test_a_pages_time_stamp_gives_way_to_the_date_of_the_title_block():
+    text = "政府工作报告\n2026-02-03 09:02:33\n——2026年1月28日在省第十四届人民代表大会第四次会议上\n各位代表：\n现在报告工作。\n"
+    sp = an.read_compilation(text=text).speeches
+    assert sp["date"].item() == "2026-01-28"
