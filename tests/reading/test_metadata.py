@@ -70,3 +70,13 @@ def test_a_pages_time_stamp_gives_way_to_the_date_of_the_title_block():
     text = "政府工作报告\n2026-02-03 09:02:33\n——2026年1月28日在省第十四届人民代表大会第四次会议上\n各位代表：\n现在报告工作。\n"
     sp = an.read_compilation(text=text).speeches
     assert sp["date"].item() == "2026-01-28"
+
+
+@pytest.mark.parametrize("line,speaker,role", [
+    ("市长：张三", "张三", "市长"),
+    ("市委副书记、市长　李四", "李四", "市委副书记、市长"),
+    ("中共XX市委书记 王五", "王五", "中共XX市委书记"),
+])
+def test_speaker_lines_with_a_colon_several_offices_or_a_masked_place(line, speaker, role):
+    sp = an.read_compilation(text=f"在全市招商大会上的讲话\n{line}\n同志们：\n今年要抓项目。\n").speeches
+    assert sp[["title", "speaker", "role"]].values.tolist() == [["在全市招商大会上的讲话", speaker, role]]
