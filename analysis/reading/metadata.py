@@ -251,7 +251,9 @@ def parse_preamble(lines: list[Line], first: int, last: int, heading_title: str 
             p.take_subtitle(i, raw)
             i += 1
             continue
-        if p.expects_name() and BARE_NAME.match(s):
+        if BARE_NAME.match(s) and (p.expects_name() or (p.title_lines and title_like(p.title_lines[-1], None)
+                                                        and not title_like(s, None) and not SPEAKER_LINE.match(raw)
+                                                        and _hails_next(lines, i, limit))):
             p.kinds.append((i, "speaker"))
             p.take_name(s)
             stage = 1
@@ -278,6 +280,13 @@ def parse_preamble(lines: list[Line], first: int, last: int, heading_title: str 
         break
     p.body_first = i
     return p.dated_by_stamp()
+
+
+def _hails_next(lines: list[Line], i: int, last: int) -> bool:
+    """Whether the next line with text after line ``i`` is a salutation (a name alone between a
+    title and 同志们： is the speaker's)."""
+    j = next((j for j in range(i + 1, last) if lines[j].text.strip()), None)
+    return j is not None and len(lines[j].text.strip()) <= SHORT_LINE and bool(SALUTATION.match(lines[j].text))
 
 
 def _plain_kind(p: Preamble, i: int, raw: str, s: str) -> bool:
@@ -340,7 +349,8 @@ def parse_headless(lines: list[Line], first: int, last: int, pre: Preamble) -> P
         elif DATE_LINE.match(raw):
             kinds.append((j, "date"))
             out.set_date(raw)
-        elif out.speaker is None and BARE_NAME.match(s) and (j + 3 >= sal or out.date_text or out.subtitles):
+        elif out.speaker is None and BARE_NAME.match(s) and not title_like(s, None) \
+                and (j + 3 >= sal or out.date_text or out.subtitles):
             kinds.append((j, "speaker"))  # a name alone on its line under the title block (李　强)
             out.take_name(s)
         elif _continues_title(out, kinds, s):
@@ -379,7 +389,8 @@ def _continues_title(out: Preamble, kinds: list[tuple[int, str]], s: str) -> boo
     """``s`` goes on with the title on the line before (no subtitle, speaker or date yet)."""
     last = next((k for _, k in reversed(kinds) if k != "whitespace"), None)
     return (last == "title" and not out.subtitles and not out.speaker_lines and not out.date_text
-            and not title_like(s, None) and s != out.title_lines[-1] and not is_prose(s) and len(s) <= SHORT_LINE
+            and (not title_like(s, None) or s.startswith(("上的", "会上", "的")))  # 在…大会 / 上的讲话
+            and s != out.title_lines[-1] and not is_prose(s) and len(s) <= SHORT_LINE
             and not any(c in s for c in "，；：:") and not looks_like_heading(s))
 
 

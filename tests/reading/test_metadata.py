@@ -80,3 +80,12 @@ def test_a_pages_time_stamp_gives_way_to_the_date_of_the_title_block():
 def test_speaker_lines_with_a_colon_several_offices_or_a_masked_place(line, speaker, role):
     sp = an.read_compilation(text=f"在全市招商大会上的讲话\n{line}\n同志们：\n今年要抓项目。\n").speeches
     assert sp[["title", "speaker", "role"]].values.tolist() == [["在全市招商大会上的讲话", speaker, role]]
+
+
+@pytest.mark.parametrize("head,title,speaker", [
+    ("在全市招商大会上的讲话\n张三\n各位领导、同志们：", "在全市招商大会上的讲话", "张三"),  # a name alone before the salutation
+    ("在全市招商大会\n上的讲话\n同志们：", "在全市招商大会上的讲话", None),  # a title over two lines, no name
+])
+def test_a_name_alone_under_the_title_is_the_speaker_and_a_titles_second_line_is_not(head, title, speaker):
+    sp = an.read_compilation(text=f"{head}\n今年要抓项目，投资增长10%。\n").speeches
+    assert sp[["title", "speaker"]].values.tolist() == [[title, speaker]]
