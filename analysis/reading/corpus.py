@@ -56,7 +56,7 @@ from ..parallel import progress_bar, resolve_processes
 from .catalogue import add_metadata, catalogue_for_files, catalogue_for_rows, with_front_matter
 from .cleaning import text_to_source
 from .clutter import is_stub
-from .dates import date_documents
+from .dates import date_documents, from_file_name
 from .decoding import DecodedText
 from .formats import SUPPORTED_NAMES, cell_text, corpus_files, read_text
 from .labels import speech_labels
@@ -207,7 +207,8 @@ def read_corpus(path: str | Path | None = None, *, pattern: str | None = None,
 
     A folder is read for every supported format (.txt, .docx, .pdf, .html), or for the
     files ``pattern`` matches.  Each file is one speech (or a compilation of several, if
-    it has ``第N篇`` headings); speeches are numbered across files in file-name order.
+    it has ``第N篇`` headings); speeches are numbered across files in file-name order (in year order
+    when every file's name gives its year, :func:`in_year_order`).
     A file that cannot be read, or is in a format that is not read, is reported in
     ``.errors`` and with a :class:`~analysis.CorpusWarning` naming it; the rest are read.
     A ``metadata.csv`` in the folder joins its columns to the files it names (:mod:`.catalogue`).
@@ -267,7 +268,16 @@ def _folder_files(path: Path, pattern: str | None) -> tuple[list[Path], list[dic
         warnings.warn(f"{f}: {why}", CorpusWarning, stacklevel=4)
     if not files:
         raise NoSpeechesError(path, f"the folder holds no file that can be read ({SUPPORTED_NAMES})")
-    return files, errors
+    return in_year_order(files, path), errors
+
+
+def in_year_order(files: list[Path], folder: Path) -> list[Path]:
+    """``files`` in order of the years their names give, when every name gives one (一九七五年… after
+    一九五四年…, which path order puts first), each year's files in path order; else as they are."""
+    years = [from_file_name(f.relative_to(folder).as_posix())[0] for f in files]
+    if any(y is None for y in years):
+        return files
+    return [f for _, _, f in sorted(zip(years, range(len(files)), files))]
 
 
 #: A folder is read on several processes only when each has at least this many bytes to read

@@ -118,3 +118,11 @@ def test_a_report_given_at_a_party_congress_is_dated_by_the_congress(tmp_path):
     speeches = an.read_corpus(path).speeches
     assert speeches["year"].tolist()[:2] == [1921, 1969] and speeches["year"].isna().tolist()[2]
     assert speeches["date_source"].tolist()[:2] == ["title", "title"]
+
+
+def test_files_named_by_years_in_chinese_numerals_are_read_in_year_order(tmp_path):
+    names = ["一九七五年政府工作报告.txt", "一九五四年政府工作报告.txt", "二〇二四年政府工作报告.txt"]  # path order: 七 < 五
+    sp = an.read_corpus(_folder(tmp_path, {n: BODY.replace("过去一年", n[:4]) for n in names})).speeches
+    assert sp["year"].tolist() == [1954, 1975, 2024] and sp["speech"].tolist() == [1, 2, 3]
+    mixed = an.read_corpus(_folder(tmp_path, {"说明以外的讲话.txt": BODY + "补充。"})).speeches  # a name without a year
+    assert mixed["file"].tolist()[:3] == sorted(names + ["说明以外的讲话.txt"])[:3]  # then path order, as before
