@@ -89,9 +89,6 @@ _ROLE_IN_TITLE = re.compile(rf"^(?P<role>[{HAN}]{{0,8}}?{_ROLES})在(?P<occasion
 OCCASION = re.compile(r"在(?P<occasion>[^，。；]{2,60}?)上(?:的|$|[）)])")
 
 
-_ISO_DATE = re.compile(r"((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})")
-
-
 def _parse_date(text: str) -> tuple[str | None, str | None, bool]:
     """(iso_date, date_as_written, masked) from a date expression."""
     m = _DATE.search(text)
@@ -182,9 +179,7 @@ class Preamble:
             return
         self.kinds.append((i, kind))
         if kind == "date":
-            self.set_date(value, keep_first=True)
-            if self.date_text is None and _ISO_DATE.fullmatch(value):  # 日期：2024-03-05
-                self.date, self.date_text = "{:04d}-{:02d}-{:02d}".format(*map(int, _ISO_DATE.findall(value)[0])), value
+            self.set_date(value, keep_first=True)  # 2021年3月5日 or 2021-03-05 (:func:`_parse_date`)
             return
         speaker = SPEAKER_LINE.match(value)
         self.take_speaker(value, speaker) if speaker else self.take_name(value)
