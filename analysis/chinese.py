@@ -286,6 +286,14 @@ def split_lines(text: str) -> list[Line]:
     """
     out = []
     pos = 0
+    if "\r" not in text:  # nearly every text: str.split finds the ends several times faster than the pattern
+        pieces = text.split("\n")
+        for piece in pieces[:-1]:
+            out.append(Line(pos, pos + len(piece), pos + len(piece) + 1, piece))
+            pos += len(piece) + 1
+        if pieces[-1]:
+            out.append(Line(pos, len(text), len(text), pieces[-1]))
+        return out
     for m in LINE_END.finditer(text):
         out.append(Line(pos, m.start(), m.end(), text[pos:m.start()]))
         pos = m.end()

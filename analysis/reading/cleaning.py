@@ -147,11 +147,16 @@ def _may_run(line: str) -> bool:
 def _body_lines(keep: _Keep) -> list[tuple[int, int, int]]:
     """(line_start, content_end, line_end incl. terminator) of every line; any line end counts."""
     lines = []
-    pos = keep.start
-    for m in LINE_END.finditer(keep.source, keep.start, keep.end):
-        lines.append((pos, m.start(), m.end()))
-        pos = m.end()
-    lines.append((pos, keep.end, keep.end))
+    pos, source, end = keep.start, keep.source, keep.end
+    if source.find("\r", pos, end) < 0:  # nearly every text: find is several times faster than the pattern
+        while (at := source.find("\n", pos, end)) >= 0:
+            lines.append((pos, at, at + 1))
+            pos = at + 1
+    else:
+        for m in LINE_END.finditer(source, pos, end):
+            lines.append((pos, m.start(), m.end()))
+            pos = m.end()
+    lines.append((pos, end, end))
     return lines
 
 
