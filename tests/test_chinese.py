@@ -1,11 +1,12 @@
 """analysis.chinese: the rules of Chinese text, defined once."""
 import random
+import re
 import subprocess
 import sys
 
 import cn2an
 
-from analysis.chinese import chinese_number, chinese_numeral, standard_numeral, to_number
+from analysis.chinese import Line, chinese_number, chinese_numeral, split_lines, standard_numeral, to_number
 
 
 def cn2an_reads(s):
@@ -77,3 +78,21 @@ def test_offsets_of_finds_what_a_character_class_finds():
             pattern = re.compile("[" + re.escape(chars) + "]")
             assert offsets_of(text, chars) == [m.start() for m in pattern.finditer(text)]
             assert offsets_of(text, chars, after=True) == [m.end() for m in pattern.finditer(text)]
+
+
+def test_split_lines_gives_every_line_with_its_offsets_whatever_the_line_ends():
+    """The fast path (no carriage return) and the pattern give the same lines; \r\n is one end."""
+    def by_pattern(text):
+        out, pos = [], 0
+        for m in re.finditer(r"\r\n|\r|\n", text):
+            out.append(Line(pos, m.start(), m.end(), text[pos:m.start()]))
+            pos = m.end()
+        return out + ([Line(pos, len(text), len(text), text[pos:])] if pos < len(text) else [])
+
+    rng = random.Random(7)
+    texts = ["", "\n", "甲", "甲\n", "甲\r\n乙", "\n\n甲\n\n"]
+    texts += ["".join(rng.choice("甲乙 \n\r") for _ in range(rng.randint(0, 15))) for _ in range(3000)]
+    for text in texts:
+        lines = split_lines(text)
+        assert lines == by_pattern(text), repr(text)
+        assert "".join(text[ln.start:ln.stop] for ln in lines) == text  # the lines tile the text
