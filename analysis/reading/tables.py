@@ -115,7 +115,7 @@ def _title_rows(frame: pd.DataFrame) -> int:
 
 def _delimited(data: bytes, path: Path) -> tuple[pd.DataFrame, list[int]]:
     text = decode_bytes(data, path).text  # a CSV saved by Excel in GBK is read like any text file
-    sep = "\t" if path.suffix.lower() == ".tsv" else ","
+    sep = _delimiter(text, path)
     try:
         frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
         above = _title_rows(frame.replace("", None))
@@ -126,6 +126,21 @@ def _delimited(data: bytes, path: Path) -> tuple[pd.DataFrame, list[int]]:
     except pd.errors.EmptyDataError:
         raise TableError(path, "holds no table (no header line)") from None
     return frame.replace("", None), [k + 2 + above for k in range(len(frame))]
+
+
+#: What separates a delimited file's cells: a comma, or what a spreadsheet saved in another locale
+#: or an export tool writes instead (Excel in many locales: ``;``).
+DELIMITERS = (",", ";", "\t", "|")
+
+
+def _delimiter(text: str, path: Path) -> str:
+    """The delimiter of a .csv (a tab for .tsv): the one its first line holds most often (a comma on
+    a tie, or when the line has none), so that a file saved with ``;`` is read by its columns."""
+    if path.suffix.lower() == ".tsv":
+        return "\t"
+    first = next((line for line in text[:65536].splitlines()[:5] if line.strip()), "")
+    counts = [first.count(d) for d in DELIMITERS]
+    return DELIMITERS[counts.index(max(counts))] if max(counts) > counts[0] else ","
 
 
 def _first_line(exc: Exception) -> str:

@@ -274,3 +274,21 @@ def test_dates_as_apis_give_them_date_their_documents(tmp_path):
     sp = an.read_corpus(_write(tmp_path / "api.jsonl", rows)).speeches
     assert sp["date"].tolist() == ["2024-03-05", "2024-03-05", "2023-03-05", "2022-03-05"]  # epochs in UTC+8
     assert sp["year"].tolist() == [2024, 2024, 2023, 2022] and set(sp["date_source"]) == {"metadata"}
+
+
+@pytest.mark.parametrize("sep", [";", "|", "\t"])
+def test_a_csv_saved_with_another_delimiter_is_read_by_its_columns(tmp_path, sep):
+    """Excel in many locales saves .csv with ``;``; export tools use ``|`` or tabs."""
+    path = tmp_path / "reports.csv"
+    pd.DataFrame(_records()).to_csv(path, index=False, sep=sep)
+    sp = an.read_corpus(path).speeches
+    assert len(sp) == 2 and sp["year"].tolist() == [2023, 2024]
+    assert sp["place"].tolist() == ["全国", "全国"] and sp["text"].str.startswith("过去一年").all()
+
+
+def test_a_comma_csv_whose_text_holds_semicolons_stays_a_comma_csv(tmp_path):
+    records = [{**r, "title": "政府工作报告；全文"} for r in _records()]
+    path = tmp_path / "reports.csv"
+    pd.DataFrame(records).to_csv(path, index=False)
+    sp = an.read_corpus(path).speeches
+    assert sp["title"].tolist() == ["政府工作报告；全文"] * 2 and sp["place"].tolist() == ["全国", "全国"]
