@@ -25,6 +25,7 @@ formats that are read.
 from __future__ import annotations
 
 import io
+import json
 import re
 from pathlib import Path
 
@@ -104,11 +105,36 @@ _MARKUP = re.compile(r"</?(?:p|div|br|span|h[1-6]|table|tr|td|section|article|st
                      r"|&(?:[a-z]{2,6}|#\d{2,6}|#x[0-9a-f]{2,5});", re.I)
 
 
+#: A line break or a character written as its escape (``\n``, ``\u4e2d``): an export that escaped
+#: its text twice (a JSON string written into JSON again, a scraper's ``repr``) stores them so.
+_ESCAPED_BREAK = re.compile(r"\\r\\n|\\n|\\r")
+_ESCAPED_CHAR = re.compile(r"\\u([0-9a-fA-F]{4})")
+#: At least this many escapes, and no line break (or no character beyond ASCII) of their own kind,
+#: before a text is taken for escaped twice: one ``\n`` can be meant.
+MIN_ESCAPES = 3
+
+
 def cell_text(text: str) -> tuple[str, str]:
-    """A table cell's text without its HTML, if it holds any (tags and entities), and how it was read."""
+    """A table cell's text without its HTML, if it holds any (tags and entities), with its escapes
+    read, if it was escaped twice (``\\n`` for its line breaks, ``\\u4e2d`` for its characters);
+    and how it was read."""
+    text, how = _unescaped(text)
     if _MARKUP.search(text) is None:
-        return text, ""
-    return visible_text(text), f", html via beautifulsoup4 {_version('beautifulsoup4')}"
+        return text, how
+    return visible_text(text), f"{how}, html via beautifulsoup4 {_version('beautifulsoup4')}"
+
+
+def _unescaped(text: str) -> tuple[str, str]:
+    how = ""
+    if text.isascii() and len(_ESCAPED_CHAR.findall(text, 0, 4096)) >= MIN_ESCAPES:
+        try:  # a JSON string's body, quotes and backslashes escaped too
+            text = json.loads(f'"{text}"')
+        except ValueError:
+            text = _ESCAPED_CHAR.sub(lambda m: chr(int(m.group(1), 16)), text)
+        how = ", \\u escapes read"
+    if "\n" not in text and "\r" not in text and text.count("\\n") + text.count("\\r") >= MIN_ESCAPES:
+        text, how = _ESCAPED_BREAK.sub("\n", text), how + ", escaped line breaks (\\n) read"
+    return text, how
 
 
 def visible_text(markup: str) -> str:

@@ -292,3 +292,27 @@ def test_a_comma_csv_whose_text_holds_semicolons_stays_a_comma_csv(tmp_path):
     pd.DataFrame(records).to_csv(path, index=False)
     sp = an.read_corpus(path).speeches
     assert sp["title"].tolist() == ["政府工作报告；全文"] * 2 and sp["place"].tolist() == ["全国", "全国"]
+
+
+def test_a_text_escaped_twice_is_read_with_its_line_breaks_and_characters(tmp_path):
+    """Exports that escape a text twice store ``\\n`` for its line breaks (a scraper's repr) or the whole
+    text as a JSON string's body (``\\u653f…``): both read as the text they escape."""
+    breaks = {"title": "政府工作报告", "content": REPORT_2023.replace("\n", "\\n")}
+    body = {"title": "政府工作报告", "content": json.dumps(REPORT_2024)[1:-1]}  # ASCII: \u escapes
+    assert "\n" not in breaks["content"] and body["content"].isascii()
+    path = tmp_path / "escaped.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in (breaks, body)), encoding="utf-8")
+    comp = an.read_corpus(path)
+    sp = comp.speeches
+    assert sp["date"].tolist() == ["2023-03-05", "2024-03-05"] and sp["speaker"].tolist() == ["李克强", "李强"]
+    assert not sp["text"].str.contains("\\\\", regex=False).any()
+    for file, spans in comp.spans.groupby("file"):  # the spans tile the text as read
+        source = (REPORT_2023, REPORT_2024)[int(file.rsplit(":", 1)[1]) - 1]
+        assert "".join(spans.sort_values("start")["text"]) == source
+
+
+def test_one_escaped_line_break_in_a_text_is_kept_as_written(tmp_path):
+    record = {"title": "说明", "content": REPORT_2023 + "路径写作 C:\\new 不变。"}
+    path = tmp_path / "one.jsonl"
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert "C:\\new" in an.read_corpus(path).speeches["text"].iloc[0]
