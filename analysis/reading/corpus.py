@@ -56,7 +56,7 @@ from ..parallel import progress_bar, resolve_processes
 from .catalogue import add_metadata, catalogue_for_files, catalogue_for_rows, with_front_matter
 from .cleaning import text_to_source
 from .clutter import is_stub
-from .dates import date_documents, from_file_name
+from .dates import conflicting_dates, date_documents, from_file_name
 from .decoding import DecodedText
 from .formats import SUPPORTED_NAMES, cell_text, corpus_files, read_text
 from .labels import speech_labels
@@ -109,7 +109,9 @@ def _frames(rows, spans, deletions, metadata: pd.DataFrame | None = None, *, whe
     _warn_repeated(speeches, where)
     if metadata is not None:
         speeches = add_metadata(speeches, metadata)
-    speeches = date_documents(speeches)
+    dated = date_documents(speeches)
+    _warn_conflicting_dates(conflicting_dates(speeches, dated), where)
+    speeches = dated
     speeches.insert(1, "label", speech_labels(speeches))
     speeches = speeches[_column_order(speeches.columns)]
     span_frame = pd.DataFrame(spans, columns=["file", "kind", "start", "end", "speech", "text"])
@@ -134,6 +136,15 @@ def _warn_repeated(speeches: pd.DataFrame, where) -> None:
     said = f"{n} documents repeat an earlier one" if n > 1 else "a document repeats an earlier one"
     warnings.warn(f"{shown_path(where) if where else 'the text'}: {said} word for word ({'; '.join(pairs)}"
                   f"{' …' if n > 3 else ''}); each is read and counted", CorpusWarning, stacklevel=4)
+
+
+def _warn_conflicting_dates(conflicts: list[str], where) -> None:
+    """One warning for the documents :func:`.dates.conflicting_dates` lists."""
+    if conflicts:
+        said = f"{len(conflicts)} documents' title blocks write" if len(conflicts) > 1 else "a title block writes"
+        listed = "; ".join(conflicts[:3]) + (" …" if len(conflicts) > 3 else "")
+        warnings.warn(f"{shown_path(where) if where else 'the text'}: {said} another year than the metadata or file "
+                      f"name ({listed}); year is the first's, date the title block's", CorpusWarning, stacklevel=4)
 
 
 def _where(speeches: pd.DataFrame, speech: int) -> str:

@@ -157,3 +157,18 @@ def date_documents(speeches: pd.DataFrame) -> pd.DataFrame:
                    for d, r in zip(dated, out["date"])]
     out["date_source"] = [d[2] for d in dated]
     return out
+
+
+def conflicting_dates(speeches: pd.DataFrame, dated: pd.DataFrame) -> list[str]:
+    """The documents whose title block writes a date of another year than the one their
+    metadata or file name gives (``dated`` is :func:`date_documents` of ``speeches``): ``year`` is
+    the first source's, as the module doc says, ``date`` keeps what the text writes, and a reader
+    should look (a wrong folder, or a year's summary given early the next)."""
+    out = []
+    files = dated["file"] if "file" in dated.columns else [None] * len(dated)
+    for speech, file, written, year, source in zip(dated["speech"], files, speeches["date"], dated["year"],
+                                                   dated["date_source"]):
+        if isinstance(written, str) and written[:4].isdigit() and year is not pd.NA and written[:4] != str(year):
+            out.append(f"{file if isinstance(file, str) and file else f'speech {speech}'}: {source} {year}, "
+                       f"title block {written}")
+    return out

@@ -126,3 +126,19 @@ def test_files_named_by_years_in_chinese_numerals_are_read_in_year_order(tmp_pat
     assert sp["year"].tolist() == [1954, 1975, 2024] and sp["speech"].tolist() == [1, 2, 3]
     mixed = an.read_corpus(_folder(tmp_path, {"说明以外的讲话.txt": BODY + "补充。"})).speeches  # a name without a year
     assert mixed["file"].tolist()[:3] == sorted(names + ["说明以外的讲话.txt"])[:3]  # then path order, as before
+
+
+def test_a_title_block_of_another_year_than_the_folder_is_kept_and_named_in_one_warning(tmp_path):
+    """Folders named by year (``2019/report.txt``) date their files; a title block that writes another
+    year (a wrong folder, or a year's summary given early the next) keeps its date and is named."""
+    for year, written in ((2019, "2019年3月5日"), (2020, "2021年1月8日")):
+        (tmp_path / str(year)).mkdir()
+        (tmp_path / str(year) / "report.txt").write_text(f"政府工作报告\n——{written}\n{BODY}{year}。", encoding="utf-8")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        sp = an.read_corpus(tmp_path).speeches
+    assert sp["year"].tolist() == [2019, 2020] and sp["date_source"].tolist() == ["file name"] * 2
+    assert sp["date"].tolist() == ["2019-03-05", "2021-01-08"]
+    said = [str(w.message) for w in caught if issubclass(w.category, an.CorpusWarning)]
+    assert len(said) == 1 and "2020/report.txt: file name 2020, title block 2021-01-08" in said[0]
+    assert "2019/report.txt" not in said[0]
