@@ -110,7 +110,7 @@ def _frames(rows, spans, deletions, metadata: pd.DataFrame | None = None, *, whe
     if metadata is not None:
         speeches = add_metadata(speeches, metadata)
     dated = date_documents(speeches)
-    _warn_conflicting_dates(conflicting_dates(speeches, dated), where)
+    _warn_conflicting_dates(conflicting_dates(dated), where)
     speeches = dated
     speeches.insert(1, "label", speech_labels(speeches))
     speeches = speeches[_column_order(speeches.columns)]
@@ -144,7 +144,8 @@ def _warn_conflicting_dates(conflicts: list[str], where) -> None:
         said = f"{len(conflicts)} documents' title blocks write" if len(conflicts) > 1 else "a title block writes"
         listed = "; ".join(conflicts[:3]) + (" …" if len(conflicts) > 3 else "")
         warnings.warn(f"{shown_path(where) if where else 'the text'}: {said} another year than the metadata or file "
-                      f"name ({listed}); year is the first's, date the title block's", CorpusWarning, stacklevel=4)
+                      f"name ({listed}); year follows the first, date_text keeps what the text writes", CorpusWarning,
+                      stacklevel=4)
 
 
 def _where(speeches: pd.DataFrame, speech: int) -> str:

@@ -159,16 +159,19 @@ def date_documents(speeches: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def conflicting_dates(speeches: pd.DataFrame, dated: pd.DataFrame) -> list[str]:
-    """The documents whose title block writes a date of another year than the one their
-    metadata or file name gives (``dated`` is :func:`date_documents` of ``speeches``): ``year`` is
-    the first source's, as the module doc says, ``date`` keeps what the text writes, and a reader
-    should look (a wrong folder, or a year's summary given early the next)."""
+def conflicting_dates(dated: pd.DataFrame) -> list[str]:
+    """The documents (of :func:`date_documents`) whose metadata or file name gives one year and
+    whose title block writes a date of another (``date_text``): ``year`` is the first source's, as
+    the module doc says, and a reader should look (a wrong folder, or a year's summary given early
+    the next)."""
+    if "date_text" not in dated.columns:
+        return []
     out = []
     files = dated["file"] if "file" in dated.columns else [None] * len(dated)
-    for speech, file, written, year, source in zip(dated["speech"], files, speeches["date"], dated["year"],
+    for speech, file, written, year, source in zip(dated["speech"], files, dated["date_text"], dated["year"],
                                                    dated["date_source"]):
-        if isinstance(written, str) and written[:4].isdigit() and year is not pd.NA and written[:4] != str(year):
+        in_text = (_from_title(written) or _year(written)) if isinstance(written, str) else None
+        if source in ("metadata", "file name") and in_text and year is not pd.NA and in_text != year:
             out.append(f"{file if isinstance(file, str) and file else f'speech {speech}'}: {source} {year}, "
                        f"title block {written}")
     return out

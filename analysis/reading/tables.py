@@ -200,8 +200,21 @@ def read_records(path: str | Path) -> tuple[pd.DataFrame, list[int]]:
         return _delimited(data, path)
     text = decode_bytes(data, path).text
     records, numbers = (_json_lines if suffix in (".jsonl", ".ndjson") else _json_document)(text, path)
-    frame = pd.DataFrame.from_records(records) if records else pd.DataFrame()
-    return frame, numbers
+    return _flattened(records), numbers
+
+
+def _flattened(records: list[dict]) -> pd.DataFrame:
+    """JSON records as columns; an object inside a record (``{"meta": {"year": 2019}, "body": {"text":
+    …}}``, as many archives nest them) gives a column per field, named by the field alone
+    (``year``, ``text``) unless two objects share that name (then ``meta.title``, ``source.title``)."""
+    if not records:
+        return pd.DataFrame()
+    if not any(isinstance(v, dict) for r in records for v in r.values()):
+        return pd.DataFrame.from_records(records)
+    frame = pd.json_normalize(records, sep=".")
+    last = [str(c).rsplit(".", 1)[-1] for c in frame.columns]
+    shared = {name for name in last if last.count(name) > 1}
+    return frame.set_axis([c if n in shared else n for c, n in zip(frame.columns, last)], axis=1)
 
 
 def text_column(frame: pd.DataFrame, path: Path, text_field: str | None = None) -> str:

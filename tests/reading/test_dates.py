@@ -140,5 +140,5 @@ def test_a_title_block_of_another_year_than_the_folder_is_kept_and_named_in_one_
     assert sp["year"].tolist() == [2019, 2020] and sp["date_source"].tolist() == ["file name"] * 2
     assert sp["date"].tolist() == ["2019-03-05", "2021-01-08"]
     said = [str(w.message) for w in caught if issubclass(w.category, an.CorpusWarning)]
-    assert len(said) == 1 and "2020/report.txt: file name 2020, title block 2021-01-08" in said[0]
+    assert len(said) == 1 and "2020/report.txt: file name 2020, title block 2021年1月8日" in said[0]
     assert "2019/report.txt" not in said[0]

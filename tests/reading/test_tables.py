@@ -316,3 +316,16 @@ def test_one_escaped_line_break_in_a_text_is_kept_as_written(tmp_path):
     path = tmp_path / "one.jsonl"
     path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
     assert "C:\\new" in an.read_corpus(path).speeches["text"].iloc[0]
+
+
+def test_fields_nested_in_objects_are_columns_named_by_the_field(tmp_path):
+    """Archives nest a record's fields (``{"meta": {...}, "body": {"text": ...}}``): each field is a
+    column under its own name, or under its path when two objects share it."""
+    records = [{"meta": {"year": 2023 + k, "place": r["place"]}, "source": {"title": "中国政府网"},
+                "body": {"title": r["title"], "text": r["content"]}} for k, r in enumerate(_records())]
+    path = tmp_path / "nested.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    sp = an.read_corpus(path).speeches
+    assert sp["year"].tolist() == [2023, 2024] and sp["date_source"].tolist() == ["metadata"] * 2
+    assert sp["place"].tolist() == ["全国", "全国"] and sp["source.title"].tolist() == ["中国政府网"] * 2
+    assert sp["body.title"].tolist() == ["政府工作报告"] * 2 and sp["speaker"].tolist() == ["李克强", "李强"]
