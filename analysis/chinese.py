@@ -93,17 +93,22 @@ def squeeze(s: str) -> str:
 
 
 # --------------------------------------------------------------------------- masks
-# Sources mask names and figures with X, x, their full-width forms, × or *.
+# Sources mask names and figures with X, x, their full-width forms or × (as official templates
+# write them: ××市委书记 ×××, 2024年×月×日, ××亿元), and names with asterisks too.
 
-#: A token that is nothing but a mask: XX, XXX, x, ＸＸ, 20XX, XX12.
-MASK_TOKEN = re.compile(r"^(?:[XxＸｘ×＊*]+|\d{2}[Xx]{2}|[Xx]{2}\d{2})$")
+#: The letters that mask a figure, a date or a name, as a character class's contents.
+MASK_LETTERS = "XxＸｘ×"
+#: The letters that mask a name (asterisks too: **, ＊＊).
+NAME_MASK_LETTERS = MASK_LETTERS + "＊*"
+#: A token that is nothing but a mask: XX, XXX, x, ＸＸ, ××, 20XX, XX12.
+MASK_TOKEN = re.compile(rf"^(?:[{NAME_MASK_LETTERS}]+|\d{{2}}[{MASK_LETTERS}]{{2}}|[{MASK_LETTERS}]{{2}}\d{{2}})$")
 #: A text that holds a mask: two mask letters, or a lone x that is not part of a Latin word.
-HOLDS_MASK = re.compile(r"[XxＸｘ]{2,}|(?<![A-Za-z])[Xx](?![A-Za-z])")
-#: The masked digits of a quantity (XXX亿元), as a pattern to embed.
-MASK_DIGITS = r"[XxＸｘ]+"
-#: A masked speaker name in a speaker line (XXX, ＸＸ, **, 某某), as a pattern to embed.
-MASKED_NAME = r"[XxＸｘ×＊*]{2,4}|某某"
-_MASKED_NAME_FULL = re.compile(r"[XxＸｘ×＊*某]+")
+HOLDS_MASK = re.compile(rf"[{MASK_LETTERS}]{{2,}}|(?<![A-Za-z])[Xx](?![A-Za-z])")
+#: The masked digits of a quantity (XXX亿元, ××亿元), as a pattern to embed.
+MASK_DIGITS = rf"[{MASK_LETTERS}]+"
+#: A masked speaker name in a speaker line (XXX, ＸＸ, ××, **, 某某), as a pattern to embed.
+MASKED_NAME = rf"[{NAME_MASK_LETTERS}]{{2,4}}|某某"
+_MASKED_NAME_FULL = re.compile(rf"[{NAME_MASK_LETTERS}某]+")
 
 
 def is_masked_name(s: str | None) -> bool:

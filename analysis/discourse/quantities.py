@@ -41,7 +41,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from ..chinese import CN_NUMERAL, HAN, MASK_DIGITS, SENTENCE_BREAKS, offsets_of
+from ..chinese import CN_NUMERAL, HAN, MASK_DIGITS, MASK_LETTERS, SENTENCE_BREAKS, offsets_of
 from ..parallel import map_speeches
 from ..reading.script import original_surfaces, working_texts
 from .commitments import annotate, cued_role, indicator_before, indicator_table
@@ -51,7 +51,7 @@ NUMERIC_COLUMNS = ["speech", "surface", "start", "end", "value", "value_max", "u
                    "direction", "change", "masked", "indicator", "indicator_norm", "role", "year", "period",
                    "sentence"]
 
-_ONE = rf"(?:\d{{2}}[XxＸｘ]{{2}}|{AR}{SCALE}?|{CN_COMPOUND}|{CN_DECIMAL}|{CN}(?:{SCALE})?|{MASK})"
+_ONE = rf"(?:\d{{2}}[{MASK_LETTERS}]{{2}}|{AR}{SCALE}?|{CN_COMPOUND}|{CN_DECIMAL}|{CN}(?:{SCALE})?|{MASK})"
 
 # Units in priority order: (pattern, unit, kind).  Scale words are folded in later.
 _UNITS = [
@@ -60,7 +60,7 @@ _UNITS = [
     (r"[%％]", "%", "percent"),
     (r"个亿元?|亿元|亿(?![人])", "亿元", "money"),
     (r"(?:块钱|块|元)(?!素|旦|宵|老|首)", "元", "money"),
-    (r"人口|(?=[XxＸｘ]*人民)|人(?![民大员才])", "人", "population"),
+    (rf"人口|(?=[{MASK_LETTERS}]*人民)|人(?![民大员才])", "人", "population"),
     (r"平方公里", "平方公里", "area"),
     (r"平方米", "平方米", "area"),
     (r"公顷", "公顷", "area"),
@@ -92,7 +92,7 @@ _IS_CN = re.compile(rf"(?:{CN}|{FUZZY}){SCALE}?(?:{FUZZY})?")
 QUANTITY = re.compile(
     # every match starts with one of these: checking that first is far cheaper than entering
     # the optional groups below at every position of the text
-    rf"(?=[近约大超逾不将第千万\d０-９{CN_NUMERAL}XxＸｘ几])"
+    rf"(?=[近约大超逾不将第千万\d０-９{CN_NUMERAL}{MASK_LETTERS}几])"
     rf"(?P<pre>近|约|大约|超过|超|逾|不到|不足|将近)?"
     rf"(?P<rank>第)?"
     rf"(?P<pct>百分之|千分之|万分之)?"
@@ -273,7 +273,7 @@ def _unit_row(m: re.Match, text: str, speech) -> dict | None:
     else:
         unit = _scaled_unit(kind, unit, scale)
     if kind == "year" and masked:
-        kind = "date" if re.match(r"\d{2}[XxＸｘ]{2}", num) else "duration"
+        kind = "date" if re.match(rf"\d{{2}}[{MASK_LETTERS}]{{2}}", num) else "duration"
     elif kind == "year":
         kind, v2, _ = _year_kind(text, a, b, v)
         if kind == "date" and v2 != v:

@@ -16,6 +16,7 @@ from ..chinese import (
     CN_ORDINAL,
     HAN,
     LINE_FINAL,
+    MASK_LETTERS,
     MASKED_NAME,
     PROSE_LINE,
     SENTENCE_MARKS,
@@ -40,7 +41,8 @@ _ROLES = (r"(?:国务院|市委|县委|区委|省委|州委|党委|党组|市|�
           r"盟长|旗长|总经理|董事长)")
 # 县委书记 XXX / 上海市市长 龚 正 / 省长　王予波 / 市委书记
 SPEAKER_LINE = re.compile(
-    rf"^[ \t\u3000]*(?P<role>(?:[{HAN}XxＸｘ]{{0,16}}?{_ROLES}[、，,])*[{HAN}XxＸｘ]{{0,16}}?{_ROLES})[ \t\u3000：:]*"
+    rf"^[ \t\u3000]*(?P<role>(?:[{HAN}{MASK_LETTERS}]{{0,16}}?{_ROLES}[、，,])*"
+    rf"[{HAN}{MASK_LETTERS}]{{0,16}}?{_ROLES})[ \t\u3000：:]*"
     rf"(?P<name>[{HAN}]{{1,6}}(?:[·・•][{HAN}]{{1,8}})+|(?:[{HAN}][ \t\u3000]?){{2,4}}"
     rf"|{MASKED_NAME})?[ \t\u3000]*"
     r"(?:[（(](?P<date>[^（）()]{4,20})[）)])?[ \t\u3000]*$"
@@ -58,13 +60,13 @@ _EDITORIAL_NOTE = re.compile(r"^[（(【\[].*[）)】\]]$")
 BARE_NAME = re.compile(rf"^[{HAN}](?:[ \t\u3000]{{0,2}}[{HAN}]){{1,3}}$")
 # 张笑东（2024年5月4日）
 NAME_DATE_LINE = re.compile(
-    rf"^[ \t\u3000]*(?P<name>[{HAN}]{{2,4}}|[XxＸｘ]{{2,4}})[ \t\u3000]*"
+    rf"^[ \t\u3000]*(?P<name>[{HAN}]{{2,4}}|[{MASK_LETTERS}]{{2,4}})[ \t\u3000]*"
     r"[（(](?P<date>[^（）()]{4,20})[）)][ \t\u3000]*$"
 )
 _DATE = re.compile(
-    rf"(?P<y>{YEAR_DIGITS}|\d{{4}}|\d{{2}}[Xx]{{2}}|[Xx]{{4}}|[{CN_DIGITS_WRITTEN}]{{4}})\s*年\s*"
-    rf"(?P<m>\d{{1,2}}|[Xx]{{1,2}}|{CN_ORDINAL})\s*月\s*"
-    rf"(?P<d>\d{{1,2}}|[Xx]{{1,2}}|{CN_ORDINAL})\s*日"
+    rf"(?P<y>{YEAR_DIGITS}|\d{{4}}|\d{{2}}[{MASK_LETTERS}]{{2}}|[{MASK_LETTERS}]{{4}}|[{CN_DIGITS_WRITTEN}]{{4}})\s*年\s*"
+    rf"(?P<m>\d{{1,2}}|[{MASK_LETTERS}]{{1,2}}|{CN_ORDINAL})\s*月\s*"
+    rf"(?P<d>\d{{1,2}}|[{MASK_LETTERS}]{{1,2}}|{CN_ORDINAL})\s*日"
 )
 # a date as pages and archives print it alone under a title: 2024-03-05, 2024.3.5, 2024/03/05
 _NUMERIC_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")
@@ -101,7 +103,7 @@ def _parse_date(text: str) -> tuple[str | None, str | None, bool]:
         return (f"{y:04d}-{mo:02d}-{d:02d}" if valid else None), numeric.group(0), False
     written = squeeze(m.group(0))
     parts = [m.group("y"), m.group("m"), m.group("d")]
-    if any(re.search(r"[Xx]", p) for p in parts):
+    if any(re.search(f"[{MASK_LETTERS}]", p) for p in parts):
         return None, written, True
     y = year_digits(parts[0])
     mo, d = (int(p) if p.isdigit() else chinese_number(p) for p in parts[1:])

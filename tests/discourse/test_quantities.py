@@ -125,3 +125,11 @@ def test_chinese_numerals_with_wan_or_yi_inside_or_a_decimal_are_read_whole(writ
     sp = an.read_compilation(text=f"同志们：\n总量达到{written}，实现历史性跨越。\n").speeches
     rows = an.numeric_targets(sp)
     assert rows[["surface", "value", "unit"]].values.tolist()[0] == [written, value, unit]
+
+
+def test_figures_masked_with_multiplication_signs_are_masked_and_a_product_is_not():
+    d = an.extract_numbers("到位资金××亿元，增长××%，引进项目×××个。实行7×24小时服务。")
+    masked = d[d["masked"]]
+    assert masked["surface"].tolist() == ["××亿元", "××%", "×××个"] and masked["value"].isna().all()
+    assert masked["unit"].tolist() == ["亿元", "%", "个"]
+    assert d.loc[~d["masked"], "surface"].tolist() == ["7", "24"]  # 7×24: a product, two figures as before

@@ -89,3 +89,15 @@ def test_speaker_lines_with_a_colon_several_offices_or_a_masked_place(line, spea
 def test_a_name_alone_under_the_title_is_the_speaker_and_a_titles_second_line_is_not(head, title, speaker):
     sp = an.read_compilation(text=f"{head}\n今年要抓项目，投资增长10%。\n").speeches
     assert sp[["title", "speaker"]].values.tolist() == [[title, speaker]]
+
+
+@pytest.mark.parametrize("mask", ["XX", "××", "ＸＸ"])
+def test_a_template_masked_with_multiplication_signs_keeps_its_title_speaker_and_date_apart(mask):
+    """Official templates mask places, names and dates with × as often as with X (××市委书记 ×××,
+    2024年×月×日): the title block is read the same whatever the letter."""
+    one, three = mask[0], mask[0] * 3
+    text = f"在全市招商大会上的讲话\n{mask}市委书记 {three}\n（2024年{one}月{one}日）\n同志们：\n今年要抓项目。\n"
+    row = an.read_compilation(text=text).speeches.iloc[0]
+    assert row["title"] == "在全市招商大会上的讲话" and row["role"] == f"{mask}市委书记"
+    assert row["speaker"] is None and row["speaker_masked"]
+    assert row["date_masked"] and row["date_text"] == f"2024年{one}月{one}日" and row["date"] is None
