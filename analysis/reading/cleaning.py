@@ -25,6 +25,7 @@ from ..chinese import (
     SPACE_RUN,
     SPACES,
     is_cjk,
+    letter_gaps,
     looks_like_heading,
 )
 
@@ -107,6 +108,10 @@ def clean_body(source: str, start: int, end: int) -> CleanText:
             keep.drop(a, b, "page_number")
     for a, b in _running_lines(source, lines):  # its header on every page, likewise
         keep.drop(a, b, "running_header")
+    for a, b, _ in lines:  # a line laid out one character at a time, read as the words it spaces out
+        if source.count(" ", a, b) + source.count("\u3000", a, b) >= 4:  # (most lines: two counts, no slice)
+            for gap in letter_gaps(source[a:b]):
+                keep.drop(a + gap, a + gap + 1, "stray_space")
     _drop_line_breaks(keep)
     _drop_stray_spaces(keep)
     runs: list[tuple[int, int, int]] = []

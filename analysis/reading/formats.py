@@ -27,9 +27,11 @@ from __future__ import annotations
 import io
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from .. import config
+from ..chinese import letter_gaps
 from ..errors import BinaryFileError, CorpusError, EmptyCorpusError, TooLargeError
 from .decoding import FORMATS_READ, DecodedText, decode_bytes, read_bytes
 from .word import docx_text
@@ -336,7 +338,32 @@ def read_text(path: str | Path) -> DecodedText:
     if path.exists() and not path.is_dir():
         check_supported(path)
     data = read_bytes(path)
-    return extract(data, path) if is_document(path) else plain_text(decode_bytes(data, path), path)
+    return unspaced(extract(data, path) if is_document(path) else plain_text(decode_bytes(data, path), path))
+
+
+#: A text is laid out one character at a time (a PDF's text layer, an OCR) when at least this share
+#: of its lines of four characters or more are (:func:`analysis.chinese.letter_gaps`).
+LETTER_SPACED_SHARE = 0.5
+
+
+def unspaced(decoded: DecodedText) -> DecodedText:
+    """A text laid out one character at a time (各 位 代 表 ：, title block and body alike) read as the
+    words it spaces out, each letter-spaced line without its gaps; ``encoding`` then says so.  (The
+    cleaner does the same for a body's few letter-spaced lines; the title block needs it before.)"""
+    text = decoded.text
+    if 5 * (text.count(" ") + text.count("\u3000")) < len(text):  # (a text half letter-spaced has 1 in 4)
+        return decoded
+    lines = text.splitlines(keepends=True)
+    long = [line for line in lines if len(line.strip()) >= 4]
+    spaced = [letter_gaps(line) for line in lines]
+    if not long or sum(1 for g in spaced if g) < LETTER_SPACED_SHARE * len(long):
+        return decoded
+    text = "".join(_without(line, set(g)) if g else line for line, g in zip(lines, spaced))
+    return replace(decoded, text=text, encoding=f"{decoded.encoding}, letter spacing removed")
+
+
+def _without(line: str, gaps: set[int]) -> str:
+    return "".join(c for k, c in enumerate(line) if k not in gaps)
 
 
 _PAGE_SOURCE = re.compile(r"\A\s*(?:<!DOCTYPE\s+html|<html[\s>])", re.I)

@@ -65,3 +65,13 @@ def test_a_page_number_alone_on_its_line_is_dropped_and_the_sentence_it_splits_j
         assert line in clean_body(source, 0, len(source)).text, line
     sp = an.read_compilation(text="同志们：\n投资增长5%左右，\n— 2 —\n利用外资增长10%。\n").speeches
     assert an.numeric_targets(sp)["surface"].tolist() == ["5%左右", "10%"]  # the page is no quantity
+
+
+def test_a_body_line_laid_out_one_character_at_a_time_loses_its_gaps_and_keeps_every_character():
+    source = "同志们：\n今 年 全 市 投 资 增 长 1 0 % ， 引 进 M 1 0 2 线 项 目 。\nPublic domain and more，增长 5% 左右。"
+    clean = clean_body(source, 0, len(source))
+    assert clean.text.splitlines()[1] == "今年全市投资增长10%，引进M102线项目。"
+    assert clean.text.splitlines()[2] == "Public domain and more，增长 5% 左右。"  # a few spaces: kept
+    assert {d.reason for d in clean.deletions} == {"stray_space"}
+    kept = "".join(source[s:s + n] for _, s, n in clean.runs)
+    assert kept == clean.text and kept.replace(" ", "") == source.replace(" ", "")

@@ -297,3 +297,17 @@ def test_a_text_file_holding_a_page_or_its_entities_is_read_as_the_page_shows_it
     assert sp["encoding"].item().startswith("html in a text file (utf-8)")
     sp = an.read_corpus(tmp_path / "entities.txt").speeches
     assert sp["text"].item() == "今年要抓“项目”。" and sp["salutation"].item() == "同志们："
+
+
+def test_a_text_laid_out_one_character_at_a_time_is_read_as_its_words(tmp_path):
+    """A PDF's text layer or an OCR may space every character, title block and all: the title,
+    speaker and date are read as from the unspaced text, and ``encoding`` says the spacing went."""
+    plain = ("2026年北京市政府工作报告\n——2026年1月25日在北京市第十六届人民代表大会第四次会议上\n北京市市长  殷勇\n"
+             "各位代表：\n现在，我代表市人民政府向大会报告工作。全市地区生产总值增长5.4%，引进M102线项目。\n")
+    (tmp_path / "plain.txt").write_text(plain, encoding="utf-8")
+    (tmp_path / "spaced.txt").write_text("\n".join(" ".join(line) for line in plain.split("\n")), encoding="utf-8")
+    both = an.read_corpus(tmp_path).speeches.set_index("file")
+    columns = ["title", "speaker", "role", "date", "text"]
+    assert both.loc["spaced.txt", columns].tolist() == both.loc["plain.txt", columns].tolist()
+    assert both.loc["spaced.txt", "encoding"] == "utf-8, letter spacing removed"
+    assert both.loc["plain.txt", "speaker"] == "殷勇" and both.loc["plain.txt", "date"] == "2026-01-25"
