@@ -31,6 +31,7 @@ import pandas as pd
 
 from ..chinese import CN_YEAR, DATE_IN_NAME, YEAR_IN_NAME, congress_year, year_digits
 from .catalogue import PUBLISHED, is_named
+from .metadata import parse_date
 
 #: Years outside this range are not years of a document (a number in a file name).
 YEARS = range(1800, 2101)
@@ -42,7 +43,7 @@ DATE_SOURCES = ("metadata", "file name", "title block", "title", "published")
 def _year(value) -> int | None:
     if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
         return None
-    m = YEAR_IN_NAME.search(str(value))
+    m = YEAR_IN_NAME.search(str(value)) or _CN_YEAR_IN_NAME.search(str(value))  # 2024, 二〇二四年
     year = year_digits(m.group(1)) if m else None
     return year if year in YEARS else None
 
@@ -50,6 +51,8 @@ def _year(value) -> int | None:
 #: An archive's time as a number of seconds (or milliseconds) since 1970 is read in China Standard Time.
 CHINA_STANDARD_TIME = pd.Timedelta(hours=8)
 _EPOCH = re.compile(r"\s*(\d{10}|\d{13})(?:\.\d+)?\s*")
+#: An ISO time with its zone (2024-03-04T22:00:00Z, …+08:00), as APIs give it.
+_ZONED = re.compile(r"\s*\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})\s*")
 
 
 def _iso(value) -> str | None:
@@ -58,6 +61,8 @@ def _iso(value) -> str | None:
 
     >>> _iso("2024/3/5 10:00"), _iso("20240305"), _iso(1709596800), _iso("1709596800000"), _iso(2024)
     ('2024-03-05', '2024-03-05', '2024-03-05', '2024-03-05', None)
+    >>> _iso("2024-03-04T22:00:00Z"), _iso("一九五四年九月二十三日")
+    ('2024-03-05', '1954-09-23')
     """
     if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
         return None
@@ -67,10 +72,12 @@ def _iso(value) -> str | None:
     if epoch:
         seconds = float(value) / (1000 if len(epoch.group(1)) == 13 else 1)
         return (pd.Timestamp(seconds, unit="s") + CHINA_STANDARD_TIME).strftime("%Y-%m-%d")
+    if _ZONED.fullmatch(str(value)):  # 2024-03-04T22:00:00Z is the 5th in Beijing, as an epoch would be
+        return (pd.Timestamp(str(value)).tz_convert(None) + CHINA_STANDARD_TIME).strftime("%Y-%m-%d")
     m = re.search(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})", str(value)) \
         or re.match(r"\s*((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)", str(value))
     if not m:
-        return None
+        return parse_date(str(value))[0]  # 二〇二四年三月五日, as older archives write it
     y, mo, d = (int(g) for g in m.groups())
     return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else None
 
@@ -134,7 +141,7 @@ def _published(row: dict) -> tuple[int | None, str | None, str | None]:
         if is_named(key, PUBLISHED):
             date, year = _iso(value), _year(value)
             if year or date:
-                return year or int(date[:4]), date, "published"
+                return (int(date[:4]) if date else year), date, "published"
     return None, None, None
 
 

@@ -91,7 +91,7 @@ _ROLE_IN_TITLE = re.compile(rf"^(?P<role>[{HAN}]{{0,8}}?{_ROLES})在(?P<occasion
 OCCASION = re.compile(r"在(?P<occasion>[^，。；]{2,60}?)上(?:的|$|[）)])")
 
 
-def _parse_date(text: str) -> tuple[str | None, str | None, bool]:
+def parse_date(text: str) -> tuple[str | None, str | None, bool]:
     """(iso_date, date_as_written, masked) from a date expression."""
     m = _DATE.search(text)
     if not m:
@@ -139,7 +139,7 @@ class Preamble:
 
     def set_date(self, text: str, *, keep_first: bool = False) -> None:
         """Take the date written in ``text`` (if any); with ``keep_first`` only if none is known yet."""
-        iso, written, masked = _parse_date(text)
+        iso, written, masked = parse_date(text)
         if written and not (keep_first and self.date_text is not None):
             self.date, self.date_text, self.date_masked = iso, written, masked
 
@@ -181,7 +181,7 @@ class Preamble:
             return
         self.kinds.append((i, kind))
         if kind == "date":
-            self.set_date(value, keep_first=True)  # 2021年3月5日 or 2021-03-05 (:func:`_parse_date`)
+            self.set_date(value, keep_first=True)  # 2021年3月5日 or 2021-03-05 (:func:`parse_date`)
             return
         speaker = SPEAKER_LINE.match(value)
         self.take_speaker(value, speaker) if speaker else self.take_name(value)

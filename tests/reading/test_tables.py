@@ -329,3 +329,14 @@ def test_fields_nested_in_objects_are_columns_named_by_the_field(tmp_path):
     assert sp["year"].tolist() == [2023, 2024] and sp["date_source"].tolist() == ["metadata"] * 2
     assert sp["place"].tolist() == ["全国", "全国"] and sp["source.title"].tolist() == ["中国政府网"] * 2
     assert sp["body.title"].tolist() == ["政府工作报告"] * 2 and sp["speaker"].tolist() == ["李克强", "李强"]
+
+
+def test_dates_in_chinese_numerals_or_with_a_time_zone_date_their_documents(tmp_path):
+    """Older archives write 一九五四年九月二十三日; APIs give ISO times in UTC, read in Beijing's day."""
+    records = [{"date": "二〇二三年三月五日", "content": REPORT_2023.split("\n", 4)[-1]},
+               {"pubdate": "2024-03-04T22:00:00Z", "content": REPORT_2024.split("\n", 4)[-1]}]
+    path = tmp_path / "dates.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    sp = an.read_corpus(path).speeches
+    assert sp["date"].tolist() == ["2023-03-05", "2024-03-05"] and sp["year"].tolist() == [2023, 2024]
+    assert sp["date_source"].tolist() == ["metadata", "published"]
