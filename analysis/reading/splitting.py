@@ -118,6 +118,9 @@ def find_headings(lines: list[Line]) -> tuple[list[int], dict[int, str], dict[in
 
 #: A speech's title, when a file runs several speeches on without numbering them (在…上的讲话, …致辞).
 _SPEECH_TITLE = re.compile(r"(?:讲话|致辞|发言|报告|讲稿)(?:[（(][^）)]{1,20}[）)])?$|^在.{2,40}上的")
+_BRACKETED_NUMBER = re.compile(r"^\s*[【\[〔]\s*\d{1,3}\s*[】\]〕]\s*")
+#: A rule drawn before or after a title (===== 在…上的讲话 =====, *** … ***); never a dash (——2024年…: a subtitle).
+_DECORATION = re.compile(r"^\s*(?:[=*#~＝＊]{2,}|-{3,})\s*|\s*(?:[=*#~＝＊]{2,}|-{3,})\s*$")
 _NAVIGATION = re.compile(r"[>›»|_]")  # 首页 > 政府信息公开 > 政府工作报告: a breadcrumb, not a title
 #: Lines a title block may hold between a speech's title and its salutation (a date, a speaker, a subtitle).
 TITLE_BLOCK_LINES = 4
@@ -129,7 +132,7 @@ def titled_speeches(lines: list[Line]) -> dict[int, tuple[int, int]]:
     prose; two at least (one is a single speech's own title).  Line index -> the title's offsets."""
     by_salutation: dict[int, int] = {}  # the title nearest above each salutation
     for i, line in enumerate(lines):
-        s = line.text.strip()
+        s = _DECORATION.sub("", line.text).strip()
         if not s or len(s) > TITLE_LINE or is_prose(s) or not _SPEECH_TITLE.search(s) or _NAVIGATION.search(s):
             continue
         block = [j for j in range(i + 1, min(len(lines), i + 12)) if lines[j].text.strip()][:TITLE_BLOCK_LINES + 1]
@@ -140,10 +143,13 @@ def titled_speeches(lines: list[Line]) -> dict[int, tuple[int, int]]:
     found = {}
     for i in by_salutation.values():
         text = lines[i].text
-        marker = HEADING_MARKER.match(text)  # 一、在…的讲话: the title follows the list's number
+        # 一、在…的讲话 / 【1】在…的讲话 / ===== 在…的讲话 =====: the title follows the number or the rule
+        marker = HEADING_MARKER.match(text) or _BRACKETED_NUMBER.match(text) or _DECORATION.match(text)
         a = marker.end() if marker else len(text) - len(text.lstrip())
         a += len(text[a:]) - len(text[a:].lstrip())
-        found[i] = (a, a + len(text[a:].strip()))
+        end = _DECORATION.search(text, a)
+        b = end.start() if end and end.end() == len(text) else len(text)
+        found[i] = (a, a + len(text[a:b].strip()))
     return found if len(found) >= 2 else {}
 
 

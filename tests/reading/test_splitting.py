@@ -1,4 +1,6 @@
 """Splitting a file into speeches and spans that tile it, every character accounted for."""
+import pytest
+
 import analysis as an
 
 
@@ -76,9 +78,14 @@ def test_speeches_run_on_without_numbers_are_split_at_each_title():
     assert len(one) == 1 and one["title"].item() == "在全市招商引资大会上的讲话"
 
 
-def test_speeches_listed_with_outline_numbers_are_titled_without_them():
-    text = ("领导讲话汇编\n一、在全市招商引资大会上的讲话\n同志们：\n今年要抓项目。\n"
-            "二、在全市项目推进会上的讲话\n同志们：\n要抓开工、抓进度。\n")
-    sp = an.read_compilation(text=text).speeches
+@pytest.mark.parametrize("first,second", [
+    ("一、", "二、"), ("讲话一：", "讲话二："), ("【1】", "【2】"), ("===== ", "===== "), ("*** ", "*** ")])
+def test_speeches_listed_with_numbers_or_rules_are_titled_without_them(first, second):
+    closing = {"===== ": " =====", "*** ": " ***"}.get(first, "")
+    text = (f"领导讲话汇编\n{first}在全市招商引资大会上的讲话{closing}\n同志们：\n今年要抓项目。\n"
+            f"{second}在全市项目推进会上的讲话{closing}\n同志们：\n要抓开工、抓进度。\n")
+    comp = an.read_compilation(text=text)
+    sp = comp.speeches
     assert sp["title"].tolist() == ["在全市招商引资大会上的讲话", "在全市项目推进会上的讲话"]
-    assert sp["heading"].tolist()[0] == "一、在全市招商引资大会上的讲话"
+    assert sp["heading"].tolist()[0] == f"{first}在全市招商引资大会上的讲话{closing}"
+    assert "".join(comp.spans.sort_values("start")["text"]) == text
