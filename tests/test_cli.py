@@ -109,6 +109,20 @@ def test_several_corpora_from_a_shell_pattern_is_one_line_asking_for_the_folder(
     assert "give the folder" in said and str(files[0]) in said
 
 
+@pytest.mark.parametrize("name,content,said", [
+    ("empty_objects.jsonl", "{}\n{}\n", "empty_objects.jsonl: its rows have no fields"),
+    ("empty_text.csv", "title,text\na,\nb,\n", "empty_text.csv: no row has any text in its 'text' column"),
+    ("header_only.csv", "title,text\n", "header_only.csv: the table has no rows"),
+])
+def test_a_table_without_text_says_what_it_lacks_in_one_line(tmp_path, capsys, name, content, said):
+    from analysis.cli import main
+
+    (tmp_path / name).write_text(content, encoding="utf-8")
+    assert main(["speeches", "--corpus", str(tmp_path / name), "--out", str(tmp_path / "out"), "--quiet"]) != 0
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("error: ") and err.endswith(said) and "\n" not in err
+
+
 #: Figures of change over time (three years or more) and of metadata groups: undated speeches have neither.
 NEEDS_YEARS_OR_GROUPS = {"time_term_trends", "time_formula_timeline", "time_target_series", "corpus_keyness_by_group"}
 

@@ -367,7 +367,7 @@ def read_table_corpus(path: str | Path, *, text_field: str | None = None) -> Com
     text_field = text_field or os.environ.get("ANALYSIS_TEXT_FIELD") or None
     frame, numbers = read_records(path)
     if frame.empty:
-        raise NoSpeechesError(path, "the table has no rows")
+        raise NoSpeechesError(path, "its rows have no fields" if numbers else "the table has no rows")
     column = text_column(frame, path, text_field)
     frame, numbers = documents_of_paragraphs(frame, numbers, column)
     where = "line" if path.suffix.lower() in (".jsonl", ".ndjson") else "row"
@@ -396,6 +396,8 @@ def read_table_corpus(path: str | Path, *, text_field: str | None = None) -> Com
         listed = ", ".join(map(str, stubs))
         warnings.warn(f"{shown_path(path)}: {where} {listed}: a library's stub or disambiguation page "
                       "(it only points to other pages), skipped", CorpusWarning, stacklevel=2)
+    if not rows and empty and len(empty) + len(stubs) == len(frame):
+        raise NoSpeechesError(path, f"no {where} has any text in its {column!r} column")
     _check_speeches(rows, path)
     metadata = catalogue_for_rows(frame.drop(columns=[column]).iloc[keep].reset_index(drop=True), path)
     speeches, span_frame, del_frame = _frames(rows, spans, dels, metadata, where=path)
