@@ -109,9 +109,8 @@ def _frames(rows, spans, deletions, metadata: pd.DataFrame | None = None, *, whe
     _warn_repeated(speeches, where)
     if metadata is not None:
         speeches = add_metadata(speeches, metadata)
-    dated = date_documents(speeches)
-    _warn_conflicting_dates(conflicting_dates(dated), where)
-    speeches = dated
+    speeches = date_documents(speeches)
+    _warn_conflicting_dates(conflicting_dates(speeches), where)
     speeches.insert(1, "label", speech_labels(speeches))
     speeches = speeches[_column_order(speeches.columns)]
     span_frame = pd.DataFrame(spans, columns=["file", "kind", "start", "end", "speech", "text"])
