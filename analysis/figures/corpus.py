@@ -74,6 +74,8 @@ def plot_outline_summary(summary: pd.DataFrame, *, labels=None, ax=None):
     >>> len(fig.axes[0].patches) > 0
     True
     """
+    from matplotlib.ticker import MaxNLocator
+
     wide = summary.pivot(index="speech", columns="level", values="n_headings").fillna(0)
     n = len(wide)
     height = row_height(n, per_row=0.3, extra=1.5)
@@ -86,6 +88,7 @@ def plot_outline_summary(summary: pd.DataFrame, *, labels=None, ax=None):
         left += wide[level].to_numpy()
     row_labels(ax, y, _names(wide.index, labels), height - 1.5)
     ax.set_ylim(n - 0.5, -0.5)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True, steps=[1, 2, 5, 10]))  # a count: never 0.5 of a heading
     ax.set_xlabel("标题数")
     ax.set_title("各篇讲话的提纲层级")
     return finish(fig, legend_from=ax, legend_columns=4, into=caller)

@@ -112,6 +112,8 @@ def plot_masked_counts(counts: pd.DataFrame, *, labels=None, ax=None):
     >>> fig.axes[0].get_title()
     '各篇讲话中的数字：公开与打码'
     """
+    from matplotlib.ticker import MaxNLocator
+
     n = len(counts)
     height = row_height(n, per_row=0.3, extra=1.4)
     caller = ax  # the caller's axes, or None: then the figure is ours
@@ -121,6 +123,7 @@ def plot_masked_counts(counts: pd.DataFrame, *, labels=None, ax=None):
     ax.barh(y, counts["n_masked"], left=counts["n_open"], height=0.7, label="打码（XXX）", color=PALETTE[7])
     row_labels(ax, y, [speech_name(s, labels) for s in counts["speech"]], height - 1.4)
     ax.set_ylim(n - 0.5, -0.5)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True, steps=[1, 2, 5, 10]))  # a count: never 0.5 of a figure
     ax.set_xlabel("数量表达个数")
     ax.set_title("各篇讲话中的数字：公开与打码")
     return finish(fig, legend_from=ax, legend_columns=2, into=caller)
