@@ -280,6 +280,11 @@ def looks_like_heading(line: str) -> bool:
 
 # --------------------------------------------------------------------------- bookmarks and lines
 
+#: The audience's part in a transcript, in brackets: （掌声）, （热烈掌声）, （全场起立，长时间热烈鼓掌）, （笑声）.
+#: Not the speaker's words: cleaning deletes it (reason ``stage_direction``), so it is never counted.
+_NOT_IN_DIRECTION = r"[^（）()。！？!?\n]"
+STAGE_DIRECTION = re.compile(rf"[（(]{_NOT_IN_DIRECTION}{{0,14}}?(?:掌声|鼓掌|笑声|众笑|大笑|欢笑|欢呼)"
+                             rf"{_NOT_IN_DIRECTION}{{0,8}}[）)]")
 #: Word-processor bookmarks left in saved pages: ``[bookmark: _Toc123]``.
 BOOKMARK = re.compile(r"\[bookmark:[^\]\n]*\]")
 # a page number alone on its line, as a PDF or a Word file's footer gives it: — 3 —, - 3 -,

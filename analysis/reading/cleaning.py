@@ -24,6 +24,7 @@ from ..chinese import (
     RUNNING_TEXT,
     SPACE_RUN,
     SPACES,
+    STAGE_DIRECTION,
     is_cjk,
     letter_gaps,
     looks_like_heading,
@@ -39,8 +40,8 @@ class Deletion:
 
     start: int
     end: int
-    reason: str  # page_break | page_number | running_header | stray_space | bookmark | carriage_return | indent
-    #              | blank_line
+    reason: str  # page_break | page_number | running_header | stray_space | bookmark | stage_direction
+    #              | carriage_return | indent | blank_line
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,8 @@ def clean_body(source: str, start: int, end: int) -> CleanText:
     keep = _Keep(source, start, end)
     for m in BOOKMARK.finditer(source, start, end):
         keep.drop(m.start(), m.end(), "bookmark")
+    for m in STAGE_DIRECTION.finditer(source, start, end):  # the audience's part, not the speaker's words
+        keep.drop(m.start(), m.end(), "stage_direction")
     lines = _body_lines(keep)
     for a, b, _ in lines:  # a PDF's or Word file's footer: what it splits is joined below
         if b - a <= PAGE_NUMBER_CHARS and PAGE_NUMBER.fullmatch(source, a, b):

@@ -133,3 +133,8 @@ def test_figures_masked_with_multiplication_signs_are_masked_and_a_product_is_no
     assert masked["surface"].tolist() == ["××亿元", "××%", "×××个"] and masked["value"].isna().all()
     assert masked["unit"].tolist() == ["亿元", "%", "个"]
     assert d.loc[~d["masked"], "surface"].tolist() == ["7", "24"]  # 7×24: a product, two figures as before
+
+
+def test_a_notes_mark_is_no_figure():
+    d = an.extract_numbers("到位资金增长15%[1]，新引进项目120个【2】。\n注释：\n[1] 数据来源：市统计局。")
+    assert d["surface"].tolist() == ["15%", "120个"]

@@ -75,3 +75,13 @@ def test_a_body_line_laid_out_one_character_at_a_time_loses_its_gaps_and_keeps_e
     assert {d.reason for d in clean.deletions} == {"stray_space"}
     kept = "".join(source[s:s + n] for _, s, n in clean.runs)
     assert kept == clean.text and kept.replace(" ", "") == source.replace(" ", "")
+
+
+def test_the_audiences_part_in_a_transcript_is_deleted_with_its_reason():
+    source = ("同志们：\n我们要抓项目、抓招商。（掌声）\n去年增长15%。（热烈掌声）\n"
+              "我们一定能够实现目标！（全场起立，长时间热烈鼓掌）（笑声）\n他的讲话（摘要）很长。\n")
+    clean = clean_body(source, 0, len(source))
+    assert "掌声" not in clean.text and "鼓掌" not in clean.text and "笑声" not in clean.text
+    assert "（摘要）" in clean.text  # a bracket that is no audience's part stays
+    removed = [source[d.start:d.end] for d in clean.deletions if d.reason == "stage_direction"]
+    assert removed == ["（掌声）", "（热烈掌声）", "（全场起立，长时间热烈鼓掌）（笑声）"]
