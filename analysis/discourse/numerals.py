@@ -11,8 +11,8 @@ from functools import lru_cache
 
 from ..chinese import CN_DIGITS_WRITTEN, CN_NUMERAL, CN_ONE_DIGIT, MASK_DIGITS, to_number
 
-#: An Arabic number (half- or full-width, with decimals) ...
-AR = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
+#: An Arabic number (half- or full-width, with decimals, maybe in thousands: 126,582) ...
+AR = r"(?:[0-9０-９]{1,3}(?:,[0-9０-９]{3})+(?![0-9０-９])|[0-9０-９]+)(?:[.．][0-9０-９]+)?"
 #: ... a Chinese one ...
 CN = rf"[{CN_NUMERAL}千]+"
 #: ... a Chinese one with 万 or 亿 inside it (一亿二千万, 十二万五千) or a decimal (三十五点五) ...
@@ -31,6 +31,7 @@ _BARE_SCALE = {"百": 100.0, "千": 1000.0, "万": 10000.0}
 PER = {"百分之": 1, "千分之": 10, "万分之": 100}  # 千分之三 is 0.3%: divided, so the value is exact
 RANGE_SEP = re.compile(r"\s*(?:-|－|—|–|~|～|至|到|、)\s*")
 _ENDS_FUZZY = re.compile(FUZZY + "$")
+_THOUSANDS = re.compile(r"(?<=[0-9０-９]),(?=[0-9０-９]{3})")
 _COMPOUND = re.compile(CN_COMPOUND)
 _SCALE_VALUE = {"万": 1e4, "亿": 1e8, "万亿": 1e12}
 
@@ -74,7 +75,7 @@ def value_of(num: str, *, bare_scale: bool = False) -> tuple[float, float, bool,
             scale = sc or scale
             vals.append((v, v))
             continue
-        p, sc = split_scale(p)
+        p, sc = split_scale(_THOUSANDS.sub("", p))
         scale = sc or scale
         fz = _ENDS_FUZZY.search(p)
         if MASK_RE.search(p):

@@ -138,3 +138,10 @@ def test_figures_masked_with_multiplication_signs_are_masked_and_a_product_is_no
 def test_a_notes_mark_is_no_figure():
     d = an.extract_numbers("到位资金增长15%[1]，新引进项目120个【2】。\n注释：\n[1] 数据来源：市统计局。")
     assert d["surface"].tolist() == ["15%", "120个"]
+
+
+def test_a_figure_written_in_thousands_is_one_figure():
+    d = an.extract_numbers("地区生产总值达到126,582亿元，完成投资1,234.5万元，居民收入32,189元；2023,2024年，共1,2345户。")
+    assert d[["surface", "value", "unit"]].values.tolist()[:3] == [
+        ["126,582亿元", 126582.0, "亿元"], ["1,234.5万元", 1234.5, "万元"], ["32,189元", 32189.0, "元"]]
+    assert "2024年" in d["surface"].tolist() and "2345户" in d["surface"].tolist()  # not thousands: apart
