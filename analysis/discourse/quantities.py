@@ -58,6 +58,7 @@ _UNITS = [
     (r"(?:块钱?|元)?(?:一亩|每亩|/亩)", "元/亩", "price"),
     (r"个百分点|百分点", "个百分点", "percentage_point"),
     (r"[%％]", "%", "percent"),
+    (r"‰", "‰", "percent"),  # per mille, as birth and death rates are given: 3.2‰ is 0.32%
     (r"个亿元?|亿元|亿(?![人])", "亿元", "money"),
     (r"(?:块钱|块|元)(?!素|旦|宵|老|首)", "元", "money"),
     (rf"人口|(?=[{MASK_LETTERS}]*人民)|人(?![民大员才])", "人", "population"),
@@ -272,6 +273,8 @@ def _unit_row(m: re.Match, text: str, speech) -> dict | None:
         v, vmax, b = v + 0.5, vmax + 0.5, b + 1  # 三成半, 一吨半, 两米半
     if kind == "percent" and unit == "成":
         v, vmax, unit = v * 10, vmax * 10, "%"
+    elif unit == "‰":
+        v, vmax, unit = v / 10, vmax / 10, "%"  # divided, as 千分之 is, so the value is exact
     else:
         unit = _scaled_unit(kind, unit, scale)
     if kind == "year" and masked:

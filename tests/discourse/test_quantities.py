@@ -145,3 +145,10 @@ def test_a_figure_written_in_thousands_is_one_figure():
     assert d[["surface", "value", "unit"]].values.tolist()[:3] == [
         ["126,582亿元", 126582.0, "亿元"], ["1,234.5万元", 1234.5, "万元"], ["32,189元", 32189.0, "元"]]
     assert "2024年" in d["surface"].tolist() and "2345户" in d["surface"].tolist()  # not thousands: apart
+
+
+def test_a_rate_per_mille_is_a_percent_of_its_tenth():
+    """Birth, death and growth rates of a population are given per mille (人口自然增长率3.2‰)."""
+    d = an.extract_numbers("人口自然增长率3.2‰，出生率5‰左右；千分之三点二。")
+    assert d[["surface", "value", "unit", "kind"]].values.tolist() == [
+        ["3.2‰", 0.32, "%", "percent"], ["5‰左右", 0.5, "%", "percent"], ["千分之三点二", 0.32, "%", "percent"]]
