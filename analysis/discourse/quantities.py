@@ -41,7 +41,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from ..chinese import CN_NUMERAL, HAN, MASK_DIGITS, MASK_LETTERS, SENTENCE_BREAKS, offsets_of
+from ..chinese import CN_NUMERAL, HAN, MASK_DIGITS, MASK_LETTERS, SENTENCE_BREAKS, chinese_number, offsets_of
 from ..parallel import map_speeches
 from ..reading.script import original_surfaces, working_texts
 from .commitments import annotate, cued_role, indicator_before, indicator_table
@@ -96,7 +96,7 @@ QUANTITY = re.compile(
     rf"(?=[近约大超逾不将第千万\d０-９{CN_NUMERAL}{MASK_LETTERS}几])"
     rf"(?P<pre>近|约|大约|超过|超|逾|不到|不足|将近)?"
     rf"(?P<rank>第)?"
-    rf"(?P<pct>百分之|千分之|万分之)?"
+    rf"(?P<pct>百分之|千分之|万分之|(?P<frac>[二三四五六七八九十]{{1,2}})分之)?"
     rf"(?P<num>{FUZZY}{SCALE}?|{_ONE}(?:{FUZZY}{SCALE}?)?(?:[%％](?=\s*(?:-|－|—|–|~|～|至|到)\s*\d))?"
     rf"(?:\s*(?:-|－|—|–|~|～|至|到|、)\s*{_ONE}(?!、))?)"
     rf"(?P<suf>多|余|来)?(?P<scale2>万亿|亿|万)?"
@@ -266,7 +266,11 @@ def _unit_row(m: re.Match, text: str, speech) -> dict | None:
         return None  # a numeral cn2an cannot read (百 alone): not a quantity, never a guess
     scale = m.group("scale2") or scale
     approx = m.group("post") or m.group("pre") or m.group("suf") or approx
-    if m.group("pct"):
+    if m.group("frac"):  # 三分之一: a fraction, as a percent (33.3…%)
+        unit, kind = "%", "percent"
+        whole = chinese_number(m.group("frac"))
+        v, vmax = v * 100 / whole, vmax * 100 / whole
+    elif m.group("pct"):
         unit, kind = "%", "percent"
         v, vmax = v / PER[m.group("pct")], vmax / PER[m.group("pct")]
     if text[b:b + 1] == "半" and kind in ("percent", "length", "weight", "count", "area", "duration"):

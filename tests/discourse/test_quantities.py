@@ -152,3 +152,12 @@ def test_a_rate_per_mille_is_a_percent_of_its_tenth():
     d = an.extract_numbers("人口自然增长率3.2‰，出生率5‰左右；千分之三点二。")
     assert d[["surface", "value", "unit", "kind"]].values.tolist() == [
         ["3.2‰", 0.32, "%", "percent"], ["5‰左右", 0.5, "%", "percent"], ["千分之三点二", 0.32, "%", "percent"]]
+
+
+def test_a_fraction_written_in_words_is_a_percent():
+    """三分之一, 近四分之一, 二分之一以上: older reports give shares so (the 1975 congress report:
+    把全国三分之一的企业建成大庆式企业)."""
+    d = an.extract_numbers("把全国三分之一的企业建成；占人口近四分之一；二分之一以上；百分之五十。")
+    assert d["surface"].tolist() == ["三分之一", "近四分之一", "二分之一以上", "百分之五十"]
+    assert d["value"].round(4).tolist() == [33.3333, 25.0, 50.0, 50.0] and (d["unit"] == "%").all()
+    assert d["bound"].tolist() == ["exact", "about", "at_least", "exact"]
