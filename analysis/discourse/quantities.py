@@ -155,7 +155,44 @@ def _extract(speech, text: str, *, indicators=None) -> list[dict]:
             row = _unit_row(m, text, speech)
         if row is not None:
             rows.append(_signed(row, text))
+    if "番" in text:  # (most texts have none: one test)
+        rows = sorted(rows + _doublings(text, speech), key=lambda r: r["start"])
     return annotate(text, _merge_lists(text, rows), indicators=indicators)
+
+
+#: 翻一番, 翻了两番, 翻三番: doubled once, twice, three times (the planning targets of a decade, 翻两番
+#: of 1982).  Its value is the multiple the base comes to: 2, 4, 8 倍.
+_DOUBLINGS = {"一": 1, "1": 1, "二": 2, "两": 2, "2": 2, "三": 3, "3": 3, "四": 4, "4": 4}
+_DOUBLING = re.compile(rf"翻(?:了)?(?P<n>[{''.join(_DOUBLINGS)}])番")
+
+
+#: The base a doubling is measured from, just before it (比2010年, 较“十三五”末): what is doubled stands before it.
+_BASE = re.compile(r"(?:比|较)[^，。；、]{1,14}$")
+
+
+def _doublings(text: str, speech) -> list[dict]:
+    rows = []
+    for m in _DOUBLING.finditer(text):
+        times = 2.0 ** _DOUBLINGS[m.group("n")]
+        row = _row(text, speech, m.start(), m.end(), times, times, "倍", "count", "", False)
+        base = _BASE.search(text, max(0, m.start() - 16), m.start())
+        before = base.start() if base else m.start()  # 人均收入比2010年翻一番: read before the base
+        row.update(indicator=_doubled_what(indicator_before(text, before, before)),
+                   role=cued_role(text[_context(text, before, before)[0]:before], "count"))
+        rows.append(row)
+    return rows
+
+
+# what a doubling target says around what it doubles: 本世纪末实现 | 国民生产总值 | 将超过原定 / 到二〇二〇年力争
+_DOUBLED_LEAD = re.compile(r"^.*(?:实现|达到|使)")
+_DOUBLED_TAIL = re.compile(r"(?:将|到|在|力争|争取|确保|要).*$")
+
+
+def _doubled_what(indicator: str) -> str:
+    for pattern in (_DOUBLED_LEAD, _DOUBLED_TAIL):
+        cut = pattern.sub("", indicator)
+        indicator = cut if len(cut) >= 2 else indicator
+    return indicator
 
 
 def _signed(row: dict, text: str) -> dict:

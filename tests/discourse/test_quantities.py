@@ -161,3 +161,14 @@ def test_a_fraction_written_in_words_is_a_percent():
     assert d["surface"].tolist() == ["三分之一", "近四分之一", "二分之一以上", "百分之五十"]
     assert d["value"].round(4).tolist() == [33.3333, 25.0, 50.0, 50.0] and (d["unit"] == "%").all()
     assert d["bound"].tolist() == ["exact", "about", "at_least", "exact"]
+
+
+def test_a_doubling_target_is_a_multiple_of_its_base():
+    """翻一番 / 翻两番: the planning targets of decades (国民生产总值比一九八○年翻两番), read as the
+    multiple the base comes to, with what is doubled named before its base year."""
+    d = an.extract_numbers("实现国民生产总值比一九八○年翻两番。营业收入翻一番、利润翻三番。规模比“十三五”末翻了一番。")
+    doubled = d[d["unit"] == "倍"]
+    assert doubled[["surface", "value"]].values.tolist() == [["翻两番", 4.0], ["翻一番", 2.0], ["翻三番", 8.0],
+                                                             ["翻了一番", 2.0]]
+    assert doubled["indicator"].tolist() == ["国民生产总值", "营业收入", "利润", "规模"]
+    assert doubled["indicator_norm"].tolist()[0] == "gdp"
