@@ -165,3 +165,9 @@ def test_an_indicator_is_the_item_before_its_figure_without_the_verb_of_reaching
     sp = an.read_compilation(text=f"同志们：\n{sentence}\n").speeches
     rows = an.numeric_targets(sp)
     assert rows.loc[rows["surface"] == figure, "indicator"].tolist() == [indicator]
+
+
+def test_residents_and_emissions_are_no_comparison():
+    """居 and 排 cue a comparison (居全国第3位, 排名前5): not in 居民 or 排放."""
+    d = an.extract_numbers("城乡居民收入增长5%，碳排放强度下降3%，居全国第3位，排名前5名。")
+    assert d["role"].tolist() == ["other", "other", "comparison", "comparison"]
