@@ -61,6 +61,11 @@ _UNITS = [
     (r"‰", "‰", "percent"),  # per mille, as birth and death rates are given: 3.2‰ is 0.32%
     (r"个亿元?|亿元|亿(?![人])", "亿元", "money"),
     (r"(?:块钱|块|元)(?!素|旦|宵|老|首)", "元", "money"),
+    (r"美元", "美元", "money"),  # a foreign currency keeps its name: 12.5亿美元 is not 12.5亿元
+    (r"欧元", "欧元", "money"),
+    (r"港元|港币", "港元", "money"),
+    (r"日元", "日元", "money"),
+    (r"人次", "人次", "count"),  # visits, not people: 接待游客1.2亿人次 (before 人)
     (rf"人口|(?=[{MASK_LETTERS}]*人民)|人(?![民大员才])", "人", "population"),
     (r"平方公里", "平方公里", "area"),
     (r"平方米", "平方米", "area"),
@@ -223,7 +228,7 @@ def _without_false_range(m: re.Match, text: str) -> re.Match:
 
 def _not_a_quantity(m: re.Match, text: str) -> bool:
     """Latin neighbours (4S店, XX同志 ...) and a masked figure with an empty unit."""
-    a, b, num = m.start(), m.end(), m.group("num")
+    a, b, num = m.start("num"), m.end(), m.group("num")  # the figure's own neighbour: GDP超过1.2万美元 is one
     masked_num = bool(MASK_RE.search(num))
     prev = text[a - 1] if a > 0 else ""
     latin_next = _LATIN.match(text[b:b + 1]) and not _MASK_BEFORE_HAN.match(text[b:b + 6])
@@ -276,10 +281,15 @@ def _skip_unit(num: str, unit: str, kind: str, after: str) -> bool:
             or (kind == "count" and after.startswith(("全会", "会议", "届"))))
 
 
+_FOREIGN_CURRENCIES = ("美元", "欧元", "港元", "日元")
+
+
 def _scaled_unit(kind: str, unit: str, scale: str) -> str:
     """The unit as stated in full: 亿元 or 万亿元, 万元/亩, 万人, 万平方米."""
     if kind == "price":
         return f"{scale}元/亩" if scale else "元/亩"
+    if kind == "money" and unit in _FOREIGN_CURRENCIES:
+        return scale + unit
     if kind == "money":
         return {"亿元": ("万亿元" if scale == "万" else "亿元")}.get(unit, (scale + "元") if scale else unit)
     if kind == "population":

@@ -172,3 +172,12 @@ def test_a_doubling_target_is_a_multiple_of_its_base():
                                                              ["翻了一番", 2.0]]
     assert doubled["indicator"].tolist() == ["国民生产总值", "营业收入", "利润", "规模"]
     assert doubled["indicator_norm"].tolist()[0] == "gdp"
+
+
+def test_foreign_currencies_and_visits_keep_their_units():
+    """12.5亿美元 is not 12.5亿元, 1.2亿人次 (visits) is not 1.2亿人 (people); GDP超过1.2万美元: a Latin word
+    before the approximation word leaves the figure alone."""
+    d = an.extract_numbers("实际使用外资12.5亿美元，人均GDP超过1.2万美元；接待游客1.2亿人次，常住人口1200万人。")
+    assert d[["surface", "value", "unit", "kind"]].values.tolist() == [
+        ["12.5亿美元", 12.5, "亿美元", "money"], ["超过1.2万美元", 1.2, "万美元", "money"],
+        ["1.2亿人次", 1.2, "亿人次", "count"], ["1200万人", 1200.0, "万人", "population"]]
