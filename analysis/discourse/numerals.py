@@ -53,6 +53,26 @@ def split_scale(num: str) -> tuple[str, str]:
     return num, ""
 
 
+_DIGIT_VALUES = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+#: Two small numerals side by side, the second the larger: 两三, 一两, 三五, 七八; a place after them (三四十).
+_PAIR = re.compile(r"(?P<lo>[一二两三四五六七八九])(?P<hi>[二两三四五六七八九])(?P<place>十|百|千)?")
+_PLACES = {None: 1, "十": 10, "百": 100, "千": 1000}
+
+
+def pair_range(s: str) -> tuple[float, float] | None:
+    """An approximate range written as two numerals side by side: 两三 is 2 to 3, 三四十 30 to 40,
+    五六百 500 to 600 (read as one number, 两三 had been 23).
+
+    >>> pair_range("两三"), pair_range("三四十"), pair_range("三五"), pair_range("二十")
+    ((2.0, 3.0), (30.0, 40.0), (3.0, 5.0), None)
+    """
+    m = _PAIR.fullmatch(s)
+    if not m or _DIGIT_VALUES[m.group("hi")] <= _DIGIT_VALUES[m.group("lo")]:
+        return None
+    place = _PLACES[m.group("place")]
+    return float(_DIGIT_VALUES[m.group("lo")] * place), float(_DIGIT_VALUES[m.group("hi")] * place)
+
+
 def fuzzy_range(s: str) -> tuple[float, float] | None:
     return {"几": (2, 9), "十几": (11, 19), "几十": (20, 90), "几百": (200, 900), "几千": (2000, 9000)}.get(s)
 
@@ -84,6 +104,8 @@ def value_of(num: str, *, bare_scale: bool = False) -> tuple[float, float, bool,
         elif fuzzy_range(p):
             vals.append(fuzzy_range(p))
             approx = "几"
+        elif pair_range(p):
+            vals.append(pair_range(p))
         elif fz and p[:fz.start()]:
             base = to_number(p[:fz.start()])
             vals.append((base + 1, base + 9) if fz.group(0) == "几" else (base, base))

@@ -181,3 +181,20 @@ def test_foreign_currencies_and_visits_keep_their_units():
     assert d[["surface", "value", "unit", "kind"]].values.tolist() == [
         ["12.5亿美元", 12.5, "亿美元", "money"], ["超过1.2万美元", 1.2, "万美元", "money"],
         ["1.2亿人次", 1.2, "亿人次", "count"], ["1200万人", 1200.0, "万人", "population"]]
+
+
+def test_two_numerals_side_by_side_are_a_range_not_one_number():
+    """两三个月 is two to three months, 三五年 three to five years (the congress reports' 三五年 had been
+    35 years); 三四十个 and 五六百万元 keep their place value."""
+    d = an.extract_numbers("两三个月，一两件事，三五年，三四十个，五六百万元，二十三个。")
+    assert d[["surface", "value", "value_max"]].values.tolist() == [
+        ["两三个月", 2.0, 3.0], ["一两件", 1.0, 2.0], ["三五年", 3.0, 5.0], ["三四十个", 30.0, 40.0],
+        ["五六百万元", 500.0, 600.0], ["二十三个", 23.0, 23.0]]
+    assert d["bound"].tolist()[:5] == ["range"] * 5
+
+
+def test_the_classifiers_of_vehicles_events_and_places_count():
+    d = an.extract_numbers("每百户拥有汽车32.5辆，举办活动120次，开展3场招商会，办理12件实事，新建5处公园。")
+    assert d[["surface", "unit", "kind"]].values.tolist() == [
+        ["32.5辆", "辆", "count"], ["120次", "次", "count"], ["3场", "场", "count"], ["12件", "件", "count"],
+        ["5处", "处", "count"]]
