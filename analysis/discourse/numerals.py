@@ -9,7 +9,7 @@ import math
 import re
 from functools import lru_cache
 
-from ..chinese import CN_DIGITS_WRITTEN, CN_NUMERAL, CN_ONE_DIGIT, MASK_DIGITS, to_number
+from ..chinese import CN_DIGITS, CN_DIGITS_WRITTEN, CN_NUMERAL, CN_ONE_DIGIT, MASK_DIGITS, to_number
 
 #: An Arabic number (half- or full-width, with decimals, maybe in thousands: 126,582) ...
 AR = r"(?:[0-9０-９]{1,3}(?:,[0-9０-９]{3})+(?![0-9０-９])|[0-9０-９]+)(?:[.．][0-9０-９]+)?"
@@ -53,9 +53,9 @@ def split_scale(num: str) -> tuple[str, str]:
     return num, ""
 
 
-_DIGIT_VALUES = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_DIGIT_VALUES = {c: v for c, v in CN_DIGITS.items() if 1 <= v <= 9}
 #: Two small numerals side by side, the second the larger: 两三, 一两, 三五, 七八; a place after them (三四十).
-_PAIR = re.compile(r"(?P<lo>[一二两三四五六七八九])(?P<hi>[二两三四五六七八九])(?P<place>十|百|千)?")
+_PAIR = re.compile(rf"(?P<lo>[{''.join(_DIGIT_VALUES)}])(?P<hi>[{''.join(_DIGIT_VALUES)}])(?P<place>十|百|千)?")
 _PLACES = {None: 1, "十": 10, "百": 100, "千": 1000}
 
 

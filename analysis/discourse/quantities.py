@@ -41,7 +41,16 @@ from functools import lru_cache
 
 import pandas as pd
 
-from ..chinese import CN_NUMERAL, HAN, MASK_DIGITS, MASK_LETTERS, SENTENCE_BREAKS, chinese_number, offsets_of
+from ..chinese import (
+    CN_NUMERAL,
+    CN_SMALL,
+    HAN,
+    MASK_DIGITS,
+    MASK_LETTERS,
+    SENTENCE_BREAKS,
+    chinese_number,
+    offsets_of,
+)
 from ..parallel import map_speeches
 from ..reading.script import original_surfaces, working_texts
 from .commitments import annotate, cued_role, indicator_before, indicator_table
@@ -101,7 +110,7 @@ QUANTITY = re.compile(
     rf"(?=[近约大超逾不将第千万\d０-９{CN_NUMERAL}{MASK_LETTERS}几])"
     rf"(?P<pre>近|约|大约|超过|超|逾|不到|不足|将近)?"
     rf"(?P<rank>第)?"
-    rf"(?P<pct>百分之|千分之|万分之|(?P<frac>[二三四五六七八九十]{{1,2}})分之)?"
+    rf"(?P<pct>百分之|千分之|万分之|(?P<frac>[{CN_SMALL}]{{1,2}})分之)?"
     rf"(?P<num>{FUZZY}{SCALE}?|{_ONE}(?:{FUZZY}{SCALE}?)?(?:[%％](?=\s*(?:-|－|—|–|~|～|至|到)\s*\d))?"
     rf"(?:\s*(?:-|－|—|–|~|～|至|到|、)\s*{_ONE}(?!、))?)"
     rf"(?P<suf>多|余|来)?(?P<scale2>万亿|亿|万)?"
