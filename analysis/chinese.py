@@ -233,8 +233,10 @@ CN_SMALL = "一二三四五六七八九十"
 CN_COUNT = CN_SMALL + "两"
 #: ... and every numeral character of a small number (零〇 … 百).
 CN_NUMERAL = "零〇两" + CN_SMALL + "百"
-#: The numerals written digit by digit, as years are (二〇二六) ...
-CN_DIGITS_WRITTEN = "〇零一二三四五六七八九"
+#: The zeros of a year written digit by digit: 〇, 零, and what typists put for it (○, 0, ０: 一九八○, 二0一0) ...
+CN_ZEROS = "〇零○0０"
+#: ... the numerals written digit by digit, as years are (二〇二六) ...
+CN_DIGITS_WRITTEN = "〇零○一二三四五六七八九"
 #: ... the numerals of one digit, as 角 and 分 are counted (五毛, 三角二分) ...
 CN_ONE_DIGIT = "零一二两三四五六七八九"
 #: ... and the numbers from two to ten, as "for several years" is said (三年来, 十年来).
@@ -395,7 +397,7 @@ ANY_PLAN = re.compile(f"(?=[{''.join(sorted({n[0] for n in FIVE_YEAR_PLANS}))}])
 #: A token that is a numeral: digits (half or full width, a decimal, a percentage) or Chinese numerals.
 NUMBER_TOKEN = re.compile(r"^(?:[\d０-９]+(?:[.．][\d０-９]+)?[%％]?|[零〇一二两三四五六七八九十百千万亿]+)$")
 #: The digits of Chinese numerals.
-CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
 _SMALL_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百]+")
 _POWERS = {"十": 10, "百": 100, "千": 1000}
@@ -476,11 +478,11 @@ def chinese_numeral(n: int) -> str:
 def year_digits(s: str) -> int:
     """A year written digit by digit (2024, ２０２４, 1 9 9 7, 二〇二四).
 
-    >>> year_digits("二〇二四"), year_digits("１９８４"), year_digits("1 9 9 7")
-    (2024, 1984, 1997)
+    >>> year_digits("二〇二四"), year_digits("１９８４"), year_digits("1 9 9 7"), year_digits("二0一0")
+    (2024, 1984, 1997, 2010)
     """
     s = "".join(s.split())
-    return int(s) if s.isdigit() else int("".join(str(CN_DIGITS[c]) for c in s))
+    return int(s) if s.isdigit() else int("".join(str(int(c) if c.isdigit() else CN_DIGITS[c]) for c in s))
 
 
 #: A year of the modern era written in digits: ASCII, full-width, or spaced by the source (1 9 9 7).
@@ -488,7 +490,7 @@ YEAR_DIGITS = r"[12１２](?:[ \u3000]?[0-9０-９]){3}"
 #: A year in a file name or a title: four digits not inside a longer number.
 YEAR_IN_NAME = re.compile(rf"(?<![0-9０-９])({YEAR_DIGITS})(?![0-9０-９])")
 #: A year written in Chinese numerals (一九八四, 二〇二四), before 年.
-CN_YEAR = r"[一二][〇零九一二三四五六七八]{3}"
+CN_YEAR = rf"[一二][{CN_ZEROS}一二三四五六七八九]{{3}}"
 #: A full date in a file name: 2024-03-05, 2024_03_05, 2024.3.5, 20240305.
 DATE_IN_NAME = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})[-_.]?([01]?[0-9])[-_.]?([0-3]?[0-9])(?![0-9])")
 #: Characters that draw nothing: format characters (zero-width space, BOM ...) are category Cf.

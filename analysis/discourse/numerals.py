@@ -9,7 +9,16 @@ import math
 import re
 from functools import lru_cache
 
-from ..chinese import CN_DIGITS, CN_DIGITS_WRITTEN, CN_NUMERAL, CN_ONE_DIGIT, MASK_DIGITS, to_number
+from ..chinese import (
+    CN_DIGITS,
+    CN_DIGITS_WRITTEN,
+    CN_NUMERAL,
+    CN_ONE_DIGIT,
+    CN_YEAR,
+    MASK_DIGITS,
+    to_number,
+    year_digits,
+)
 
 #: An Arabic number (half- or full-width, with decimals, maybe in thousands: 126,582) ...
 AR = r"(?:[0-9０-９]{1,3}(?:,[0-9０-９]{3})+(?![0-9０-９])|[0-9０-９]+)(?:[.．][0-9０-９]+)?"
@@ -31,6 +40,7 @@ _BARE_SCALE = {"百": 100.0, "千": 1000.0, "万": 10000.0}
 PER = {"百分之": 1, "千分之": 10, "万分之": 100}  # 千分之三 is 0.3%: divided, so the value is exact
 RANGE_SEP = re.compile(r"\s*(?:-|－|—|–|~|～|至|到|、)\s*")
 _ENDS_FUZZY = re.compile(FUZZY + "$")
+_CN_YEAR = re.compile(CN_YEAR)
 _THOUSANDS = re.compile(r"(?<=[0-9０-９]),(?=[0-9０-９]{3})")
 _COMPOUND = re.compile(CN_COMPOUND)
 _SCALE_VALUE = {"万": 1e4, "亿": 1e8, "万亿": 1e12}
@@ -89,6 +99,9 @@ def value_of(num: str, *, bare_scale: bool = False) -> tuple[float, float, bool,
     for p in parts:
         if bare_scale and p in _BARE_SCALE:  # 百分之百: after 百分之, a scale word alone is its value
             vals.append((_BARE_SCALE[p],) * 2)
+            continue
+        if _CN_YEAR.fullmatch(p):  # 一九八○, 二0一0: a year digit by digit, whatever its zeros
+            vals.append((float(year_digits(p)),) * 2)
             continue
         if _COMPOUND.fullmatch(p):
             v, sc = _compound_value(p)

@@ -44,6 +44,7 @@ import pandas as pd
 from ..chinese import (
     CN_NUMERAL,
     CN_SMALL,
+    CN_YEAR,
     HAN,
     MASK_DIGITS,
     MASK_LETTERS,
@@ -60,7 +61,8 @@ NUMERIC_COLUMNS = ["speech", "surface", "start", "end", "value", "value_max", "u
                    "direction", "change", "masked", "indicator", "indicator_norm", "role", "year", "period",
                    "sentence"]
 
-_ONE = rf"(?:\d{{2}}[{MASK_LETTERS}]{{2}}|{AR}{SCALE}?|{CN_COMPOUND}|{CN_DECIMAL}|{CN}(?:{SCALE})?|{MASK})"
+_ONE = (rf"(?:\d{{2}}[{MASK_LETTERS}]{{2}}|{AR}{SCALE}?|{CN_YEAR}(?=\s*年)|{CN_COMPOUND}|{CN_DECIMAL}"
+        rf"|{CN}(?:{SCALE})?|{MASK})")
 
 # Units in priority order: (pattern, unit, kind).  Scale words are folded in later.
 _UNITS = [

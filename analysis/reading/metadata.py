@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from ..chinese import (
     ADDRESSEES,
     BOOKMARK,
-    CN_DIGITS_WRITTEN,
     CN_ORDINAL,
+    CN_YEAR,
     HAN,
     LINE_FINAL,
     MASK_LETTERS,
@@ -64,7 +64,7 @@ NAME_DATE_LINE = re.compile(
     r"[（(](?P<date>[^（）()]{4,20})[）)][ \t\u3000]*$"
 )
 _DATE = re.compile(
-    rf"(?P<y>{YEAR_DIGITS}|\d{{4}}|\d{{2}}[{MASK_LETTERS}]{{2}}|[{MASK_LETTERS}]{{4}}|[{CN_DIGITS_WRITTEN}]{{4}})\s*年\s*"
+    rf"(?P<y>{YEAR_DIGITS}|\d{{4}}|\d{{2}}[{MASK_LETTERS}]{{2}}|[{MASK_LETTERS}]{{4}}|{CN_YEAR})\s*年\s*"
     rf"(?P<m>\d{{1,2}}|[{MASK_LETTERS}]{{1,2}}|{CN_ORDINAL})\s*月\s*"
     rf"(?P<d>\d{{1,2}}|[{MASK_LETTERS}]{{1,2}}|{CN_ORDINAL})\s*日"
 )

@@ -198,3 +198,13 @@ def test_the_classifiers_of_vehicles_events_and_places_count():
     assert d[["surface", "unit", "kind"]].values.tolist() == [
         ["32.5辆", "辆", "count"], ["120次", "次", "count"], ["3场", "场", "count"], ["12件", "件", "count"],
         ["5处", "处", "count"]]
+
+
+def test_a_year_in_chinese_digits_is_one_year_whatever_its_zeros():
+    """Typists put ○, 0 or ０ for 〇 (一九八○年, 二0一0年, 二○三五年): each is a year, not a duration of 0 or 11
+    years, nor 三五年 (three to five years)."""
+    d = an.extract_numbers("比一九八○年翻两番；二0一一年是开局之年；二０二０年力争；锚定二○三五年远景目标；一九五四年。")
+    years = d[d["kind"] == "date"]
+    assert years[["surface", "value"]].values.tolist() == [
+        ["一九八○年", 1980.0], ["二0一一年", 2011.0], ["二０二０年", 2020.0], ["二○三五年", 2035.0], ["一九五四年", 1954.0]]
+    assert not (d["kind"] == "duration").any()

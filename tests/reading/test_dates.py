@@ -142,3 +142,9 @@ def test_a_title_block_of_another_year_than_the_folder_is_kept_and_named_in_one_
     said = [str(w.message) for w in caught if issubclass(w.category, an.CorpusWarning)]
     assert len(said) == 1 and "2020/report.txt: file name 2020, title block 2021年1月8日" in said[0]
     assert "2019/report.txt" not in said[0]
+
+
+@pytest.mark.parametrize("written", ["二○二四年三月五日", "二0二四年三月五日", "二〇二四年三月五日"])
+def test_a_date_line_in_chinese_digits_with_any_zero_dates_the_speech(written):
+    sp = an.read_compilation(text=f"政府工作报告\n——{written}在会议上\n国务院总理 李强\n各位代表：\n经济增长5%。\n").speeches
+    assert sp[["date", "year"]].values.tolist() == [["2024-03-05", 2024]]
