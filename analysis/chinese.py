@@ -387,10 +387,32 @@ def plan_pattern(name: str) -> str:
     return rf"(?<![十一二三四五六七八九]){name}(?![一二三四五六七八九期])"
 
 
-#: Any plan's name, the longest first, as :func:`plan_pattern` bounds it; the lookahead on the
-#: names' first characters lets the regex skip ahead (ten times faster on long texts).
-ANY_PLAN = re.compile(f"(?=[{''.join(sorted({n[0] for n in FIVE_YEAR_PLANS}))}])(?<![十一二三四五六七八九])"
-                      f"({'|'.join(sorted(FIVE_YEAR_PLANS, key=len, reverse=True))})(?![一二三四五六七八九期])")
+#: What may follow the two-character 十五 when it names the tenth plan (“十五”计划, 十五期间, 十五末): never
+#: 十五年, 十五届, 十五大 or 十五个, which are fifteen years, the fifteenth session, congress or plan.
+_TENTH_PLAN_AFTER = "规划|计划|时期|期间|末|初|以来|”|\"|」|』"
+#: A plan named by its ordinal, as reports write it in full: 第十五个五年规划, 第十一个五年计划.
+_PLAN_BY_ORDINAL = rf"第(?P<ordinal>[{CN_SMALL}]{{1,3}})个五年(?:规划|计划)"
+_BY_NAME = [rf"{n}(?![一二三四五六七八九期])" for n in sorted(FIVE_YEAR_PLANS, key=len, reverse=True) if n != "十五"]
+#: Any plan, by its name (the longest first, as :func:`plan_pattern` bounds it; 十五 only where it names the
+#: plan) or by its ordinal; :func:`plan_years` gives its years.  The lookahead on the first characters lets
+#: the regex skip ahead (ten times faster on long texts).
+ANY_PLAN = re.compile(rf"(?=[十第])(?:{_PLAN_BY_ORDINAL}|(?<![十一二三四五六七八九第])"
+                      rf"(?P<name>{'|'.join(_BY_NAME)}|十五(?={_TENTH_PLAN_AFTER})))")
+
+
+def plan_years(m: re.Match) -> tuple[int, int]:
+    """The years of a plan :data:`ANY_PLAN` found: by its name, or by its ordinal (the first two
+    plans ran 1953-57 and 1958-62; from the third, 1966-70, each follows the one before).
+
+    >>> [plan_years(m) for m in ANY_PLAN.finditer("“十五”计划、十四五、第十五个五年规划、第一个五年计划，十五年")]
+    [(2001, 2005), (2021, 2025), (2026, 2030), (1953, 1957)]
+    """
+    if m.group("name"):
+        return FIVE_YEAR_PLANS[m.group("name")]
+    n = chinese_number(m.group("ordinal"))
+    start = {1: 1953, 2: 1958}.get(n, 1966 + 5 * (n - 3))
+    return start, start + 4
+
 
 # --------------------------------------------------------------------------- numerals
 

@@ -96,3 +96,17 @@ def test_split_lines_gives_every_line_with_its_offsets_whatever_the_line_ends():
         lines = split_lines(text)
         assert lines == by_pattern(text), repr(text)
         assert "".join(text[ln.start:ln.stop] for ln in lines) == text  # the lines tile the text
+
+
+def test_a_five_year_plan_is_found_by_its_name_or_its_ordinal_and_fifteen_is_not_always_one():
+    """十五 names the tenth plan only as a plan is named (“十五”计划, 十五期间); 十五年, 十五届, 十五大
+    and 十五、 are fifteen years, a session, a congress and an outline's item.  第十五个五年规划 is the
+    fifteenth plan (2026-2030), not the tenth."""
+    from analysis.chinese import ANY_PLAN, plan_years
+
+    text = ("制定“十五”计划，十五期间；再奋斗十五年；第十五届中央委员会；十五大以来；十五、坚定不移；"
+            "第十五个五年规划；第一个五年计划；第六个五年计划；十四五规划；十五五时期")
+    found = [(m.group(0), plan_years(m)) for m in ANY_PLAN.finditer(text)]
+    assert found == [("十五", (2001, 2005)), ("十五", (2001, 2005)), ("第十五个五年规划", (2026, 2030)),
+                     ("第一个五年计划", (1953, 1957)), ("第六个五年计划", (1981, 1985)), ("十四五", (2021, 2025)),
+                     ("十五五", (2026, 2030))]

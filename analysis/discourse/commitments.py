@@ -32,11 +32,11 @@ from ..chinese import (
     CLAUSE_END,
     CN_SMALL,
     CUE_CLAUSE_BREAKS,
-    FIVE_YEAR_PLANS,
     HAN,
     SENTENCE_BREAKS,
     SHORT_LINE,
     offsets_of,
+    plan_years,
 )
 
 _ABOUT = re.compile(r"(左右|上下)$")
@@ -132,7 +132,7 @@ class _Marks:
         self.years = [(m.start(), int(m.group(1))) for m in _EXPLICIT_YEAR.finditer(text)]
         words = "|".join(_RELATIVE_YEAR)
         self.relative = [(m.start(), _RELATIVE_YEAR[m.group(0)]) for m in re.finditer(words, text)]
-        self.plans = [(m.start(), "{}-{}".format(*FIVE_YEAR_PLANS[m.group(1)])) for m in ANY_PLAN.finditer(text)]
+        self.plans = [(m.start(), "{}-{}".format(*plan_years(m))) for m in ANY_PLAN.finditer(text)]
         self.parts = [(m.start(), m.group(1)) for m in _PART_OF_YEAR.finditer(text)]
         self.reviews = _review_spans(text)
 

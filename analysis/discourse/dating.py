@@ -9,7 +9,7 @@ import re
 
 import pandas as pd
 
-from ..chinese import ANY_PLAN, FIVE_YEAR_PLANS
+from ..chinese import ANY_PLAN, plan_years
 from ..reading.script import working_texts
 
 _TERMS = {"新常态": (2014, None), "供给侧结构性改革": (2015, None), "高质量发展": (2017, None),
@@ -45,8 +45,8 @@ def dating_evidence(numbers: pd.DataFrame, speeches: pd.DataFrame) -> pd.DataFra
             rows += [(speech, claimed, surface, "year", int(value), int(value), a, b) for surface, value, a, b in
                      zip(found["surface"], found["value"], found["start"], found["end"])]
         for m in ANY_PLAN.finditer(text):  # one pass for every plan (their names never overlap)
-            lo, hi = FIVE_YEAR_PLANS[m.group(1)]
-            rows.append((speech, claimed, m.group(1), "plan", lo, hi, m.start(), m.end()))
+            lo, hi = plan_years(m)
+            rows.append((speech, claimed, m.group(0), "plan", lo, hi, m.start(), m.end()))
         for name, (lo, hi) in _TERMS.items():
             for m in re.finditer(name, text):
                 rows.append((speech, claimed, name, "term", lo, hi, m.start(), m.end()))
