@@ -114,3 +114,31 @@ def test_small_multiples_with_nothing_to_draw_say_so(tmp_path):
         fig, ax = plt.subplots()
         assert an.plot_top_terms(top, ax=ax) is not None and ax.texts[0].get_text() == style.NOTHING_TO_DRAW
     plt.close("all")
+
+
+# The count axes of figures/quantities.py and figures/corpus.py (a test file of either name would clash
+# with tests/discourse/test_quantities.py and tests/reading/test_corpus.py under pytest's import mode).
+COUNTED_SPEECH = ("在全市招商引资大会上的讲话\n××市委书记 ×××\n同志们：\n一、抓招商\n今年到位资金××亿元，增长××%，"
+                  "引进项目×××个。\n二、抓项目\n要抓开工、抓进度。\n")
+
+
+def _count_ticks(fig) -> list[float]:
+    import matplotlib.pyplot as plt
+
+    ax = fig.axes[0]
+    low, high = ax.get_xlim()
+    ticks = [t for t in ax.get_xticks() if low <= t <= high]
+    plt.close(fig)
+    return ticks
+
+
+def test_the_masked_figures_axis_ticks_whole_numbers_for_one_speech_with_three():
+    sp = an.read_compilation(text=COUNTED_SPEECH).speeches
+    ticks = _count_ticks(an.plot_masked_counts(an.masked_counts(an.numeric_targets(sp))))
+    assert len(ticks) >= 2 and all(float(t).is_integer() for t in ticks), ticks
+
+
+def test_the_outline_levels_axis_ticks_whole_numbers_for_one_speech_with_two_headings():
+    sp = an.read_compilation(text=COUNTED_SPEECH).speeches
+    ticks = _count_ticks(an.plot_outline_summary(an.outline_summary(an.outline(sp))))
+    assert len(ticks) >= 2 and all(float(t).is_integer() for t in ticks), ticks
