@@ -43,6 +43,7 @@ import pandas as pd
 
 from ..chinese import (
     CN_NUMERAL,
+    CN_ONE_DIGIT,
     CN_SMALL,
     CN_YEAR,
     HAN,
@@ -178,8 +179,7 @@ def _extract(speech, text: str, *, indicators=None) -> list[dict]:
 
 #: 翻一番, 翻了两番, 翻三番: doubled once, twice, three times (the planning targets of a decade, 翻两番
 #: of 1982).  Its value is the multiple the base comes to: 2, 4, 8 倍.
-_DOUBLINGS = {"一": 1, "1": 1, "二": 2, "两": 2, "2": 2, "三": 3, "3": 3, "四": 4, "4": 4}
-_DOUBLING = re.compile(rf"翻(?:了)?(?P<n>[{''.join(_DOUBLINGS)}])番")
+_DOUBLING = re.compile(rf"翻(?:了)?(?P<n>[{CN_ONE_DIGIT}1-9])番")
 
 
 #: The base a doubling is measured from, just before it (比2010年, 较“十三五”末): what is doubled stands before it.
@@ -189,7 +189,7 @@ _BASE = re.compile(r"(?:比|较)[^，。；、]{1,14}$")
 def _doublings(text: str, speech) -> list[dict]:
     rows = []
     for m in _DOUBLING.finditer(text):
-        times = 2.0 ** _DOUBLINGS[m.group("n")]
+        times = 2.0 ** chinese_number(m.group("n"))
         row = _row(text, speech, m.start(), m.end(), times, times, "倍", "count", "", False)
         base = _BASE.search(text, max(0, m.start() - 16), m.start())
         before = base.start() if base else m.start()  # 人均收入比2010年翻一番: read before the base
@@ -292,7 +292,8 @@ def _skip_unit(num: str, unit: str, kind: str, after: str) -> bool:
             or (kind == "count" and after.startswith(("全会", "会议", "届"))))
 
 
-_FOREIGN_CURRENCIES = ("美元", "欧元", "港元", "日元")
+#: The currencies other than the yuan, as :data:`_UNITS` names them: their scale goes before their name (亿美元).
+_FOREIGN_CURRENCIES = frozenset(u for _, u, kind in _UNITS if kind == "money" and u not in ("元", "亿元"))
 
 
 def _scaled_unit(kind: str, unit: str, scale: str) -> str:
