@@ -119,11 +119,21 @@ def find_headings(lines: list[Line]) -> tuple[list[int], dict[int, str], dict[in
 #: A speech's title, when a file runs several speeches on without numbering them (在…上的讲话, …致辞).
 _SPEECH_TITLE = re.compile(r"(?:讲话|致辞|发言|报告|讲稿)(?:[（(][^）)]{1,20}[）)])?$|^在.{2,40}上的")
 _BRACKETED_NUMBER = re.compile(r"^\s*[【\[〔]\s*\d{1,3}\s*[】\]〕]\s*")
+_RULE_MARKS = "=*#~＝＊"  # what a rule is drawn with, besides three dashes or more
 #: A rule drawn before or after a title (===== 在…上的讲话 =====, *** … ***); never a dash (——2024年…: a subtitle).
-_DECORATION = re.compile(r"^\s*(?:[=*#~＝＊]{2,}|-{3,})\s*|\s*(?:[=*#~＝＊]{2,}|-{3,})\s*$")
+_DECORATION = re.compile(rf"^\s*(?:[{_RULE_MARKS}]{{2,}}|-{{3,}})\s*|\s*(?:[{_RULE_MARKS}]{{2,}}|-{{3,}})\s*$")
 _NAVIGATION = re.compile(r"[>›»|_]")  # 首页 > 政府信息公开 > 政府工作报告: a breadcrumb, not a title
 #: Lines a title block may hold between a speech's title and its salutation (a date, a speaker, a subtitle).
 TITLE_BLOCK_LINES = 4
+
+
+def _undecorated(text: str) -> str:
+    """``text`` stripped, without the rules drawn before or after it (tried only where a line begins or
+    ends with a rule's mark: the pattern's end anchor would otherwise be tried at every character)."""
+    s = text.strip()
+    if s and (s[0] in _RULE_MARKS or s[-1] in _RULE_MARKS or s[0] == "-" or s[-1] == "-"):
+        s = _DECORATION.sub("", s).strip()
+    return s
 
 
 def titled_speeches(lines: list[Line]) -> dict[int, tuple[int, int]]:
@@ -132,7 +142,7 @@ def titled_speeches(lines: list[Line]) -> dict[int, tuple[int, int]]:
     prose; two at least (one is a single speech's own title).  Line index -> the title's offsets."""
     by_salutation: dict[int, int] = {}  # the title nearest above each salutation
     for i, line in enumerate(lines):
-        s = _DECORATION.sub("", line.text).strip()
+        s = _undecorated(line.text)
         if not s or len(s) > TITLE_LINE or is_prose(s) or not _SPEECH_TITLE.search(s) or _NAVIGATION.search(s):
             continue
         block = [j for j in range(i + 1, min(len(lines), i + 12)) if lines[j].text.strip()][:TITLE_BLOCK_LINES + 1]
