@@ -31,10 +31,12 @@ from ..chinese import (
     ANY_PLAN,
     CLAUSE_END,
     CN_SMALL,
+    CN_YEAR,
     CUE_CLAUSE_BREAKS,
     HAN,
     SENTENCE_BREAKS,
     SHORT_LINE,
+    YEAR_DIGITS,
     offsets_of,
     plan_years,
 )
@@ -54,15 +56,24 @@ _SHARE = re.compile(r"(占[^，。；]{0,20}(比重|比例)?|比重|比例)[达�
 # Where a list of targets starts (主要预期目标是：, 目标是).  The first character is taken by a class and each
 # alternative checks it behind: a pattern that opens on a class lets the regex engine skip in C to where
 # one stands, three times faster on a long text than a lookahead tried at every character.
-_TARGET_LIST = re.compile(r"[主预目](?:(?:(?<=主)要预期目标|(?<=主)要目标|(?<=预)期目标|(?<=目)标任务)(?:建议)?(?:是|为)[：:]"
-                          r"|(?<=目)标是[：:]?)")
+_TARGET_LIST = re.compile(r"[主预目](?:(?:(?<=主)要预期目标|(?<=主)要目标|(?<=预)期目标|(?<=目)标任务)"
+                          r"(?:建议)?(?:是|为)[：:]|(?<=目)标是[：:]?)")
 _TARGET_CUE = re.compile(r"(确保|力争|争取|要|将|预期|目标|计划|预计)[^，。；]{0,12}$")
 _FIRM_TARGET = re.compile(r"(确保|力争|争取|目标)[^，。；]{0,16}$")  # a commitment, whatever verb follows
 _INDICATOR_TAIL = re.compile(r"(增长|增速|涨幅|增幅|提高|下降|降低|减少|达到|完成|实现|控制在|控制|保持|分别"
-                             r"|突破|超过|首次|翻番|稳定在|稳定|负|为|是|在)+$")
+                             r"|突破|超过|首次|翻番|稳定在|稳定|负|为|是|在|再)+$")
 _INDICATOR_HEAD = re.compile(r"^(左右|以上|以内|确保|力争|争取|全年|完成|实现|今年|去年|其中|我们|和|及|与|要|将"
-                             r"|全市|全省|全区|全县|全国)+")
+                             r"|使(?!用)|全市|全省|全区|全县|全国)+")
 _PERCENT_KINDS = ("percent", "percentage_point")
+# the base a change is measured from (同比, 比上年, 较2020年) and the change's verb: never part of what is measured
+_COMPARISON_BASE = (rf"(?:同比|环比|(?:比|较)(?:上年同期|上年|去年|上一年|同期|年初|{YEAR_DIGITS}年|{CN_YEAR}年))"
+                    r"(?:分别)?(?:增长|增加|提升|提高|下降|减少|降低|增|减)?了?")
+#: An indicator that is a share of a total: 民间投资占比, 增加值占地区生产总值比重.
+_SHARE_OF = re.compile(r"占比|占.*(?:比重|比例|份额)")
+_BASE_AT_END = re.compile(rf"{_COMPARISON_BASE}$")
+# only a base between two figures (营收达到8400亿元、同比增长7%): the second measures what the first does
+# (the first figure's unit where the pattern of figures does not take it: 36.2微克/立方米、同比下降5%)
+_BASE_ONLY = re.compile(rf"[^，。；、\s]{{0,8}}\s*[、，,]\s*{_COMPARISON_BASE}(?:约|近)?$")
 _EXPLICIT_YEAR = re.compile(r"(20\d{2})年")
 # a part of the year already past when it is reported: its figures are results, not commitments
 # (1-2月, 一至三月, 一季度, 上半年, 前三季度, 前十个月; the first character taken by a class, as above)
@@ -155,7 +166,7 @@ class _Marks:
 def annotate(text: str, rows: list[dict], *, indicators: IndicatorTable | None = None) -> list[dict]:
     """``rows`` (one speech's quantities) with bound, direction, change, year, period and a scoped role;
     ``indicators`` names them (default :func:`indicator_table`: a corpus reads it once, not per speech)."""
-    marks = _Marks(text)
+    marks, prev = _Marks(text), None
     for r in rows:
         start = r["start"]
         before = text[marks.last_before(marks.clauses, start):start]
@@ -177,6 +188,9 @@ def annotate(text: str, rows: list[dict], *, indicators: IndicatorTable | None =
         elif _PART_OF_YEAR.fullmatch(r["period"]) and r["role"] != "comparison" and not _FIRM_TARGET.search(before):
             r["role"] = "actual"
         r["indicator"] = clean_indicator(r["indicator"])
+        if not r["indicator"] and prev is not None and prev["end"] > s0 and _BASE_ONLY.match(text, prev["end"], start):
+            r["indicator"] = prev["indicator"]
+        prev = r if r["kind"] not in ("date", "year") else prev  # 九万亿元，比一九八九年增长近两倍: past the base
     _respectively(text, rows)
     table = indicators or indicator_table()
     for r in rows:
@@ -223,9 +237,12 @@ def _respectively(text: str, rows: list[dict]) -> None:
             second["indicator"] = clean_indicator(b)
 
 
+_NOT_A_WORD = "］]）)】〕」』”’、，,：:；;"  # what an indicator never starts with (a note's mark: ［2］占GDP比重)
 # a figure before the indicator, with its unit or the part of a date it names (2025年全市地区生产总值: 2025年
-# goes; PM2.5年均浓度 keeps 年均)
-_AFTER_FIGURE = re.compile(r"[\d０-９]+(?:[.．][\d０-９]+)?\s*(?:年度|年(?!均)|月份|月末|月底|月|日)?"
+# goes); never digits a Latin letter touches, which are part of a name (PM2.5年均浓度, 5G基站, G60科创走廊)
+_NAME_CHAR = r"A-Za-zＡ-Ｚａ-ｚ\d０-９"  # a letter or digit: what a figure inside a name touches
+_AFTER_FIGURE = re.compile(rf"(?<![{_NAME_CHAR}.．])[\d０-９]+(?:[.．][\d０-９]+)?(?![{_NAME_CHAR}])"
+                           r"\s*(?:年度|年(?!均)|月份|月末|月底|月|日)?"
                            r"[%％个万亿元]*[、，]?")
 
 
@@ -238,11 +255,16 @@ def clean_indicator(indicator: str) -> str:
     ('技术合同成交额', '本外币贷款余额')
     >>> clean_indicator("2025年全市地区生产总值"), clean_indicator("１２月末全省贷款余额")
     ('地区生产总值', '贷款余额')
-    >>> clean_indicator("PM2.5年均浓度")
-    '年均浓度'
+    >>> clean_indicator("PM2.5年均浓度"), clean_indicator("新建5G基站")
+    ('PM2.5年均浓度', '新建5G基站')
+    >>> clean_indicator("优良天数比例同比提升"), clean_indicator("城乡居民收入比2020年增长"), clean_indicator("同比")
+    ('优良天数比例', '城乡居民收入', '')
     """
-    # never a fragment of the figure before it (…增长4.3%、 or 6个 cut from 106个)
-    indicator = _AFTER_FIGURE.split(indicator or "")[-1]
+    # never the base it is compared with (城乡居民收入比2020年增长 is 城乡居民收入), nor a fragment of
+    # the figure before it (…增长4.3%、 or 6个 cut from 106个)
+    verbless = _INDICATOR_TAIL.sub("", indicator or "")
+    base = _BASE_AT_END.search(verbless)
+    indicator = _AFTER_FIGURE.split(verbless[:base.start()] if base else indicator or "")[-1].lstrip(_NOT_A_WORD)
     cut = _INDICATOR_HEAD.sub("", _INDICATOR_TAIL.sub("", indicator))
     return cut if len(cut) >= 2 else indicator
 
@@ -257,14 +279,20 @@ class IndicatorTable:
         self._any = _any_of([rx for _, rx in rows])
 
     def name_of(self, indicator: str) -> str:
-        """The name of the first pattern that matches ``indicator``, else empty."""
+        """The name of the first pattern that matches ``indicator``, else empty (always empty for a share).
+
+        >>> table = indicator_table()
+        >>> table.name_of("地区生产总值"), table.name_of("数字经济增加值占GDP比重"), table.name_of("民间投资占比")
+        ('gdp', '', '')
+        """
         name = self._names.get(indicator)
         if name is None:
             if len(self._names) > 65_536:  # bounded whatever the corpus
                 self._names.clear()
             text = indicator or ""
-            # most indicators match no pattern: one search says so, where each pattern was asked in turn
-            name = "" if self._any is not None and not self._any.search(text) else next(
+            # most indicators match no pattern: one search says so, where each pattern was asked in turn;
+            # a share of a total is neither the part nor the total (增加值占地区生产总值比重 is not GDP)
+            name = "" if _SHARE_OF.search(text) or self._any is not None and not self._any.search(text) else next(
                 (n for n, rx in self.rows if rx.search(text)), "")
             self._names[indicator] = name
         return name
@@ -352,9 +380,9 @@ def target_table(numbers, *, top: int | None = None):
 _TARGET = re.compile(r"(确保|力争|争取|保持|目标|要|将|计划|预计|突破|实现|达到)")
 _ACTUAL = re.compile(r"(完成了?|已|累计|共|仅为|仅|实现了|达到了|拿了|赚了|引进|签约|开工|到位|现在|今年以来|目前)")
 # (居 and 排 as in 居全国第3, 排名; not 居民 or 排放: 居民收入增长5% and 碳排放下降3% compare nothing)
-_COMPARE = re.compile(r"(比|较|同比|高于|低于|高出|居(?!民)|排(?!放|污)|位居|相当于|增幅)")
+_COMPARE = re.compile(r"((?<!占)比(?![重例率])|较|同比|高于|低于|高出|居(?!民)|排(?!放|污)|位居|相当于|增幅)")
 _STRIP_TAIL = re.compile(r"((?:位居|居|排)(?:全省|全市|全国|全区)?|仅为|仅有|仅|达到了?|达|为|是|有|共|约|近|超过"
-                         r"|完成了?|实现了?|保持|增长到|降到|要|的|在|了|：|到|首次突破|突破)+$")
+                         r"|完成了?|实现了?|保持|(?:增长|提高|提升|上升|下降|降低|降)[到至]|要|的|在|了|：|到|首次突破|突破)+$")
 
 _OF_MEASURE = re.compile(rf"^的([{HAN}]{{2,6}}?)(?=[，。；、]|$)")
 _KEEP_VERB_END = re.compile(r"(保持|达到|实现|提出|按照|确保|力争)[的]?\s*$")
@@ -368,6 +396,19 @@ _MEASURE_AFTER = re.compile(rf"^[的]?([{HAN}]{{2,8}}?)(?=[，。；、的]|$)")
 def _clause_ends(text: str) -> list[int]:
     """Offsets of every clause-ending character of ``text`` (computed once per text)."""
     return offsets_of(text, CLAUSE_END)
+
+
+_LATIN_MARKS = "._-"  # inside a name in Latin letters and digits: PM2.5, PM_2.5, 5G-A
+_LATIN_RUN = re.compile(rf"[A-Za-z0-9{_LATIN_MARKS}]+$")
+
+
+def _last_chars(text: str, n: int) -> str:
+    """The last ``n`` characters of ``text``, a name in Latin letters and digits it would cut kept whole
+    (PM2.5年均浓度累计, not M2.5…)."""
+    cut = max(0, len(text) - n)
+    inside = cut and text[cut].isascii() and (text[cut].isalnum() or text[cut] in _LATIN_MARKS)
+    run = _LATIN_RUN.search(text, 0, cut + 1) if inside else None
+    return text[run.start() if run else cut:]
 
 
 def indicator_before(text: str, a: int, b: int) -> str:
@@ -385,8 +426,9 @@ def indicator_before(text: str, a: int, b: int) -> str:
     if "的" in before:
         before = before.rsplit("的", 1)[1]
     before = _LEADING_FILLER.sub("", before.rstrip("、").rsplit("、", 1)[-1])  # 6200万亩以上、年度产量: a list's item
+    before = _BASE_AT_END.sub("", before)  # 收入比2020年增长: 收入
     if len(before) >= 2:
-        return before[-MAX_INDICATOR:]
+        return _last_chars(before, MAX_INDICATOR)
     after = text[b:b + 14]
     m = _MEASURE_AFTER.match(after)
     return m.group(1) if m else ""

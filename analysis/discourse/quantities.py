@@ -15,8 +15,9 @@ value       float; NaN when masked
 value_max   upper end of a range (2-3年, 130万150万), else equal to value
 unit        normalised: ``%``, ``个百分点``, ``元``, ``万元``, ``亿元``, ``万亿元``,
             ``万元/亩``, ``元/亩``, ``亩``, ``万人``, ``年``, ``月``, ``日``, ``个`` ...
-kind        percent, percentage_point, money, price, area, population, count,
-            rank, duration, date, number (a bare figure), unknown (masked, no unit)
+kind        percent, percentage_point, money, price, area, population, count, length,
+            weight, concentration, rank, duration, year, date, number (a bare figure),
+            unknown (masked, no unit)
 approx      多 / 几 / 余 / 左右 / 近 / 超过 / 以上 ... ; empty when exact
 bound       about / at_least / at_most / range / exact (:mod:`.commitments`)
 direction   up / down (增长, 下降 ...), else empty; a written minus stays in value
@@ -79,6 +80,7 @@ _UNITS = [
     (r"日元", "日元", "money"),
     (r"人次", "人次", "count"),  # visits, not people: 接待游客1.2亿人次 (before 人)
     (rf"人口|(?=[{MASK_LETTERS}]*人民)|人(?![民大员才])", "人", "population"),
+    (r"微克(?:/|每)立方米", "微克/立方米", "concentration"),  # of fine particles (PM2.5), a target of every report
     (r"平方公里", "平方公里", "area"),
     (r"平方米", "平方米", "area"),
     (r"公顷", "公顷", "area"),
@@ -174,7 +176,29 @@ def _extract(speech, text: str, *, indicators=None) -> list[dict]:
             rows.append(_signed(row, text))
     if "番" in text:  # (most texts have none: one test)
         rows = sorted(rows + _doublings(text, speech), key=lambda r: r["start"])
+    if "/" in text:
+        rows = _with_slash_fractions(text, speech, rows)
     return annotate(text, _merge_lists(text, rows), indicators=indicators)
+
+
+#: A fraction written with a slash (占全国1/3以上, 增量的1/4): never a date (2024/3/5) nor a count per count
+#: (24/7), so the numerator is the smaller.
+_SLASH_FRACTION = re.compile(r"(?<![\d/.．])(\d{1,2})\s*/\s*(\d{1,3})(?![\d/.．])(?P<post>左右|以上|以下|以内|上下)?")
+
+
+def _with_slash_fractions(text: str, speech, rows: list[dict]) -> list[dict]:
+    """``rows`` with each slash fraction as one percent (1/3 is 33.3…%) instead of two bare figures."""
+    fractions = []
+    for m in _SLASH_FRACTION.finditer(text):
+        part, whole = int(m.group(1)), int(m.group(2))
+        if 0 < part < whole:
+            v = part * 100 / whole
+            fractions.append(_row(text, speech, m.start(), m.end(), v, v, "%", "percent", m.group("post") or "", False))
+    if not fractions:
+        return rows
+    spans = [(f["start"], f["end"]) for f in fractions]
+    kept = [r for r in rows if not any(a <= r["start"] < b for a, b in spans)]
+    return sorted(kept + fractions, key=lambda r: r["start"])
 
 
 #: 翻一番, 翻了两番, 翻三番: doubled once, twice, three times (the planning targets of a decade, 翻两番
@@ -283,9 +307,17 @@ def _bare_row(m: re.Match, text: str, speech) -> dict | None:
     return _row(text, speech, a, b, v, vmax, unit, kind, approx, masked)
 
 
-def _skip_unit(num: str, unit: str, kind: str, after: str) -> bool:
-    """Quantity-like words that are not quantities: 一个, 两项, 三年; 三成不变; 年代; 届会议."""
+#: What leads to a multiple written in Chinese numerals (the words before it, its 近/约 included).
+_MULTIPLE_CUE = re.compile(r"(?:增长|增加|提高|扩大|上升|达到|达|相当于|超过|是|为|的|翻)了?(?:近|约|超过|将近)?$")
+
+
+def _skip_unit(num: str, unit: str, kind: str, after: str, *, before: str = "") -> bool:
+    """Quantity-like words that are not quantities: 一个, 两项, 三年; 三成不变; 年代; 届会议.  A multiple
+    in Chinese numerals is one where a change or a comparison leads to it (增长近两倍, 是原来的三倍), not
+    in a figure of speech (凶猛十倍, 以十倍的疯狂)."""
     is_cn = bool(_IS_CN.fullmatch(num))
+    if unit == "倍":
+        return is_cn and not _MULTIPLE_CUE.search(before)
     return ((is_cn and len(num) == 1 and kind in ("count", "year", "duration", "date", "population"))
             or (is_cn and unit == "成" and after.startswith("不变"))
             or (unit == "年" and after[:1] in ("代", "轻"))
@@ -318,7 +350,7 @@ def _unit_row(m: re.Match, text: str, speech) -> dict | None:
     unit_i = 2 if m.group("unit") is None else int(_UNIT_ALONE.match(text, m.start("unit")).lastgroup[1:])
     _, unit, kind = _UNITS[unit_i]
     unit = unit if unit is not None else (m.group("unit") or "")[:1]
-    if _skip_unit(num, unit, kind, text[b:b + 2]):
+    if _skip_unit(num, unit, kind, text[b:b + 2], before=text[max(0, a - 4):a]):
         return None
     v, vmax, masked, scale, approx = value_of(num, bare_scale=bool(m.group("pct")))
     if math.isnan(v) and not masked:

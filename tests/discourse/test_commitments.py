@@ -171,3 +171,29 @@ def test_residents_and_emissions_are_no_comparison():
     """居 and 排 cue a comparison (居全国第3位, 排名前5): not in 居民 or 排放."""
     d = an.extract_numbers("城乡居民收入增长5%，碳排放强度下降3%，居全国第3位，排名前5名。")
     assert d["role"].tolist() == ["other", "other", "comparison", "comparison"]
+
+
+def test_a_share_compares_nothing_and_names_no_total():
+    """比重 and 占比 hold 比 but measure a share: not a comparison, and 增加值占地区生产总值比重 is not GDP."""
+    d = an.extract_numbers("数字经济核心产业增加值占地区生产总值比重达到12%，民间投资占比55%，增速比全国高1个百分点。")
+    assert d["role"].tolist()[2] == "comparison" and "comparison" not in d["role"].tolist()[:2]
+    assert d["indicator_norm"].tolist()[:2] == ["", ""]
+
+
+@pytest.mark.parametrize("sentence,figure,indicator", [
+    ("PM2.5年均浓度下降到28微克/立方米。", "28微克/立方米", "PM2.5年均浓度"),
+    ("PM2.5平均浓度降至28.5微克每立方米。", "28.5微克每立方米", "PM2.5平均浓度"),
+    ("累计建成5G基站12万个。", "12万个", "累计建成5G基站"),
+    ("城乡居民收入比2020年增长30%。", "30%", "城乡居民收入"),
+    ("优良天数比例同比提升2个百分点。", "2个百分点", "优良天数比例"),
+])
+def test_an_indicator_keeps_a_latin_name_whole_and_never_holds_the_base_it_is_compared_with(
+        sentence, figure, indicator):
+    rows = an.extract_numbers(sentence)
+    assert rows.loc[rows["surface"] == figure, "indicator"].tolist() == [indicator]
+
+
+def test_a_change_after_a_figure_measures_what_the_figure_does():
+    """营收达到8400亿元、同比增长7%: the 7% is the growth of 营收, whose name the clause gives once."""
+    d = an.extract_numbers("省级重点产业链营收达到8400亿元、同比增长7%，规上工业增加值增长6%。")
+    assert d["indicator"].tolist() == ["省级重点产业链营收", "省级重点产业链营收", "规上工业增加值"]

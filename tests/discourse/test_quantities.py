@@ -208,3 +208,30 @@ def test_a_year_in_chinese_digits_is_one_year_whatever_its_zeros():
     assert years[["surface", "value"]].values.tolist() == [
         ["一九八○年", 1980.0], ["二0一一年", 2011.0], ["二０二０年", 2020.0], ["二○三五年", 2035.0], ["一九五四年", 1954.0]]
     assert not (d["kind"] == "duration").any()
+
+
+def test_a_multiple_in_chinese_numerals_is_one_where_a_change_leads_to_it():
+    """增长近两倍 and 是原来的三倍 are multiples; 凶猛十倍 (a figure of speech of the early congresses) is none."""
+    d = an.extract_numbers("产值比一九八九年增长近两倍，规模是原来的三倍，增加了一倍；敌人凶猛十倍。")
+    multiples = d[d["unit"] == "倍"]
+    assert multiples[["surface", "value", "bound"]].values.tolist() == [
+        ["近两倍", 2.0, "about"], ["三倍", 3.0, "exact"], ["一倍", 1.0, "exact"]]
+
+
+def test_a_fraction_written_with_a_slash_is_one_percent_and_a_date_is_none():
+    """占全国1/3以上 is a third or more, not the figures 1 and 3; 2024/3/5 and 24/7 are no fractions."""
+    d = an.extract_numbers("产量占全国1/3以上，增量的1/4来自民营企业；2024/3/5开业，24/7服务。")
+    fractions = d[d["unit"] == "%"]
+    assert fractions[["surface", "bound"]].values.tolist() == [["1/3以上", "at_least"], ["1/4", "exact"]]
+    assert fractions["value"].round(2).tolist() == [33.33, 25.0]
+    before_the_date = d[d["end"] <= d.loc[d["surface"] == "1/4", "end"].iloc[0]]
+    assert before_the_date["surface"].tolist() == ["1/3以上", "1/4"]
+
+
+def test_a_concentration_of_fine_particles_keeps_its_unit():
+    """29微克/立方米 (or 每立方米), the PM2.5 target of every report, is one concentration, not 29 and a 米."""
+    d = an.extract_numbers("细颗粒物年均浓度控制在29微克/立方米左右，PM2.5平均浓度降至28.5微克每立方米。")
+    assert d[["surface", "value", "unit", "kind"]].values.tolist() == [
+        ["29微克/立方米左右", 29.0, "微克/立方米", "concentration"],
+        ["28.5微克每立方米", 28.5, "微克/立方米", "concentration"]]
+    assert (d["indicator_norm"] == "pm25").all()
