@@ -262,9 +262,10 @@ def clean_indicator(indicator: str) -> str:
     """
     # never the base it is compared with (城乡居民收入比2020年增长 is 城乡居民收入), nor a fragment of
     # the figure before it (…增长4.3%、 or 6个 cut from 106个)
-    verbless = _INDICATOR_TAIL.sub("", indicator or "")
-    base = _BASE_AT_END.search(verbless)
-    indicator = _AFTER_FIGURE.split(verbless[:base.start()] if base else indicator or "")[-1].lstrip(_NOT_A_WORD)
+    indicator = indicator or ""
+    verbless = _INDICATOR_TAIL.sub("", indicator) if "比" in indicator or "较" in indicator else ""
+    base = _BASE_AT_END.search(verbless) if verbless else None  # every base holds 比 or 较
+    indicator = _AFTER_FIGURE.split(verbless[:base.start()] if base else indicator)[-1].lstrip(_NOT_A_WORD)
     cut = _INDICATOR_HEAD.sub("", _INDICATOR_TAIL.sub("", indicator))
     return cut if len(cut) >= 2 else indicator
 
@@ -426,7 +427,8 @@ def indicator_before(text: str, a: int, b: int) -> str:
     if "的" in before:
         before = before.rsplit("的", 1)[1]
     before = _LEADING_FILLER.sub("", before.rstrip("、").rsplit("、", 1)[-1])  # 6200万亩以上、年度产量: a list's item
-    before = _BASE_AT_END.sub("", before)  # 收入比2020年增长: 收入
+    if "比" in before or "较" in before:
+        before = _BASE_AT_END.sub("", before)  # 收入比2020年增长: 收入
     if len(before) >= 2:
         return _last_chars(before, MAX_INDICATOR)
     after = text[b:b + 14]
