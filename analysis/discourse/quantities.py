@@ -16,8 +16,8 @@ value_max   upper end of a range (2-3年, 130万150万), else equal to value
 unit        normalised: ``%``, ``个百分点``, ``元``, ``万元``, ``亿元``, ``万亿元``,
             ``万元/亩``, ``元/亩``, ``亩``, ``万人``, ``年``, ``月``, ``日``, ``个`` ...
 kind        percent, percentage_point, money, price, area, population, count, length,
-            weight, concentration, rank, duration, year, date, number (a bare figure),
-            unknown (masked, no unit)
+            weight, concentration, power, energy, volume, rank, duration, year, date,
+            number (a bare figure), unknown (masked, no unit)
 approx      多 / 几 / 余 / 左右 / 近 / 超过 / 以上 ... ; empty when exact
 bound       about / at_least / at_most / range / exact (:mod:`.commitments`)
 direction   up / down (增长, 下降 ...), else empty; a written minus stays in value
@@ -94,18 +94,26 @@ _UNITS = [
     (r"岁", "岁", "count"),
     (r"倍", "倍", "count"),
     (r"成(?![为功立果本效绩员熟型交长])", "成", "percent"),
+    (r"千瓦时", "千瓦时", "energy"),  # electricity generated or used (亿千瓦时); before 千瓦
+    (r"千瓦", "千瓦", "power"),  # installed capacity (新增光伏装机214万千瓦)
+    (r"兆瓦时", "兆瓦时", "energy"),
+    (r"兆瓦", "兆瓦", "power"),
+    (r"立方米", "立方米", "volume"),  # of water or gas (亿立方米)
+    (r"小时", "小时", "duration"),
+    (r"分钟", "分钟", "duration"),  # 15分钟生活圈
     (r"公里|千米", "公里", "length"),
     (r"米(?![饭粮面])", "米", "length"),
     (r"吨", "吨", "weight"),
     (r"公斤|千克", "公斤", "weight"),
     (r"斤", "斤", "weight"),
     (r"克(?![服隆难])", "克", "weight"),
-    (r"(?:个|项|家|座|批|所|名|户|条|种|台|套|辆|艘|架|次|场|件|处|间|栋)", None, "count"),
+    (r"(?:个|项|家|座|批|所|名|户|条|种|台|套|辆|艘|架|次|场|件|处|间|栋|张|部(?![门署分委])|位(?![数于置列]))", None,
+     "count"),
 ]
 _UNIT_RE = "|".join(f"(?P<u{i}>{p})" for i, (p, _, _) in enumerate(_UNITS))
 
 #: The units alone, to tell which one a quantity's unit is: its group's name (``u3``) at once,
-#: where asking each of the quantity's 26 unit groups in turn was a fifth of :func:`_unit_row`'s work.
+#: where asking each of the quantity's unit groups in turn was a fifth of :func:`_unit_row`'s work.
 _UNIT_ALONE = re.compile(_UNIT_RE)
 _IS_CN = re.compile(rf"(?:{CN}|{FUZZY}){SCALE}?(?:{FUZZY})?")
 
@@ -256,8 +264,11 @@ def _without_false_range(m: re.Match, text: str) -> re.Match:
         return m
     left, right = num[:sep.start()], num[sep.end():]
     mixed = bool(_DIGIT.search(left)) != bool(_DIGIT.search(right))
-    year_after_marker = "、" in sep.group(0) and re.fullmatch(r"\d{4}", right) is not None
-    if not (mixed or year_after_marker):
+    listed = "、" in sep.group(0)
+    year_after_marker = listed and re.fullmatch(r"\d{4}", right) is not None
+    # a heading's number (二、一张蓝图绘到底): 、 after what opens a line
+    heading = listed and text[max(0, m.start("num") - 4):m.start("num")].rstrip(" \u3000\t").endswith("\n")
+    if not (mixed or year_after_marker or heading or m.start("num") == 0 and listed):
         return m
     again = QUANTITY.match(text, m.start("num") + sep.end())
     return again if again is not None and again.group("num") else m
@@ -340,7 +351,7 @@ def _scaled_unit(kind: str, unit: str, scale: str) -> str:
         return {"亿元": ("万亿元" if scale == "万" else "亿元")}.get(unit, (scale + "元") if scale else unit)
     if kind == "population":
         return (scale + "人") if scale else "人"
-    if scale and kind in ("count", "area", "weight", "length"):
+    if scale and kind in ("count", "area", "weight", "length", "power", "energy", "volume"):
         return scale + unit
     return unit
 

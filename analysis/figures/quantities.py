@@ -196,6 +196,10 @@ INDICATOR_NAMES = {
     "industrial_value_added": "工业增加值", "rd_intensity": "研发投入强度", "disposable_income": "居民人均可支配收入",
     "foreign_trade": "外贸进出口", "energy_intensity": "单位生产总值能耗", "foreign_investment": "实际使用外资",
     "investment_attraction": "招商引资", "project_start_rate": "开工率", "pm25": "细颗粒物浓度",
+    "carbon_intensity": "单位生产总值二氧化碳排放", "urbanization_rate": "常住人口城镇化率",
+    "life_expectancy": "人均预期寿命",
+    "forest_coverage": "森林覆盖率", "technology_contracts": "技术合同成交额", "grain_sown_area": "粮食播种面积",
+    "good_air_days": "空气质量优良天数比例", "surface_water_quality": "地表水优良水体比例",
 }
 _CHANGE_NAMES = {"growth": "增速", "level": "", "share": "占比"}
 _BOUND_MARKERS = {"about": ("o", "左右/约"), "at_least": (">", "以上/不低于"), "at_most": ("<", "以内/不超过"),

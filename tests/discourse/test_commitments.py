@@ -197,3 +197,24 @@ def test_a_change_after_a_figure_measures_what_the_figure_does():
     """营收达到8400亿元、同比增长7%: the 7% is the growth of 营收, whose name the clause gives once."""
     d = an.extract_numbers("省级重点产业链营收达到8400亿元、同比增长7%，规上工业增加值增长6%。")
     assert d["indicator"].tolist() == ["省级重点产业链营收", "省级重点产业链营收", "规上工业增加值"]
+
+
+@pytest.mark.parametrize("sentence,name", [
+    ("常住人口城镇化率达到70%。", "urbanization_rate"),
+    ("单位地区生产总值二氧化碳排放下降3%。", "carbon_intensity"),  # not GDP, though 生产总值 is in it
+    ("人均预期寿命达到80岁。", "life_expectancy"),
+    ("森林覆盖率达到45%。", "forest_coverage"),
+    ("技术合同成交额1000亿元。", "technology_contracts"),
+    ("粮食播种面积稳定在1.2亿亩。", "grain_sown_area"),
+    ("城市空气质量优良天数比率88%。", "good_air_days"),
+    ("国考断面水质优良比例90%。", "surface_water_quality"),
+])
+def test_the_targets_every_report_sets_have_a_name(sentence, name):
+    assert an.extract_numbers(sentence)["indicator_norm"].tolist() == [name]
+
+
+def test_every_indicator_name_has_a_panel_title():
+    from analysis.discourse.commitments import indicator_table
+    from analysis.figures.quantities import INDICATOR_NAMES
+
+    assert {name for name, _ in indicator_table().rows} <= set(INDICATOR_NAMES)

@@ -132,7 +132,7 @@ def test_figures_masked_with_multiplication_signs_are_masked_and_a_product_is_no
     masked = d[d["masked"]]
     assert masked["surface"].tolist() == ["××亿元", "××%", "×××个"] and masked["value"].isna().all()
     assert masked["unit"].tolist() == ["亿元", "%", "个"]
-    assert d.loc[~d["masked"], "surface"].tolist() == ["7", "24"]  # 7×24: a product, two figures as before
+    assert d.loc[~d["masked"], "surface"].tolist() == ["7", "24小时"]  # 7×24: a product, two figures as before
 
 
 def test_a_notes_mark_is_no_figure():
@@ -235,3 +235,22 @@ def test_a_concentration_of_fine_particles_keeps_its_unit():
         ["29微克/立方米左右", 29.0, "微克/立方米", "concentration"],
         ["28.5微克每立方米", 28.5, "微克/立方米", "concentration"]]
     assert (d["indicator_norm"] == "pm25").all()
+
+
+def test_capacity_electricity_volume_hours_and_the_classifiers_of_beds_and_rules_keep_their_units():
+    """新增光伏装机214万千瓦 is a capacity, 2万亿千瓦时 electricity, 100亿立方米 water; 24小时, 15分钟; 床位3.2万张,
+    规章27部, 院士123位 count: before, each was a bare figure.  3部门 is no count of 部."""
+    d = an.extract_numbers("新增光伏装机214万千瓦，送电量2万亿千瓦时，蓄水量100亿立方米，720兆瓦储能电站，公园24小时开放，"
+                           "15分钟生活圈，床位3.2万张，出台规章27部，院士增至123位，3部门联合。")
+    assert d[["surface", "unit", "kind"]].values.tolist() == [
+        ["214万千瓦", "万千瓦", "power"], ["2万亿千瓦时", "万亿千瓦时", "energy"], ["100亿立方米", "亿立方米", "volume"],
+        ["720兆瓦", "兆瓦", "power"], ["24小时", "小时", "duration"], ["15分钟", "分钟", "duration"],
+        ["3.2万张", "万张", "count"], ["27部", "部", "count"], ["123位", "位", "count"], ["3", "", "number"]]
+    assert d["indicator"].tolist()[:3] == ["新增光伏装机", "送电量", "蓄水量"] and d["indicator"].tolist()[8] == "院士"
+
+
+def test_a_headings_number_never_opens_a_range():
+    """二、一张蓝图绘到底 is the heading 二 and the phrase 一张蓝图, not two to one sheets; 二、三张 inside a
+    sentence is a range."""
+    d = an.extract_numbers("前言\n二、一张蓝图绘到底\n新建二、三张床位。")
+    assert d[["surface", "value", "value_max"]].values.tolist() == [["二、三张", 2.0, 3.0]]
