@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .quantities import INDICATOR_NAMES
 from .style import (
     MAX_WIDTH,
     PALETTE,
@@ -134,7 +135,7 @@ def plot_target_series(series: pd.DataFrame, *, page: int = 1, ax=None):
     ...     "indicator_norm": ["gdp"] * 3, "role": ["target", "actual", "target"], "value": [5.0, 5.2, 5.0],
     ...     "value_max": [5.0, 5.2, 5.0], "bound": ["about", "exact", "about"], "unit": ["%"] * 3})
     >>> an.plot_target_series(ts).axes[0].get_title()
-    'gdp（%）'
+    '生产总值（%）'
     """
     indicators = page_of(sorted(series["indicator_norm"].unique()), page)
     fig, axes = panel_grid(len(indicators), ax=ax, size=(3.0, 2.4))
@@ -148,7 +149,7 @@ def plot_target_series(series: pd.DataFrame, *, page: int = 1, ax=None):
         actual = rows[rows["role"] == "actual"]
         panel.plot(actual["year"].astype(float), actual["value"].astype(float), "x", color=PALETTE[1],
                    markersize=5, label="实际（上年）")
-        panel.set_title(f"{indicator}（{unit}）", fontsize=10)
+        panel.set_title(f"{INDICATOR_NAMES.get(indicator, indicator)}（{unit}）", fontsize=10)
         panel.set_xlim(*span)
         _year_axis(panel)
     if ax is None and len(series):
