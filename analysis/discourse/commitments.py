@@ -51,8 +51,12 @@ _BEFORE_AT_MOST = re.compile(r"(控制在|低于)\s*$")
 _BEFORE_ABOUT = re.compile(r"(约|大约|近|将近|接近)\s*$")
 _DOWN = re.compile(r"(下降|降低|减少|回落|下跌|缩小|压减|降至|降到)[了到至]?\s*$")
 _UP = re.compile(r"(增长|提高|增加|上涨|扩大|提升|增速|涨幅|增幅|达到|突破)[了到至为]?\s*$")
-_GROWTH = re.compile(r"(增长|增速|涨幅|增幅|提高|下降|降低|减少|上涨|回落)[了到至为]?\s*$")
-_SHARE = re.compile(r"(占[^，。；]{0,20}(比重|比例)?|比重|比例)[达到为是]*\s*$")
+# a rate of change (提高5%), never a level reached (提高到55%, 下降至5%: 到 and 至 say what it comes to)
+# (a growth rate brought to a level is a rate still: 增速提高到6%)
+_GROWTH = re.compile(r"(?:(增长|增速|涨幅|增幅|提高|下降|降低|减少|上涨|回落)[了为]?"
+                     r"|(?:增速|涨幅|增幅|增长率)[^，。；\d]{0,4}[到至])\s*$")
+_SHARE = re.compile(r"(占[^，。；]{0,20}(比重|比例)?|比重|比例)"
+                    r"(?:[达到为是]|(?:提高|提升|上升|下降|降低|增加|减少)[到至])*\s*$")
 # Where a list of targets starts (主要预期目标是：, 目标是).  The first character is taken by a class and each
 # alternative checks it behind: a pattern that opens on a class lets the regex engine skip in C to where
 # one stands, three times faster on a long text than a lookahead tried at every character.
@@ -61,7 +65,7 @@ _TARGET_LIST = re.compile(r"[主预目](?:(?:(?<=主)要预期目标|(?<=主)要
 _TARGET_CUE = re.compile(r"(确保|力争|争取|要|将|预期|目标|计划|预计)[^，。；]{0,12}$")
 _FIRM_TARGET = re.compile(r"(确保|力争|争取|目标)[^，。；]{0,16}$")  # a commitment, whatever verb follows
 _INDICATOR_TAIL = re.compile(r"(增长|增速|涨幅|增幅|提高|下降|降低|减少|达到|完成|实现|控制在|控制|保持|分别"
-                             r"|突破|超过|首次|翻番|稳定在|稳定|负|为|是|在|再)+$")
+                             r"|突破|超过|首次|翻番|稳定在|稳定|负|为|是|在|再|确保|力争|争取|(?<![重主需纲])要)+$")
 _INDICATOR_HEAD = re.compile(r"^(左右|以上|以内|确保|力争|争取|全年|完成|实现|今年|去年|其中|我们|和|及|与|要|将"
                              r"|使(?!用)|全市|全省|全区|全县|全国)+")
 _PERCENT_KINDS = ("percent", "percentage_point")
@@ -69,7 +73,9 @@ _PERCENT_KINDS = ("percent", "percentage_point")
 _COMPARISON_BASE = (rf"(?:同比|环比|(?:比|较)(?:上年同期|上年|去年|上一年|同期|年初|{YEAR_DIGITS}年|{CN_YEAR}年))"
                     r"(?:分别)?(?:增长|增加|提升|提高|下降|减少|降低|增|减)?了?")
 #: An indicator that is a share of a total: 民间投资占比, 增加值占地区生产总值比重.
-_SHARE_OF = re.compile(r"占比|占.*(?:比重|比例|份额)")
+_SHARE_OF = re.compile(r"占比|(?:占|相当于).*(?:比重|比例|份额)")
+_SHARE_CUE = re.compile(r"占|相当于")  # in an indicator pattern: it names a share
+_SHARE_WORDS = ("比重", "比例", "份额")
 _BASE_AT_END = re.compile(rf"{_COMPARISON_BASE}$")
 # only a base between two figures (营收达到8400亿元、同比增长7%): the second measures what the first does
 # (the first figure's unit where the pattern of figures does not take it: 36.2微克/立方米、同比下降5%)
@@ -278,13 +284,17 @@ class IndicatorTable:
         self.rows = rows
         self._names: dict[str, str] = {}
         self._any = _any_of([rx for _, rx in rows])
+        self.share_rows = tuple((n, rx) for n, rx in rows if _SHARE_CUE.search(rx.pattern))
 
     def name_of(self, indicator: str) -> str:
-        """The name of the first pattern that matches ``indicator``, else empty (always empty for a share).
+        """The name of the first pattern that matches ``indicator``, else empty.  A share is named only
+        by a pattern written for a share (one that holds 占 or 相当于): it is neither its part nor its whole.
 
         >>> table = indicator_table()
         >>> table.name_of("地区生产总值"), table.name_of("数字经济增加值占GDP比重"), table.name_of("民间投资占比")
         ('gdp', '', '')
+        >>> table.name_of("全社会研发经费支出相当于全市生产总值的比例")
+        'rd_intensity'
         """
         name = self._names.get(indicator)
         if name is None:
@@ -293,8 +303,10 @@ class IndicatorTable:
             text = indicator or ""
             # most indicators match no pattern: one search says so, where each pattern was asked in turn;
             # a share of a total is neither the part nor the total (增加值占地区生产总值比重 is not GDP)
-            name = "" if _SHARE_OF.search(text) or self._any is not None and not self._any.search(text) else next(
-                (n for n, rx in self.rows if rx.search(text)), "")
+            share = _SHARE_OF.search(text) is not None
+            rows = self.share_rows if share else self.rows
+            name = "" if not share and self._any is not None and not self._any.search(text) else next(
+                (n for n, rx in rows if rx.search(text)), "")
             self._names[indicator] = name
         return name
 
@@ -387,8 +399,8 @@ _STRIP_TAIL = re.compile(r"((?:位居|居|排)(?:全省|全市|全国|全区)?|�
 
 _OF_MEASURE = re.compile(rf"^的([{HAN}]{{2,6}}?)(?=[，。；、]|$)")
 _KEEP_VERB_END = re.compile(r"(保持|达到|实现|提出|按照|确保|力争)[的]?\s*$")
-_LEADING_FILLER = re.compile(r"^(今年|去年|全市|全县|全省|全区|全州|全国|我们|我|要|就|也|还是|还|已经|一个|这个|那么"
-                             r"|所以|但是)+")
+_LEADING_FILLER = re.compile(r"^(今年|去年|全市|全县|全省|全区|全州|全国|我们|我(?![国省市区县])|要|就|也|还是|还|已经"
+                             r"|一个|这个|那么|所以|但是)+")
 MAX_INDICATOR = 12  # characters: an indicator longer than this is cut at its front, at a word a list puts apart
 _MEASURE_AFTER = re.compile(rf"^[的]?([{HAN}]{{2,8}}?)(?=[，。；、的]|$)")
 
@@ -425,12 +437,14 @@ def indicator_before(text: str, a: int, b: int) -> str:
         return after_m.group(1)
     before = _STRIP_TAIL.sub("", before.strip())
     if "的" in before:
-        before = before.rsplit("的", 1)[1]
+        head, tail = before.rsplit("的", 1)
+        # 民营经济占全市经济总量的比重: a share keeps what it is a share of
+        before = tail if tail not in _SHARE_WORDS else head.rsplit("的", 1)[-1] + "的" + tail
     before = _LEADING_FILLER.sub("", before.rstrip("、").rsplit("、", 1)[-1])  # 6200万亩以上、年度产量: a list's item
     if "比" in before or "较" in before:
         before = _BASE_AT_END.sub("", before)  # 收入比2020年增长: 收入
-    if len(before) >= 2:
-        return _last_chars(before, MAX_INDICATOR)
+    if len(before) >= 2:  # a share names two things, its part and its whole: twice the length
+        return _last_chars(before, 2 * MAX_INDICATOR if _SHARE_OF.search(before) else MAX_INDICATOR)
     after = text[b:b + 14]
     m = _MEASURE_AFTER.match(after)
     return m.group(1) if m else ""

@@ -218,3 +218,29 @@ def test_every_indicator_name_has_a_panel_title():
     from analysis.figures.quantities import INDICATOR_NAMES
 
     assert {name for name, _ in indicator_table().rows} <= set(INDICATOR_NAMES)
+
+
+def test_a_share_keeps_its_part_and_its_whole():
+    """A share names two things: 民营经济占全市经济总量的比重 whole (it had been 比重), 产业投资占固定资产投资比重
+    uncut (it had been 业投资占…), and 我国 keeps its 我 (it had been 国经济总量…)."""
+    d = an.extract_numbers("民营经济占全市经济总量的比重达到60%，产业投资占固定资产投资比重提高到55%，"
+                           "我国经济总量占世界经济的比重达百分之十八点五。")
+    assert d["indicator"].tolist() == ["民营经济占全市经济总量的比重", "产业投资占固定资产投资比重", "我国经济总量占世界经济的比重"]
+    assert d["change"].tolist() == ["share", "share", "share"]
+
+
+def test_a_level_reached_is_no_rate_of_change_but_a_growth_rate_is():
+    """提高到42.5% and 下降到5% say what a measure comes to (a level); 提高5% is a change, and 增速提高到6% a rate."""
+    d = an.extract_numbers("森林覆盖率提高到42.5%，失业率下降到5%，收入提高5%，增速提高到6%。")
+    assert d["change"].tolist() == ["level", "level", "growth", "growth"]
+
+
+def test_a_share_is_named_by_a_pattern_written_for_a_share():
+    """研发经费支出相当于生产总值的比例 is R&D intensity; 增加值占地区生产总值比重 is no GDP."""
+    d = an.extract_numbers("全社会研发经费支出相当于全市生产总值的比例达到4.5%左右，制造业增加值占地区生产总值比重达33.5%。")
+    assert d["indicator_norm"].tolist() == ["rd_intensity", ""]
+
+
+def test_the_verb_of_commitment_is_no_part_of_an_indicator():
+    d = an.extract_numbers("今年全市招商引资到位资金要确保完成500亿元。")
+    assert d["indicator"].tolist() == ["招商引资到位资金"] and d["indicator_norm"].tolist() == ["investment_attraction"]
