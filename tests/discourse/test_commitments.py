@@ -230,9 +230,10 @@ def test_a_share_keeps_its_part_and_its_whole():
 
 
 def test_a_level_reached_is_no_rate_of_change_but_a_growth_rate_is():
-    """提高到42.5% and 下降到5% say what a measure comes to (a level); 提高5% is a change, and 增速提高到6% a rate."""
-    d = an.extract_numbers("森林覆盖率提高到42.5%，失业率下降到5%，收入提高5%，增速提高到6%。")
-    assert d["change"].tolist() == ["level", "level", "growth", "growth"]
+    """提高到42.5% and 下降到5% say what a measure comes to (a level); 提高5% is a change, and 增速提高到6% and
+    涨幅控制在3%左右 rates, whatever verb brings them to their figure."""
+    d = an.extract_numbers("森林覆盖率提高到42.5%，失业率下降到5%，收入提高5%，增速提高到6%，居民消费价格涨幅控制在3%左右。")
+    assert d["change"].tolist() == ["level", "level", "growth", "growth", "growth"]
 
 
 def test_a_share_is_named_by_a_pattern_written_for_a_share():
