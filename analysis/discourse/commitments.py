@@ -399,6 +399,11 @@ _STRIP_TAIL = re.compile(r"((?:位居|居|排)(?:全省|全市|全国|全区)?|�
 
 _OF_MEASURE = re.compile(rf"^的([{HAN}]{{2,6}}?)(?=[，。；、]|$)")
 _KEEP_VERB_END = re.compile(r"(保持|达到|实现|提出|按照|确保|力争)[的]?\s*$")
+# where a change starts (从五十四万亿元, 由6.4张, and 从 or 由 right before the first figure): never what is
+# measured (never the 从 of 从事, 从而, 自从, nor the 由 that 理由, 自由 and 缘由 end on)
+_FIGURE_CHAR = rf"[\d{CN_SMALL}百千万亿两]"
+_FROM_FIGURE = re.compile(rf"(?<=[{HAN}])(?:(?<!自)从(?![事而未来不没严小中头速快紧实政业容])|(?<![理自缘事来经因])由)"
+                          rf"(?:[^，。；从由]*{_FIGURE_CHAR}[^，。；从由]*)?$")
 _LEADING_FILLER = re.compile(r"^(今年|去年|全市|全县|全省|全区|全州|全国|我们|我(?![国省市区县])|要|就|也|还是|还|已经"
                              r"|一个|这个|那么|所以|但是)+")
 MAX_INDICATOR = 12  # characters: an indicator longer than this is cut at its front, at a word a list puts apart
@@ -436,6 +441,7 @@ def indicator_before(text: str, a: int, b: int) -> str:
     if after_m and _KEEP_VERB_END.search(before):
         return after_m.group(1)
     before = _STRIP_TAIL.sub("", before.strip())
+    before = _FROM_FIGURE.sub("", before)  # 国内生产总值从五十四万亿元(增长到): 国内生产总值
     if "的" in before:
         head, tail = before.rsplit("的", 1)
         # 民营经济占全市经济总量的比重: a share keeps what it is a share of

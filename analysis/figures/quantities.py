@@ -191,7 +191,8 @@ def _label_evidence(ax, evidence: pd.DataFrame, row: dict, width: float) -> None
 #: How the panels of :func:`plot_target_table` and :func:`.over_time.plot_target_series` name the normalised
 #: indicators (生产总值: a province's or the nation's).
 INDICATOR_NAMES = {
-    "gdp": "生产总值", "surveyed_unemployment": "城镇调查失业率", "registered_unemployment": "登记失业率",
+    "gdp": "生产总值", "gdp_per_capita": "人均生产总值", "surveyed_unemployment": "城镇调查失业率",
+    "registered_unemployment": "登记失业率",
     "new_urban_jobs": "城镇新增就业", "cpi": "居民消费价格", "general_public_budget_revenue": "一般公共预算收入",
     "grain_output": "粮食产量", "fixed_asset_investment": "固定资产投资", "retail_sales": "社会消费品零售总额",
     "industrial_value_added": "工业增加值", "rd_intensity": "研发投入强度", "disposable_income": "居民人均可支配收入",

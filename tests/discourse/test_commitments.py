@@ -245,3 +245,18 @@ def test_a_share_is_named_by_a_pattern_written_for_a_share():
 def test_the_verb_of_commitment_is_no_part_of_an_indicator():
     d = an.extract_numbers("今年全市招商引资到位资金要确保完成500亿元。")
     assert d["indicator"].tolist() == ["招商引资到位资金"] and d["indicator_norm"].tolist() == ["investment_attraction"]
+
+
+@pytest.mark.parametrize("sentence,indicators", [
+    ("国内生产总值从五十四万亿元增长到一百一十四万亿元。", ["国内生产总值", "国内生产总值"]),
+    ("每千人拥有床位数由6.4张增至7.6张。", ["每千人拥有床位数", "每千人拥有床位数"]),
+    ("结合我从事这一工作16年的体会。", ["结合我从事这一工作"]),  # 从事 is no start of a change
+    ("按照理由3条。", ["按照理由"]),
+])
+def test_where_a_change_starts_is_no_part_of_what_changes(sentence, indicators):
+    assert an.extract_numbers(sentence)["indicator"].tolist() == indicators
+
+
+def test_per_capita_gdp_and_contributions_to_growth_are_not_gdp():
+    d = an.extract_numbers("人均地区生产总值达到7.8万元，消费对经济增长贡献率55%左右，地区生产总值增长5%。")
+    assert d["indicator_norm"].tolist() == ["gdp_per_capita", "", "gdp"]
