@@ -51,8 +51,8 @@ _BEFORE_AT_MOST = re.compile(r"(控制在|低于)\s*$")
 _BEFORE_ABOUT = re.compile(r"(约|大约|近|将近|接近)\s*$")
 _DOWN = re.compile(r"(下降|降低|减少|回落|下跌|缩小|压减|降至|降到)[了到至]?\s*$")
 _UP = re.compile(r"(增长|提高|增加|上涨|扩大|提升|增速|涨幅|增幅|达到|突破)[了到至为]?\s*$")
-# a rate of change (提高5%), never a level reached (提高到55%, 下降至5%: 到 and 至 say what it comes to)
-# (a rate of change whatever verb brings it to its figure: 增速提高到6%, 涨幅控制在3%左右)
+# a rate of change (提高5%), never a level reached (提高到55%, 下降至5%: 到 and 至 say what it comes to);
+# a rate named as one is one whatever verb brings it to its figure (增速提高到6%, 涨幅控制在3%左右)
 _GROWTH = re.compile(r"(?:(增长|增速|涨幅|增幅|提高|下降|降低|减少|上涨|回落)[了为]?"
                      r"|(?:增速|涨幅|增幅|增长率)[^，。；\d%％]{0,5})\s*$")
 _SHARE = re.compile(r"(占[^，。；]{0,20}(比重|比例)?|比重|比例)"
