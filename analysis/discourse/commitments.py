@@ -64,7 +64,7 @@ _TARGET_LIST = re.compile(r"[主预目](?:(?:(?<=主)要预期目标|(?<=主)要
                           r"(?:建议)?(?:是|为)[：:]|(?<=目)标是[：:]?)")
 _TARGET_CUE = re.compile(r"(确保|力争|争取|要|将|预期|目标|计划|预计)[^，。；]{0,12}$")
 _FIRM_TARGET = re.compile(r"(确保|力争|争取|目标)[^，。；]{0,16}$")  # a commitment, whatever verb follows
-_INDICATOR_TAIL = re.compile(r"(增长|增速|涨幅|增幅|提高|下降|降低|减少|达到|完成|实现|控制在|控制|保持|分别"
+_INDICATOR_TAIL = re.compile(r"(增长|增加|增速|涨幅|增幅|提高|下降|降低|减少|达到|完成|实现|控制在|控制|保持|分别"
                              r"|突破|超过|首次|翻番|稳定在|稳定|负|为|是|在|再|确保|力争|争取|(?<![重主需纲])要)+$")
 _INDICATOR_HEAD = re.compile(r"^(左右|以上|以内|确保|力争|争取|全年|完成|实现|今年|去年|其中|我们|和|及|与|要|将"
                              r"|使(?!用)|全市|全省|全区|全县|全国)+")
@@ -80,6 +80,9 @@ _BASE_AT_END = re.compile(rf"{_COMPARISON_BASE}$")
 # only a base between two figures (营收达到8400亿元、同比增长7%): the second measures what the first does
 # (the first figure's unit where the pattern of figures does not take it: 36.2微克/立方米、同比下降5%)
 _BASE_ONLY = re.compile(rf"[^，。；、\s]{{0,8}}\s*[、，,]\s*{_COMPARISON_BASE}(?:约|近)?$")
+# only a verb of reaching after a figure's unit: the figure after it is the level the change before came to
+_REACHING_ONLY = re.compile(r"[^，。；、\s]{0,8}\s*[，,]\s*"
+                            r"(?:达到|达|升至|增至|降至|提高到|提升到|增长到|增加到|下降到)了?(?:约|近)?$")
 _EXPLICIT_YEAR = re.compile(r"(20\d{2})年")
 # a part of the year already past when it is reported: its figures are results, not commitments
 # (1-2月, 一至三月, 一季度, 上半年, 前三季度, 前十个月; the first character taken by a class, as above)
@@ -194,7 +197,7 @@ def annotate(text: str, rows: list[dict], *, indicators: IndicatorTable | None =
         elif _PART_OF_YEAR.fullmatch(r["period"]) and r["role"] != "comparison" and not _FIRM_TARGET.search(before):
             r["role"] = "actual"
         r["indicator"] = clean_indicator(r["indicator"])
-        if not r["indicator"] and prev is not None and prev["end"] > s0 and _BASE_ONLY.match(text, prev["end"], start):
+        if not r["indicator"] and prev is not None and prev["end"] > s0 and _continues(text, prev, r):
             r["indicator"] = prev["indicator"]
         prev = r if r["kind"] not in ("date", "year") else prev  # 九万亿元，比一九八九年增长近两倍: past the base
     _respectively(text, rows)
@@ -202,6 +205,16 @@ def annotate(text: str, rows: list[dict], *, indicators: IndicatorTable | None =
     for r in rows:
         r["indicator_norm"] = table.name_of(r["indicator"])
     return rows
+
+
+def _continues(text: str, prev: dict, r: dict) -> bool:
+    """Whether quantity ``r`` measures what ``prev``, before it in its sentence, does: only a base lies
+    between them (营收达到8400亿元、同比增长7%), or a verb of reaching after a change of the same kind
+    (城镇化率提高十一点六个百分点，达到百分之六十四点七; 总量增加500亿元，达到8400亿元)."""
+    if _BASE_ONLY.match(text, prev["end"], r["start"]):
+        return True
+    same = prev["kind"] == r["kind"] or (prev["kind"], r["kind"]) == ("percentage_point", "percent")
+    return same and _REACHING_ONLY.match(text, prev["end"], r["start"]) is not None
 
 
 def _change(kind: str, before: str) -> str:

@@ -260,3 +260,12 @@ def test_where_a_change_starts_is_no_part_of_what_changes(sentence, indicators):
 def test_per_capita_gdp_and_contributions_to_growth_are_not_gdp():
     d = an.extract_numbers("人均地区生产总值达到7.8万元，消费对经济增长贡献率55%左右，地区生产总值增长5%。")
     assert d["indicator_norm"].tolist() == ["gdp_per_capita", "", "gdp"]
+
+
+def test_the_level_a_change_came_to_measures_what_changed():
+    """城镇化率提高十一点六个百分点，达到百分之六十四点七: the 64.7 % is the urbanization rate; a verb of reaching
+    after a figure of another kind (引进项目30个，达到50亿元) names nothing."""
+    d = an.extract_numbers("城镇化率提高十一点六个百分点，达到百分之六十四点七。地区生产总值增加500亿元，达到8400亿元。"
+                           "引进项目30个，达到50亿元。")
+    assert d["indicator"].tolist() == ["城镇化率", "城镇化率", "地区生产总值", "地区生产总值", "引进项目", ""]
+    assert d["indicator_norm"].tolist()[:4] == ["urbanization_rate", "urbanization_rate", "gdp", "gdp"]
