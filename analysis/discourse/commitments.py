@@ -81,7 +81,7 @@ _BASE_AT_END = re.compile(rf"{_COMPARISON_BASE}$")
 # (the first figure's unit where the pattern of figures does not take it: 36.2微克/立方米、同比下降5%)
 _BASE_ONLY = re.compile(rf"[^，。；、\s]{{0,8}}\s*[、，,]\s*{_COMPARISON_BASE}(?:约|近)?$")
 # only a verb of reaching after a figure's unit: the figure after it is the level the change before came to
-_REACHING_ONLY = re.compile(r"[^，。；、\s]{0,8}\s*[，,]\s*"
+_REACHING_ONLY = re.compile(r"[^，。；、\s]{0,8}\s*[，,]\s*(?:稳步|逐步|有望|将)?"
                             r"(?:达到|达|升至|增至|降至|提高到|提升到|增长到|增加到|下降到)了?(?:约|近)?$")
 _EXPLICIT_YEAR = re.compile(r"(20\d{2})年")
 # a part of the year already past when it is reported: its figures are results, not commitments
@@ -256,6 +256,7 @@ def _respectively(text: str, rows: list[dict]) -> None:
             second["indicator"] = clean_indicator(b)
 
 
+_BY_YEAR = re.compile(rf"(?:{YEAR_DIGITS}|{CN_YEAR})年(?:底|末|前)?(?:要|将|力争|争取)?$")  # the year a level is due
 _NOT_A_WORD = "］]）)】〕」』”’、，,：:；;"  # what an indicator never starts with (a note's mark: ［2］占GDP比重)
 # a figure before the indicator, with its unit or the part of a date it names (2025年全市地区生产总值: 2025年
 # goes); never digits a Latin letter touches, which are part of a name (PM2.5年均浓度, 5G基站, G60科创走廊)
@@ -415,10 +416,10 @@ _KEEP_VERB_END = re.compile(r"(保持|达到|实现|提出|按照|确保|力争)
 # where a change starts (从五十四万亿元, 由6.4张, and 从 or 由 right before the first figure): never what is
 # measured (never the 从 of 从事, 从而, 自从, nor the 由 that 理由, 自由 and 缘由 end on)
 _FIGURE_CHAR = rf"[\d{CN_SMALL}百千万亿两]"
-_FROM_FIGURE = re.compile(rf"(?<=[{HAN}])(?:(?<!自)从(?![事而未来不没严小中头速快紧实政业容])|(?<![理自缘事来经因])由)"
-                          rf"(?:[^，。；从由]*{_FIGURE_CHAR}[^，。；从由]*)?$")
+_FROM_FIGURE = re.compile(rf"(?<=[{HAN}A-Za-z])(?:(?<!自)从(?![事而未来不没严小中头速快紧实政业容])"
+                          rf"|(?<![理自缘事来经因])由)(?:[^，。；从由]*{_FIGURE_CHAR}[^，。；从由]*)?$")
 _LEADING_FILLER = re.compile(r"^(今年|去年|全市|全县|全省|全区|全州|全国|我们|我(?![国省市区县])|要|就|也|还是|还|已经"
-                             r"|一个|这个|那么|所以|但是)+")
+                             r"|一个|这个|那么|所以|但是|稳步|逐步|有望)+")
 MAX_INDICATOR = 12  # characters: an indicator longer than this is cut at its front, at a word a list puts apart
 _MEASURE_AFTER = re.compile(rf"^[的]?([{HAN}]{{2,8}}?)(?=[，。；、的]|$)")
 
@@ -455,6 +456,9 @@ def indicator_before(text: str, a: int, b: int) -> str:
         return after_m.group(1)
     before = _STRIP_TAIL.sub("", before.strip())
     before = _FROM_FIGURE.sub("", before)  # 国内生产总值从五十四万亿元(增长到): 国内生产总值
+    by_year = _BY_YEAR.search(before) if "年" in before else None  # 产量2030年(达到): what is due by 2030
+    if by_year and by_year.start() >= 2 and not before[:by_year.start()].endswith(("于", "比", "较")):  # 快于2024年
+        before = before[:by_year.start()]
     if "的" in before:
         head, tail = before.rsplit("的", 1)
         # 民营经济占全市经济总量的比重: a share keeps what it is a share of

@@ -306,7 +306,7 @@ def _bare_row(m: re.Match, text: str, speech) -> dict | None:
         return _row(text, speech, a, b, math.nan, math.nan, "", "unknown", "", True)
     if nxt in ("、", ".", "．") and (a == 0 or text[a - 1] in "\n：:；;。"):
         return None  # a list marker (1、)
-    if a > 0 and text[a - 1] in "[【〔" and nxt in ("]", "】", "〕"):
+    if a > 0 and text[a - 1] in "[【〔［" and nxt in ("]", "】", "〕", "］"):
         return None  # a note's mark (增长15%[1]) or a list's number ([1] 数据来源…)
     if "、" in num or not _DIGIT.search(num):
         return None

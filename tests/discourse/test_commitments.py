@@ -269,3 +269,14 @@ def test_the_level_a_change_came_to_measures_what_changed():
                            "引进项目30个，达到50亿元。")
     assert d["indicator"].tolist() == ["城镇化率", "城镇化率", "地区生产总值", "地区生产总值", "引进项目", ""]
     assert d["indicator_norm"].tolist()[:4] == ["urbanization_rate", "urbanization_rate", "gdp", "gdp"]
+
+
+def test_the_year_a_level_is_due_and_an_adverb_are_no_part_of_an_indicator():
+    """非常规天然气产量2030年达到300亿立方米 measures 非常规天然气产量 (before: nothing); 人均GDP从2020年的5.2万元
+    提高到2025年的7.4万元 gives 人均GDP to both; 稳步达到 after a figure continues it; 快于2024年 compares, names nothing."""
+    d = an.extract_numbers("非常规天然气产量2030年达到300亿立方米。人均GDP从2020年的5.2万元提高到2025年的7.4万元。"
+                           "一般公共预算收入增加近1000亿元，稳步达到3000亿元以上。全年GDP增长4%，快于2024年1.8个百分点。")
+    named = dict(zip(d["surface"], d["indicator"]))
+    assert named["300亿立方米"] == "非常规天然气产量" and named["5.2万元"] == named["7.4万元"] == "人均GDP"
+    assert named["3000亿元以上"] == "一般公共预算收入" and named["1.8个百分点"] == ""
+    assert d.loc[d["surface"] == "7.4万元", "indicator_norm"].tolist() == ["gdp_per_capita"]

@@ -254,3 +254,8 @@ def test_a_headings_number_never_opens_a_range():
     sentence is a range."""
     d = an.extract_numbers("前言\n二、一张蓝图绘到底\n新建二、三张床位。")
     assert d[["surface", "value", "value_max"]].values.tolist() == [["二、三张", 2.0, 3.0]]
+
+
+def test_a_notes_mark_in_full_width_brackets_is_no_figure():
+    """“两个基地”［10］建设: a note's mark, as [10] is (the Hainan report's 28 notes had been 56 bare figures)."""
+    assert an.extract_numbers("“两个基地”［10］建设取得明显进展，增长15%［2］。")["surface"].tolist() == ["15%"]
