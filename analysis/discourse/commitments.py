@@ -455,7 +455,8 @@ def indicator_before(text: str, a: int, b: int) -> str:
     if after_m and _KEEP_VERB_END.search(before):
         return after_m.group(1)
     before = _STRIP_TAIL.sub("", before.strip())
-    before = _FROM_FIGURE.sub("", before)  # 国内生产总值从五十四万亿元(增长到): 国内生产总值
+    if "从" in before or "由" in before:  # 国内生产总值从五十四万亿元(增长到): 国内生产总值
+        before = _FROM_FIGURE.sub("", before)
     by_year = _BY_YEAR.search(before) if "年" in before else None  # 产量2030年(达到): what is due by 2030
     if by_year and by_year.start() >= 2 and not before[:by_year.start()].endswith(("于", "比", "较")):  # 快于2024年
         before = before[:by_year.start()]
