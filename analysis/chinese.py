@@ -112,6 +112,12 @@ def squeeze(s: str) -> str:
     return _INLINE_SPACE.sub("", s)
 
 
+# --------------------------------------------------------------------------- notes
+#: The brackets around a note's or a list's number ([1], 【1】, 〔1〕, full-width ［1］), as a character
+#: class's contents: 增长15%［2］ holds one figure, and ［1］ before a title is no part of it.
+NOTE_OPENERS = r"\[【〔［"
+NOTE_CLOSERS = r"\]】〕］"
+
 # --------------------------------------------------------------------------- masks
 # Sources mask names and figures with X, x, their full-width forms or × (as official templates
 # write them: ××市委书记 ×××, 2024年×月×日, ××亿元), and names with asterisks too.

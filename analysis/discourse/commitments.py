@@ -73,9 +73,9 @@ _PERCENT_KINDS = ("percent", "percentage_point")
 _COMPARISON_BASE = (rf"(?:同比|环比|(?:比|较)(?:上年同期|上年|去年|上一年|同期|年初|{YEAR_DIGITS}年|{CN_YEAR}年))"
                     r"(?:分别)?(?:增长|增加|提升|提高|下降|减少|降低|增|减)?了?")
 #: An indicator that is a share of a total: 民间投资占比, 增加值占地区生产总值比重.
-_SHARE_OF = re.compile(r"占比|(?:占|相当于).*(?:比重|比例|份额)")
-_SHARE_CUE = re.compile(r"占|相当于")  # in an indicator pattern: it names a share
 _SHARE_WORDS = ("比重", "比例", "份额")
+_SHARE_OF = re.compile(rf"占比|(?:占|相当于).*(?:{'|'.join(_SHARE_WORDS)})")
+_SHARE_CUE = re.compile(r"占|相当于")  # in an indicator pattern: it names a share
 _BASE_AT_END = re.compile(rf"{_COMPARISON_BASE}$")
 # only a base between two figures (营收达到8400亿元、同比增长7%): the second measures what the first does
 # (the first figure's unit where the pattern of figures does not take it: 36.2微克/立方米、同比下降5%)

@@ -50,6 +50,8 @@ from ..chinese import (
     HAN,
     MASK_DIGITS,
     MASK_LETTERS,
+    NOTE_CLOSERS,
+    NOTE_OPENERS,
     SENTENCE_BREAKS,
     chinese_number,
     offsets_of,
@@ -134,6 +136,7 @@ _BARE_CUE = re.compile(r"(增长|增幅|增速|下降|提高|降到|达到|达|�
 _LATIN = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
 _MASK_BEFORE_HAN = re.compile(rf"{MASK_DIGITS}[{HAN}]")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
+_NOTE_OPENERS, _NOTE_CLOSERS = NOTE_OPENERS.replace("\\", ""), NOTE_CLOSERS.replace("\\", "")  # as strings
 _DIGIT = re.compile(r"\d")
 
 
@@ -266,9 +269,9 @@ def _without_false_range(m: re.Match, text: str) -> re.Match:
     mixed = bool(_DIGIT.search(left)) != bool(_DIGIT.search(right))
     listed = "、" in sep.group(0)
     year_after_marker = listed and re.fullmatch(r"\d{4}", right) is not None
-    # a heading's number (二、一张蓝图绘到底): 、 after what opens a line
-    heading = listed and text[max(0, m.start("num") - 4):m.start("num")].rstrip(" \u3000\t").endswith("\n")
-    if not (mixed or year_after_marker or heading or m.start("num") == 0 and listed):
+    # a heading's number (二、一张蓝图绘到底): 、 after nothing but the line's indent
+    heading = listed and not text[text.rfind("\n", 0, m.start("num")) + 1:m.start("num")].strip()
+    if not (mixed or year_after_marker or heading):
         return m
     again = QUANTITY.match(text, m.start("num") + sep.end())
     return again if again is not None and again.group("num") else m
@@ -306,7 +309,7 @@ def _bare_row(m: re.Match, text: str, speech) -> dict | None:
         return _row(text, speech, a, b, math.nan, math.nan, "", "unknown", "", True)
     if nxt in ("、", ".", "．") and (a == 0 or text[a - 1] in "\n：:；;。"):
         return None  # a list marker (1、)
-    if a > 0 and text[a - 1] in "[【〔［" and nxt in ("]", "】", "〕", "］"):
+    if a > 0 and nxt and text[a - 1] in _NOTE_OPENERS and nxt in _NOTE_CLOSERS:
         return None  # a note's mark (增长15%[1]) or a list's number ([1] 数据来源…)
     if "、" in num or not _DIGIT.search(num):
         return None

@@ -18,6 +18,8 @@ from ..chinese import (
     CN_SMALL,
     HEADING_MARKER,
     LINE_FINAL,
+    NOTE_CLOSERS,
+    NOTE_OPENERS,
     SHORT_LINE,
     TITLE_LINE,
     Line,
@@ -118,7 +120,7 @@ def find_headings(lines: list[Line]) -> tuple[list[int], dict[int, str], dict[in
 
 #: A speech's title, when a file runs several speeches on without numbering them (在…上的讲话, …致辞).
 _SPEECH_TITLE = re.compile(r"(?:讲话|致辞|发言|报告|讲稿)(?:[（(][^）)]{1,20}[）)])?$|^在.{2,40}上的")
-_BRACKETED_NUMBER = re.compile(r"^\s*[【\[〔]\s*\d{1,3}\s*[】\]〕]\s*")
+_BRACKETED_NUMBER = re.compile(rf"^\s*[{NOTE_OPENERS}]\s*\d{{1,3}}\s*[{NOTE_CLOSERS}]\s*")
 _RULE_MARKS = "=*#~＝＊"  # what a rule is drawn with, besides three dashes or more
 #: A rule drawn before or after a title (===== 在…上的讲话 =====, *** … ***); never a dash (——2024年…: a subtitle).
 _DECORATION = re.compile(rf"^\s*(?:[{_RULE_MARKS}]{{2,}}|-{{3,}})\s*|\s*(?:[{_RULE_MARKS}]{{2,}}|-{{3,}})\s*$")

@@ -79,7 +79,7 @@ def test_speeches_run_on_without_numbers_are_split_at_each_title():
 
 
 @pytest.mark.parametrize("first,second", [
-    ("一、", "二、"), ("讲话一：", "讲话二："), ("【1】", "【2】"), ("===== ", "===== "), ("*** ", "*** ")])
+    ("一、", "二、"), ("讲话一：", "讲话二："), ("【1】", "【2】"), ("［1］", "［2］"), ("===== ", "===== "), ("*** ", "*** ")])
 def test_speeches_listed_with_numbers_or_rules_are_titled_without_them(first, second):
     closing = {"===== ": " =====", "*** ": " ***"}.get(first, "")
     text = (f"领导讲话汇编\n{first}在全市招商引资大会上的讲话{closing}\n同志们：\n今年要抓项目。\n"
