@@ -106,12 +106,15 @@ class Tables:
         else:
             self.sink(name, frame)
 
-    def put_pieces(self, name: str, pieces) -> None:
+    def put_pieces(self, name: str, pieces, *, join=None) -> None:
         """A table made in pieces, in order: handed on one by one when the sink takes pieces (so
-        the whole table is never held), else joined first."""
+        the whole table is never held), else joined first (by ``join``, a list of frames to one)."""
         if self.sink is None or not self.pieces:
             parts = list(pieces)
-            self.put(name, pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0])
+            if join is not None:
+                self.put(name, join(parts))
+            else:
+                self.put(name, pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0])
             return
         pieces = iter(pieces)
         first = next(pieces)  # a table that cannot be made fails here, before it is named
@@ -144,11 +147,8 @@ def _build_tables(comp: Compilation, groups, out: Tables, *, processes: int, pro
                   cache: bool) -> Tables:
     from . import parallel
     from .chunks import corpus_parts
-    from .discourse.boilerplate import boilerplate_spans, outside_boilerplate
     from .discourse.reference import load_reference
-    from .statistics.frequency import term_frequency_blocks
     from .statistics.groups import periods
-    from .statistics.keyness import keyness_blocks
 
     speeches = comp.speeches
     timed = "time" in groups and periods(speeches, by=by)["period"].nunique() >= MIN_YEARS  # the time tables come
@@ -156,9 +156,22 @@ def _build_tables(comp: Compilation, groups, out: Tables, *, processes: int, pro
     reference = load_reference(config.REFERENCE_CORPUS) if {"slogans", "time"} & set(groups) else None
     out.seconds["reference"] = time.perf_counter() - start
     workers = parallel.useful_processes(processes, speeches["text"].tolist(), parallel.MIN_CHARS_PER_SEGMENTING_PROCESS)
-    with parallel.Runner(workers) as runner:
-        parts = corpus_parts(speeches, groups, reference=reference, runner=runner, cache=cache)
-    out.seconds.update(parts.seconds)
+    with parallel.Runner(workers) as runner:  # open while the tables read what the chunks kept
+        # without the years for them, the time tables need nothing of the chunks
+        parts = corpus_parts(speeches, set(groups) - ({"time"} if not timed else set()), reference=reference,
+                             runner=runner, cache=cache)
+        out.seconds.update(parts.seconds)
+        _tables(out, comp, parts, groups, runner=runner, by=by, timed=timed, progress=progress)
+    return out
+
+
+def _tables(out: Tables, comp: Compilation, parts, groups, *, runner, by: str, timed: bool, progress: bool) -> None:
+    """Every table of ``groups`` from the corpus's parts, one group after the other."""
+    from . import parallel
+    from .chunks import kept_numbers, stacked
+    from .discourse.boilerplate import boilerplate_spans, outside_boilerplate
+
+    speeches = comp.speeches
     found = None
     for group in parallel.counted([g for g in TABLE_GROUPS if g in groups], desc="tables", unit="group",
                                   shown=progress):
@@ -167,27 +180,40 @@ def _build_tables(comp: Compilation, groups, out: Tables, *, processes: int, pro
             out.put("speeches.csv", speech_table(speeches))
             out.put("spans.csv", comp.spans.assign(text=comp.spans["text"].str.slice(0, 40)))
         elif group == "terms":
-            out.put_pieces("term_frequencies.csv", term_frequency_blocks(parts.counts))
-            try:
-                out.put_pieces("keyness.csv", keyness_blocks(parts.counts, min_count=2, absent=ABSENT_KEYWORDS))
-            except TooFewSpeechesError as exc:
-                out.notes.append(f"keyness.csv not written: {exc}")
+            _term_tables(out, runner, parts.totals)
         elif group == "slogans":
             found = _slogan_tables(out, parts, speeches, keep=timed)
         elif group == "numbers":
-            out.put("numeric_targets.csv", parts.numbers)
+            out.put_pieces("numeric_targets.csv", kept_numbers(runner), join=stacked)
             out.put("dating_evidence.csv", parts.dating)  # per document: made chunk by chunk
         else:
             if found is None and timed:
                 found = outside_boilerplate(parts.slogans, boilerplate_spans(speeches, units=parts.edges))
-            _time_tables(out, speeches, parts.counts, found, parts.numbers, by=by)
+            _time_tables(out, speeches, parts.counts, found, parts.series, by=by)
         if not timed:  # what no later table needs is let go
             _let_go(parts, group)
             found = None
         # what this group's tables freed, before the next group's peak
         parallel.return_freed_memory(at_least=parallel.FREED_MEMORY_WORTH_RETURNING)
         out.seconds[f"tables: {group}"] = time.perf_counter() - start
-    return out
+
+
+def _term_tables(out: Tables, runner, totals: pd.DataFrame) -> None:
+    """Term frequencies and keyness, chunk by chunk from the counts each chunk kept, measured
+    against the corpus's ``totals``: the corpus's counts are never held at once."""
+    from .chunks import kept_counts
+    from .statistics.frequency import term_frequency_blocks
+    from .statistics.keyness import keyness_blocks
+
+    out.put_pieces("term_frequencies.csv", (block for counts in kept_counts(runner)
+                                            for block in term_frequency_blocks(counts, corpus=totals)))
+    try:
+        if totals.attrs["n_speeches"] < 2:  # before the file is named
+            raise TooFewSpeechesError("keyness", totals.attrs["n_speeches"])
+        out.put_pieces("keyness.csv", (block for counts in kept_counts(runner) for block in keyness_blocks(
+            counts, min_count=2, absent=ABSENT_KEYWORDS, corpus=totals)))
+    except TooFewSpeechesError as exc:
+        out.notes.append(f"keyness.csv not written: {exc}")
 
 
 def _slogan_tables(out: Tables, parts, speeches: pd.DataFrame, *, keep: bool) -> pd.DataFrame:
@@ -215,13 +241,13 @@ def _slogan_tables(out: Tables, parts, speeches: pd.DataFrame, *, keep: bool) ->
 
 def _let_go(parts, group: str) -> None:
     """Drop from ``parts`` what the tables of ``group`` were the last to need."""
-    let_go = {"terms": ("counts",), "slogans": ("slogans", "outline", "numbered"), "numbers": ("numbers", "dating")}
+    let_go = {"terms": ("counts",), "slogans": ("slogans", "outline", "numbered"), "numbers": ("dating",)}
     for name in let_go.get(group, ()):
         setattr(parts, name, None)
 
 
 def _time_tables(out: Tables, speeches: pd.DataFrame, counts: pd.DataFrame, found: pd.DataFrame,
-                 numbers: pd.DataFrame, *, by: str) -> None:
+                 series: pd.DataFrame, *, by: str) -> None:
     """The tables of change over time, when the documents carry at least :data:`MIN_YEARS` periods."""
     from .discourse.series import target_series
     from .discourse.timeline import formula_lifecycle, formula_timeline
@@ -247,7 +273,7 @@ def _time_tables(out: Tables, speeches: pd.DataFrame, counts: pd.DataFrame, foun
     timeline = formula_timeline(found, speeches, by=by)
     out.put("formula_timeline.csv", timeline)
     out.put("formula_lifecycle.csv", formula_lifecycle(timeline))
-    out.put("target_series.csv", target_series(numbers, speeches))
+    out.put("target_series.csv", target_series(series, speeches))
 
 
 def write_tables(corpus=None, out_dir=None, *, groups=tuple(TABLE_GROUPS), processes: int = 1,

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -20,6 +21,8 @@ import pandas as pd
 #: Documents are taken in chunks of about this many characters (one chunk's tokens take
 #: about 100 MiB; a document is never split).
 CHUNK_CHARS = 1_000_000
+#: What each chunk keeps where it was made, for the later passes and tables (:class:`analysis.parallel.Runner`).
+KEPT = ("windows", "texts", "numbers", "counts")
 #: The kinds of slogans the pipeline finds.
 KINDS = ("quoted", "parallel", "numbered", "listed", "repeated", "idiom")
 
@@ -41,9 +44,10 @@ def document_chunks(speeches: pd.DataFrame, *, chunk_chars: int | None = None, a
 class ChunkParts:
     """What one chunk gives (each a frame or rows of the chunk's documents only)."""
 
-    counts: pd.DataFrame | None = None
+    counts: pd.DataFrame | None = None  # for the time tables (the term tables read the kept counts)
+    totals: pd.DataFrame | None = None  # the chunk's :func:`.statistics.counts.term_totals`
     slogan_rows: pd.DataFrame | None = None
-    numbers: pd.DataFrame | None = None
+    series: pd.DataFrame | None = None  # the quantities the target series reads (:func:`.discourse.series.series_rows`)
     outline: pd.DataFrame | None = None
     numbered: pd.DataFrame | None = None
     dating: pd.DataFrame | None = None
@@ -54,10 +58,11 @@ class ChunkParts:
 
 def chunk_parts(chunk: pd.DataFrame, *, groups: frozenset, counting: dict,
                 cache: bool = True) -> tuple[ChunkParts, tuple]:
-    """A chunk's parts, and what the later passes over it read (each None when the slogans are not
-    asked for): its word windows (the formula stage) and its working texts with their quotation
-    marks (the formulas quoted elsewhere, :func:`.discourse.slogans.chunk_echoes`).  ``counting`` is
-    the corpus's counts configuration (:func:`analysis.statistics.counts.comparison_options`)."""
+    """A chunk's parts, and what is kept where the chunk was made (:data:`KEPT`; each None when not
+    asked for): its word windows (the formula stage), its working texts with their quotation marks
+    (the formulas quoted elsewhere, :func:`.discourse.slogans.chunk_echoes`) and its quantities
+    (``numeric_targets.csv``, written chunk by chunk).  ``counting`` is the corpus's counts
+    configuration (:func:`analysis.statistics.counts.comparison_options`)."""
     from .caches import shared_strings
     from .discourse.boilerplate import edge_units
     from .discourse.dating import dating_evidence
@@ -66,17 +71,21 @@ def chunk_parts(chunk: pd.DataFrame, *, groups: frozenset, counting: dict,
     from .discourse.phrase_counts import chunk_windows
     from .discourse.phrases import clauses
     from .discourse.quantities import numeric_targets
+    from .discourse.series import series_rows
     from .discourse.slogans import local_slogans, quoted_rows, quoted_spans
     from .discourse.termhood import first_pass
     from .reading.script import working_texts
     from .segmentation.tokens import tokenize
-    from .statistics.counts import term_counts
+    from .statistics.counts import term_counts, term_totals
 
-    parts, kept = ChunkParts(), (None, None)
+    parts, kept = ChunkParts(), [None] * len(KEPT)
     clock = _Clock(parts.seconds)
     tokens = clock("segment", tokenize, chunk, cache=cache) if groups & {"terms", "slogans", "time"} else None
     if groups & {"terms", "time"}:
-        parts.counts = clock("counts", term_counts, tokens, **counting)
+        counts = clock("counts", term_counts, tokens, **counting)
+        if "terms" in groups:
+            parts.totals, kept[KEPT.index("counts")] = term_totals(counts), counts
+        parts.counts = counts if "time" in groups else None
     if groups & {"slogans", "time"}:
         texts = working_texts(chunk)
         parts.slogan_rows = clock("slogans", local_slogans, texts, tokens, kinds=KINDS)
@@ -84,13 +93,15 @@ def chunk_parts(chunk: pd.DataFrame, *, groups: frozenset, counting: dict,
         parts.first = clock("formulas", first_pass, windows)
         parts.edges = clock("boilerplate", edge_units, chunk)
         spans = quoted_spans(quoted_rows(parts.slogan_rows))
-        kept = (windows, (texts["speech"].tolist(), texts["text"].tolist(), spans))
+        kept[:2] = windows, (texts["speech"].tolist(), texts["text"].tolist(), spans)
     if groups & {"numbers", "time"}:
-        parts.numbers = shared_strings(clock("numbers", numeric_targets, chunk))
-        parts.dating = clock("numbers", dating_evidence, parts.numbers, chunk) if "numbers" in groups else None
+        numbers = shared_strings(clock("numbers", numeric_targets, chunk))
+        if "numbers" in groups:
+            parts.dating, kept[2] = clock("numbers", dating_evidence, numbers, chunk), numbers
+        parts.series = series_rows(numbers) if "time" in groups else None
     if "slogans" in groups:
         parts.outline, parts.numbered = clock("outline", outline, chunk), clock("outline", numbered_formulas, chunk)
-    return parts, kept
+    return parts, tuple(kept)
 
 
 class _Clock:
@@ -111,9 +122,10 @@ class _Clock:
 class CorpusParts:
     """The chunks' parts merged: the corpus's counts, slogans, quantities and outlines."""
 
-    counts: pd.DataFrame | None  # under the corpus's one counts configuration
+    counts: pd.DataFrame | None  # under the corpus's one counts configuration; for the time tables only
+    totals: pd.DataFrame | None  # the term tables read the kept counts (:func:`kept_counts`) with these
     slogans: pd.DataFrame | None
-    numbers: pd.DataFrame | None
+    series: pd.DataFrame | None  # the quantities are kept by chunk (:func:`kept_numbers`)
     outline: pd.DataFrame | None
     numbered: pd.DataFrame | None
     dating: pd.DataFrame | None
@@ -139,34 +151,25 @@ def corpus_parts(speeches: pd.DataFrame, groups, *, reference, runner, cache: bo
 
     groups = frozenset(groups)
     chunks = document_chunks(speeches, chunk_chars=chunk_chars, at_least=max(1, runner.workers))
-    got: dict[str, list] = {k: [] for k in ("counts", "slogan_rows", "numbers", "outline", "numbered", "dating",
-                                            "edges")}
     seconds: Counter = Counter()
     clock = _Clock(seconds)
-
-    def firsts():
-        for part in runner.keep(chunk_parts, chunks, groups=groups, counting=comparison_options(speeches), cache=cache,
-                                desc="segmenting"):
-            for k, v in got.items():
-                if getattr(part, k) is not None:
-                    v.append(getattr(part, k))
-            seconds.update(part.seconds)
-            if part.first is not None:
-                yield part.first
+    got = _Gathered(seconds)
+    firsts = got.firsts(runner.keep(chunk_parts, chunks, groups=groups, counting=comparison_options(speeches),
+                                    cache=cache, desc="segmenting"))
 
     found = None
     if groups & {"slogans", "time"}:
         start = time.perf_counter()
         table, places = measure_chunks(
             lambda func, **kw: runner.on_kept(func, desc=f"formulas, {func.__name__.replace('_', ' ')}", **kw),
-            reference=reference, firsts=firsts())
+            reference=reference, firsts=firsts)
         seconds["wall: chunks and formula passes"] += time.perf_counter() - start
         return_freed_memory(at_least=FREED_MEMORY_WORTH_RETURNING)  # what the chunks' work freed
-        rows = _stacked(got.pop("slogan_rows"))  # the chunks' frames let go as soon as they are joined
+        rows = got.stacked("slogan_rows")  # the chunks' frames let go as soon as they are joined
         formulas = echo_formulas(quoted_rows(rows))
         # where the chunks are: each worker reads its chunk's texts and sends back four numbers a row,
         # while this process makes the repeated phrases' rows
-        echoes = runner.on_kept(chunk_echoes, part=1, desc="formulas quoted elsewhere",
+        echoes = runner.on_kept(chunk_echoes, part=KEPT.index("texts"), desc="formulas quoted elsewhere",
                                 formulas=formulas) if formulas else None
         repeated = clock("slogans, merged", repeated_rows, occurrence_rows(table, places), working_texts(speeches))
         del table, places  # held until the function ends otherwise
@@ -176,14 +179,57 @@ def corpus_parts(speeches: pd.DataFrame, groups, *, reference, runner, cache: bo
         found = clock("slogans, merged", corpus_slogans, speeches, rows, repeated, kinds=KINDS, echoes=echoes)
     else:
         start = time.perf_counter()
-        for _ in firsts():
+        for _ in firsts:
             pass
         seconds["wall: chunks and formula passes"] += time.perf_counter() - start
-    return CorpusParts(_stacked(got.pop("counts")), found,
-                       *(_stacked(got.pop(k)) for k in ("numbers", "outline", "numbered", "dating", "edges")), seconds)
+    return CorpusParts(got.stacked("counts"), got.totals, found,
+                       *(got.stacked(k) for k in ("series", "outline", "numbered", "dating", "edges")), seconds)
 
 
-def _stacked(frames: list) -> pd.DataFrame | None:
+class _Gathered:
+    """The chunks' small parts as they come: their frames kept in order (each string shared with
+    the chunks before), their term totals summed, their times added."""
+
+    def __init__(self, seconds: Counter):
+        self.frames: dict[str, list] = {k: [] for k in ("counts", "slogan_rows", "series", "outline", "numbered",
+                                                         "dating", "edges")}
+        self.totals: pd.DataFrame | None = None
+        self.seconds = seconds
+        self._strings: dict = {}
+
+    def firsts(self, parts) -> Iterator:
+        """Gathers each of ``parts`` and gives the formula stage's first pass of each, in order."""
+        from .caches import shared_strings
+        from .statistics.counts import summed_totals
+
+        for part in parts:
+            for k, v in self.frames.items():
+                if getattr(part, k) is not None:
+                    v.append(shared_strings(getattr(part, k), pool=self._strings))
+            self.seconds.update(part.seconds)
+            if part.totals is not None:
+                self.totals = summed_totals(self.totals, part.totals)
+            if part.first is not None:
+                yield part.first
+
+    def stacked(self, name: str) -> pd.DataFrame | None:
+        """The chunks' frames of ``name`` joined, and let go here."""
+        return stacked(self.frames.pop(name))
+
+
+def kept_counts(runner) -> Iterator[pd.DataFrame]:
+    """The counts of every chunk :func:`corpus_parts` worked on with ``runner``, chunk by chunk in
+    document order (the term tables are made chunk by chunk with the corpus's ``totals``)."""
+    return runner.kept(KEPT.index("counts"), desc="counts")
+
+
+def kept_numbers(runner) -> Iterator[pd.DataFrame]:
+    """The quantities of every chunk :func:`corpus_parts` worked on with ``runner``, chunk by chunk in
+    document order: the corpus's ``numeric_targets`` never held at once (a large corpus has millions)."""
+    return runner.kept(KEPT.index("numbers"), desc="quantities")
+
+
+def stacked(frames: list) -> pd.DataFrame | None:
     """The chunks' frames one after the other (chunks are in document order)."""
     if not frames:
         return None

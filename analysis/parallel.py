@@ -329,6 +329,16 @@ class Runner:
             results = self._map(partial(_on_disk, func, part, kwargs), self._kept)
         return self._counted(results, desc)
 
+    def kept(self, part: int, *, desc: str = "chunks") -> Iterator:
+        """Every chunk's large part ``part`` itself, in chunk order: read here from disk, or fetched
+        from the Dask workers one chunk at a time."""
+        if _DASK is not None:
+            futures = _DASK.map(partial(_on_large, _itself, part, {}), self._kept, pure=False)
+            results = (future.result() for future in futures)
+        else:
+            results = map(partial(_on_disk, _itself, part, {}), self._kept)
+        return self._counted(results, desc)
+
     def _counted(self, results: Iterator, desc: str) -> Iterator:
         bar = progress_bar(desc, sum(self._sizes), "doc")  # a pass over every kept chunk takes seconds too
         for size, result in zip(self._sizes, results):
@@ -367,6 +377,10 @@ def progress_bar(desc: str, total: int, unit: str):
         return None
     from tqdm.auto import tqdm
     return tqdm(total=total, desc=desc, unit=unit, leave=False)
+
+
+def _itself(part):
+    return part
 
 
 def _first_of(pair: tuple):

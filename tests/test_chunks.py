@@ -54,3 +54,17 @@ def test_each_step_is_timed(yearly_folder):
     tables = build.build_tables(an.read_corpus(yearly_folder))
     assert {"reference", "segment", "slogans", "formulas", "numbers", "tables: slogans"} <= set(tables.seconds)
     assert all(s >= 0 for s in tables.seconds.values())
+
+
+def test_quantities_are_written_chunk_by_chunk_as_they_are_whole(tmp_path, monkeypatch):
+    """numeric_targets.csv comes from every chunk's kept quantities, appended in order: the file is
+    the table of the whole corpus, and the corpus's quantities are never held at once."""
+    whole = an.numeric_targets(an.read_corpus(config.PROVINCIAL_CORPUS).speeches)
+    seen = []
+    monkeypatch.setattr(chunks, "CHUNK_CHARS", 60_000)
+    real = chunks.kept_numbers
+    monkeypatch.setattr(chunks, "kept_numbers", lambda runner: (seen.append(len(f)) or f for f in real(runner)))
+    build.write_tables(config.PROVINCIAL_CORPUS, tmp_path, groups=("numbers",))
+    assert len(seen) >= 5 and sum(seen) == len(whole)
+    build.write_table(whole, tmp_path / "whole.csv")
+    assert (tmp_path / "numeric_targets.csv").read_bytes() == (tmp_path / "whole.csv").read_bytes()

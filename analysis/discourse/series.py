@@ -39,6 +39,15 @@ SEVERAL_YEARS = re.compile(rf"年均|平均每年|累计|[{CN_TWO_TO_TEN}]年来
 INHERIT_WITHIN = 12
 
 
+def series_rows(numbers: pd.DataFrame) -> pd.DataFrame:
+    """The quantities :func:`target_series` reads: those not masked that name an indicator (a growth
+    rate right after a level takes the level's).  Each document's are its own, so a corpus taken by
+    chunks of whole documents keeps these of every chunk, not every quantity; and they are their own
+    series rows (``target_series(series_rows(n), …)`` is ``target_series(n, …)``)."""
+    nums = _inherit_growth(numbers[~numbers["masked"].astype(bool)])
+    return nums[nums["indicator_norm"].astype(bool)]
+
+
 def _inherit_growth(numbers: pd.DataFrame) -> pd.DataFrame:
     """Growth rates with no indicator of their own, right after a level that has one, take it."""
     nums = numbers.sort_values(["speech", "start"], kind="mergesort").copy()
@@ -102,8 +111,7 @@ def target_series(numbers: pd.DataFrame, speeches: pd.DataFrame, *, indicators=N
     >>> ts[["year", "role", "value", "bound"]].values.tolist()
     [[2023, 'actual', 5.2, 'exact'], [2024, 'target', 5.0, 'about']]
     """
-    nums = _inherit_growth(numbers[~numbers["masked"].astype(bool)])
-    nums = nums[nums["indicator_norm"].astype(bool)]
+    nums = series_rows(numbers)
     if indicators is not None:
         nums = nums[nums["indicator_norm"].isin(list(indicators))]
     usual = _usual_units(nums)

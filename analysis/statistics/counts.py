@@ -131,6 +131,35 @@ def speech_sizes(counts: pd.DataFrame) -> pd.Series:
     return counts.groupby("speech", sort=True)["n"].sum()
 
 
+def term_totals(counts: pd.DataFrame) -> pd.DataFrame:
+    """What the comparing tables need of the whole corpus, from its counts or one chunk's: each
+    term's uses (``n``) and the documents using it (``n_documents``), indexed by term in sorted
+    order, and the documents with words to count (``.attrs["n_speeches"]``).  Chunks of whole
+    documents add up (:func:`summed_totals`), so the tables of a corpus taken by chunks need these,
+    not every chunk's counts at once.
+
+    >>> c = pd.DataFrame({"speech": [1, 1, 2], "term": ["改革", "开放", "开放"], "n": [1, 1, 2]})
+    >>> t = summed_totals(term_totals(c.iloc[:2]), term_totals(c.iloc[2:]))
+    >>> t.to_dict("index"), t.attrs["n_speeches"]
+    ({'开放': {'n': 3, 'n_documents': 2}, '改革': {'n': 1, 'n_documents': 1}}, 2)
+    """
+    codes, words = factorized(counts["term"].to_numpy(dtype=object), sort=True)
+    out = pd.DataFrame({"n": np.bincount(codes, weights=counts["n"].to_numpy(), minlength=len(words)).astype(np.int64),
+                        "n_documents": np.bincount(codes, minlength=len(words)).astype(np.int64)},
+                       index=pd.Index(words, dtype=counts["term"].dtype, name="term"))
+    out.attrs["n_speeches"] = int(counts["speech"].nunique())
+    return out
+
+
+def summed_totals(a: pd.DataFrame | None, b: pd.DataFrame) -> pd.DataFrame:
+    """The :func:`term_totals` of two parts of a corpus with no document in common."""
+    if a is None:
+        return b
+    out = a.add(b, fill_value=0).astype(np.int64).sort_index()
+    out.attrs["n_speeches"] = a.attrs["n_speeches"] + b.attrs["n_speeches"]
+    return out
+
+
 def require_speeches(counts: pd.DataFrame, statistic: str, *, at_least: int = 2) -> list:
     """The speeches of ``counts``; :class:`TooFewSpeechesError` if there are fewer than ``at_least``."""
     speeches = sorted(counts["speech"].unique().tolist())

@@ -33,15 +33,20 @@ def term_frequencies(counts: pd.DataFrame, *, min_count: int = 1) -> pd.DataFram
 BLOCK_ROWS = 500_000
 
 
-def term_frequency_blocks(counts: pd.DataFrame, *, min_count: int = 1):
+def term_frequency_blocks(counts: pd.DataFrame, *, min_count: int = 1, corpus: pd.DataFrame | None = None):
     """:func:`term_frequencies` in pieces of whole speeches, in order: one after the other they
-    are the whole table, and only one is made at a time."""
+    are the whole table, and only one is made at a time.  ``counts`` may be one chunk of whole
+    documents of a corpus whose :func:`~analysis.statistics.counts.term_totals` are ``corpus``:
+    the pieces are then that chunk's rows of the corpus's table."""
     counts = as_counts(counts)
     sizes = speech_sizes(counts)
     # terms and speeches numbered in their sorted order, so that the tables sort integers, not strings
-    term, _ = factorized(counts["term"].to_numpy(dtype=object), sort=True)
+    term, words = factorized(counts["term"].to_numpy(dtype=object), sort=True)
     speech_rank, _ = pd.factorize(counts["speech"].to_numpy(), sort=True)
-    documents = np.bincount(term)[term]  # the documents using each row's term: one row each
+    if corpus is None:
+        documents = np.bincount(term)[term]  # the documents using each row's term: one row each
+    else:
+        documents = corpus["n_documents"].to_numpy()[corpus.index.get_indexer(words)][term]
     order = np.argsort(speech_rank, kind="stable")
     speech = speech_rank[order]
     cuts = np.flatnonzero(np.r_[True, speech[1:] != speech[:-1]]) if len(speech) else np.zeros(1, dtype=int)

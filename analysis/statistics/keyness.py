@@ -19,7 +19,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from ..errors import check_choice
+from ..errors import TooFewSpeechesError, check_choice
 from ..segmentation.tokens import factorized
 from .counts import as_counts, require_speeches, speech_sizes
 
@@ -111,9 +111,13 @@ class _Pairs:
     """The (speech, term) pairs of a counts frame as integer arrays, terms coded in sorted
     order, pairs sorted by speech (``bounds`` gives each speech's slice)."""
 
-    def __init__(self, counts: pd.DataFrame, min_count: int):
+    def __init__(self, counts: pd.DataFrame, min_count: int, corpus: pd.DataFrame | None = None):
         codes, words = factorized(counts["term"].to_numpy(dtype=object), sort=True)
-        totals = np.bincount(codes, weights=counts["n"].to_numpy(), minlength=len(words)).astype(np.int64)
+        if corpus is None:
+            totals = np.bincount(codes, weights=counts["n"].to_numpy(), minlength=len(words)).astype(np.int64)
+        else:  # a chunk of the corpus: its terms coded among the corpus's
+            codes, words = corpus.index.get_indexer(words)[codes], corpus.index.to_numpy(dtype=object)
+            totals = corpus["n"].to_numpy()
         kept = totals >= min_count
         new_code = np.cumsum(kept) - 1  # codes of the kept terms, still in sorted order
         self.terms = np.asarray(words, dtype=object)[kept]
@@ -126,7 +130,7 @@ class _Pairs:
         self.speeches = np.unique(self.speech)
         self.bounds = np.searchsorted(self.speech, self.speeches), np.searchsorted(self.speech, self.speeches, "right")
         self.sizes = speech_sizes(counts)
-        self.n_all = float(counts["n"].sum())
+        self.n_all = float(counts["n"].sum() if corpus is None else corpus["n"].sum())
         self._by_freq: np.ndarray | None = None
 
     def absent(self, present: np.ndarray, keep: int | None) -> np.ndarray:
@@ -164,13 +168,19 @@ def keyness_by_speech(counts: pd.DataFrame, *, min_count: int = 1, measure: str 
 
 
 def keyness_blocks(counts: pd.DataFrame, *, min_count: int = 1, measure: str = "g2",
-                   absent: int | None = None):
+                   absent: int | None = None, corpus: pd.DataFrame | None = None):
     """:func:`keyness_by_speech` in pieces of whole speeches (about half a million rows each), in
-    order: one after the other they are the whole table, and only one is held at a time."""
+    order: one after the other they are the whole table, and only one is held at a time.
+    ``counts`` may be one chunk of whole documents of a corpus whose
+    :func:`~analysis.statistics.counts.term_totals` are ``corpus``: each speech is then measured
+    against the rest of the corpus, and the pieces are that chunk's rows of the corpus's table."""
     check_choice("measure", measure, MEASURES)
     counts = as_counts(counts)
-    require_speeches(counts, "keyness")
-    pairs = _Pairs(counts, min_count)
+    if corpus is None:
+        require_speeches(counts, "keyness")
+    elif corpus.attrs["n_speeches"] < 2:
+        raise TooFewSpeechesError("keyness", corpus.attrs["n_speeches"])
+    pairs = _Pairs(counts, min_count, corpus)
     rows, block = 0, []
     for s, lo, hi in zip(pairs.speeches.tolist(), *pairs.bounds):
         present = pairs.term[lo:hi]

@@ -47,3 +47,16 @@ def test_older_reports_state_last_years_growth_as_a_comparison():
     series = an.target_series(an.numeric_targets(sp), sp)
     assert series[["year", "role", "value", "bound"]].values.tolist() == [[1983, "actual", 9.0, "exact"],
                                                                             [1984, "target", 5.0, "about"]]
+
+
+def test_the_rows_a_series_reads_are_their_own_series(provincial):
+    """A corpus taken by chunks keeps only the quantities the series reads; the series is the same."""
+    from analysis.discourse.series import series_rows
+
+    numbers = an.numeric_targets(provincial)
+    kept = series_rows(numbers)
+    assert 0 < len(kept) < len(numbers) / 2
+    assert not kept["masked"].any() and kept["indicator_norm"].astype(bool).all()
+    whole = an.target_series(numbers, provincial)
+    assert len(whole) > 100
+    assert an.target_series(kept, provincial).equals(whole)

@@ -68,3 +68,37 @@ def test_a_speech_with_no_word_to_count_is_told_as_such():
     assert counts.empty
     with pytest.raises(an.TooFewSpeechesError, match="this corpus has 0 with words to count"):
         an.keyness_by_speech(counts)
+
+
+def test_term_tables_of_chunks_with_the_corpus_totals_are_the_whole_tables(provincial_tokens):
+    """Frequencies and keyness made chunk by chunk, each chunk measured against the corpus's
+    summed totals, are the tables of the whole corpus, row for row."""
+    from analysis.statistics.counts import summed_totals, term_totals
+    from analysis.statistics.frequency import term_frequency_blocks
+    from analysis.statistics.keyness import keyness_blocks
+
+    counts = an.term_counts(provincial_tokens)
+    chunks = [counts[counts["speech"].between(lo, lo + 6)] for lo in range(1, 26, 7)]
+    totals = None
+    for chunk in chunks:
+        totals = summed_totals(totals, term_totals(chunk))
+    assert totals.attrs["n_speeches"] == 25
+    assert totals["n"].sum() == counts["n"].sum() and totals.index.is_monotonic_increasing
+
+    def joined(blocks):
+        return pd.concat(list(blocks), ignore_index=True)
+
+    whole = joined(term_frequency_blocks(counts))
+    assert joined(b for c in chunks for b in term_frequency_blocks(c, corpus=totals)).equals(whole)
+    assert not joined(b for c in chunks for b in term_frequency_blocks(c)).equals(whole)  # n_documents differ
+    whole = joined(keyness_blocks(counts, min_count=2, absent=100))
+    assert joined(b for c in chunks for b in keyness_blocks(c, min_count=2, absent=100, corpus=totals)).equals(whole)
+
+
+def test_keyness_of_a_chunk_of_a_one_document_corpus_says_it_compares_documents(provincial_tokens):
+    from analysis.statistics.counts import term_totals
+    from analysis.statistics.keyness import keyness_blocks
+
+    one = an.term_counts(provincial_tokens[provincial_tokens["speech"] == 1])
+    with pytest.raises(an.TooFewSpeechesError, match="1 with words"):
+        next(keyness_blocks(one, corpus=term_totals(one)))
