@@ -58,13 +58,10 @@ def clear_caches() -> None:
         function.cache_clear()
 
 
-def shared_strings(frame, *, pool: dict | None = None):
+def shared_strings(frame):
     """``frame`` with each text column's equal strings made one object (a corpus's 100,000 rows of
     抓落实 then hold 100,000 references to one string, not 100,000 strings: a fraction of the memory,
-    and pickled once when the frame is sent between processes).  With a ``pool`` (a dict kept
-    across frames), a string equal to one of an earlier frame is that one: the chunks of a corpus
-    then share their strings too, and each chunk's own copies are let go with the chunk (which
-    would otherwise hold on to the memory they were made in among the chunk's passing objects).
+    and pickled once when the frame is sent between processes).
 
     >>> import pandas as pd
     >>> f = shared_strings(pd.DataFrame({"formula": ["抓" + "落实", "抓落" + "实"]}))
@@ -78,10 +75,7 @@ def shared_strings(frame, *, pool: dict | None = None):
     for column in out.columns:
         if out[column].dtype == object or pd.api.types.is_string_dtype(out[column].dtype):
             codes, uniques = pd.factorize(out[column].to_numpy(dtype=object))  # faster than a "str" column
-            uniques = np.asarray(uniques, dtype=object)
-            if pool is not None:
-                uniques = np.asarray([pool.setdefault(u, u) for u in uniques.tolist()], dtype=object)
-            values = uniques[codes]
+            values = np.asarray(uniques, dtype=object)[codes]
             values[codes < 0] = None
             out[column] = pd.Series(values, index=out.index, dtype=out[column].dtype)
     return out

@@ -84,7 +84,7 @@ def chunk_parts(chunk: pd.DataFrame, *, groups: frozenset, counting: dict,
     if groups & {"terms", "time"}:
         counts = clock("counts", term_counts, tokens, **counting)
         if "terms" in groups:
-            parts.totals, kept[KEPT.index("counts")] = term_totals(counts), counts
+            parts.totals, kept[KEPT.index("counts")] = clock("counts", term_totals, counts), counts
         parts.counts = counts if "time" in groups else None
     if groups & {"slogans", "time"}:
         texts = working_texts(chunk)
@@ -98,7 +98,7 @@ def chunk_parts(chunk: pd.DataFrame, *, groups: frozenset, counting: dict,
         numbers = shared_strings(clock("numbers", numeric_targets, chunk))
         if "numbers" in groups:
             parts.dating, kept[2] = clock("numbers", dating_evidence, numbers, chunk), numbers
-        parts.series = series_rows(numbers) if "time" in groups else None
+        parts.series = clock("numbers", series_rows, numbers) if "time" in groups else None
     if "slogans" in groups:
         parts.outline, parts.numbered = clock("outline", outline, chunk), clock("outline", numbered_formulas, chunk)
     return parts, tuple(kept)
@@ -187,25 +187,23 @@ def corpus_parts(speeches: pd.DataFrame, groups, *, reference, runner, cache: bo
 
 
 class _Gathered:
-    """The chunks' small parts as they come: their frames kept in order (each string shared with
-    the chunks before), their term totals summed, their times added."""
+    """The chunks' small parts as they come: their frames kept in order, their term totals summed,
+    their times added."""
 
     def __init__(self, seconds: Counter):
         self.frames: dict[str, list] = {k: [] for k in ("counts", "slogan_rows", "series", "outline", "numbered",
                                                          "dating", "edges")}
         self.totals: pd.DataFrame | None = None
         self.seconds = seconds
-        self._strings: dict = {}
 
     def firsts(self, parts) -> Iterator:
         """Gathers each of ``parts`` and gives the formula stage's first pass of each, in order."""
-        from .caches import shared_strings
         from .statistics.counts import summed_totals
 
         for part in parts:
             for k, v in self.frames.items():
                 if getattr(part, k) is not None:
-                    v.append(shared_strings(getattr(part, k), pool=self._strings))
+                    v.append(getattr(part, k))
             self.seconds.update(part.seconds)
             if part.totals is not None:
                 self.totals = summed_totals(self.totals, part.totals)
