@@ -205,13 +205,13 @@ def _term_tables(out: Tables, runner, totals: pd.DataFrame) -> None:
     from .statistics.frequency import term_frequency_blocks
     from .statistics.keyness import keyness_blocks
 
-    out.put_pieces("term_frequencies.csv", (block for counts in kept_counts(runner)
+    out.put_pieces("term_frequencies.csv", (block for counts in kept_counts(runner, desc="term frequencies")
                                             for block in term_frequency_blocks(counts, corpus=totals)))
     try:
         if totals.attrs["n_speeches"] < 2:  # before the file is named
             raise TooFewSpeechesError("keyness", totals.attrs["n_speeches"])
-        out.put_pieces("keyness.csv", (block for counts in kept_counts(runner) for block in keyness_blocks(
-            counts, min_count=2, absent=ABSENT_KEYWORDS, corpus=totals)))
+        out.put_pieces("keyness.csv", (block for counts in kept_counts(runner, desc="keyness") for block in
+                                       keyness_blocks(counts, min_count=2, absent=ABSENT_KEYWORDS, corpus=totals)))
     except TooFewSpeechesError as exc:
         out.notes.append(f"keyness.csv not written: {exc}")
 

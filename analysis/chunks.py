@@ -215,10 +215,11 @@ class _Gathered:
         return stacked(self.frames.pop(name))
 
 
-def kept_counts(runner) -> Iterator[pd.DataFrame]:
+def kept_counts(runner, *, desc: str = "counts") -> Iterator[pd.DataFrame]:
     """The counts of every chunk :func:`corpus_parts` worked on with ``runner``, chunk by chunk in
-    document order (the term tables are made chunk by chunk with the corpus's ``totals``)."""
-    return runner.kept(KEPT.index("counts"), desc="counts")
+    document order (the term tables are made chunk by chunk with the corpus's ``totals``); ``desc``
+    names the table made of them on the progress bar."""
+    return runner.kept(KEPT.index("counts"), desc=desc)
 
 
 def kept_numbers(runner) -> Iterator[pd.DataFrame]:

@@ -177,6 +177,7 @@ def test_a_runner_keeps_each_chunks_large_part_and_gives_results_in_order(proces
         assert list(runner.keep(_halves, items)) == [2, 1, 3]
         assert list(runner.on_kept(_total, plus=10)) == [13, 13, 25]
         assert list(runner.on_kept(_plus, part=1, plus=10)) == [12, 13, 16]
+        assert list(runner.kept(0)) == items and list(runner.kept(1)) == [2, 3, 6]  # read back as they were kept
         folder = runner._folder.name
     import os
     assert not os.path.exists(folder)  # the kept parts are removed with the runner
@@ -188,9 +189,11 @@ def test_the_passes_over_kept_chunks_show_the_documents_done(capsys):
     with progress_bars(True), Runner(1) as runner:
         list(runner.keep(_halves, [[1, 2], [3], [4, 5, 6]]))
         list(runner.on_kept(_total, desc="formulas, second pass", plus=10))
+        list(runner.kept(0, desc="keyness"))
         assert list(counted(["terms", "slogans"], desc="tables", unit="group", shown=True)) == ["terms", "slogans"]
     shown = capsys.readouterr().err
     assert "formulas, second pass:   0%|          | 0/6 [00:00<?, ?doc/s]" in shown  # the documents to go
+    assert "keyness:   0%|          | 0/6 [00:00<?, ?doc/s]" in shown  # a table made from the kept parts too
     assert "slogans]" in shown.split("tables")[-1]  # the table being made is named
 
 
