@@ -31,6 +31,7 @@ def test_every_table_is_the_same_in_chunks_of_any_size_on_any_number_of_processe
     whole = build.build_tables(congress)
     assert "term_trends.csv" in whole.frames and "formula_lifecycle.csv" in whole.frames
     monkeypatch.setattr(chunks, "CHUNK_CHARS", 50_000)
+    monkeypatch.setattr(build, "PIECE_ROWS", 300)  # the slogan tables' pieces too
     monkeypatch.setattr(parallel, "MIN_CHARS_PER_SEGMENTING_PROCESS", 1_000)  # let 2 processes start
     assert len(chunks.document_chunks(congress.speeches)) >= 5
     chunked = build.build_tables(congress, processes=processes)

@@ -141,6 +141,22 @@ def evidence_rank(evidence: pd.Series) -> np.ndarray:
 def formula_rows(slogan_frame: pd.DataFrame) -> pd.DataFrame:
     """One row per occurrence of a formula: each slogan, and each frame as its template (抓□, 先□后□).
     Built from the columns' arrays, each copied once: a large corpus has millions of rows."""
+    return formula_rows_of_pieces([slogan_frame])
+
+
+def formula_rows_of_pieces(pieces) -> pd.DataFrame:
+    """:func:`formula_rows` of the pieces of a slogan frame (each of whole speeches, in order) put
+    one after the other, made piece by piece: a large corpus's temporaries are a piece's, not the
+    corpus's (every piece's slogans come first, then every piece's templates, as in the whole)."""
+    parts = [_formula_row_parts(piece) for piece in pieces]
+    if len(parts) == 1 and not len(parts[0][1]):
+        return parts[0][0]
+    frames = [f for f in [p[0] for p in parts] + [p[1] for p in parts] if len(f)] or [parts[0][0]]
+    return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0].reset_index(drop=True)
+
+
+def _formula_row_parts(slogan_frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`formula_rows` of one frame as two parts: its slogans' rows, then its templates'."""
     # a row without a formula (an empty cell of a table read back) names nothing to count
     named = pd.notna(slogan_frame["formula"].to_numpy(dtype=object))
     shown = np.flatnonzero(~slogan_frame["masked"].to_numpy(dtype=bool) & named)
@@ -156,8 +172,10 @@ def formula_rows(slogan_frame: pd.DataFrame) -> pd.DataFrame:
     evidence = column("evidence")
     keep = _first_at_each_place(speech, formula, start, column("end").astype("int64"), evidence)
     kind = slogan_frame["kind"].to_numpy(dtype=object)[rows[keep]]
-    return pd.DataFrame({"speech": speech[keep], "formula": formula[keep], "kind": kind,
-                         "evidence": evidence[keep], "start": start[keep]})
+    out = pd.DataFrame({"speech": speech[keep], "formula": formula[keep], "kind": kind,
+                        "evidence": evidence[keep], "start": start[keep]})
+    cut = int(np.searchsorted(keep, len(shown)))  # keep is in order: the slogans' rows come first
+    return out.iloc[:cut], out.iloc[cut:]
 
 
 def recurring_slogans(slogan_frame: pd.DataFrame, *, min_documents: int = 2,

@@ -108,3 +108,17 @@ def test_parallel_frames_with_too_few_members_is_an_empty_table_with_its_columns
     for top in (40, None):  # a frame of three members, four asked for
         frames = an.parallel_frames(found, min_members=4, top=top)
         assert frames.empty and list(frames.columns) == ["speech", "frame", "slot", "member", "n", "n_slots"]
+
+
+def test_the_occurrences_of_a_slogan_table_in_pieces_of_whole_speeches_are_those_of_the_whole(provincial):
+    """Slogans first, then frames as their templates, overlapping places counted once: made piece by piece, the
+    rows are the whole table's, in its order (the slogan tables of a large corpus take them so)."""
+    sp = provincial.head(8)
+    found = an.slogans(sp, an.tokenize(sp), reference=an.load_reference())
+    whole = ranking.formula_rows(found)
+    assert whole["formula"].str.contains("□").sum() > 100 and whole["speech"].nunique() == 8  # with templates
+    speech = found["speech"].to_numpy()
+    cuts = [0] + [int(np.searchsorted(speech, s)) for s in (3, 4, 7)] + [len(found)]
+    pieces = [found.iloc[a:b] for a, b in zip(cuts, cuts[1:])]
+    assert ranking.formula_rows_of_pieces(pieces).equals(whole)
+    assert not pd.concat([ranking.formula_rows(p) for p in pieces], ignore_index=True).equals(whole)  # the order
