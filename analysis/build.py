@@ -16,7 +16,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from . import config
@@ -189,7 +188,7 @@ def _tables(out: Tables, comp: Compilation, parts, groups, *, runner, by: str, t
             out.put("dating_evidence.csv", parts.dating)  # per document: made chunk by chunk
         else:
             if found is None and timed:
-                found = outside_boilerplate(parts.slogans, boilerplate_spans(speeches, units=parts.edges))
+                found = outside_boilerplate(stacked(parts.slogans), boilerplate_spans(speeches, units=parts.edges))
             _time_tables(out, speeches, parts.counts, found, parts.series, by=by)
         if not timed:  # what no later table needs is let go
             _let_go(parts, group)
@@ -220,23 +219,24 @@ def _term_tables(out: Tables, runner, totals: pd.DataFrame) -> None:
 def _slogan_tables(out: Tables, parts, speeches: pd.DataFrame, *, keep: bool) -> pd.DataFrame:
     """The slogan tables; returns the slogans outside boilerplate (``keep``: the slogans are kept
     in ``parts`` for the time tables, else let go once those are taken from them)."""
+    from .chunks import stacked
     from .discourse.boilerplate import boilerplate, boilerplate_spans, outside_boilerplate
     from .discourse.ranking import formula_rows_of_pieces, recurring_slogans
     from .discourse.tracker import formula_tracker_blocks
 
-    out.put("slogans.csv", parts.slogans)
+    out.put_pieces("slogans.csv", iter(parts.slogans), join=stacked)  # a frame per chunk
     spans = boilerplate_spans(speeches, units=parts.edges)
     parts.edges = None  # no later table needs them
     out.put("boilerplate.csv", boilerplate(spans, len(speeches)))
-    outside: list = []  # what every document repeats ranks as nothing: the rest, piece by piece
+    outside: list = []  # what every document repeats ranks as nothing: the rest, chunk by chunk
 
     def pieces():
-        for piece in _speech_pieces(parts.slogans):
+        for piece in parts.slogans:
             outside.append(outside_boilerplate(piece, spans))
             yield outside[-1] if keep else outside.pop()
 
     rows = formula_rows_of_pieces(pieces())  # once, for both tables: all the two need of the slogans
-    found = (pd.concat(outside) if len(outside) > 1 else outside[0]) if keep else rows
+    found = stacked(outside) if keep else rows
     parts.slogans = parts.slogans if keep else None
     out.put("recurring_slogans.csv", recurring_slogans(found, min_documents=1, corpus_size=len(speeches),
                                                        occurrences=rows))
@@ -245,22 +245,6 @@ def _slogan_tables(out: Tables, parts, speeches: pd.DataFrame, *, keep: bool) ->
     out.put("numbered_formulas.csv", parts.numbered)
     out.put("outline.csv", parts.outline)
     return found
-
-
-#: The slogan tables take the slogans outside boilerplate in pieces of whole speeches of about this many rows.
-PIECE_ROWS = 500_000
-
-
-def _speech_pieces(frame: pd.DataFrame):
-    """``frame`` (in order of speech) in slices of whole speeches of about :data:`PIECE_ROWS` rows, in order."""
-    rows, speech = PIECE_ROWS, frame["speech"].to_numpy()
-    if not len(speech):
-        yield frame
-        return
-    firsts = np.flatnonzero(np.r_[True, speech[1:] != speech[:-1]])  # where each speech's rows begin
-    starts = firsts[np.r_[0, np.flatnonzero(np.diff(firsts // rows)) + 1]]
-    for lo, hi in zip(starts.tolist(), np.r_[starts[1:], len(speech)].tolist()):
-        yield frame.iloc[lo:hi]
 
 
 def _let_go(parts, group: str) -> None:

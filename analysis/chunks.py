@@ -124,7 +124,7 @@ class CorpusParts:
 
     counts: pd.DataFrame | None  # under the corpus's one counts configuration; for the time tables only
     totals: pd.DataFrame | None  # the term tables read the kept counts (:func:`kept_counts`) with these
-    slogans: pd.DataFrame | None
+    slogans: list | None  # a frame per chunk, in order: the table is :func:`stacked` of them
     series: pd.DataFrame | None  # the quantities are kept by chunk (:func:`kept_numbers`)
     outline: pd.DataFrame | None
     numbered: pd.DataFrame | None
@@ -136,17 +136,9 @@ class CorpusParts:
 def corpus_parts(speeches: pd.DataFrame, groups, *, reference, runner, cache: bool = True,
                  chunk_chars: int | None = None) -> CorpusParts:
     """Every chunk's parts (on ``runner``), merged; the formula stage measured over all chunks."""
-    from .discourse.slogans import (
-        chunk_echoes,
-        corpus_slogans,
-        echo_formulas,
-        joined_echoes,
-        quoted_rows,
-        repeated_rows,
-    )
-    from .discourse.termhood import measure_chunks, occurrence_rows
+    from .discourse.slogans import chunk_echoes, echo_formulas, quoted_rows
+    from .discourse.termhood import measure_chunks
     from .parallel import FREED_MEMORY_WORTH_RETURNING, return_freed_memory
-    from .reading.script import working_texts
     from .statistics.counts import comparison_options
 
     groups = frozenset(groups)
@@ -165,18 +157,17 @@ def corpus_parts(speeches: pd.DataFrame, groups, *, reference, runner, cache: bo
             reference=reference, firsts=firsts)
         seconds["wall: chunks and formula passes"] += time.perf_counter() - start
         return_freed_memory(at_least=FREED_MEMORY_WORTH_RETURNING)  # what the chunks' work freed
-        rows = got.stacked("slogan_rows")  # the chunks' frames let go as soon as they are joined
-        formulas = echo_formulas(quoted_rows(rows))
-        # where the chunks are: each worker reads its chunk's texts and sends back four numbers a row,
-        # while this process makes the repeated phrases' rows
-        echoes = runner.on_kept(chunk_echoes, part=KEPT.index("texts"), desc="formulas quoted elsewhere",
-                                formulas=formulas) if formulas else None
-        repeated = clock("slogans, merged", repeated_rows, occurrence_rows(table, places), working_texts(speeches))
-        del table, places  # held until the function ends otherwise
+        rows = got.frames.pop("slogan_rows")  # a frame per chunk, each let go as it is merged
+        marks = stacked([quoted_rows(r) for r in rows])
+        formulas = echo_formulas(marks)
         start = time.perf_counter()
-        echoes = joined_echoes(echoes) if echoes is not None else None
+        # where the chunks are: each worker reads its chunk's texts and sends back four numbers a row
+        echoes = list(runner.on_kept(chunk_echoes, part=KEPT.index("texts"), desc="formulas quoted elsewhere",
+                                     formulas=formulas)) if formulas else None
         seconds["wall: quoted elsewhere"] += time.perf_counter() - start
-        found = clock("slogans, merged", corpus_slogans, speeches, rows, repeated, kinds=KINDS, echoes=echoes)
+        found = clock("slogans, merged", _merged_by_chunk, chunks, rows, (table, places), echoes=echoes,
+                      formulas=formulas, marks=marks)
+        del table, places  # held until the function ends otherwise
     else:
         start = time.perf_counter()
         for _ in firsts:
@@ -184,6 +175,37 @@ def corpus_parts(speeches: pd.DataFrame, groups, *, reference, runner, cache: bo
         seconds["wall: chunks and formula passes"] += time.perf_counter() - start
     return CorpusParts(got.stacked("counts"), got.totals, found,
                        *(got.stacked(k) for k in ("series", "outline", "numbered", "dating", "edges")), seconds)
+
+
+def _merged_by_chunk(chunks: list, rows: list, measured: tuple, *, echoes: list | None, formulas: tuple,
+                     marks: pd.DataFrame) -> list[pd.DataFrame]:
+    """The slogan table as one frame per chunk, merged chunk by chunk: each chunk's own ``rows`` (let
+    go as they are merged), the formulas quoted elsewhere it uses (its ``echoes``, counted by the
+    corpus's quoted share) and its repeated phrases (the formula stage's ``measured`` table and places,
+    its speeches' part); so the corpus's rows are never held twice, nor sorted whole."""
+    import numpy as np
+
+    from .discourse.slogans import counted_echo_rows, echoes_counted, joined_echoes, merged_slogans, repeated_rows
+    from .discourse.termhood import occurrence_rows, phrases_of
+    from .reading.script import working_texts
+
+    table, places = measured
+    counted = echoes_counted(marks, joined_echoes(echoes), formulas) if echoes else None
+    phrases = phrases_of(table)
+    # each place's chunk: the places of a chunk in their order, one slice each
+    of_chunk = pd.Series(np.repeat(np.arange(len(chunks)), [len(c) for c in chunks]),
+                         index=np.concatenate([c["speech"].to_numpy() for c in chunks]))
+    which = of_chunk.reindex(places["speech"].to_numpy()).to_numpy()
+    order = np.argsort(which, kind="stable")
+    ends = np.searchsorted(which[order], np.arange(len(chunks)), side="right")
+    pieces = []
+    for k, chunk in enumerate(chunks):
+        own, rows[k] = rows[k], None
+        mine = places.iloc[order[(ends[k - 1] if k else 0):ends[k]]]
+        repeated = repeated_rows(occurrence_rows(table, mine, phrases=phrases), working_texts(chunk))
+        echoed = counted_echo_rows(echoes[k], formulas, counted) if echoes else None
+        pieces.append(merged_slogans(chunk, own, echoed, repeated))
+    return pieces
 
 
 class _Gathered:

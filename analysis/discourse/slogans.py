@@ -141,11 +141,20 @@ def _echo_rows(echoes: tuple[np.ndarray, ...], formulas: tuple[str, ...]) -> pd.
 MIN_QUOTED_SHARE = 0.1
 
 
-def _mostly_unquoted_dropped(marks: pd.DataFrame, echoes: pd.DataFrame) -> pd.DataFrame:
-    quoted = marks["formula"].value_counts()
-    unquoted = echoes["formula"].value_counts()
-    share = quoted.reindex(unquoted.index, fill_value=0) / (quoted.reindex(unquoted.index, fill_value=0) + unquoted)
-    return echoes[echoes["formula"].isin(share[share >= MIN_QUOTED_SHARE].index)]
+def echoes_counted(marks: pd.DataFrame, echoes: tuple[np.ndarray, ...], formulas: tuple[str, ...]) -> np.ndarray:
+    """Whether the unquoted uses of each of ``formulas`` count (by its place in them): while
+    :data:`MIN_QUOTED_SHARE` of its uses in the corpus (``marks``, the quotation marks, and
+    ``echoes``, every unquoted use, as :func:`echo_columns`) are quoted."""
+    quoted = marks["formula"].value_counts().reindex(list(formulas), fill_value=0).to_numpy()
+    unquoted = np.bincount(echoes[1], minlength=len(formulas))
+    return quoted / (quoted + unquoted) >= MIN_QUOTED_SHARE  # each formula is quoted once at least
+
+
+def counted_echo_rows(echoes: tuple[np.ndarray, ...], formulas: tuple[str, ...], counted: np.ndarray) -> pd.DataFrame:
+    """The echoes (:func:`echo_columns`, of the corpus or of a chunk) of the formulas whose unquoted
+    uses count (:func:`echoes_counted`), as slogan rows."""
+    keep = counted[echoes[1]]
+    return _echo_rows(tuple(column[keep] for column in echoes), formulas)
 
 
 def echo_formulas(marks: pd.DataFrame) -> tuple[str, ...]:
@@ -474,7 +483,7 @@ def corpus_slogans(shown: pd.DataFrame, rows: pd.DataFrame, repeated: pd.DataFra
     (``quoted elsewhere``), then every row is put in order of place.  ``echoes``: those places,
     when the caller found them chunk by chunk (:func:`chunk_echoes` of :func:`echo_formulas`, the
     chunks' columns joined in order)."""
-    frames = [rows]
+    echoed = None
     if "quoted" in kinds:
         marks = quoted_rows(rows)
         formulas = echo_formulas(marks)
@@ -482,12 +491,18 @@ def corpus_slogans(shown: pd.DataFrame, rows: pd.DataFrame, repeated: pd.DataFra
             if echoes is None:
                 echoes = echo_columns(map_speeches(_echoes, working_texts(shown), processes=processes,
                                                    formulas=formulas, spans=quoted_spans(marks)))
-            frames.append(_mostly_unquoted_dropped(marks, _echo_rows(echoes, formulas)))
+            echoed = counted_echo_rows(echoes, formulas, echoes_counted(marks, echoes, formulas))
             del echoes
-    if repeated is not None:
-        frames.append(repeated)
-    frame = in_order_of_place([f for f in frames if len(f)] or [rows])
-    return original_surfaces(frame, shown)
+    return merged_slogans(shown, rows, echoed, repeated)
+
+
+def merged_slogans(shown: pd.DataFrame, rows: pd.DataFrame, echoed: pd.DataFrame | None,
+                   repeated: pd.DataFrame | None) -> pd.DataFrame:
+    """The slogan table of the speeches ``shown`` from their own rows, the formulas quoted elsewhere
+    they use (``echoed``) and the repeated phrases, in order of place.  Each speech's rows are its
+    own, so a corpus taken by chunks of whole speeches is merged chunk by chunk."""
+    frames = [f for f in (rows, echoed, repeated) if f is not None and len(f)] or [rows]
+    return original_surfaces(in_order_of_place(frames), shown)
 
 
 def in_order_of_place(frames: list[pd.DataFrame]) -> pd.DataFrame:

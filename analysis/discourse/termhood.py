@@ -413,10 +413,17 @@ def measure_formulas(tokens: pd.DataFrame, *, reference: Reference, formula_word
     return FormulaMeasures(termhood_table(table), occurrence_rows(table, places))
 
 
-def occurrence_rows(table: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
-    """The places of :func:`measure_chunks` with each phrase and its evidence."""
-    info = table.set_index("key")
+def occurrence_rows(table: pd.DataFrame, places: pd.DataFrame, *, phrases: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The places of :func:`measure_chunks` with each phrase and its evidence (``phrases``: the
+    :func:`phrases_of` ``table``, when the caller takes the places in several parts)."""
+    info = phrases_of(table) if phrases is None else phrases
     return pd.DataFrame({"speech": places["speech"].to_numpy(),
-                         "phrase": info["words"].map("".join).reindex(places["key"]).to_numpy(dtype=object),
+                         "phrase": info["phrase"].reindex(places["key"]).to_numpy(dtype=object),
                          "start": places["start"].to_numpy(), "end": places["end"].to_numpy(),
                          "evidence": info["evidence"].reindex(places["key"]).to_numpy(dtype=object)})
+
+
+def phrases_of(table: pd.DataFrame) -> pd.DataFrame:
+    """Each key's phrase (its words joined) and evidence, indexed by key."""
+    info = table.set_index("key")
+    return pd.DataFrame({"phrase": info["words"].map("".join), "evidence": info["evidence"]})
