@@ -12,7 +12,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -160,8 +160,8 @@ def _build_tables(comp: Compilation, groups, out: Tables, *, processes: int, pro
         # without the years for them, the time tables need nothing of the chunks
         parts = corpus_parts(speeches, set(groups) - ({"time"} if not timed else set()), reference=reference,
                              runner=runner, cache=cache)
-        out.seconds.update(parts.seconds)
         _tables(out, comp, parts, groups, runner=runner, by=by, timed=timed, progress=progress)
+    out.seconds.update(parts.seconds)  # the slogan table's merging included: it is done as the tables ask for it
     return out
 
 
@@ -175,7 +175,7 @@ def _tables(out: Tables, comp: Compilation, parts, groups, *, runner, by: str, t
     found = None
     for group in parallel.counted([g for g in TABLE_GROUPS if g in groups], desc="tables", unit="group",
                                   shown=progress):
-        start = time.perf_counter()
+        start, merging = time.perf_counter(), parts.seconds["slogans, merged"]
         if group == "speeches":
             out.put("speeches.csv", speech_table(speeches))
             out.put("spans.csv", comp.spans.assign(text=comp.spans["text"].str.slice(0, 40)))
@@ -188,14 +188,16 @@ def _tables(out: Tables, comp: Compilation, parts, groups, *, runner, by: str, t
             out.put("dating_evidence.csv", parts.dating)  # per document: made chunk by chunk
         else:
             if found is None and timed:
-                found = outside_boilerplate(stacked(parts.slogans), boilerplate_spans(speeches, units=parts.edges))
+                spans = boilerplate_spans(speeches, units=parts.edges)
+                found = outside_boilerplate(stacked(list(parts.slogans)), spans)
             _time_tables(out, speeches, parts.counts, found, parts.series, by=by)
         if not timed:  # what no later table needs is let go
             _let_go(parts, group)
             found = None
         # what this group's tables freed, before the next group's peak
         parallel.return_freed_memory(at_least=parallel.FREED_MEMORY_WORTH_RETURNING)
-        out.seconds[f"tables: {group}"] = time.perf_counter() - start
+        # the slogan table merged on the way is a step of its own
+        out.seconds[f"tables: {group}"] = time.perf_counter() - start - (parts.seconds["slogans, merged"] - merging)
 
 
 def _term_tables(out: Tables, runner, totals: pd.DataFrame) -> None:
@@ -217,27 +219,33 @@ def _term_tables(out: Tables, runner, totals: pd.DataFrame) -> None:
 
 
 def _slogan_tables(out: Tables, parts, speeches: pd.DataFrame, *, keep: bool) -> pd.DataFrame:
-    """The slogan tables; returns the slogans outside boilerplate (``keep``: the slogans are kept
-    in ``parts`` for the time tables, else let go once those are taken from them)."""
+    """The slogan tables from the slogan table as it is merged, chunk by chunk: each chunk's frame is
+    written, the occurrences of its formulas outside boilerplate taken, and let go.  Returns the
+    slogans outside boilerplate when the time tables need them (``keep``), else those occurrences."""
     from .chunks import stacked
     from .discourse.boilerplate import boilerplate, boilerplate_spans, outside_boilerplate
-    from .discourse.ranking import formula_rows_of_pieces, recurring_slogans
+    from .discourse.ranking import formula_row_parts, joined_formula_rows, recurring_slogans
     from .discourse.tracker import formula_tracker_blocks
 
-    out.put_pieces("slogans.csv", iter(parts.slogans), join=stacked)  # a frame per chunk
-    spans = boilerplate_spans(speeches, units=parts.edges)
+    spans = boilerplate_spans(speeches, units=parts.edges)  # decided first, from every chunk's candidates
     parts.edges = None  # no later table needs them
-    out.put("boilerplate.csv", boilerplate(spans, len(speeches)))
-    outside: list = []  # what every document repeats ranks as nothing: the rest, chunk by chunk
+    outside, occurring = [], []  # what every document repeats ranks as nothing: the rest, chunk by chunk
 
-    def pieces():
+    def written() -> Iterator[pd.DataFrame]:
         for piece in parts.slogans:
-            outside.append(outside_boilerplate(piece, spans))
-            yield outside[-1] if keep else outside.pop()
+            rest = outside_boilerplate(piece, spans)
+            occurring.append(formula_row_parts(rest))  # all the two formula tables need of the slogans
+            if keep:
+                outside.append(rest)
+            del rest
+            yield piece
 
-    rows = formula_rows_of_pieces(pieces())  # once, for both tables: all the two need of the slogans
+    out.put_pieces("slogans.csv", written(), join=stacked)
+    parts.slogans = None  # merged once: nothing else reads it
+    out.put("boilerplate.csv", boilerplate(spans, len(speeches)))
+    rows = joined_formula_rows(occurring)
+    occurring.clear()
     found = stacked(outside) if keep else rows
-    parts.slogans = parts.slogans if keep else None
     out.put("recurring_slogans.csv", recurring_slogans(found, min_documents=1, corpus_size=len(speeches),
                                                        occurrences=rows))
     out.put_pieces("formula_tracker.csv", formula_tracker_blocks(found, sizes=speeches.set_index("speech")["n_chars"],

@@ -22,7 +22,7 @@ import pandas as pd
 #: about 100 MiB; a document is never split).
 CHUNK_CHARS = 1_000_000
 #: What each chunk keeps where it was made, for the later passes and tables (:class:`analysis.parallel.Runner`).
-KEPT = ("windows", "texts", "numbers", "counts")
+KEPT = ("windows", "texts", "numbers", "counts", "slogans")
 #: The kinds of slogans the pipeline finds.
 KINDS = ("quoted", "parallel", "numbered", "listed", "repeated", "idiom")
 
@@ -46,7 +46,7 @@ class ChunkParts:
 
     counts: pd.DataFrame | None = None  # for the time tables (the term tables read the kept counts)
     totals: pd.DataFrame | None = None  # the chunk's :func:`.statistics.counts.term_totals`
-    slogan_rows: pd.DataFrame | None = None
+    quoted: pd.DataFrame | None = None  # its quotation marks counted (the slogans themselves are kept: :data:`KEPT`)
     series: pd.DataFrame | None = None  # the quantities the target series reads (:func:`.discourse.series.series_rows`)
     outline: pd.DataFrame | None = None
     numbered: pd.DataFrame | None = None
@@ -60,8 +60,9 @@ def chunk_parts(chunk: pd.DataFrame, *, groups: frozenset, counting: dict,
                 cache: bool = True) -> tuple[ChunkParts, tuple]:
     """A chunk's parts, and what is kept where the chunk was made (:data:`KEPT`; each None when not
     asked for): its word windows (the formula stage), its working texts with their quotation marks
-    (the formulas quoted elsewhere, :func:`.discourse.slogans.chunk_echoes`) and its quantities
-    (``numeric_targets.csv``, written chunk by chunk).  ``counting`` is the corpus's counts
+    (the formulas quoted elsewhere, :func:`.discourse.slogans.chunk_echoes`), its quantities
+    (``numeric_targets.csv``, written chunk by chunk), its counts and the slogans its documents give
+    on their own (both read again by the tables, chunk by chunk).  ``counting`` is the corpus's counts
     configuration (:func:`analysis.statistics.counts.comparison_options`)."""
     from .caches import shared_strings
     from .discourse.boilerplate import edge_units
@@ -72,8 +73,9 @@ def chunk_parts(chunk: pd.DataFrame, *, groups: frozenset, counting: dict,
     from .discourse.phrases import clauses
     from .discourse.quantities import numeric_targets
     from .discourse.series import series_rows
-    from .discourse.slogans import local_slogans, quoted_rows, quoted_spans
+    from .discourse.slogans import local_slogans, quoted_rows, quoted_spans, quoted_tally
     from .discourse.termhood import first_pass
+    from .parallel import Texts
     from .reading.script import working_texts
     from .segmentation.tokens import tokenize
     from .statistics.counts import term_counts, term_totals
@@ -88,12 +90,14 @@ def chunk_parts(chunk: pd.DataFrame, *, groups: frozenset, counting: dict,
         parts.counts = counts if "time" in groups else None
     if groups & {"slogans", "time"}:
         texts = working_texts(chunk)
-        parts.slogan_rows = clock("slogans", local_slogans, texts, tokens, kinds=KINDS)
+        own = clock("slogans", local_slogans, texts, tokens, kinds=KINDS)
         windows = clock("formulas", chunk_windows, clock("formulas", clauses, tokens))
         parts.first = clock("formulas", first_pass, windows)
         parts.edges = clock("boilerplate", edge_units, chunk)
-        spans = quoted_spans(quoted_rows(parts.slogan_rows))
-        kept[:2] = windows, (texts["speech"].tolist(), texts["text"].tolist(), spans)
+        marks = quoted_rows(own)
+        parts.quoted = quoted_tally(marks)
+        kept[:2] = windows, (texts["speech"].tolist(), Texts(texts["text"].tolist()), quoted_spans(marks))
+        kept[KEPT.index("slogans")] = own
     if groups & {"numbers", "time"}:
         numbers = shared_strings(clock("numbers", numeric_targets, chunk))
         if "numbers" in groups:
@@ -102,6 +106,11 @@ def chunk_parts(chunk: pd.DataFrame, *, groups: frozenset, counting: dict,
     if "slogans" in groups:
         parts.outline, parts.numbered = clock("outline", outline, chunk), clock("outline", numbered_formulas, chunk)
     return parts, tuple(kept)
+
+
+def documents_parts(documents, **kwargs) -> tuple[ChunkParts, tuple]:
+    """:func:`chunk_parts` of a chunk as it travels to a worker (:class:`analysis.parallel.Documents`)."""
+    return chunk_parts(documents.frame, **kwargs)
 
 
 class _Clock:
@@ -124,7 +133,7 @@ class CorpusParts:
 
     counts: pd.DataFrame | None  # under the corpus's one counts configuration; for the time tables only
     totals: pd.DataFrame | None  # the term tables read the kept counts (:func:`kept_counts`) with these
-    slogans: list | None  # a frame per chunk, in order: the table is :func:`stacked` of them
+    slogans: Iterator | None  # a frame per chunk, in order, each merged when asked for (:func:`merged_by_chunk`)
     series: pd.DataFrame | None  # the quantities are kept by chunk (:func:`kept_numbers`)
     outline: pd.DataFrame | None
     numbered: pd.DataFrame | None
@@ -136,18 +145,17 @@ class CorpusParts:
 def corpus_parts(speeches: pd.DataFrame, groups, *, reference, runner, cache: bool = True,
                  chunk_chars: int | None = None) -> CorpusParts:
     """Every chunk's parts (on ``runner``), merged; the formula stage measured over all chunks."""
-    from .discourse.slogans import chunk_echoes, echo_formulas, quoted_rows
+    from .discourse.slogans import chunk_echoes, echo_formulas, summed_tally
     from .discourse.termhood import measure_chunks
-    from .parallel import FREED_MEMORY_WORTH_RETURNING, return_freed_memory
+    from .parallel import FREED_MEMORY_WORTH_RETURNING, Documents, return_freed_memory
     from .statistics.counts import comparison_options
 
     groups = frozenset(groups)
     chunks = document_chunks(speeches, chunk_chars=chunk_chars, at_least=max(1, runner.workers))
     seconds: Counter = Counter()
-    clock = _Clock(seconds)
     got = _Gathered(seconds)
-    firsts = got.firsts(runner.keep(chunk_parts, chunks, groups=groups, counting=comparison_options(speeches),
-                                    cache=cache, desc="segmenting"))
+    firsts = got.firsts(runner.keep(documents_parts, [Documents(c) for c in chunks], groups=groups,
+                                    counting=comparison_options(speeches), cache=cache, desc="segmenting"))
 
     found = None
     if groups & {"slogans", "time"}:
@@ -157,17 +165,16 @@ def corpus_parts(speeches: pd.DataFrame, groups, *, reference, runner, cache: bo
             reference=reference, firsts=firsts)
         seconds["wall: chunks and formula passes"] += time.perf_counter() - start
         return_freed_memory(at_least=FREED_MEMORY_WORTH_RETURNING)  # what the chunks' work freed
-        rows = got.frames.pop("slogan_rows")  # a frame per chunk, each let go as it is merged
-        marks = stacked([quoted_rows(r) for r in rows])
-        formulas = echo_formulas(marks)
+        quoted = summed_tally(got.frames.pop("quoted"))
+        formulas = echo_formulas(quoted)
         start = time.perf_counter()
         # where the chunks are: each worker reads its chunk's texts and sends back four numbers a row
         echoes = list(runner.on_kept(chunk_echoes, part=KEPT.index("texts"), desc="formulas quoted elsewhere",
                                      formulas=formulas)) if formulas else None
         seconds["wall: quoted elsewhere"] += time.perf_counter() - start
-        found = clock("slogans, merged", _merged_by_chunk, chunks, rows, (table, places), echoes=echoes,
-                      formulas=formulas, marks=marks)
-        del table, places  # held until the function ends otherwise
+        found = merged_by_chunk(chunks, runner, (table, places), echoes=echoes, formulas=formulas, quoted=quoted,
+                                seconds=seconds)
+        del table, places
     else:
         start = time.perf_counter()
         for _ in firsts:
@@ -177,20 +184,48 @@ def corpus_parts(speeches: pd.DataFrame, groups, *, reference, runner, cache: bo
                        *(got.stacked(k) for k in ("series", "outline", "numbered", "dating", "edges")), seconds)
 
 
-def _merged_by_chunk(chunks: list, rows: list, measured: tuple, *, echoes: list | None, formulas: tuple,
-                     marks: pd.DataFrame) -> list[pd.DataFrame]:
-    """The slogan table as one frame per chunk, merged chunk by chunk: each chunk's own ``rows`` (let
-    go as they are merged), the formulas quoted elsewhere it uses (its ``echoes``, counted by the
-    corpus's quoted share) and its repeated phrases (the formula stage's ``measured`` table and places,
-    its speeches' part); so the corpus's rows are never held twice, nor sorted whole."""
-    import numpy as np
+def merged_by_chunk(chunks: list, runner, measured: tuple, *, echoes: list | None, formulas: tuple,
+                    quoted: pd.DataFrame, seconds: Counter) -> Iterator[pd.DataFrame]:
+    """The slogan table, one frame per chunk in order, each merged when it is asked for (so the
+    corpus's table is never held: the slogan tables write each frame and let it go): the chunk's own
+    slogans (kept where it was made, read back here), the formulas quoted elsewhere it uses (its
+    ``echoes``, counted by the corpus's quoted share, from ``quoted``, its quotation marks as
+    :func:`.discourse.slogans.quoted_tally` gives them) and its repeated phrases (the formula stage's
+    ``measured`` table and places, its speeches' part).  The time it takes is ``seconds["slogans,
+    merged"]``."""
+    from .discourse.slogans import echoes_counted, joined_echoes
 
-    from .discourse.slogans import counted_echo_rows, echoes_counted, joined_echoes, merged_slogans, repeated_rows
-    from .discourse.termhood import occurrence_rows, phrases_of
+    start = time.perf_counter()
+    counted = echoes_counted(quoted, joined_echoes(echoes), formulas) if echoes else None
+    of_chunks = _places_by_chunk(chunks, *measured)
+    own_rows = runner.kept(KEPT.index("slogans"), desc="slogan table")
+    seconds["slogans, merged"] += time.perf_counter() - start
+    return _merged_pieces(chunks, own_rows, of_chunks, echoes=echoes, formulas=formulas, counted=counted,
+                          seconds=seconds)
+
+
+def _merged_pieces(chunks, own_rows, of_chunks, *, echoes, formulas, counted, seconds) -> Iterator[pd.DataFrame]:
+    from .discourse.slogans import counted_echo_rows, merged_slogans, repeated_rows
     from .reading.script import working_texts
 
-    table, places = measured
-    counted = echoes_counted(marks, joined_echoes(echoes), formulas) if echoes else None
+    own_rows, of_chunks = iter(own_rows), iter(of_chunks)
+    for k, chunk in enumerate(chunks):
+        start = time.perf_counter()
+        own, repeated = next(own_rows), next(of_chunks)  # read back, and found, in the time merging takes
+        echoed = counted_echo_rows(echoes[k], formulas, counted) if echoes else None
+        piece = merged_slogans(chunk, own, echoed, repeated_rows(repeated, working_texts(chunk)))
+        del own, repeated, echoed
+        seconds["slogans, merged"] += time.perf_counter() - start
+        yield piece
+
+
+def _places_by_chunk(chunks: list, table: pd.DataFrame, places: pd.DataFrame) -> Iterator[pd.DataFrame]:
+    """The occurrences of the formula stage's repeated phrases (``table`` and its ``places``), one
+    frame per chunk, in order."""
+    import numpy as np
+
+    from .discourse.termhood import occurrence_rows, phrases_of
+
     phrases = phrases_of(table)
     # each place's chunk: the places of a chunk in their order, one slice each
     of_chunk = pd.Series(np.repeat(np.arange(len(chunks)), [len(c) for c in chunks]),
@@ -198,14 +233,9 @@ def _merged_by_chunk(chunks: list, rows: list, measured: tuple, *, echoes: list 
     which = of_chunk.reindex(places["speech"].to_numpy()).to_numpy()
     order = np.argsort(which, kind="stable")
     ends = np.searchsorted(which[order], np.arange(len(chunks)), side="right")
-    pieces = []
-    for k, chunk in enumerate(chunks):
-        own, rows[k] = rows[k], None
+    for k in range(len(chunks)):
         mine = places.iloc[order[(ends[k - 1] if k else 0):ends[k]]]
-        repeated = repeated_rows(occurrence_rows(table, mine, phrases=phrases), working_texts(chunk))
-        echoed = counted_echo_rows(echoes[k], formulas, counted) if echoes else None
-        pieces.append(merged_slogans(chunk, own, echoed, repeated))
-    return pieces
+        yield occurrence_rows(table, mine, phrases=phrases)
 
 
 class _Gathered:
@@ -213,7 +243,7 @@ class _Gathered:
     their times added."""
 
     def __init__(self, seconds: Counter):
-        self.frames: dict[str, list] = {k: [] for k in ("counts", "slogan_rows", "series", "outline", "numbered",
+        self.frames: dict[str, list] = {k: [] for k in ("counts", "quoted", "series", "outline", "numbered",
                                                          "dating", "edges")}
         self.totals: pd.DataFrame | None = None
         self.seconds = seconds

@@ -379,6 +379,51 @@ def progress_bar(desc: str, total: int, unit: str):
     return tqdm(total=total, desc=desc, unit=unit, leave=False)
 
 
+class Texts:
+    """Texts that are pickled as UTF-8 bytes, encoded as they are pickled and decoded where they are
+    read.  CPython keeps the UTF-8 form of every str it pickles inside the str for the rest of the
+    str's life; the corpus's texts, held to the end of a run, would each keep a copy half again
+    their size (3 bytes a Chinese character beside 2) once sent to a worker or kept on disk."""
+
+    __slots__ = ("items",)
+
+    def __init__(self, items: list[str]):
+        self.items = items
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __reduce__(self):
+        return _decoded_texts, ([t.encode("utf-8", "surrogatepass") for t in self.items],)
+
+
+def _decoded_texts(blobs: list[bytes]) -> Texts:
+    return Texts([b.decode("utf-8", "surrogatepass") for b in blobs])
+
+
+class Documents:
+    """A chunk of documents (a frame with a ``text`` column) as it travels to a worker: its texts as
+    :class:`Texts`, so that sending it leaves no UTF-8 copy inside this process's texts."""
+
+    __slots__ = ("frame",)
+
+    def __init__(self, frame: pd.DataFrame):
+        self.frame = frame
+
+    def __len__(self) -> int:
+        return len(self.frame)
+
+    def __reduce__(self):
+        return _arrived, (self.frame.drop(columns="text"), Texts(self.frame["text"].tolist()), list(self.frame.columns))
+
+
+def _arrived(rest: pd.DataFrame, texts: Texts, columns: list) -> Documents:
+    return Documents(rest.assign(text=texts.items)[columns])
+
+
 def _itself(part):
     return part
 

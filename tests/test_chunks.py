@@ -46,14 +46,16 @@ def test_the_formulas_of_the_build_are_those_of_slogans(yearly_reports):
     direct = an.slogans(yearly_reports, an.tokenize(yearly_reports), reference=ref)
     with parallel.Runner(1) as runner:
         parts = chunks.corpus_parts(yearly_reports, ("slogans",), reference=ref, runner=runner, chunk_chars=200)
-    assert len(parts.slogans) > 1  # merged chunk by chunk
-    pd.testing.assert_frame_equal(chunks.stacked(parts.slogans), direct)
+        pieces = list(parts.slogans)  # merged chunk by chunk, from what each chunk kept
+    assert len(pieces) > 1
+    pd.testing.assert_frame_equal(chunks.stacked(pieces), direct)
     assert {"新质生产力", "抓落实", "稳中求进"} <= set(direct["formula"])
 
 
 def test_each_step_is_timed(yearly_folder):
     tables = build.build_tables(an.read_corpus(yearly_folder))
-    assert {"reference", "segment", "slogans", "formulas", "numbers", "tables: slogans"} <= set(tables.seconds)
+    assert {"reference", "segment", "slogans", "formulas", "numbers", "slogans, merged",
+            "tables: slogans"} <= set(tables.seconds)
     assert all(s >= 0 for s in tables.seconds.values())
 
 
@@ -69,3 +71,24 @@ def test_quantities_are_written_chunk_by_chunk_as_they_are_whole(tmp_path, monke
     assert len(seen) >= 5 and sum(seen) == len(whole)
     build.write_table(whole, tmp_path / "whole.csv")
     assert (tmp_path / "numeric_targets.csv").read_bytes() == (tmp_path / "whole.csv").read_bytes()
+
+
+def test_the_slogan_table_is_merged_chunk_by_chunk_as_it_is_written(monkeypatch):
+    """Each chunk's slogans are merged only when slogans.csv comes to them, and handed on at once: when
+    a chunk's piece is written, no chunk after it has been merged (the corpus's table is never held).
+    The pieces make the table the corpus gives whole."""
+    from analysis.discourse import slogans
+
+    comp = an.read_corpus(config.PROVINCIAL_CORPUS)
+    whole = build.build_tables(comp, groups=("slogans",)).frames
+    merged, seen = [], []
+    real = slogans.merged_slogans
+    monkeypatch.setattr(slogans, "merged_slogans", lambda *a: merged.append(1) or real(*a))
+    monkeypatch.setattr(chunks, "CHUNK_CHARS", 60_000)
+    build.build_tables(comp, groups=("slogans",), sink=lambda name, f: seen.append((name, len(merged), f)),
+                       pieces=True)
+    written = [(n, f) for name, n, f in seen if name == "slogans.csv"]
+    assert len(written) >= 5 and [n for n, _ in written] == list(range(1, len(written) + 1))
+    pd.testing.assert_frame_equal(chunks.stacked([f for _, f in written]), whole["slogans.csv"])
+    for name in ("recurring_slogans.csv", "boilerplate.csv", "outline.csv"):
+        pd.testing.assert_frame_equal(next(f for n, _, f in seen if n == name), whole[name], obj=name)

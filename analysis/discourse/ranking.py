@@ -148,15 +148,21 @@ def formula_rows_of_pieces(pieces) -> pd.DataFrame:
     """:func:`formula_rows` of the pieces of a slogan frame (each of whole speeches, in order) put
     one after the other, made piece by piece: a large corpus's temporaries are a piece's, not the
     corpus's (every piece's slogans come first, then every piece's templates, as in the whole)."""
-    parts = [_formula_row_parts(piece) for piece in pieces]
+    return joined_formula_rows([formula_row_parts(piece) for piece in pieces])
+
+
+def joined_formula_rows(parts: list[tuple[pd.DataFrame, pd.DataFrame]]) -> pd.DataFrame:
+    """:func:`formula_rows` of a slogan frame from the :func:`formula_row_parts` of its pieces, in
+    order: every piece's slogans, then every piece's templates, as in the whole."""
     if len(parts) == 1 and not len(parts[0][1]):
         return parts[0][0]
     frames = [f for f in [p[0] for p in parts] + [p[1] for p in parts] if len(f)] or [parts[0][0]]
     return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0].reset_index(drop=True)
 
 
-def _formula_row_parts(slogan_frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """:func:`formula_rows` of one frame as two parts: its slogans' rows, then its templates'."""
+def formula_row_parts(slogan_frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`formula_rows` of one piece of a slogan frame as two parts: its slogans' rows, then its
+    templates' (:func:`joined_formula_rows` puts the parts of the pieces together)."""
     # a row without a formula (an empty cell of a table read back) names nothing to count
     named = pd.notna(slogan_frame["formula"].to_numpy(dtype=object))
     shown = np.flatnonzero(~slogan_frame["masked"].to_numpy(dtype=bool) & named)

@@ -91,6 +91,20 @@ def quoted_rows(rows: pd.DataFrame) -> pd.DataFrame:
     return rows[rows["kind"] == "quoted"]
 
 
+def quoted_tally(marks: pd.DataFrame) -> pd.DataFrame:
+    """The quotation marks (:func:`quoted_rows`) counted: per ``formula`` and ``masked``, ``n``.  All
+    that the formulas quoted elsewhere need of them; a corpus's is the sum of its chunks'
+    (:func:`summed_tally`), a few thousand rows where the marks of a large corpus are millions."""
+    masked = marks["masked"].astype(bool)
+    return pd.DataFrame({"formula": marks["formula"].to_numpy(), "masked": masked.to_numpy()}).groupby(
+        ["formula", "masked"], as_index=False).size().rename(columns={"size": "n"})
+
+
+def summed_tally(tallies: list[pd.DataFrame]) -> pd.DataFrame:
+    """The :func:`quoted_tally` of chunks, summed."""
+    return pd.concat(tallies, ignore_index=True).groupby(["formula", "masked"], as_index=False)["n"].sum()
+
+
 def quoted_spans(marks: pd.DataFrame) -> dict:
     """Where each speech's quotation marks (:func:`quoted_rows`) stand: speech -> ``[(start, end), ...]``
     (a formula inside them is quoted there, not an echo)."""
@@ -141,11 +155,11 @@ def _echo_rows(echoes: tuple[np.ndarray, ...], formulas: tuple[str, ...]) -> pd.
 MIN_QUOTED_SHARE = 0.1
 
 
-def echoes_counted(marks: pd.DataFrame, echoes: tuple[np.ndarray, ...], formulas: tuple[str, ...]) -> np.ndarray:
+def echoes_counted(tally: pd.DataFrame, echoes: tuple[np.ndarray, ...], formulas: tuple[str, ...]) -> np.ndarray:
     """Whether the unquoted uses of each of ``formulas`` count (by its place in them): while
-    :data:`MIN_QUOTED_SHARE` of its uses in the corpus (``marks``, the quotation marks, and
-    ``echoes``, every unquoted use, as :func:`echo_columns`) are quoted."""
-    quoted = marks["formula"].value_counts().reindex(list(formulas), fill_value=0).to_numpy()
+    :data:`MIN_QUOTED_SHARE` of its uses in the corpus (the quotation marks, as :func:`quoted_tally`,
+    and ``echoes``, every unquoted use, as :func:`echo_columns`) are quoted."""
+    quoted = tally.groupby("formula")["n"].sum().reindex(list(formulas), fill_value=0).to_numpy()
     unquoted = np.bincount(echoes[1], minlength=len(formulas))
     return quoted / (quoted + unquoted) >= MIN_QUOTED_SHARE  # each formula is quoted once at least
 
@@ -157,10 +171,10 @@ def counted_echo_rows(echoes: tuple[np.ndarray, ...], formulas: tuple[str, ...],
     return _echo_rows(tuple(column[keep] for column in echoes), formulas)
 
 
-def echo_formulas(marks: pd.DataFrame) -> tuple[str, ...]:
-    """The formulas in quotation marks (:func:`quoted_rows`) that are looked for unquoted everywhere
+def echo_formulas(tally: pd.DataFrame) -> tuple[str, ...]:
+    """The formulas in quotation marks (:func:`quoted_tally`) that are looked for unquoted everywhere
     (unmasked, three characters or more), longest first, so that the longest formula wins."""
-    wanted = marks.loc[~marks["masked"].astype(bool) & (marks["formula"].str.len() >= 3), "formula"]
+    wanted = tally.loc[~tally["masked"].astype(bool) & (tally["formula"].str.len() >= 3), "formula"]
     return tuple(sorted(set(wanted.tolist()), key=lambda s: (-len(s), s)))
 
 
@@ -486,12 +500,13 @@ def corpus_slogans(shown: pd.DataFrame, rows: pd.DataFrame, repeated: pd.DataFra
     echoed = None
     if "quoted" in kinds:
         marks = quoted_rows(rows)
-        formulas = echo_formulas(marks)
+        tally = quoted_tally(marks)
+        formulas = echo_formulas(tally)
         if formulas:
             if echoes is None:
                 echoes = echo_columns(map_speeches(_echoes, working_texts(shown), processes=processes,
                                                    formulas=formulas, spans=quoted_spans(marks)))
-            echoed = counted_echo_rows(echoes, formulas, echoes_counted(marks, echoes, formulas))
+            echoed = counted_echo_rows(echoes, formulas, echoes_counted(tally, echoes, formulas))
             del echoes
     return merged_slogans(shown, rows, echoed, repeated)
 

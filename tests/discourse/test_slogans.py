@@ -303,7 +303,7 @@ def test_formulas_quoted_elsewhere_found_chunk_by_chunk_are_those_found_in_one_p
 
     texts = working_texts(speeches)
     rows = s.local_slogans(texts, tokens, kinds=("quoted",))
-    formulas = s.echo_formulas(s.quoted_rows(rows))
+    formulas = s.echo_formulas(s.quoted_tally(s.quoted_rows(rows)))
     assert len(formulas) >= 5  # 一把手工程, 外出招商 ...
     chunks = [texts.iloc[:2], texts.iloc[2:2], texts.iloc[2:]]  # an empty chunk too
     echoes = s.joined_echoes(s.chunk_echoes((c["speech"].tolist(), c["text"].tolist(), s.quoted_spans(s.quoted_rows(rows))),
@@ -311,3 +311,21 @@ def test_formulas_quoted_elsewhere_found_chunk_by_chunk_are_those_found_in_one_p
     one_pass = s.corpus_slogans(speeches, rows, None, kinds=("quoted",))
     assert (one_pass["evidence"] == "quoted elsewhere").sum() >= 5
     pd.testing.assert_frame_equal(s.corpus_slogans(speeches, rows, None, kinds=("quoted",), echoes=echoes), one_pass)
+
+
+def test_the_quotation_marks_counted_by_chunk_add_up_to_the_corpus(speeches, tokens):
+    """A chunk sends back its quotation marks counted (quoted_tally), not the marks: summed over chunks
+    they are the corpus's, and give the formulas quoted elsewhere and their quoted uses."""
+    from analysis.discourse import slogans as s
+    from analysis.reading.script import working_texts
+
+    marks = s.quoted_rows(s.local_slogans(working_texts(speeches), tokens, kinds=("quoted",)))
+    whole = s.quoted_tally(marks)
+    assert len(whole) < len(marks) and whole["n"].sum() == marks["formula"].notna().sum()
+    k = len(marks) // 2
+    pd.testing.assert_frame_equal(s.summed_tally([s.quoted_tally(marks.iloc[:k]), s.quoted_tally(marks.iloc[k:])]),
+                                  whole)
+    uses = whole.groupby("formula")["n"].sum()
+    assert uses.sort_index().tolist() == marks["formula"].value_counts().sort_index().tolist()
+    unmasked = marks.loc[~marks["masked"].astype(bool), "formula"]
+    assert set(s.echo_formulas(whole)) == {f for f in unmasked if len(f) >= 3}
