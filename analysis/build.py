@@ -224,7 +224,7 @@ def _slogan_tables(out: Tables, parts, speeches: pd.DataFrame, *, keep: bool) ->
     slogans outside boilerplate when the time tables need them (``keep``), else those occurrences."""
     from .chunks import stacked
     from .discourse.boilerplate import boilerplate, boilerplate_spans, outside_boilerplate
-    from .discourse.ranking import formula_row_parts, joined_formula_rows, recurring_slogans
+    from .discourse.ranking import compact_occurrences, formula_row_parts, joined_formula_rows, recurring_slogans
     from .discourse.tracker import formula_tracker_blocks
 
     spans = boilerplate_spans(speeches, units=parts.edges)  # decided first, from every chunk's candidates
@@ -234,7 +234,8 @@ def _slogan_tables(out: Tables, parts, speeches: pd.DataFrame, *, keep: bool) ->
     def written() -> Iterator[pd.DataFrame]:
         for piece in parts.slogans:
             rest = outside_boilerplate(piece, spans)
-            occurring.append(formula_row_parts(rest))  # all the two formula tables need of the slogans
+            # all the two formula tables need of the slogans
+            occurring.append(tuple(compact_occurrences(part) for part in formula_row_parts(rest)))
             if keep:
                 outside.append(rest)
             del rest

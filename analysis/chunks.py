@@ -162,7 +162,7 @@ def corpus_parts(speeches: pd.DataFrame, groups, *, reference, runner, cache: bo
         start = time.perf_counter()
         table, places = measure_chunks(
             lambda func, **kw: runner.on_kept(func, desc=f"formulas, {func.__name__.replace('_', ' ')}", **kw),
-            reference=reference, firsts=firsts)
+            reference=reference, firsts=firsts, chunk_of=_chunk_of(chunks))  # the places, chunk by chunk
         seconds["wall: chunks and formula passes"] += time.perf_counter() - start
         return_freed_memory(at_least=FREED_MEMORY_WORTH_RETURNING)  # what the chunks' work freed
         quoted = summed_tally(got.frames.pop("quoted"))
@@ -219,23 +219,23 @@ def _merged_pieces(chunks, own_rows, of_chunks, *, echoes, formulas, counted, se
         yield piece
 
 
-def _places_by_chunk(chunks: list, table: pd.DataFrame, places: pd.DataFrame) -> Iterator[pd.DataFrame]:
-    """The occurrences of the formula stage's repeated phrases (``table`` and its ``places``), one
-    frame per chunk, in order."""
-    import numpy as np
-
+def _places_by_chunk(chunks: list, table: pd.DataFrame, places: list) -> Iterator[pd.DataFrame]:
+    """The occurrences of the formula stage's repeated phrases (``table`` and its ``places``, a frame
+    per chunk), one frame per chunk, in order; each chunk's places let go once they are read."""
     from .discourse.termhood import occurrence_rows, phrases_of
 
     phrases = phrases_of(table)
-    # each place's chunk: the places of a chunk in their order, one slice each
-    of_chunk = pd.Series(np.repeat(np.arange(len(chunks)), [len(c) for c in chunks]),
-                         index=np.concatenate([c["speech"].to_numpy() for c in chunks]))
-    which = of_chunk.reindex(places["speech"].to_numpy()).to_numpy()
-    order = np.argsort(which, kind="stable")
-    ends = np.searchsorted(which[order], np.arange(len(chunks)), side="right")
     for k in range(len(chunks)):
-        mine = places.iloc[order[(ends[k - 1] if k else 0):ends[k]]]
+        mine, places[k] = places[k], None
         yield occurrence_rows(table, mine, phrases=phrases)
+
+
+def _chunk_of(chunks: list) -> pd.Series:
+    """Each speech's chunk (by its place in ``chunks``), by speech."""
+    import numpy as np
+
+    return pd.Series(np.repeat(np.arange(len(chunks)), [len(c) for c in chunks]),
+                     index=np.concatenate([c["speech"].to_numpy() for c in chunks]) if chunks else [])
 
 
 class _Gathered:

@@ -103,14 +103,15 @@ def third_pass(cw: ChunkWindows, *, keys: Keys, words: dict) -> pd.DataFrame:
 
 
 def measure_chunks(run, *, reference: Reference, formula_words=FORMULA_WORDS, min_count: int = 2,
-                   firsts=None) -> tuple[pd.DataFrame, pd.DataFrame]:
+                   firsts=None, chunk_of: pd.Series | None = None) -> tuple[pd.DataFrame, pd.DataFrame | list]:
     """Termhood over a corpus held as chunks of :class:`.phrase_counts.ChunkWindows`.  ``run(func,
     **kwargs)`` applies a pass to every chunk and gives the results in chunk order (on this
     process, on several or on Dask: the results are the same); each is merged as it comes and let
     go, so memory holds the merged counts, never every chunk's.  ``firsts`` are the results of
     :func:`first_pass` when the caller has them already.  Returns every candidate with its
     measures (one row per key: ``key``, ``words``, ``n``, ``n_documents``, the measures,
-    ``evidence``) and the places of the formulaic ones (``key``, ``speech``, ``start``, ``end``)."""
+    ``evidence``) and the places of the formulaic ones (``key``, ``speech``, ``start``, ``end``; with
+    ``chunk_of``, each speech's chunk, a frame per chunk: :func:`_places_of`)."""
     merging, own = _PairwiseSum(), set()
     for part, prints in (run(first_pass) if firsts is None else firsts):
         merging.add(part)
@@ -131,10 +132,30 @@ def measure_chunks(run, *, reference: Reference, formula_words=FORMULA_WORDS, mi
     kept = _formulaic_keys(table)
     written = kept[~kept["key"].isin(variant_places["key"])]
     kept_keys, original, words = _renumbered(written)
-    places = pd.concat(list(run(third_pass, keys=kept_keys, words=words)), ignore_index=True)
-    places["key"] = original[places["key"].to_numpy()] if len(places) else places["key"]
-    places = pd.concat([places, variant_places[variant_places["key"].isin(kept["key"])]], ignore_index=True)
-    return table, places.sort_values(["speech", "start", "end", "key"], kind="mergesort").reset_index(drop=True)
+    pieces = list(run(third_pass, keys=kept_keys, words=words))
+    return table, _places_of(pieces, original, variant_places[variant_places["key"].isin(kept["key"])],
+                             chunk_of=chunk_of)
+
+
+def _places_of(pieces: list, original: np.ndarray, variants: pd.DataFrame, *,
+               chunk_of: pd.Series | None) -> pd.DataFrame | list:
+    """The places of the formulaic phrases, from the third pass's ``pieces`` (one per chunk, their
+    keys renumbered: ``original`` gives them back) and the ``variants``' places, in order of
+    (speech, start, end, key).  With ``chunk_of`` (each speech's chunk), one frame per chunk, each
+    put in order on its own: the corpus's places are never sorted, nor held, twice."""
+    for piece in pieces:
+        if len(piece):
+            piece["key"] = original[piece["key"].to_numpy()]
+    if chunk_of is None:
+        return _in_order(pd.concat([pd.concat(pieces, ignore_index=True), variants], ignore_index=True))
+    which = chunk_of.reindex(variants["speech"].to_numpy()).to_numpy()
+    for k, piece in enumerate(pieces):
+        pieces[k] = _in_order(pd.concat([piece, variants[which == k]], ignore_index=True))
+    return pieces
+
+
+def _in_order(places: pd.DataFrame) -> pd.DataFrame:
+    return places.sort_values(["speech", "start", "end", "key"], kind="mergesort").reset_index(drop=True)
 
 
 class _PairwiseSum:

@@ -122,3 +122,23 @@ def test_the_occurrences_of_a_slogan_table_in_pieces_of_whole_speeches_are_those
     pieces = [found.iloc[a:b] for a, b in zip(cuts, cuts[1:])]
     assert ranking.formula_rows_of_pieces(pieces).equals(whole)
     assert not pd.concat([ranking.formula_rows(p) for p in pieces], ignore_index=True).equals(whole)  # the order
+
+
+def test_compact_occurrences_give_the_formula_tables_of_the_full_ones(provincial):
+    """Without their places and with kind and evidence as categories (a byte a row), the occurrences
+    give the recurring formulas and the tracker that the full rows give; a value outside the fixed
+    vocabularies is kept as it is, never lost."""
+    from analysis.discourse import tracker
+
+    sp = provincial.head(6)
+    found = an.slogans(sp, an.tokenize(sp), reference=an.load_reference())
+    rows = ranking.formula_rows(found)
+    compact = ranking.compact_occurrences(rows)
+    assert "start" not in compact and compact["evidence"].dtype == "category" and compact["kind"].dtype == "category"
+    assert compact.memory_usage().sum() < 0.6 * rows.memory_usage().sum()
+    pd.testing.assert_frame_equal(ranking.recurring_slogans(found, occurrences=compact),
+                                  ranking.recurring_slogans(found, occurrences=rows))
+    pd.testing.assert_frame_equal(tracker.formula_tracker(found, occurrences=compact),
+                                  tracker.formula_tracker(found, occurrences=rows))
+    odd = ranking.compact_occurrences(rows.assign(evidence=rows["evidence"].where(rows.index > 0, "a new kind")))
+    assert odd["evidence"].iloc[0] == "a new kind" and odd["evidence"].dtype != "category"

@@ -135,3 +135,25 @@ def test_a_formula_nearly_always_after_a_preposition_is_no_fragment():
     t = an.termhood(an.tokenize(sp), reference=an.load_reference()).set_index("phrase")
     assert t.loc["和平共处五项原则", "boundary"] > 0 and t.loc["和平共处五项原则", "formulaic"]
     assert t.loc["和平共处五项原则基础", "boundary"] == 0 and not t.loc["和平共处五项原则基础", "formulaic"]
+
+
+def test_the_places_of_the_formulaic_phrases_come_chunk_by_chunk_as_they_come_whole(speeches, tokens):
+    """Given each speech's chunk, the formula stage gives its places a frame per chunk, each put in order
+    on its own: one after the other they are the corpus's places, sorted whole."""
+    from analysis.discourse import termhood as th
+    from analysis.discourse.phrase_counts import chunk_windows
+    from analysis.discourse.phrases import clauses
+
+    groups = [[1, 2], [3], [4, 5]]
+    windows = [chunk_windows(clauses(tokens[tokens["speech"].isin(g)])) for g in groups]
+
+    def run(func, **kwargs):
+        return [func(cw, **kwargs) for cw in windows]
+
+    reference = an.load_reference()
+    table, whole = th.measure_chunks(run, reference=reference)
+    chunk_of = pd.Series([k for k, g in enumerate(groups) for _ in g], index=[s for g in groups for s in g])
+    by_chunk_table, pieces = th.measure_chunks(run, reference=reference, chunk_of=chunk_of)
+    assert len(pieces) == 3 and all(p["speech"].isin(g).all() and len(p) for p, g in zip(pieces, groups))
+    pd.testing.assert_frame_equal(pd.concat(pieces, ignore_index=True), whole)
+    pd.testing.assert_frame_equal(by_chunk_table, table)
