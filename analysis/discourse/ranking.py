@@ -133,7 +133,11 @@ def evidence_rank(evidence: pd.Series) -> np.ndarray:
     """The place of each evidence in :data:`EVIDENCE`, strongest 0; evidence it does not list (or
     missing) comes last.  Looked up once per distinct value: a lookup per row of a large corpus's
     millions is many times slower."""
-    codes, distinct = factorized(np.asarray(evidence, dtype=object))
+    if isinstance(getattr(evidence, "dtype", None), pd.CategoricalDtype):  # its codes number it already
+        values = evidence.array if isinstance(evidence, pd.Series) else evidence
+        codes, distinct = values.codes, values.categories
+    else:
+        codes, distinct = factorized(np.asarray(evidence, dtype=object))
     rank = pd.Index(EVIDENCE).get_indexer(distinct)
     return np.r_[np.where(rank < 0, len(EVIDENCE), rank), len(EVIDENCE)][codes]
 
@@ -253,8 +257,11 @@ def strongest_rows(code: np.ndarray, rank: np.ndarray) -> np.ndarray:
 
 def distinct_per(code: np.ndarray, values: pd.Series, n_codes: int) -> np.ndarray:
     """How many distinct ``values`` (never missing) each of ``n_codes`` codes has."""
-    numbers = (pd.factorize(values.to_numpy())[0] if pd.api.types.is_numeric_dtype(values)
-               else factorized(values.to_numpy(dtype=object))[0])
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        numbers = values.cat.codes.to_numpy()
+    else:
+        numbers = (pd.factorize(values.to_numpy())[0] if pd.api.types.is_numeric_dtype(values)
+                   else factorized(values.to_numpy(dtype=object))[0])
     if not len(numbers):
         return np.zeros(n_codes, dtype=np.int64)
     span = np.int64(numbers.max()) + 1
@@ -315,7 +322,9 @@ def quote_weights(rows: pd.DataFrame, formulas, n_documents) -> tuple[np.ndarray
     ([True, False, False, False], [False, False, True, False])
     """
     formulas = pd.Index(list(formulas))
-    quoted = rows[rows["evidence"].to_numpy(dtype=object) == "quoted"]
+    evidence = rows["evidence"]
+    quoted = rows[(evidence == "quoted").to_numpy(dtype=bool) if isinstance(evidence.dtype, pd.CategoricalDtype)
+                  else evidence.to_numpy(dtype=object) == "quoted"]
     quoting = quoted.groupby("formula")["speech"].nunique().reindex(formulas, fill_value=0).to_numpy()
     general = jieba_dictionary().frequencies(list(formulas)) > 0
     rarely = general & (quoting < QUOTED_SHARE * np.asarray(n_documents, dtype=float))

@@ -140,5 +140,8 @@ def test_compact_occurrences_give_the_formula_tables_of_the_full_ones(provincial
                                   ranking.recurring_slogans(found, occurrences=rows))
     pd.testing.assert_frame_equal(tracker.formula_tracker(found, occurrences=compact),
                                   tracker.formula_tracker(found, occurrences=rows))
+    coded = compact["evidence"]
+    assert ranking.evidence_rank(coded).tolist() == ranking.evidence_rank(rows["evidence"]).tolist() \
+        == ranking.evidence_rank(coded.array).tolist()
     odd = ranking.compact_occurrences(rows.assign(evidence=rows["evidence"].where(rows.index > 0, "a new kind")))
     assert odd["evidence"].iloc[0] == "a new kind" and odd["evidence"].dtype != "category"
