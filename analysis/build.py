@@ -224,7 +224,13 @@ def _slogan_tables(out: Tables, parts, speeches: pd.DataFrame, *, keep: bool) ->
     slogans outside boilerplate when the time tables need them (``keep``), else those occurrences."""
     from .chunks import stacked
     from .discourse.boilerplate import boilerplate, boilerplate_spans, outside_boilerplate
-    from .discourse.ranking import compact_occurrences, formula_row_parts, joined_formula_rows, recurring_slogans
+    from .discourse.ranking import (
+        coded_formulas,
+        compact_occurrences,
+        formula_row_parts,
+        joined_formula_rows,
+        recurring_slogans,
+    )
     from .discourse.tracker import formula_tracker_blocks
 
     spans = boilerplate_spans(speeches, units=parts.edges)  # decided first, from every chunk's candidates
@@ -244,7 +250,7 @@ def _slogan_tables(out: Tables, parts, speeches: pd.DataFrame, *, keep: bool) ->
     out.put_pieces("slogans.csv", written(), join=stacked)
     parts.slogans = None  # merged once: nothing else reads it
     out.put("boilerplate.csv", boilerplate(spans, len(speeches)))
-    rows = joined_formula_rows(occurring)
+    rows = coded_formulas(joined_formula_rows(occurring))  # numbered once, for both tables
     occurring.clear()
     found = stacked(outside) if keep else rows
     out.put("recurring_slogans.csv", recurring_slogans(found, min_documents=1, corpus_size=len(speeches),

@@ -230,7 +230,7 @@ def recurring_slogans(slogan_frame: pd.DataFrame, *, min_documents: int = 2,
     best = strongest_rows(code, rank)
     # counted by the formulas' numbers: grouping millions of rows by their strings is many times slower
     out = pd.DataFrame({
-        "formula": pd.array(formulas, dtype=f["formula"].dtype), "kind": f["kind"].iloc[best].to_numpy(),
+        "formula": pd.array(formulas, dtype=_string_dtype(f["formula"])), "kind": f["kind"].iloc[best].to_numpy(),
         "evidence": f["evidence"].iloc[best].to_numpy(), "n_kinds": distinct_per(code, f["kind"], len(formulas)),
         "n_documents": distinct_per(code, f["speech"], len(formulas)),
         "n": np.bincount(code, minlength=len(formulas)), "_e": rank[best]})
@@ -244,8 +244,26 @@ def recurring_slogans(slogan_frame: pd.DataFrame, *, min_documents: int = 2,
 
 def formula_codes(rows: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     """Each row's formula as its place among the distinct formulas sorted (the order a groupby by
-    formula gives), and those formulas: what the tables count by, instead of the strings."""
-    return factorized(rows["formula"].to_numpy(dtype=object), sort=True)
+    formula gives), and those formulas: what the tables count by, instead of the strings.  Rows
+    whose formulas are coded already (:func:`coded_formulas`) give their codes."""
+    formula = rows["formula"]
+    if isinstance(formula.dtype, pd.CategoricalDtype):
+        return formula.array.codes.astype(np.intp), np.asarray(formula.cat.categories, dtype=object)
+    return factorized(formula.to_numpy(dtype=object), sort=True)
+
+
+def coded_formulas(rows: pd.DataFrame) -> pd.DataFrame:
+    """``rows`` with their formulas as a category whose codes are :func:`formula_codes`'s (the
+    formulas sorted, each used): the formula tables of a large corpus then number its millions of
+    rows once, not each table again."""
+    codes, distinct = formula_codes(rows)
+    categories = pd.Index(distinct, dtype=rows["formula"].dtype)
+    return rows.assign(formula=pd.Categorical.from_codes(codes, categories=categories))
+
+
+def _string_dtype(column: pd.Series):
+    """The dtype of a column's values (a category's: its categories')."""
+    return column.cat.categories.dtype if isinstance(column.dtype, pd.CategoricalDtype) else column.dtype
 
 
 def strongest_rows(code: np.ndarray, rank: np.ndarray) -> np.ndarray:

@@ -140,6 +140,14 @@ def test_compact_occurrences_give_the_formula_tables_of_the_full_ones(provincial
                                   ranking.recurring_slogans(found, occurrences=rows))
     pd.testing.assert_frame_equal(tracker.formula_tracker(found, occurrences=compact),
                                   tracker.formula_tracker(found, occurrences=rows))
+    numbered = ranking.coded_formulas(compact)  # the formulas as codes, numbered once for both tables
+    assert numbered["formula"].dtype == "category"
+    for got, want in zip(ranking.formula_codes(numbered), ranking.formula_codes(rows)):
+        assert got.tolist() == want.tolist()
+    pd.testing.assert_frame_equal(ranking.recurring_slogans(found, occurrences=numbered),
+                                  ranking.recurring_slogans(found, occurrences=rows))
+    pd.testing.assert_frame_equal(tracker.formula_tracker(found, occurrences=numbered),
+                                  tracker.formula_tracker(found, occurrences=rows))
     coded = compact["evidence"]
     assert ranking.evidence_rank(coded).tolist() == ranking.evidence_rank(rows["evidence"]).tolist() \
         == ranking.evidence_rank(coded.array).tolist()
