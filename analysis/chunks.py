@@ -96,12 +96,13 @@ def chunk_parts(chunk: pd.DataFrame, *, groups: frozenset, counting: dict,
         parts.edges = clock("boilerplate", edge_units, chunk)
         marks = quoted_rows(own)
         parts.quoted = quoted_tally(marks)
-        kept[:2] = windows, (texts["speech"].tolist(), Texts(texts["text"].tolist()), quoted_spans(marks))
+        kept[KEPT.index("windows")] = windows
+        kept[KEPT.index("texts")] = texts["speech"].tolist(), Texts(texts["text"].tolist()), quoted_spans(marks)
         kept[KEPT.index("slogans")] = own
     if groups & {"numbers", "time"}:
         numbers = shared_strings(clock("numbers", numeric_targets, chunk))
         if "numbers" in groups:
-            parts.dating, kept[2] = clock("numbers", dating_evidence, numbers, chunk), numbers
+            parts.dating, kept[KEPT.index("numbers")] = clock("numbers", dating_evidence, numbers, chunk), numbers
         parts.series = clock("numbers", series_rows, numbers) if "time" in groups else None
     if "slogans" in groups:
         parts.outline, parts.numbered = clock("outline", outline, chunk), clock("outline", numbered_formulas, chunk)

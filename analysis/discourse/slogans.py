@@ -491,21 +491,19 @@ KIND_ORDER = ("quoted", "parallel", "numbered", "listed", "repeated", "idiom")
 
 
 def corpus_slogans(shown: pd.DataFrame, rows: pd.DataFrame, repeated: pd.DataFrame | None, *,
-                   kinds: tuple[str, ...], processes: int = 1, echoes: tuple | None = None) -> pd.DataFrame:
+                   kinds: tuple[str, ...], processes: int = 1) -> pd.DataFrame:
     """The slogan table of the speeches ``shown``, from their :func:`local_slogans` rows and
     :func:`repeated_rows`: a formula quoted in one speech is found unquoted in every other
-    (``quoted elsewhere``), then every row is put in order of place.  ``echoes``: those places,
-    when the caller found them chunk by chunk (:func:`chunk_echoes` of :func:`echo_formulas`, the
-    chunks' columns joined in order)."""
+    (``quoted elsewhere``), then every row is put in order of place.  (A corpus taken by chunks finds
+    those places chunk by chunk, :func:`chunk_echoes`, and merges each chunk's rows on its own.)"""
     echoed = None
     if "quoted" in kinds:
         marks = quoted_rows(rows)
         tally = quoted_tally(marks)
         formulas = echo_formulas(tally)
         if formulas:
-            if echoes is None:
-                echoes = echo_columns(map_speeches(_echoes, working_texts(shown), processes=processes,
-                                                   formulas=formulas, spans=quoted_spans(marks)))
+            echoes = echo_columns(map_speeches(_echoes, working_texts(shown), processes=processes,
+                                               formulas=formulas, spans=quoted_spans(marks)))
             echoed = counted_echo_rows(echoes, formulas, echoes_counted(tally, echoes, formulas))
             del echoes
     return merged_slogans(shown, rows, echoed, repeated)
