@@ -218,30 +218,24 @@ def _term_tables(out: Tables, runner, totals: pd.DataFrame) -> None:
         out.notes.append(f"keyness.csv not written: {exc}")
 
 
-def _slogan_tables(out: Tables, parts, speeches: pd.DataFrame, *, keep: bool) -> pd.DataFrame:
+def _slogan_tables(out: Tables, parts, speeches: pd.DataFrame, *, keep: bool) -> pd.DataFrame | None:
     """The slogan tables from the slogan table as it is merged, chunk by chunk: each chunk's frame is
-    written, the occurrences of its formulas outside boilerplate taken, and let go.  Returns the
-    slogans outside boilerplate when the time tables need them (``keep``), else those occurrences."""
+    written, the uses of its formulas outside boilerplate added up, and the frame let go.  Returns
+    the slogans outside boilerplate when the time tables need them (``keep``)."""
     from .chunks import stacked
     from .discourse.boilerplate import boilerplate, boilerplate_spans, outside_boilerplate
-    from .discourse.ranking import (
-        coded_formulas,
-        compact_occurrences,
-        formula_row_parts,
-        joined_formula_rows,
-        recurring_slogans,
-    )
-    from .discourse.tracker import formula_tracker_blocks
+    from .discourse.formula_uses import FormulaUses
+    from .discourse.ranking import formula_row_parts, recurring_formulas
+    from .discourse.tracker import tracker_blocks
 
     spans = boilerplate_spans(speeches, units=parts.edges)  # decided first, from every chunk's candidates
     parts.edges = None  # no later table needs them
-    outside, occurring = [], []  # what every document repeats ranks as nothing: the rest, chunk by chunk
+    outside, uses = [], FormulaUses()  # what every document repeats ranks as nothing: the rest, chunk by chunk
 
     def written() -> Iterator[pd.DataFrame]:
         for piece in parts.slogans:
             rest = outside_boilerplate(piece, spans)
-            # all the two formula tables need of the slogans
-            occurring.append(tuple(compact_occurrences(part) for part in formula_row_parts(rest)))
+            uses.add(*formula_row_parts(rest))  # all the two formula tables need of the slogans
             if keep:
                 outside.append(rest)
             del rest
@@ -250,16 +244,12 @@ def _slogan_tables(out: Tables, parts, speeches: pd.DataFrame, *, keep: bool) ->
     out.put_pieces("slogans.csv", written(), join=stacked)
     parts.slogans = None  # merged once: nothing else reads it
     out.put("boilerplate.csv", boilerplate(spans, len(speeches)))
-    rows = coded_formulas(joined_formula_rows(occurring))  # numbered once, for both tables
-    occurring.clear()
-    found = stacked(outside) if keep else rows
-    out.put("recurring_slogans.csv", recurring_slogans(found, min_documents=1, corpus_size=len(speeches),
-                                                       occurrences=rows))
-    out.put_pieces("formula_tracker.csv", formula_tracker_blocks(found, sizes=speeches.set_index("speech")["n_chars"],
-                                                                 zeros=False, occurrences=rows))
+    out.put("recurring_slogans.csv", recurring_formulas(uses, min_documents=1, corpus_size=len(speeches)))
+    sizes = speeches.set_index("speech")["n_chars"]
+    out.put_pieces("formula_tracker.csv", tracker_blocks(uses, documents=sorted(sizes.index), sizes=sizes, zeros=False))
     out.put("numbered_formulas.csv", parts.numbered)
     out.put("outline.csv", parts.outline)
-    return found
+    return stacked(outside) if keep else None
 
 
 def _let_go(parts, group: str) -> None:

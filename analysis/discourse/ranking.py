@@ -13,7 +13,8 @@ import pandas as pd
 
 from ..errors import check_choice
 from ..segmentation.tokens import factorized
-from .formula_row import EVIDENCE, SLOGAN_KINDS
+from .formula_row import SLOGAN_KINDS, evidence_rank
+from .formula_uses import FormulaUses
 from .lexicons import (
     FORMULA_LIST,
     IDIOM_BY_TAG,
@@ -129,19 +130,6 @@ def _place_order(speech: np.ndarray, code: np.ndarray, start: np.ndarray, rank: 
     return np.argsort(key, kind="stable")
 
 
-def evidence_rank(evidence: pd.Series) -> np.ndarray:
-    """The place of each evidence in :data:`EVIDENCE`, strongest 0; evidence it does not list (or
-    missing) comes last.  Looked up once per distinct value: a lookup per row of a large corpus's
-    millions is many times slower."""
-    if isinstance(getattr(evidence, "dtype", None), pd.CategoricalDtype):  # its codes number it already
-        values = evidence.array if isinstance(evidence, pd.Series) else evidence
-        codes, distinct = values.codes, values.categories
-    else:
-        codes, distinct = factorized(np.asarray(evidence, dtype=object))
-    rank = pd.Index(EVIDENCE).get_indexer(distinct)
-    return np.r_[np.where(rank < 0, len(EVIDENCE), rank), len(EVIDENCE)][codes]
-
-
 def formula_rows(slogan_frame: pd.DataFrame) -> pd.DataFrame:
     """One row per occurrence of a formula: each slogan, and each frame as its template (抓□, 先□后□).
     Built from the columns' arrays, each copied once: a large corpus has millions of rows."""
@@ -162,19 +150,6 @@ def joined_formula_rows(parts: list[tuple[pd.DataFrame, pd.DataFrame]]) -> pd.Da
         return parts[0][0]
     frames = [f for f in [p[0] for p in parts] + [p[1] for p in parts] if len(f)] or [parts[0][0]]
     return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0].reset_index(drop=True)
-
-
-def compact_occurrences(rows: pd.DataFrame) -> pd.DataFrame:
-    """:func:`formula_rows` as the tables that count formulas (:func:`recurring_slogans`,
-    :func:`.tracker.formula_tracker`) keep them for a large corpus: without their places, their kind
-    and evidence as categories of the fixed vocabularies (a byte a row, not a pointer: a corpus of
-    a hundred times the 25 reports has four million rows).  Those tables read the same values."""
-    out = rows.drop(columns="start")
-    for column, vocabulary in (("kind", SLOGAN_KINDS), ("evidence", EVIDENCE)):
-        coded = pd.Categorical(out[column].to_numpy(dtype=object), categories=list(vocabulary))
-        if (coded.codes >= 0).sum() == out[column].notna().sum():  # a value outside the vocabulary stays as it is
-            out[column] = coded
-    return out
 
 
 def formula_row_parts(slogan_frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -202,19 +177,18 @@ def formula_row_parts(slogan_frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.Data
 
 
 def recurring_slogans(slogan_frame: pd.DataFrame, *, min_documents: int = 2,
-                      corpus_size: int | None = None, occurrences: pd.DataFrame | None = None) -> pd.DataFrame:
+                      corpus_size: int | None = None) -> pd.DataFrame:
     r"""Formulas used in ``min_documents`` documents or more, parallel frames among them as their
     template (抓□, 先□后□).
 
     Columns: ``formula``, ``kind`` and ``evidence`` (the strongest reason it is a formula, in
-    the order of :data:`EVIDENCE`: quoted, quoted elsewhere, self-counting, frame, formula
+    the order of :data:`.formula_row.EVIDENCE`: quoted, quoted elsewhere, self-counting, frame, formula
     word, idiom from the lexicon, termhood, set phrase, idiom by jieba's tag), ``n_kinds``
     (how many kinds of evidence found it), ``n_documents`` (the documents that use it), ``n``, ``score``
     (:func:`formula_score`: the evidence first, recurrence second, so that what every
     document of a large corpus says does not rank above its formulas; ``corpus_size`` is
     the corpus's size, by default the documents ``slogan_frame`` holds).  Which speeches use
     it is :func:`slogan_matrix`.  Sorted by score, then ``n`` descending, then slogan.
-    ``occurrences``: :func:`formula_rows` of ``slogan_frame``, when the caller has them already.
 
     >>> import analysis as an
     >>> sp = an.read_compilation(text=(
@@ -224,66 +198,21 @@ def recurring_slogans(slogan_frame: pd.DataFrame, *, min_documents: int = 2,
     >>> an.recurring_slogans(found)[['formula', 'evidence', 'n_documents']].values.tolist()
     [['抓□', 'frame', 2]]
     """
-    f = formula_rows(slogan_frame) if occurrences is None else occurrences
-    code, formulas = formula_codes(f)
-    rank = evidence_rank(f["evidence"])
-    best = strongest_rows(code, rank)
-    # counted by the formulas' numbers: grouping millions of rows by their strings is many times slower
-    out = pd.DataFrame({
-        "formula": pd.array(formulas, dtype=_string_dtype(f["formula"])), "kind": f["kind"].iloc[best].to_numpy(),
-        "evidence": f["evidence"].iloc[best].to_numpy(), "n_kinds": distinct_per(code, f["kind"], len(formulas)),
-        "n_documents": distinct_per(code, f["speech"], len(formulas)),
-        "n": np.bincount(code, minlength=len(formulas)), "_e": rank[best]})
+    uses = FormulaUses.of([formula_row_parts(slogan_frame)])
+    return recurring_formulas(uses, min_documents=min_documents,
+                              corpus_size=corpus_size or slogan_frame["speech"].nunique())
+
+
+def recurring_formulas(uses: FormulaUses, *, min_documents: int, corpus_size: int) -> pd.DataFrame:
+    """:func:`recurring_slogans` from the formulas' uses, gathered a piece of the slogan table at a
+    time (:class:`.formula_uses.FormulaUses`): a large corpus's occurrences are never held at once."""
+    out = uses.summary().drop(columns="_number")
     out = out[out["n_documents"] >= min_documents]
-    rarely, emphasis = quote_weights(f, out["formula"], out["n_documents"])
-    out["score"] = formula_score(out["evidence"], out["n_documents"], corpus_size or slogan_frame["speech"].nunique(),
+    rarely, emphasis = quoting_weights(out["quoting"].to_numpy(), out["formula"], out["n_documents"])
+    out["score"] = formula_score(out["evidence"], out["n_documents"], corpus_size,
                                  rarely_quoted=rarely, emphasis=emphasis, formulas=out["formula"])
     out = out.sort_values(["score", "n", "formula"], ascending=[False, False, True], kind="mergesort")
-    return out.drop(columns="_e").reset_index(drop=True)
-
-
-def formula_codes(rows: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    """Each row's formula as its place among the distinct formulas sorted (the order a groupby by
-    formula gives), and those formulas: what the tables count by, instead of the strings.  Rows
-    whose formulas are coded already (:func:`coded_formulas`) give their codes."""
-    formula = rows["formula"]
-    if isinstance(formula.dtype, pd.CategoricalDtype):
-        return formula.array.codes.astype(np.intp), np.asarray(formula.cat.categories, dtype=object)
-    return factorized(formula.to_numpy(dtype=object), sort=True)
-
-
-def coded_formulas(rows: pd.DataFrame) -> pd.DataFrame:
-    """``rows`` with their formulas as a category whose codes are :func:`formula_codes`'s (the
-    formulas sorted, each used): the formula tables of a large corpus then number its millions of
-    rows once, not each table again."""
-    codes, distinct = formula_codes(rows)
-    categories = pd.Index(distinct, dtype=rows["formula"].dtype)
-    return rows.assign(formula=pd.Categorical.from_codes(codes, categories=categories))
-
-
-def _string_dtype(column: pd.Series):
-    """The dtype of a column's values (a category's: its categories')."""
-    return column.cat.categories.dtype if isinstance(column.dtype, pd.CategoricalDtype) else column.dtype
-
-
-def strongest_rows(code: np.ndarray, rank: np.ndarray) -> np.ndarray:
-    """The position of each code's strongest row (lowest ``rank``, ties the first), code by code."""
-    if not len(code):
-        return np.zeros(0, dtype=np.intp)
-    return pd.Series(rank).groupby(code, sort=True).idxmin().to_numpy()  # a third of a two-key sort's time
-
-
-def distinct_per(code: np.ndarray, values: pd.Series, n_codes: int) -> np.ndarray:
-    """How many distinct ``values`` (never missing) each of ``n_codes`` codes has."""
-    if isinstance(values.dtype, pd.CategoricalDtype):
-        numbers = values.cat.codes.to_numpy()
-    else:
-        numbers = (pd.factorize(values.to_numpy())[0] if pd.api.types.is_numeric_dtype(values)
-                   else factorized(values.to_numpy(dtype=object))[0])
-    if not len(numbers):
-        return np.zeros(n_codes, dtype=np.int64)
-    span = np.int64(numbers.max()) + 1
-    return np.bincount(pd.unique(code.astype(np.int64) * span + numbers) // span, minlength=n_codes)
+    return out.drop(columns=["_e", "quoting"]).reset_index(drop=True)
 
 
 def formula_score(evidence: pd.Series, n_documents: pd.Series, corpus_size: int, *,
@@ -340,10 +269,14 @@ def quote_weights(rows: pd.DataFrame, formulas, n_documents) -> tuple[np.ndarray
     ([True, False, False, False], [False, False, True, False])
     """
     formulas = pd.Index(list(formulas))
-    evidence = rows["evidence"]
-    quoted = rows[(evidence == "quoted").to_numpy(dtype=bool) if isinstance(evidence.dtype, pd.CategoricalDtype)
-                  else evidence.to_numpy(dtype=object) == "quoted"]
+    quoted = rows[rows["evidence"].to_numpy(dtype=object) == "quoted"]
     quoting = quoted.groupby("formula")["speech"].nunique().reindex(formulas, fill_value=0).to_numpy()
+    return quoting_weights(quoting, formulas, n_documents)
+
+
+def quoting_weights(quoting: np.ndarray, formulas, n_documents) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`quote_weights` from how many documents quote each formula (``quoting``)."""
+    formulas = pd.Index(list(formulas))
     general = jieba_dictionary().frequencies(list(formulas)) > 0
     rarely = general & (quoting < QUOTED_SHARE * np.asarray(n_documents, dtype=float))
     emphasis = np.asarray(formulas.str.len() == 1, dtype=bool) & (quoting < LONE_QUOTED_FROM)

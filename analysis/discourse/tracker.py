@@ -20,14 +20,8 @@ import numpy as np
 import pandas as pd
 
 from ..errors import check_choice
-from .ranking import (
-    evidence_rank,
-    formula_codes,
-    formula_rows,
-    formula_score,
-    quote_weights,
-    strongest_rows,
-)
+from .formula_uses import FormulaUses
+from .ranking import formula_row_parts, formula_score, quoting_weights
 
 TRACKER_COLUMNS = ["formula", "kind", "evidence", "scope", "n_documents", "share", "dp", "n_total", "speech", "n"]
 SCOPES = ("all", "most", "some", "few")
@@ -48,33 +42,8 @@ def scope_of(n_documents: int, n_all: int) -> str:
     return "some"
 
 
-def _strongest(rows: pd.DataFrame) -> pd.DataFrame:
-    """Each formula's strongest evidence (``_e``: its rank), and the kind that gave it."""
-    code, formulas = formula_codes(rows)
-    rank = evidence_rank(rows["evidence"])
-    first = strongest_rows(code, rank)
-    # made of the columns' arrays: sorting the whole frame would copy millions of rows
-    return pd.DataFrame({"kind": rows["kind"].to_numpy()[first], "evidence": rows["evidence"].to_numpy()[first],
-                         "_e": rank[first]}, index=pd.Index(formulas[code[first]], name="formula"))
-
-
-def _pairs(rows: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
-    """The uses of each formula in each document (``formula``, ``speech``, ``n``, and ``_code``, the
-    formula's number among the sorted formulas), by formula then speech; and those formulas."""
-    code, formulas = formula_codes(rows)
-    speech = rows["speech"].to_numpy().astype(np.int64)
-    low = speech.min() if len(speech) else 0
-    span = (speech.max() - low + 1) if len(speech) else 1
-    # counted as one integer per pair: grouping millions of rows by strings is many times slower
-    key, n = np.unique(code.astype(np.int64) * span + (speech - low), return_counts=True)
-    pair_code = key // span
-    return pd.DataFrame({"formula": formulas[pair_code], "speech": key % span + low, "n": n,
-                         "_code": pair_code}), formulas
-
-
 def formula_tracker(slogan_frame: pd.DataFrame, *, sizes: pd.Series | None = None, top_per_scope: int | None = None,
-                    scopes: tuple[str, ...] = SCOPES, zeros: bool = True,
-                    occurrences: pd.DataFrame | None = None) -> pd.DataFrame:
+                    scopes: tuple[str, ...] = SCOPES, zeros: bool = True) -> pd.DataFrame:
     r"""Formula-by-document counts in long form, zeros included (``zeros=False``: only the
     documents that use each formula, as a table of a large corpus is written), with each
     formula's spread.
@@ -87,8 +56,6 @@ def formula_tracker(slogan_frame: pd.DataFrame, *, sizes: pd.Series | None = Non
     and ``n_total`` descending; among the ``few``, ``n_documents`` ascending (the most local
     first), the strength of the evidence, then ``n_total``; ``top_per_scope=K``
     keeps the first K formulas of each scope, and ``scopes`` chooses the scopes kept.
-    ``occurrences``: :func:`~analysis.discourse.ranking.formula_rows` of ``slogan_frame``, when the
-    caller has them already (the build computes them once for this and the recurring formulas).
 
     >>> import analysis as an
     >>> sp = an.read_compilation(text=(
@@ -99,7 +66,7 @@ def formula_tracker(slogan_frame: pd.DataFrame, *, sizes: pd.Series | None = Non
     [[1, 3, 'all'], [2, 3, 'all']]
     """
     pieces = list(formula_tracker_blocks(slogan_frame, sizes=sizes, top_per_scope=top_per_scope, scopes=scopes,
-                                         zeros=zeros, occurrences=occurrences))
+                                         zeros=zeros))
     return pd.concat(pieces, ignore_index=True) if len(pieces) > 1 else pieces[0]
 
 
@@ -108,56 +75,75 @@ BLOCK_ROWS = 500_000
 
 
 def formula_tracker_blocks(slogan_frame: pd.DataFrame, *, sizes: pd.Series | None = None,
-                           top_per_scope: int | None = None, scopes: tuple[str, ...] = SCOPES, zeros: bool = True,
-                           occurrences: pd.DataFrame | None = None):
+                           top_per_scope: int | None = None, scopes: tuple[str, ...] = SCOPES, zeros: bool = True):
     """:func:`formula_tracker` in pieces of at most :data:`BLOCK_ROWS` rows, in order: one after
     the other they are the whole table, and only one is made at a time."""
+    documents = sorted(slogan_frame["speech"].unique()) if sizes is None else sorted(sizes.index)
+    yield from tracker_blocks(FormulaUses.of([formula_row_parts(slogan_frame)]), documents=documents, sizes=sizes,
+                              top_per_scope=top_per_scope, scopes=scopes, zeros=zeros)
+
+
+def tracker_blocks(uses: FormulaUses, *, documents: list, sizes: pd.Series | None = None,
+                   top_per_scope: int | None = None, scopes: tuple[str, ...] = SCOPES, zeros: bool = True):
+    """:func:`formula_tracker_blocks` from the formulas' uses in ``documents`` (sorted), gathered a
+    piece of the slogan table at a time (:class:`.formula_uses.FormulaUses`)."""
     for s in scopes:
         check_choice("scopes", s, SCOPES)
-    documents = sorted(slogan_frame["speech"].unique()) if sizes is None else sorted(sizes.index)
-    rows = formula_rows(slogan_frame) if occurrences is None else occurrences
-    if rows.empty or not documents:
+    if uses.empty or not documents:
         yield pd.DataFrame(columns=TRACKER_COLUMNS)
         return
     # formula x document counts kept long (only the pairs that occur): the dense table of a large
     # corpus, tens of thousands of formulas by a thousand documents, would not fit
-    inside = rows["speech"].isin(documents)
-    used, formulas = _pairs(rows if inside.all() else rows[inside])
-    summary = _ordered_summary(used, rows, documents, sizes, top_per_scope=top_per_scope, scopes=scopes)
-    # each pair's formula by its place in the summary's order: columns taken by position, not merged
+    number, speech, n = uses.pairs(documents)
+    summary = _ordered_summary(uses, (number, speech, n), documents, sizes, top_per_scope=top_per_scope,
+                               scopes=scopes)
     if zeros:
-        every = pd.MultiIndex.from_product([summary.index, documents], names=["formula", "speech"])
-        long = used.set_index(["formula", "speech"])["n"].reindex(every, fill_value=0).reset_index()
+        used = pd.Series(n.astype(np.int64),
+                         index=pd.MultiIndex.from_arrays([uses.by_number()[number], speech.astype(np.int64)]))
+        every = pd.MultiIndex.from_product([summary["formula"], documents], names=["formula", "speech"])
+        long = used.reindex(every, fill_value=0).rename("n").reset_index()
+        speech, n, order = long["speech"].to_numpy(), long["n"].to_numpy(), np.arange(len(long))
         at = np.repeat(np.arange(len(summary)), len(documents))
     else:
-        place = np.full(len(formulas), -1)
-        place[summary["_code"].to_numpy()] = np.arange(len(summary))
-        at = place[used["_code"].to_numpy()]
-        long, at = used[at >= 0], at[at >= 0]
-    order = np.lexsort((long["speech"].to_numpy(), at))
-    formula, speech, n = (long[c].to_numpy() for c in ("formula", "speech", "n"))
+        order, at = _in_summary_order(number, summary["_number"].to_numpy())
     for lo in range(0, max(len(order), 1), BLOCK_ROWS):
         take = order[lo:lo + BLOCK_ROWS]
-        piece = {c: summary[c].to_numpy()[at[take]] for c in TRACKER_COLUMNS[1:-2]}
-        yield pd.DataFrame({"formula": formula[take], **piece, "speech": speech[take], "n": n[take]},
+        piece = {c: summary[c].to_numpy()[at[take]] for c in TRACKER_COLUMNS[:-2]}
+        yield pd.DataFrame({**piece, "speech": speech[take].astype(np.int64), "n": n[take].astype(np.int64)},
                            columns=TRACKER_COLUMNS)
 
 
-def _ordered_summary(used: pd.DataFrame, rows: pd.DataFrame, documents: list, sizes: pd.Series | None, *,
+def _in_summary_order(number: np.ndarray, chosen: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs (grouped by formula ``number``) of the ``chosen`` formulas, formula after formula in
+    that order, each formula's in the order they have; and each pair's place in ``chosen``."""
+    count = np.bincount(number, minlength=int(chosen.max(initial=-1)) + 1)
+    first = np.cumsum(count) - count
+    lengths = count[chosen]
+    order = np.repeat(first[chosen] - (np.cumsum(lengths) - lengths), lengths) + np.arange(int(lengths.sum()))
+    place = np.full(len(count), -1)
+    place[chosen] = np.arange(len(chosen))
+    return order, place[number]
+
+
+def _ordered_summary(uses: FormulaUses, pairs: tuple, documents: list, sizes: pd.Series | None, *,
                      top_per_scope: int | None, scopes: tuple[str, ...]) -> pd.DataFrame:
-    """One row per formula (by formula): its spread and strongest evidence, in the tracker's order."""
+    """One row per formula used in ``documents`` (by formula): its spread and strongest evidence, in
+    the tracker's order."""
     weights = pd.Series(1.0, index=documents) if sizes is None else sizes.reindex(documents).astype(float)
-    summary = _spread(used, weights / weights.sum(), len(documents))
-    summary = summary.join(_strongest(rows))
+    each = uses.summary()[["formula", "kind", "evidence", "_e", "quoting", "_number"]]
+    spread = _spread(pairs, (weights / weights.sum()).to_numpy(), np.asarray(documents), len(each))
+    summary = each.assign(**{c: v[each["_number"].to_numpy()] for c, v in spread.items()})
+    summary = summary[summary["n_documents"] > 0].reset_index(drop=True)
+    summary["scope"] = [scope_of(int(k), len(documents)) for k in summary["n_documents"]]
     summary["_scope"] = summary["scope"].map({s: i for i, s in enumerate(SCOPES)})
     # widest scope first; among the local ones the most local first, and those the text itself
     # marks as formulas (quoted, self-counting) before frames of one document; in the wider
     # scopes the most formula-like first (formula_score: the evidence, then the spread), then the
     # most used, so that what every document says does not head the scopes shared by all
     few = summary["scope"] == "few"
-    rarely, emphasis = quote_weights(rows, summary.index, summary["n_documents"])
+    rarely, emphasis = quoting_weights(summary["quoting"].to_numpy(), summary["formula"], summary["n_documents"])
     score = formula_score(summary["evidence"], summary["n_documents"], len(documents), rarely_quoted=rarely,
-                          emphasis=emphasis, formulas=summary.index).to_numpy()
+                          emphasis=emphasis, formulas=summary["formula"]).to_numpy()
     summary["_d"] = np.where(few, summary["n_documents"], -score)
     summary["_k1"] = np.where(few, summary["_e"], -summary["n_total"])
     summary["_k2"] = np.where(few, -summary["n_total"], 0)
@@ -167,24 +153,27 @@ def _ordered_summary(used: pd.DataFrame, rows: pd.DataFrame, documents: list, si
     return summary
 
 
-def _spread(used: pd.DataFrame, expected: pd.Series, n_all: int) -> pd.DataFrame:
-    """n_documents, share, scope, dp and n_total of each formula, from its counts in the documents
-    that use it (``formula``, ``speech``, ``n``) and each document's expected share.  DP (Gries) sums
-    |observed - expected| over every document; a document without the formula adds its expected
-    share, so the sum is the used documents' terms plus what the others expect."""
-    code = used["_code"].to_numpy()  # grouped by the formulas' numbers, in the order of the formulas
-    g = used.groupby(code, sort=True)
-    total = g["n"].sum()
-    w = expected.reindex(used["speech"]).to_numpy()
-    share = used["n"].to_numpy() / total.to_numpy()[np.searchsorted(total.index.to_numpy(), code)]
-    apart = pd.DataFrame({"dev": np.abs(share - w), "w": w}).groupby(code, sort=True)
-    dp = 0.5 * (apart["dev"].sum() + (1.0 - apart["w"].sum()).clip(lower=0.0))
-    n_docs = g.size()
-    formulas = used["formula"].to_numpy()[np.r_[True, code[1:] != code[:-1]]] if len(code) else []
-    return pd.DataFrame({"scope": [scope_of(int(k), n_all) for k in n_docs], "n_documents": n_docs.to_numpy(),
-                         "share": np.round(n_docs.to_numpy() / n_all, 3), "dp": np.round(dp.to_numpy(), 3),
-                         "n_total": total.to_numpy().astype(int), "_code": total.index.to_numpy()},
-                        index=pd.Index(formulas, name="formula"))
+def _spread(pairs: tuple, expected: np.ndarray, documents: np.ndarray, n_formulas: int) -> dict[str, np.ndarray]:
+    """n_documents, share, dp and n_total of each formula (by number), from its counts in the
+    documents that use it (``pairs``: number, speech, n; grouped by number) and each document's
+    expected share.  DP (Gries) sums |observed - expected| over every document; a document without
+    the formula adds its expected share, so the sum is the used documents' terms plus what the
+    others expect."""
+    number, speech, n = pairs
+    n_docs = np.bincount(number, minlength=n_formulas)
+    total = np.bincount(number, weights=n, minlength=n_formulas)  # exact: counts far below 2**53
+    dev, w = np.zeros(n_formulas), np.zeros(n_formulas)
+    lo = 0
+    while lo < len(number):  # a block of whole formulas at a time, each summed in its pairs' order
+        hi = len(number) if lo + BLOCK_ROWS >= len(number) else int(np.searchsorted(number, number[lo + BLOCK_ROWS]))
+        hi = max(hi, int(np.searchsorted(number, number[lo], side="right")))
+        k, share_w = number[lo:hi], expected[np.searchsorted(documents, speech[lo:hi])]
+        sums = pd.DataFrame({"dev": np.abs(n[lo:hi] / total[k] - share_w), "w": share_w}).groupby(k, sort=True).sum()
+        dev[sums.index], w[sums.index] = sums["dev"].to_numpy(), sums["w"].to_numpy()
+        lo = hi
+    dp = 0.5 * (dev + np.clip(1.0 - w, 0.0, None))
+    return {"n_documents": n_docs, "share": np.round(n_docs / len(documents), 3), "dp": np.round(dp, 3),
+            "n_total": total.astype(int)}
 
 
 def formula_scope(tracker: pd.DataFrame) -> pd.DataFrame:

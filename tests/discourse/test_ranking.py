@@ -6,6 +6,8 @@ import pytest
 
 import analysis as an
 from analysis.discourse import ranking
+from analysis.discourse.formula_row import EVIDENCE
+from analysis.segmentation.tokens import factorized
 
 
 def _rows(seed: int, n: int = 2_000) -> pd.DataFrame:
@@ -17,29 +19,16 @@ def _rows(seed: int, n: int = 2_000) -> pd.DataFrame:
                          "evidence": evidence[rng.integers(0, len(evidence), n)], "start": rng.integers(0, 500, n)})
 
 
-@pytest.mark.parametrize("seed", range(5))
-def test_counts_by_formula_number_are_pandas_groupbys(seed):
-    rows = _rows(seed)
-    code, formulas = ranking.formula_codes(rows)
-    g = rows.groupby("formula", sort=True)
-    assert formulas.tolist() == g.size().index.tolist()
-    for column in ("speech", "kind"):
-        assert ranking.distinct_per(code, rows[column], len(formulas)).tolist() == g[column].nunique().tolist()
-    rank = ranking.evidence_rank(rows["evidence"])
-    best = rows.assign(_e=rank).sort_values("_e", kind="mergesort").drop_duplicates("formula").sort_values("formula")
-    assert ranking.strongest_rows(code, rank).tolist() == best.index.tolist()
-
-
 def test_evidence_it_does_not_list_or_missing_ranks_last():
     rank = ranking.evidence_rank(pd.Series(["quoted", "no such evidence", None, "termhood"], dtype=object))
-    assert rank.tolist()[:3] == [0, len(ranking.EVIDENCE), len(ranking.EVIDENCE)]
-    assert rank[3] == ranking.EVIDENCE.index("termhood")
+    assert rank.tolist()[:3] == [0, len(EVIDENCE), len(EVIDENCE)]
+    assert rank[3] == EVIDENCE.index("termhood")
 
 
 @pytest.mark.parametrize("seed", range(5))
 def test_the_order_of_places_is_the_four_key_lexsort(seed):
     rows = _rows(seed)
-    code, _ = ranking.formula_codes(rows)
+    code, _ = factorized(rows["formula"].to_numpy(dtype=object), sort=True)
     speech, start = rows["speech"].to_numpy(), rows["start"].to_numpy()
     rank = ranking.evidence_rank(rows["evidence"])
     expected = np.lexsort((rank, start, code, speech)).tolist()
@@ -122,34 +111,3 @@ def test_the_occurrences_of_a_slogan_table_in_pieces_of_whole_speeches_are_those
     pieces = [found.iloc[a:b] for a, b in zip(cuts, cuts[1:])]
     assert ranking.formula_rows_of_pieces(pieces).equals(whole)
     assert not pd.concat([ranking.formula_rows(p) for p in pieces], ignore_index=True).equals(whole)  # the order
-
-
-def test_compact_occurrences_give_the_formula_tables_of_the_full_ones(provincial):
-    """Without their places and with kind and evidence as categories (a byte a row), the occurrences
-    give the recurring formulas and the tracker that the full rows give; a value outside the fixed
-    vocabularies is kept as it is, never lost."""
-    from analysis.discourse import tracker
-
-    sp = provincial.head(6)
-    found = an.slogans(sp, an.tokenize(sp), reference=an.load_reference())
-    rows = ranking.formula_rows(found)
-    compact = ranking.compact_occurrences(rows)
-    assert "start" not in compact and compact["evidence"].dtype == "category" and compact["kind"].dtype == "category"
-    assert compact.memory_usage().sum() < 0.6 * rows.memory_usage().sum()
-    pd.testing.assert_frame_equal(ranking.recurring_slogans(found, occurrences=compact),
-                                  ranking.recurring_slogans(found, occurrences=rows))
-    pd.testing.assert_frame_equal(tracker.formula_tracker(found, occurrences=compact),
-                                  tracker.formula_tracker(found, occurrences=rows))
-    numbered = ranking.coded_formulas(compact)  # the formulas as codes, numbered once for both tables
-    assert numbered["formula"].dtype == "category"
-    for got, want in zip(ranking.formula_codes(numbered), ranking.formula_codes(rows)):
-        assert got.tolist() == want.tolist()
-    pd.testing.assert_frame_equal(ranking.recurring_slogans(found, occurrences=numbered),
-                                  ranking.recurring_slogans(found, occurrences=rows))
-    pd.testing.assert_frame_equal(tracker.formula_tracker(found, occurrences=numbered),
-                                  tracker.formula_tracker(found, occurrences=rows))
-    coded = compact["evidence"]
-    assert ranking.evidence_rank(coded).tolist() == ranking.evidence_rank(rows["evidence"]).tolist() \
-        == ranking.evidence_rank(coded.array).tolist()
-    odd = ranking.compact_occurrences(rows.assign(evidence=rows["evidence"].where(rows.index > 0, "a new kind")))
-    assert odd["evidence"].iloc[0] == "a new kind" and odd["evidence"].dtype != "category"

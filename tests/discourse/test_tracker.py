@@ -38,28 +38,3 @@ def test_dp_is_zero_when_a_formula_is_spread_as_the_documents_are_long_and_grows
     t = an.formula_scope(an.formula_tracker(found, sizes=pd.Series({1: 100, 2: 100}))).set_index("formula")
     assert t.loc["甲", "dp"] == 0.0 and t.loc["乙", "dp"] == 0.5  # 乙 only in one of two equal documents
     assert t.loc["甲", "scope"] == "all" and t.loc["乙", "n_documents"] == 1
-
-
-def test_the_tracker_and_the_ranking_take_the_formula_rows_made_once(speeches, tokens):
-    import pandas as pd
-
-    from analysis.discourse.ranking import formula_rows
-
-    found = an.slogans(speeches, tokens, reference=an.no_reference())
-    rows = formula_rows(found)
-    pd.testing.assert_frame_equal(an.formula_tracker(found, occurrences=rows), an.formula_tracker(found))
-    pd.testing.assert_frame_equal(an.recurring_slogans(found, occurrences=rows), an.recurring_slogans(found))
-
-
-def test_the_pairs_are_counted_as_a_groupby_by_formula_and_speech_counts_them():
-    import numpy as np
-
-    from analysis.discourse.tracker import _pairs
-
-    rng = np.random.default_rng(7)
-    words = np.array(["抓□", "稳中求进", "一把手", "营商环境"], dtype=object)
-    rows = pd.DataFrame({"speech": rng.integers(5, 60, 3000), "formula": words[rng.integers(0, 4, 3000)]})
-    used, formulas = _pairs(rows)
-    expected = rows.groupby(["formula", "speech"]).size().rename("n").reset_index()
-    assert used[["formula", "speech", "n"]].values.tolist() == expected.values.tolist()
-    assert formulas[used["_code"]].tolist() == used["formula"].tolist()
