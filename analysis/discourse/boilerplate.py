@@ -101,9 +101,16 @@ def _edge_sentences(text: str, size: int, edge: float):
 def _only_at_edges(found: pd.DataFrame, speeches: pd.DataFrame, texts: pd.Index) -> list[str]:
     """Of ``texts``, those (nearly) never written elsewhere than at the edges: a formula the
     documents also use in their bodies is no boilerplate."""
-    bodies = "\n".join(squeeze(t) for t in speeches["text"])
     at_edges = found.groupby("text").size()
-    return [t for t in texts if at_edges[t] >= EDGE_SHARE * bodies.count(t)]
+    uses = dict.fromkeys(texts, 0)
+    if uses:
+        # a document at a time: the corpus joined would be a copy of all of it (no sentence holds a
+        # line end, so none is counted across two documents either way)
+        for text in speeches["text"]:
+            body = squeeze(text)
+            for t in uses:
+                uses[t] += body.count(t)
+    return [t for t in texts if at_edges[t] >= EDGE_SHARE * uses[t]]
 
 
 def boilerplate_spans(speeches: pd.DataFrame, *, min_share: float = 0.5, min_documents: int = 3,

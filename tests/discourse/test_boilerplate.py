@@ -81,3 +81,24 @@ def test_a_unit_sharing_the_hash_of_boilerplate_is_not_counted_with_it():
     units.loc[firsts, "key"] = units.loc[(units["start"] == 13) & (units["end"] == 13 + len(OPENING) - 1), "key"].iloc[0]
     pd.testing.assert_frame_equal(an.boilerplate_spans(sp, units=units), an.boilerplate_spans(sp))
     assert not (an.boilerplate_spans(sp)["start"] == 0).any()
+
+
+def test_finding_boilerplate_never_holds_a_copy_of_the_corpus():
+    """Whether a sentence is also written in the documents' bodies is counted a document at a time:
+    the corpus joined into one string would be a copy of all of it (a large corpus's hundreds of MiB)."""
+    import tracemalloc
+
+    from analysis.discourse.boilerplate import edge_units
+
+    # twenty documents of 30,000 characters, each body its own long sentences
+    bodies = ["".join(f"要抓{chr(0x4E00 + k * 300 + j)}" + "项目建设产业发展" * 12 + "。" for j in range(300))
+              for k in range(20)]
+    sp = pd.DataFrame({"speech": range(1, 21), "text": [OPENING + b + FOOTER for b in bodies]})
+    units = edge_units(sp)
+    tracemalloc.start()
+    spans = an.boilerplate_spans(sp, units=units)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    corpus_bytes = sum(2 * len(t) for t in sp["text"])  # two bytes a character, as Python holds them
+    assert set(spans["text"]) == {OPENING.rstrip("。"), FOOTER.rstrip("。")}
+    assert peak < corpus_bytes / 4, (peak, corpus_bytes)
