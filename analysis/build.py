@@ -168,7 +168,7 @@ def _build_tables(comp: Compilation, groups, out: Tables, *, processes: int, pro
 def _tables(out: Tables, comp: Compilation, parts, groups, *, runner, by: str, timed: bool, progress: bool) -> None:
     """Every table of ``groups`` from the corpus's parts, one group after the other."""
     from . import parallel
-    from .chunks import kept_numbers, stacked
+    from .chunks import kept_numbers, kept_rows, stacked
     from .discourse.boilerplate import boilerplate_spans, outside_boilerplate
 
     speeches = comp.speeches
@@ -182,10 +182,10 @@ def _tables(out: Tables, comp: Compilation, parts, groups, *, runner, by: str, t
         elif group == "terms":
             _term_tables(out, runner, parts.totals)
         elif group == "slogans":
-            found = _slogan_tables(out, parts, speeches, keep=timed)
+            found = _slogan_tables(out, parts, runner, speeches, keep=timed)
         elif group == "numbers":
             out.put_pieces("numeric_targets.csv", kept_numbers(runner), join=stacked)
-            out.put("dating_evidence.csv", parts.dating)  # per document: made chunk by chunk
+            out.put_pieces("dating_evidence.csv", kept_rows(runner, "dating"), join=stacked)
         else:
             if found is None and timed:
                 spans = boilerplate_spans(speeches, units=parts.edges)
@@ -218,11 +218,11 @@ def _term_tables(out: Tables, runner, totals: pd.DataFrame) -> None:
         out.notes.append(f"keyness.csv not written: {exc}")
 
 
-def _slogan_tables(out: Tables, parts, speeches: pd.DataFrame, *, keep: bool) -> pd.DataFrame | None:
+def _slogan_tables(out: Tables, parts, runner, speeches: pd.DataFrame, *, keep: bool) -> pd.DataFrame | None:
     """The slogan tables from the slogan table as it is merged, chunk by chunk: each chunk's frame is
     written, the uses of its formulas outside boilerplate added up, and the frame let go.  Returns
     the slogans outside boilerplate when the time tables need them (``keep``)."""
-    from .chunks import stacked
+    from .chunks import kept_rows, stacked
     from .discourse.boilerplate import boilerplate, boilerplate_spans, outside_boilerplate
     from .discourse.formula_uses import FormulaUses
     from .discourse.ranking import formula_row_parts, recurring_formulas
@@ -247,14 +247,14 @@ def _slogan_tables(out: Tables, parts, speeches: pd.DataFrame, *, keep: bool) ->
     out.put("recurring_slogans.csv", recurring_formulas(uses, min_documents=1, corpus_size=len(speeches)))
     sizes = speeches.set_index("speech")["n_chars"]
     out.put_pieces("formula_tracker.csv", tracker_blocks(uses, documents=sorted(sizes.index), sizes=sizes, zeros=False))
-    out.put("numbered_formulas.csv", parts.numbered)
-    out.put("outline.csv", parts.outline)
+    out.put_pieces("numbered_formulas.csv", kept_rows(runner, "numbered"), join=stacked)
+    out.put_pieces("outline.csv", kept_rows(runner, "outline"), join=stacked)
     return stacked(outside) if keep else None
 
 
 def _let_go(parts, group: str) -> None:
     """Drop from ``parts`` what the tables of ``group`` were the last to need."""
-    let_go = {"terms": ("counts",), "slogans": ("slogans", "outline", "numbered"), "numbers": ("dating",)}
+    let_go = {"terms": ("counts",), "slogans": ("slogans",)}
     for name in let_go.get(group, ()):
         setattr(parts, name, None)
 

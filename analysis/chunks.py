@@ -22,7 +22,7 @@ import pandas as pd
 #: about 100 MiB; a document is never split).
 CHUNK_CHARS = 1_000_000
 #: What each chunk keeps where it was made, for the later passes and tables (:class:`analysis.parallel.Runner`).
-KEPT = ("windows", "texts", "numbers", "counts", "slogans")
+KEPT = ("windows", "texts", "numbers", "counts", "slogans", "outline", "numbered", "dating")
 #: The kinds of slogans the pipeline finds.
 KINDS = ("quoted", "parallel", "numbered", "listed", "repeated", "idiom")
 
@@ -48,9 +48,6 @@ class ChunkParts:
     totals: pd.DataFrame | None = None  # the chunk's :func:`.statistics.counts.term_totals`
     quoted: pd.DataFrame | None = None  # its quotation marks counted (the slogans themselves are kept: :data:`KEPT`)
     series: pd.DataFrame | None = None  # the quantities the target series reads (:func:`.discourse.series.series_rows`)
-    outline: pd.DataFrame | None = None
-    numbered: pd.DataFrame | None = None
-    dating: pd.DataFrame | None = None
     edges: pd.DataFrame | None = None  # the candidates of boilerplate (:func:`.discourse.boilerplate.edge_units`)
     first: tuple | None = None  # the formula stage's first pass (window counts, fingerprints)
     seconds: Counter = field(default_factory=Counter)  # time taken by each step
@@ -102,10 +99,12 @@ def chunk_parts(chunk: pd.DataFrame, *, groups: frozenset, counting: dict,
     if groups & {"numbers", "time"}:
         numbers = shared_strings(clock("numbers", numeric_targets, chunk))
         if "numbers" in groups:
-            parts.dating, kept[KEPT.index("numbers")] = clock("numbers", dating_evidence, numbers, chunk), numbers
+            kept[KEPT.index("dating")] = clock("numbers", dating_evidence, numbers, chunk)
+            kept[KEPT.index("numbers")] = numbers
         parts.series = clock("numbers", series_rows, numbers) if "time" in groups else None
     if "slogans" in groups:
-        parts.outline, parts.numbered = clock("outline", outline, chunk), clock("outline", numbered_formulas, chunk)
+        kept[KEPT.index("outline")] = clock("outline", outline, chunk)
+        kept[KEPT.index("numbered")] = clock("outline", numbered_formulas, chunk)
     return parts, tuple(kept)
 
 
@@ -136,9 +135,6 @@ class CorpusParts:
     totals: pd.DataFrame | None  # the term tables read the kept counts (:func:`kept_counts`) with these
     slogans: Iterator | None  # a frame per chunk, in order, each merged when asked for (:func:`merged_by_chunk`)
     series: pd.DataFrame | None  # the quantities are kept by chunk (:func:`kept_numbers`)
-    outline: pd.DataFrame | None
-    numbered: pd.DataFrame | None
-    dating: pd.DataFrame | None
     edges: pd.DataFrame | None
     seconds: Counter  # per step: the chunks' time summed (on several workers, more than the wall time)
 
@@ -182,7 +178,7 @@ def corpus_parts(speeches: pd.DataFrame, groups, *, reference, runner, cache: bo
             pass
         seconds["wall: chunks and formula passes"] += time.perf_counter() - start
     return CorpusParts(got.stacked("counts"), got.totals, found,
-                       *(got.stacked(k) for k in ("series", "outline", "numbered", "dating", "edges")), seconds)
+                       *(got.stacked(k) for k in ("series", "edges")), seconds)
 
 
 def merged_by_chunk(chunks: list, runner, measured: tuple, *, echoes: list | None, formulas: tuple,
@@ -244,8 +240,7 @@ class _Gathered:
     their times added."""
 
     def __init__(self, seconds: Counter):
-        self.frames: dict[str, list] = {k: [] for k in ("counts", "quoted", "series", "outline", "numbered",
-                                                         "dating", "edges")}
+        self.frames: dict[str, list] = {k: [] for k in ("counts", "quoted", "series", "edges")}
         self.totals: pd.DataFrame | None = None
         self.seconds = seconds
 
@@ -279,6 +274,12 @@ def kept_numbers(runner) -> Iterator[pd.DataFrame]:
     """The quantities of every chunk :func:`corpus_parts` worked on with ``runner``, chunk by chunk in
     document order: the corpus's ``numeric_targets`` never held at once (a large corpus has millions)."""
     return runner.kept(KEPT.index("numbers"), desc="quantities")
+
+
+def kept_rows(runner, name: str) -> Iterator[pd.DataFrame]:
+    """The rows of ``name`` (of :data:`KEPT`: the outlines, numbered formulas or dating evidence) of
+    every chunk, chunk by chunk in document order: each table written a chunk at a time."""
+    return runner.kept(KEPT.index(name), desc=name)
 
 
 def stacked(frames: list) -> pd.DataFrame | None:

@@ -73,6 +73,25 @@ def test_quantities_are_written_chunk_by_chunk_as_they_are_whole(tmp_path, monke
     assert (tmp_path / "numeric_targets.csv").read_bytes() == (tmp_path / "whole.csv").read_bytes()
 
 
+def test_outlines_numbered_formulas_and_dating_evidence_are_written_chunk_by_chunk(tmp_path, monkeypatch):
+    """Each chunk keeps its outlines, numbered formulas and dating evidence where it was made; each file
+    is every chunk's rows appended in order, byte for byte the table of the whole corpus."""
+    from collections import Counter
+
+    comp = an.read_corpus(config.PROVINCIAL_CORPUS)
+    whole = build.build_tables(comp, groups=("slogans", "numbers")).frames
+    pieces = Counter()
+    monkeypatch.setattr(chunks, "CHUNK_CHARS", 60_000)
+    real = chunks.kept_rows
+    monkeypatch.setattr(chunks, "kept_rows", lambda runner, name: (pieces.update([name]) or f
+                                                                   for f in real(runner, name)))
+    build.write_tables(config.PROVINCIAL_CORPUS, tmp_path, groups=("slogans", "numbers"))
+    assert min(pieces[n] for n in ("outline", "numbered", "dating")) >= 5
+    for name in ("outline.csv", "numbered_formulas.csv", "dating_evidence.csv"):
+        build.write_table(whole[name], tmp_path / "whole.csv")
+        assert (tmp_path / name).read_bytes() == (tmp_path / "whole.csv").read_bytes(), name
+
+
 def test_the_slogan_table_is_merged_chunk_by_chunk_as_it_is_written(monkeypatch):
     """Each chunk's slogans are merged only when slogans.csv comes to them, and handed on at once: when
     a chunk's piece is written, no chunk after it has been merged (the corpus's table is never held).
@@ -91,4 +110,4 @@ def test_the_slogan_table_is_merged_chunk_by_chunk_as_it_is_written(monkeypatch)
     assert len(written) >= 5 and [n for n, _ in written] == list(range(1, len(written) + 1))
     pd.testing.assert_frame_equal(chunks.stacked([f for _, f in written]), whole["slogans.csv"])
     for name in ("recurring_slogans.csv", "boilerplate.csv", "outline.csv"):
-        pd.testing.assert_frame_equal(next(f for n, _, f in seen if n == name), whole[name], obj=name)
+        pd.testing.assert_frame_equal(chunks.stacked([f for n, _, f in seen if n == name]), whole[name], obj=name)
