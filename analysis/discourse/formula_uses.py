@@ -58,9 +58,8 @@ class FormulaUses:
         if not len(slogans) + len(templates):
             return
         both = (slogans, templates)
-        column = lambda name: np.concatenate([p[name].to_numpy(dtype=object) for p in both])  # noqa: E731
-        formula, kind = _numbered(self._formulas, column("formula")), _numbered(self._kinds, column("kind"))
-        evidence = column("evidence")
+        formula = _numbered(self._formulas, _joined(both, "formula"))
+        kind, evidence = _numbered(self._kinds, _joined(both, "kind")), _joined(both, "evidence")
         if len(self._kinds) > _MAX_KINDS:
             raise OptionError(f"kind: a slogan table's kinds are a few (the slogans give {', '.join(SLOGAN_KINDS)}), "
                               f"this one names {len(self._kinds)}")
@@ -69,16 +68,21 @@ class FormulaUses:
         template = np.repeat(np.array([0, 1], dtype=np.int64), [len(slogans), len(templates)])
         key = ((evidence_rank(evidence) * 2 + template) << _PLACE_BITS) | place
         self._add_totals(formula, kind, _numbered(self._evidence, evidence), key)
-        speech = np.concatenate([p["speech"].to_numpy() for p in both]).astype(np.int64)
+        speech = _joined(both, "speech", dtype=np.int64)
         self._add_pairs(formula, speech, evidence == "quoted")
         self._places[0] += len(slogans)
         self._places[1] += len(templates)
 
     def _grow(self, n_formulas: int) -> None:
+        """Room for ``n_formulas`` in the totals: twice as much as before at least, so that a corpus of
+        many chunks does not copy them at every chunk."""
+        room = len(self._totals["n"])
+        if room >= n_formulas:
+            return
+        more = max(n_formulas, 2 * room) - room
         for name, values in self._totals.items():
-            if len(values) < n_formulas:
-                fill = np.iinfo(np.int64).max if name == "best" else 0
-                self._totals[name] = np.r_[values, np.full(n_formulas - len(values), fill, dtype=np.int64)]
+            fill = np.iinfo(np.int64).max if name == "best" else 0
+            self._totals[name] = np.r_[values, np.full(more, fill, dtype=np.int64)]
 
     def _add_totals(self, formula: np.ndarray, kind: np.ndarray, evidence: np.ndarray, key: np.ndarray) -> None:
         t = self._totals
@@ -98,8 +102,9 @@ class FormulaUses:
         number = pair // span
         quoting = np.zeros(len(pair), dtype=bool)
         quoting[at[quoted]] = True
-        self._totals["n_documents"] += np.bincount(number, minlength=len(self._formulas))
-        self._totals["quoting"] += np.bincount(number[quoting], minlength=len(self._formulas))
+        room = len(self._totals["n"])
+        self._totals["n_documents"] += np.bincount(number, minlength=room)
+        self._totals["quoting"] += np.bincount(number[quoting], minlength=room)
         speech = pair % span + low
         self._pairs.append((number.astype(np.int32), speech.astype(np.int32) if _fits_int32(speech) else speech,
                             n.astype(np.int32)))
@@ -119,7 +124,7 @@ class FormulaUses:
         rank of that evidence), ``n_kinds``, ``n_documents``, ``n``, ``quoting`` (the documents that put
         it in quotation marks), and ``_number`` (the formula's number in :meth:`pairs`)."""
         names, order = self.formulas()
-        t = {name: values[order] for name, values in self._totals.items()}
+        t = {name: values[:len(names)][order] for name, values in self._totals.items()}
         kinds, evidence = (np.array(list(d), dtype=object) for d in (self._kinds, self._evidence))
         return pd.DataFrame({
             "formula": pd.array(names, dtype=self._dtype), "kind": kinds[t["best_kind"]],
@@ -142,6 +147,11 @@ class FormulaUses:
             return number, speech, n
         inside = np.isin(speech, np.asarray(documents))
         return (number, speech, n) if inside.all() else (number[inside], speech[inside], n[inside])
+
+
+def _joined(parts: tuple[pd.DataFrame, pd.DataFrame], column: str, *, dtype=object) -> np.ndarray:
+    """A column of the two parts, one after the other."""
+    return np.concatenate([p[column].to_numpy(dtype=dtype) for p in parts])
 
 
 def _fits_int32(values: np.ndarray) -> bool:
