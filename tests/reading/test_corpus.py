@@ -46,6 +46,19 @@ def test_spans_tile_the_source(seed):
     assert "".join(spans["text"]) == seed.source
 
 
+def test_a_body_cleaning_leaves_as_it_was_is_held_once(seed):
+    """The body span and the speech's text are one string where they are equal: a corpus's texts are
+    held once, not twice; where cleaning changed the body, each keeps its own."""
+    import analysis as an
+    from analysis import config
+
+    for comp, shared in ((an.read_corpus(config.PROVINCIAL_CORPUS), 19), (seed, 2)):
+        body = comp.spans[comp.spans["kind"] == "body"].set_index("speech")["text"]
+        pairs = [(body[s], t) for s, t in zip(comp.speeches["speech"], comp.speeches["text"])]
+        assert all((a is b) == (a == b) for a, b in pairs)
+        assert sum(a is b for a, b in pairs) == shared
+
+
 def test_cleaning_joins_page_breaks_and_removes_stray_spaces(speeches):
     t = speeches.set_index("speech")["text"]
     assert "企业要尽快做出规划" in t[2]
