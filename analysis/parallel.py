@@ -30,7 +30,7 @@ def available_cores() -> int:
 
 
 #: Memory set aside for each worker when the number of processes is left to the machine: a
-#: worker's peak is one chunk's work, 190 to 540 MiB in ``make bench`` (docs/scaling.md).
+#: worker's peak is one chunk's work, 190 to 470 MiB in ``make bench`` (docs/scaling.md).
 WORKER_MEMORY = 2**30
 
 
