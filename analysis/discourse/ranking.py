@@ -133,19 +133,12 @@ def _place_order(speech: np.ndarray, code: np.ndarray, start: np.ndarray, rank: 
 def formula_rows(slogan_frame: pd.DataFrame) -> pd.DataFrame:
     """One row per occurrence of a formula: each slogan, and each frame as its template (抓□, 先□后□).
     Built from the columns' arrays, each copied once: a large corpus has millions of rows."""
-    return formula_rows_of_pieces([slogan_frame])
-
-
-def formula_rows_of_pieces(pieces) -> pd.DataFrame:
-    """:func:`formula_rows` of the pieces of a slogan frame (each of whole speeches, in order) put
-    one after the other, made piece by piece: a large corpus's temporaries are a piece's, not the
-    corpus's (every piece's slogans come first, then every piece's templates, as in the whole)."""
-    return joined_formula_rows([formula_row_parts(piece) for piece in pieces])
+    return joined_formula_rows([formula_row_parts(slogan_frame)])
 
 
 def joined_formula_rows(parts: list[tuple[pd.DataFrame, pd.DataFrame]]) -> pd.DataFrame:
-    """:func:`formula_rows` of a slogan frame from the :func:`formula_row_parts` of its pieces, in
-    order: every piece's slogans, then every piece's templates, as in the whole."""
+    """:func:`formula_rows` of a slogan frame from the :func:`formula_row_parts` of its pieces (each of
+    whole speeches), in order: every piece's slogans, then every piece's templates, as in the whole."""
     if len(parts) == 1 and not len(parts[0][1]):
         return parts[0][0]
     frames = [f for f in [p[0] for p in parts] + [p[1] for p in parts] if len(f)] or [parts[0][0]]

@@ -109,5 +109,5 @@ def test_the_occurrences_of_a_slogan_table_in_pieces_of_whole_speeches_are_those
     speech = found["speech"].to_numpy()
     cuts = [0] + [int(np.searchsorted(speech, s)) for s in (3, 4, 7)] + [len(found)]
     pieces = [found.iloc[a:b] for a, b in zip(cuts, cuts[1:])]
-    assert ranking.formula_rows_of_pieces(pieces).equals(whole)
+    assert ranking.joined_formula_rows([ranking.formula_row_parts(p) for p in pieces]).equals(whole)
     assert not pd.concat([ranking.formula_rows(p) for p in pieces], ignore_index=True).equals(whole)  # the order
