@@ -15,6 +15,7 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import partial
 
 import pandas as pd
 
@@ -22,7 +23,7 @@ import pandas as pd
 #: about 100 MiB; a document is never split).
 CHUNK_CHARS = 1_000_000
 #: What each chunk keeps where it was made, for the later passes and tables (:class:`analysis.parallel.Runner`).
-KEPT = ("windows", "texts", "numbers", "counts", "slogans", "outline", "numbered", "dating")
+KEPT = ("windows", "texts", "numbers", "counts", "slogans", "outline", "numbered", "dating", "places")
 #: The kinds of slogans the pipeline finds.
 KINDS = ("quoted", "parallel", "numbered", "listed", "repeated", "idiom")
 
@@ -158,8 +159,8 @@ def corpus_parts(speeches: pd.DataFrame, groups, *, reference, runner, cache: bo
     if groups & {"slogans", "time"}:
         start = time.perf_counter()
         table, places = measure_chunks(
-            lambda func, **kw: runner.on_kept(func, desc=f"formulas, {func.__name__.replace('_', ' ')}", **kw),
-            reference=reference, firsts=firsts, chunk_of=_chunk_of(chunks))  # the places, chunk by chunk
+            lambda func, **kw: runner.on_kept(func, desc=_pass_name(func), **kw), reference=reference,
+            firsts=firsts, chunk_of=_chunk_of(chunks), keep=partial(_kept_beside, runner))  # the places, chunk by chunk
         seconds["wall: chunks and formula passes"] += time.perf_counter() - start
         return_freed_memory(at_least=FREED_MEMORY_WORTH_RETURNING)  # what the chunks' work freed
         quoted = summed_tally(got.frames.pop("quoted"))
@@ -194,7 +195,7 @@ def merged_by_chunk(chunks: list, runner, measured: tuple, *, echoes: list | Non
 
     start = time.perf_counter()
     counted = echoes_counted(quoted, joined_echoes(echoes), formulas) if echoes else None
-    of_chunks = _places_by_chunk(chunks, *measured)
+    of_chunks = _places_by_chunk(*measured)
     own_rows = runner.kept(KEPT.index("slogans"), desc="slogan table")
     seconds["slogans, merged"] += time.perf_counter() - start
     return _merged_pieces(chunks, own_rows, of_chunks, echoes=echoes, formulas=formulas, counted=counted,
@@ -216,14 +217,24 @@ def _merged_pieces(chunks, own_rows, of_chunks, *, echoes, formulas, counted, se
         yield piece
 
 
-def _places_by_chunk(chunks: list, table: pd.DataFrame, places: list) -> Iterator[pd.DataFrame]:
+def _pass_name(func) -> str:
+    return f"formulas, {func.__name__.replace('_', ' ')}"
+
+
+def _kept_beside(runner, func, **kwargs) -> Iterator:
+    """A pass of the formula stage whose results are kept beside each chunk's windows (:data:`KEPT`'s
+    places), read back a chunk at a time as the slogan table is merged."""
+    runner.keep_from(func, part=KEPT.index("windows"), into=KEPT.index("places"), desc=_pass_name(func), **kwargs)
+    return runner.kept(KEPT.index("places"), desc=None)  # read inside the slogan table's own progress
+
+
+def _places_by_chunk(table: pd.DataFrame, places: Iterator) -> Iterator[pd.DataFrame]:
     """The occurrences of the formula stage's repeated phrases (``table`` and its ``places``, a frame
-    per chunk), one frame per chunk, in order; each chunk's places let go once they are read."""
+    per chunk, each read when asked for), one frame per chunk, in order."""
     from .discourse.termhood import occurrence_rows, phrases_of
 
     phrases = phrases_of(table)
-    for k in range(len(chunks)):
-        mine, places[k] = places[k], None
+    for mine in places:
         yield occurrence_rows(table, mine, phrases=phrases)
 
 

@@ -329,9 +329,23 @@ class Runner:
             results = self._map(partial(_on_disk, func, part, kwargs), self._kept)
         return self._counted(results, desc)
 
-    def kept(self, part: int, *, desc: str = "chunks") -> Iterator:
+    def keep_from(self, func: Callable, *, part: int, into: int, desc: str = "chunks", **kwargs) -> None:
+        """``func`` over every chunk's large part ``part``, each result kept beside it as part ``into``
+        (read back later with :meth:`kept`): a pass whose results are needed a chunk at a time,
+        later, is never held here whole."""
+        if _DASK is not None:
+            self._kept = _DASK.map(partial(_with_part, func, part, into, kwargs), self._kept, pure=False)
+            from dask.distributed import wait
+
+            results = (wait([future]) for future in self._kept)  # the results stay on the workers
+        else:
+            results = self._map(partial(_keep_on_disk_from, func, part, into, kwargs), self._kept)
+        for _ in self._counted(results, desc):
+            pass
+
+    def kept(self, part: int, *, desc: str | None = "chunks") -> Iterator:
         """Every chunk's large part ``part`` itself, in chunk order: read here from disk, or fetched
-        from the Dask workers one chunk at a time."""
+        from the Dask workers one chunk at a time (``desc`` None: without a progress bar of its own)."""
         if _DASK is not None:
             futures = _DASK.map(partial(_on_large, _itself, part, {}), self._kept, pure=False)
             results = (future.result() for future in futures)
@@ -339,7 +353,12 @@ class Runner:
             results = map(partial(_on_disk, _itself, part, {}), self._kept)
         return self._counted(results, desc)
 
-    def _counted(self, results: Iterator, desc: str) -> Iterator:
+    def _counted(self, results: Iterator, desc: str | None) -> Iterator:
+        if desc is None:  # read inside a pass that shows its own progress
+            return results
+        return self._counted_shown(results, desc)
+
+    def _counted_shown(self, results: Iterator, desc: str) -> Iterator:
         bar = progress_bar(desc, sum(self._sizes), "doc")  # a pass over every kept chunk takes seconds too
         for size, result in zip(self._sizes, results):
             if bar is not None:
@@ -434,6 +453,18 @@ def _first_of(pair: tuple):
 
 def _on_large(func: Callable, part: int, kwargs: dict, pair: tuple):
     return func(pair[1][part], **kwargs)
+
+
+def _with_part(func: Callable, part: int, into: int, kwargs: dict, pair: tuple) -> tuple:
+    small, large = pair
+    return small, large[:into] + (func(large[part], **kwargs),) + large[into + 1:]
+
+
+def _keep_on_disk_from(func: Callable, part: int, into: int, kwargs: dict, path: str) -> None:
+    import pickle
+
+    with open(f"{path}.{into}.pkl", "wb") as f:
+        pickle.dump(_on_disk(func, part, kwargs, path), f, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _keep_on_disk(work: Callable, item, path: str):

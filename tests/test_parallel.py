@@ -179,6 +179,8 @@ def test_a_runner_keeps_each_chunks_large_part_and_gives_results_in_order(proces
         assert list(runner.on_kept(_total, plus=10)) == [13, 13, 25]
         assert list(runner.on_kept(_plus, part=1, plus=10)) == [12, 13, 16]
         assert list(runner.kept(0)) == items and list(runner.kept(1)) == [2, 3, 6]  # read back as they were kept
+        assert runner.keep_from(_plus, part=1, into=2, plus=10) is None  # kept, not given back
+        assert list(runner.kept(2, desc=None)) == [12, 13, 16] and list(runner.kept(1)) == [2, 3, 6]
         folder = runner._folder.name
     import os
     assert not os.path.exists(folder)  # the kept parts are removed with the runner

@@ -35,6 +35,7 @@ fail one of these and are not slogans.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import NamedTuple
 
 import numpy as np
@@ -103,7 +104,7 @@ def third_pass(cw: ChunkWindows, *, keys: Keys, words: dict) -> pd.DataFrame:
 
 
 def measure_chunks(run, *, reference: Reference, formula_words=FORMULA_WORDS, min_count: int = 2,
-                   firsts=None, chunk_of: pd.Series | None = None) -> tuple[pd.DataFrame, pd.DataFrame | list]:
+                   firsts=None, chunk_of: pd.Series | None = None, keep=None) -> tuple[pd.DataFrame, object]:
     """Termhood over a corpus held as chunks of :class:`.phrase_counts.ChunkWindows`.  ``run(func,
     **kwargs)`` applies a pass to every chunk and gives the results in chunk order (on this
     process, on several or on Dask: the results are the same); each is merged as it comes and let
@@ -111,7 +112,9 @@ def measure_chunks(run, *, reference: Reference, formula_words=FORMULA_WORDS, mi
     :func:`first_pass` when the caller has them already.  Returns every candidate with its
     measures (one row per key: ``key``, ``words``, ``n``, ``n_documents``, the measures,
     ``evidence``) and the places of the formulaic ones (``key``, ``speech``, ``start``, ``end``; with
-    ``chunk_of``, each speech's chunk, a frame per chunk: :func:`_places_of`)."""
+    ``chunk_of``, each speech's chunk, a frame per chunk, each made as it is iterated: :func:`_places_of`).
+    ``keep(func, **kwargs)``, when given, is ``run`` for the last pass, whose results stay where the
+    chunks are and come back in chunk order as they are iterated: the places are never held whole."""
     merging, own = _PairwiseSum(), set()
     for part, prints in (run(first_pass) if firsts is None else firsts):
         merging.add(part)
@@ -132,26 +135,33 @@ def measure_chunks(run, *, reference: Reference, formula_words=FORMULA_WORDS, mi
     kept = _formulaic_keys(table)
     written = kept[~kept["key"].isin(variant_places["key"])]
     kept_keys, original, words = _renumbered(written)
-    pieces = list(run(third_pass, keys=kept_keys, words=words))
+    pieces = (keep or run)(third_pass, keys=kept_keys, words=words)
     return table, _places_of(pieces, original, variant_places[variant_places["key"].isin(kept["key"])],
                              chunk_of=chunk_of)
 
 
-def _places_of(pieces: list, original: np.ndarray, variants: pd.DataFrame, *,
-               chunk_of: pd.Series | None) -> pd.DataFrame | list:
+def _places_of(pieces, original: np.ndarray, variants: pd.DataFrame, *,
+               chunk_of: pd.Series | None) -> pd.DataFrame | Iterator[pd.DataFrame]:
     """The places of the formulaic phrases, from the third pass's ``pieces`` (one per chunk, their
     keys renumbered: ``original`` gives them back) and the ``variants``' places, in order of
     (speech, start, end, key).  With ``chunk_of`` (each speech's chunk), one frame per chunk, each
-    put in order on its own: the corpus's places are never sorted, nor held, twice."""
-    for piece in pieces:
-        if len(piece):
-            piece["key"] = original[piece["key"].to_numpy()]
+    put in order on its own as it is asked for: the corpus's places are never sorted, nor held, whole."""
     if chunk_of is None:
-        return _in_order(pd.concat([pd.concat(pieces, ignore_index=True), variants], ignore_index=True))
+        return _in_order(pd.concat([pd.concat([_original_keys(p, original) for p in pieces], ignore_index=True),
+                                    variants], ignore_index=True))
+    return _places_by_chunk(pieces, original, variants, chunk_of)
+
+
+def _places_by_chunk(pieces, original: np.ndarray, variants: pd.DataFrame, chunk_of: pd.Series) -> Iterator:
     which = chunk_of.reindex(variants["speech"].to_numpy()).to_numpy()
     for k, piece in enumerate(pieces):
-        pieces[k] = _in_order(pd.concat([piece, variants[which == k]], ignore_index=True))
-    return pieces
+        yield _in_order(pd.concat([_original_keys(piece, original), variants[which == k]], ignore_index=True))
+
+
+def _original_keys(piece: pd.DataFrame, original: np.ndarray) -> pd.DataFrame:
+    if len(piece):
+        piece["key"] = original[piece["key"].to_numpy()]
+    return piece
 
 
 def _in_order(places: pd.DataFrame) -> pd.DataFrame:

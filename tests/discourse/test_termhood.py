@@ -154,6 +154,39 @@ def test_the_places_of_the_formulaic_phrases_come_chunk_by_chunk_as_they_come_wh
     table, whole = th.measure_chunks(run, reference=reference)
     chunk_of = pd.Series([k for k, g in enumerate(groups) for _ in g], index=[s for g in groups for s in g])
     by_chunk_table, pieces = th.measure_chunks(run, reference=reference, chunk_of=chunk_of)
+    pieces = list(pieces)
     assert len(pieces) == 3 and all(p["speech"].isin(g).all() and len(p) for p, g in zip(pieces, groups))
     pd.testing.assert_frame_equal(pd.concat(pieces, ignore_index=True), whole)
     pd.testing.assert_frame_equal(by_chunk_table, table)
+
+
+def test_the_last_pass_can_keep_its_places_where_the_chunks_are_read_one_chunk_at_a_time(speeches, tokens):
+    """With ``keep``, the third pass's results are not gathered: each chunk's places are read, put
+    in order and given only as the caller asks for that chunk, and they are those of ``run``."""
+    from analysis.discourse import termhood as th
+    from analysis.discourse.phrase_counts import chunk_windows
+    from analysis.discourse.phrases import clauses
+
+    groups = [[1, 2], [3], [4, 5]]
+    windows = [chunk_windows(clauses(tokens[tokens["speech"].isin(g)])) for g in groups]
+    read = []
+
+    def run(func, **kwargs):
+        return [func(cw, **kwargs) for cw in windows]
+
+    def keep(func, **kwargs):
+        results = run(func, **kwargs)  # as a runner keeps them beside the chunks
+        for k, result in enumerate(results):
+            read.append(k)
+            yield result
+
+    reference = an.load_reference()
+    chunk_of = pd.Series([k for k, g in enumerate(groups) for _ in g], index=[s for g in groups for s in g])
+    _, expected = th.measure_chunks(run, reference=reference, chunk_of=chunk_of)
+    _, pieces = th.measure_chunks(run, reference=reference, chunk_of=chunk_of, keep=keep)
+    assert read == []  # nothing read yet
+    first = next(pieces)
+    assert read == [0]
+    for got, want in zip([first, *pieces], expected):
+        pd.testing.assert_frame_equal(got, want)
+    assert read == [0, 1, 2]
