@@ -188,7 +188,7 @@ def _tables(out: Tables, comp: Compilation, parts, groups, *, runner, by: str, t
             out.put_pieces("dating_evidence.csv", kept_rows(runner, "dating"), join=stacked)
         else:
             if found is None and timed:
-                spans = boilerplate_spans(speeches, units=parts.edges)
+                spans = boilerplate_spans(speeches, units=kept_rows(runner, "edges"), documents=parts.edges)
                 found = outside_boilerplate(stacked(list(parts.slogans)), spans)
             _time_tables(out, speeches, parts.counts, found, parts.series, by=by)
         if not timed:  # what no later table needs is let go
@@ -228,7 +228,8 @@ def _slogan_tables(out: Tables, parts, runner, speeches: pd.DataFrame, *, keep: 
     from .discourse.ranking import formula_row_parts, recurring_formulas
     from .discourse.tracker import tracker_blocks
 
-    spans = boilerplate_spans(speeches, units=parts.edges)  # decided first, from every chunk's candidates
+    # decided first, from every chunk's candidates, read back a chunk at a time
+    spans = boilerplate_spans(speeches, units=kept_rows(runner, "edges"), documents=parts.edges)
     parts.edges = None  # no later table needs them
     outside, uses = [], FormulaUses()  # what every document repeats ranks as nothing: the rest, chunk by chunk
 

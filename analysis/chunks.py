@@ -23,7 +23,7 @@ import pandas as pd
 #: about 100 MiB; a document is never split).
 CHUNK_CHARS = 1_000_000
 #: What each chunk keeps where it was made, for the later passes and tables (:class:`analysis.parallel.Runner`).
-KEPT = ("windows", "texts", "numbers", "counts", "slogans", "outline", "numbered", "dating", "places")
+KEPT = ("windows", "texts", "numbers", "counts", "slogans", "outline", "numbered", "dating", "places", "edges")
 #: The kinds of slogans the pipeline finds.
 KINDS = ("quoted", "parallel", "numbered", "listed", "repeated", "idiom")
 
@@ -49,7 +49,7 @@ class ChunkParts:
     totals: pd.DataFrame | None = None  # the chunk's :func:`.statistics.counts.term_totals`
     quoted: pd.DataFrame | None = None  # its quotation marks counted (the slogans themselves are kept: :data:`KEPT`)
     series: pd.DataFrame | None = None  # the quantities the target series reads (:func:`.discourse.series.series_rows`)
-    edges: pd.DataFrame | None = None  # the candidates of boilerplate (:func:`.discourse.boilerplate.edge_units`)
+    edges: pd.Series | None = None  # the documents of each candidate of boilerplate (the candidates are kept)
     first: tuple | None = None  # the formula stage's first pass (window counts, fingerprints)
     seconds: Counter = field(default_factory=Counter)  # time taken by each step
 
@@ -63,7 +63,7 @@ def chunk_parts(chunk: pd.DataFrame, *, groups: frozenset, counting: dict,
     on their own (both read again by the tables, chunk by chunk).  ``counting`` is the corpus's counts
     configuration (:func:`analysis.statistics.counts.comparison_options`)."""
     from .caches import shared_strings
-    from .discourse.boilerplate import edge_units
+    from .discourse.boilerplate import edge_documents, edge_units
     from .discourse.dating import dating_evidence
     from .discourse.numbered import numbered_formulas
     from .discourse.outline import outline
@@ -91,7 +91,8 @@ def chunk_parts(chunk: pd.DataFrame, *, groups: frozenset, counting: dict,
         own = clock("slogans", local_slogans, texts, tokens, kinds=KINDS)
         windows = clock("formulas", chunk_windows, clock("formulas", clauses, tokens))
         parts.first = clock("formulas", first_pass, windows)
-        parts.edges = clock("boilerplate", edge_units, chunk)
+        units = clock("boilerplate", edge_units, chunk)
+        parts.edges, kept[KEPT.index("edges")] = edge_documents(units), units
         marks = quoted_rows(own)
         parts.quoted = quoted_tally(marks)
         kept[KEPT.index("windows")] = windows
@@ -136,7 +137,7 @@ class CorpusParts:
     totals: pd.DataFrame | None  # the term tables read the kept counts (:func:`kept_counts`) with these
     slogans: Iterator | None  # a frame per chunk, in order, each merged when asked for (:func:`merged_by_chunk`)
     series: pd.DataFrame | None  # the quantities are kept by chunk (:func:`kept_numbers`)
-    edges: pd.DataFrame | None
+    edges: pd.Series | None  # each boilerplate candidate's documents (:func:`.discourse.boilerplate.edge_documents`)
     seconds: Counter  # per step: the chunks' time summed (on several workers, more than the wall time)
 
 
@@ -179,7 +180,7 @@ def corpus_parts(speeches: pd.DataFrame, groups, *, reference, runner, cache: bo
             pass
         seconds["wall: chunks and formula passes"] += time.perf_counter() - start
     return CorpusParts(got.stacked("counts"), got.totals, found,
-                       *(got.stacked(k) for k in ("series", "edges")), seconds)
+                       got.stacked("series"), got.edge_documents(), seconds)
 
 
 def merged_by_chunk(chunks: list, runner, measured: tuple, *, echoes: list | None, formulas: tuple,
@@ -251,7 +252,8 @@ class _Gathered:
     their times added."""
 
     def __init__(self, seconds: Counter):
-        self.frames: dict[str, list] = {k: [] for k in ("counts", "quoted", "series", "edges")}
+        self.frames: dict[str, list] = {k: [] for k in ("counts", "quoted", "series")}
+        self.documents: list[pd.Series] = []  # the boilerplate candidates' documents, summed as they come
         self.totals: pd.DataFrame | None = None
         self.seconds = seconds
 
@@ -266,8 +268,23 @@ class _Gathered:
             self.seconds.update(part.seconds)
             if part.totals is not None:
                 self.totals = summed_totals(self.totals, part.totals)
+            if part.edges is not None:
+                self._add_documents(part.edges)
             if part.first is not None:
                 yield part.first
+
+    def _add_documents(self, counts: pd.Series) -> None:
+        from .discourse.boilerplate import summed_documents
+
+        self.documents.append(counts)
+        if sum(len(c) for c in self.documents[1:]) > len(self.documents[0]):  # summed as a sum doubles
+            self.documents = [summed_documents(self.documents)]
+
+    def edge_documents(self) -> pd.Series | None:
+        """Each boilerplate candidate's documents over every chunk (by hash)."""
+        from .discourse.boilerplate import summed_documents
+
+        return summed_documents(self.documents) if self.documents else None
 
     def stacked(self, name: str) -> pd.DataFrame | None:
         """The chunks' frames of ``name`` joined, and let go here."""

@@ -46,11 +46,29 @@ def edge_units(speeches: pd.DataFrame, *, edge: float = 0.1) -> pd.DataFrame:
                          "opening": np.array(position, dtype=object) == "opening"})
 
 
-def _edge_units(speeches: pd.DataFrame, units: pd.DataFrame, need: int) -> pd.DataFrame:
-    """Of the :func:`edge_units`, those whose hash stands at the edges of ``need`` documents or more,
-    with their text read back from the documents."""
-    documents = units.drop_duplicates(["key", "speech"])["key"].value_counts()
-    units = units[units["key"].isin(documents.index[documents >= need])]
+def edge_documents(units: pd.DataFrame) -> pd.Series:
+    """How many documents each hash of :func:`edge_units` stands in (by ``key``).  A document is
+    never split between chunks, so the counts of the chunks' units, summed (:func:`summed_documents`),
+    are the corpus's: the units themselves can wait where their chunk was made."""
+    return units.drop_duplicates(["key", "speech"])["key"].value_counts()
+
+
+def summed_documents(counts: list[pd.Series]) -> pd.Series:
+    """The :func:`edge_documents` of several chunks, summed by key."""
+    if len(counts) == 1:
+        return counts[0]
+    return pd.concat(counts).groupby(level=0, sort=False).sum()
+
+
+def _edge_units(speeches: pd.DataFrame, units, need: int, documents: pd.Series | None) -> pd.DataFrame:
+    """Of the :func:`edge_units` (one frame, or a frame per chunk with their ``documents``), those
+    whose hash stands at the edges of ``need`` documents or more, with their text read back from
+    the documents."""
+    if documents is None:
+        units, documents = [units], edge_documents(units)
+    frequent = documents.index[documents >= need]
+    units = pd.concat([u[u["key"].isin(frequent)] for u in units] or [edge_units(speeches.iloc[:0])],
+                      ignore_index=True)
     texts = dict(zip(speeches["speech"].tolist(), speeches["text"].tolist()))
     # two texts sharing a hash are told apart when the caller counts the documents of each text
     rows = [(speech, a, b, _key(texts[speech][a:b]), "opening" if opening else "closing") for speech, a, b, opening
@@ -114,13 +132,14 @@ def _only_at_edges(found: pd.DataFrame, speeches: pd.DataFrame, texts: pd.Index)
 
 
 def boilerplate_spans(speeches: pd.DataFrame, *, min_share: float = 0.5, min_documents: int = 3,
-                      edge: float = 0.1, units: pd.DataFrame | None = None) -> pd.DataFrame:
+                      edge: float = 0.1, units=None, documents: pd.Series | None = None) -> pd.DataFrame:
     """Every place a boilerplate sentence stands: ``speech, start, end, text, position`` (offsets
     in the speech's text; ``opening`` or ``closing``).  A sentence, or a clause of four
     characters or more, is boilerplate when it stands, verbatim but for spaces, in the first or
     the last ``edge`` of at least ``min_share`` of the documents and of ``min_documents``, and
     (nearly) nowhere else.  ``units``: the :func:`edge_units` of ``speeches`` (under the same
-    ``edge``), when the caller has them already.
+    ``edge``), when the caller has them already: one frame, or with ``documents`` (their
+    :func:`edge_documents`, summed) a frame per chunk of documents, read one at a time.
 
     >>> import pandas as pd
     >>> opening = "现在，我代表国务院，向大会报告政府工作，请予审议。"
@@ -130,7 +149,7 @@ def boilerplate_spans(speeches: pd.DataFrame, *, min_share: float = 0.5, min_doc
     [[1, 0, 24], [2, 0, 24], [3, 0, 24]]
     """
     need = max(min_documents, math.ceil(min_share * speeches["speech"].nunique()))
-    found = _edge_units(speeches, edge_units(speeches, edge=edge) if units is None else units, need)
+    found = _edge_units(speeches, edge_units(speeches, edge=edge) if units is None else units, need, documents)
     counts = found.groupby("text")["speech"].nunique()
     repeated = found[found["text"].isin(_only_at_edges(found, speeches, counts.index[counts >= need]))]
     repeated = repeated.sort_values(["speech", "start", "end"], ascending=[True, True, False], kind="mergesort")

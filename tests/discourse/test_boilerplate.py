@@ -69,6 +69,29 @@ def test_edge_units_made_chunk_by_chunk_give_the_spans_of_the_whole():
     assert set(whole["speech"]) == {1, 2, 3, 4} and len(whole) == 8
 
 
+def test_edge_units_kept_by_chunk_are_read_one_chunk_at_a_time_with_their_documents_summed():
+    """The candidates can wait where their chunk was made: each chunk's documents per hash, summed,
+    decide which are read back, and the spans are those of the whole."""
+    from analysis.discourse.boilerplate import edge_documents, edge_units, summed_documents
+
+    sp = _speeches()
+    whole = an.boilerplate_spans(sp)
+    chunks = [edge_units(sp.iloc[[0]]), edge_units(sp.iloc[[1, 2]]), edge_units(sp.iloc[[3]])]
+    documents = summed_documents([edge_documents(u) for u in chunks])
+    assert documents.max() == 4 and documents.dtype == "int64"
+    read = []
+
+    def one_at_a_time():
+        for k, units in enumerate(chunks):
+            read.append(k)
+            yield units
+
+    pd.testing.assert_frame_equal(an.boilerplate_spans(sp, units=one_at_a_time(), documents=documents), whole)
+    assert read == [0, 1, 2] and len(whole) == 8
+    empty = an.boilerplate_spans(sp.iloc[:0], units=iter([]), documents=documents.iloc[:0])
+    assert empty.empty and list(empty.columns) == list(whole.columns)
+
+
 def test_a_unit_sharing_the_hash_of_boilerplate_is_not_counted_with_it():
     from analysis.discourse.boilerplate import edge_units
 
