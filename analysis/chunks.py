@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -144,7 +144,7 @@ class CorpusParts:
 def corpus_parts(speeches: pd.DataFrame, groups, *, reference, runner, cache: bool = True,
                  chunk_chars: int | None = None) -> CorpusParts:
     """Every chunk's parts (on ``runner``), merged; the formula stage measured over all chunks."""
-    from .discourse.slogans import chunk_echoes, echo_formulas, summed_tally
+    from .discourse.slogans import chunk_echoes, echo_formulas
     from .discourse.termhood import measure_chunks
     from .parallel import FREED_MEMORY_WORTH_RETURNING, Documents, return_freed_memory
     from .statistics.counts import comparison_options
@@ -164,7 +164,7 @@ def corpus_parts(speeches: pd.DataFrame, groups, *, reference, runner, cache: bo
             firsts=firsts, chunk_of=_chunk_of(chunks), keep=partial(_kept_beside, runner))  # the places, chunk by chunk
         seconds["wall: chunks and formula passes"] += time.perf_counter() - start
         return_freed_memory(at_least=FREED_MEMORY_WORTH_RETURNING)  # what the chunks' work freed
-        quoted = summed_tally(got.frames.pop("quoted"))
+        quoted = got.summed("quoted")
         formulas = echo_formulas(quoted)
         start = time.perf_counter()
         # where the chunks are: each worker reads its chunk's texts and sends back four numbers a row
@@ -180,7 +180,7 @@ def corpus_parts(speeches: pd.DataFrame, groups, *, reference, runner, cache: bo
             pass
         seconds["wall: chunks and formula passes"] += time.perf_counter() - start
     return CorpusParts(got.stacked("counts"), got.totals, found,
-                       got.stacked("series"), got.edge_documents(), seconds)
+                       got.stacked("series"), got.summed("edges"), seconds)
 
 
 def merged_by_chunk(chunks: list, runner, measured: tuple, *, echoes: list | None, formulas: tuple,
@@ -247,13 +247,32 @@ def _chunk_of(chunks: list) -> pd.Series:
                      index=np.concatenate([c["speech"].to_numpy() for c in chunks]) if chunks else [])
 
 
+class _Summed:
+    """Parts summed as they come (``summed`` sums a list of them) whenever those waiting outgrow the
+    sum so far: memory holds about twice the sum, never every chunk's part."""
+
+    def __init__(self, summed: Callable[[list], object]):
+        self.summed, self.parts = summed, []
+
+    def add(self, part) -> None:
+        self.parts.append(part)
+        if sum(len(p) for p in self.parts[1:]) > len(self.parts[0]):
+            self.parts = [self.summed(self.parts)]
+
+    def total(self):
+        return self.summed(self.parts)
+
+
 class _Gathered:
-    """The chunks' small parts as they come: their frames kept in order, their term totals summed,
-    their times added."""
+    """The chunks' small parts as they come: their frames kept in order, their term totals, quotation
+    marks and boilerplate candidates' documents summed, their times added."""
 
     def __init__(self, seconds: Counter):
-        self.frames: dict[str, list] = {k: [] for k in ("counts", "quoted", "series")}
-        self.documents: list[pd.Series] = []  # the boilerplate candidates' documents, summed as they come
+        from .discourse.boilerplate import summed_documents
+        from .discourse.slogans import summed_tally
+
+        self.frames: dict[str, list] = {k: [] for k in ("counts", "series")}
+        self.sums = {"quoted": _Summed(summed_tally), "edges": _Summed(summed_documents)}
         self.totals: pd.DataFrame | None = None
         self.seconds = seconds
 
@@ -265,26 +284,19 @@ class _Gathered:
             for k, v in self.frames.items():
                 if getattr(part, k) is not None:
                     v.append(getattr(part, k))
+            for k, v in self.sums.items():
+                if getattr(part, k) is not None:
+                    v.add(getattr(part, k))
             self.seconds.update(part.seconds)
             if part.totals is not None:
                 self.totals = summed_totals(self.totals, part.totals)
-            if part.edges is not None:
-                self._add_documents(part.edges)
             if part.first is not None:
                 yield part.first
 
-    def _add_documents(self, counts: pd.Series) -> None:
-        from .discourse.boilerplate import summed_documents
-
-        self.documents.append(counts)
-        if sum(len(c) for c in self.documents[1:]) > len(self.documents[0]):  # summed as a sum doubles
-            self.documents = [summed_documents(self.documents)]
-
-    def edge_documents(self) -> pd.Series | None:
-        """Each boilerplate candidate's documents over every chunk (by hash)."""
-        from .discourse.boilerplate import summed_documents
-
-        return summed_documents(self.documents) if self.documents else None
+    def summed(self, name: str):
+        """The chunks' parts of ``name`` summed (None when no chunk gave one), and let go here."""
+        parts = self.sums.pop(name)
+        return parts.total() if parts.parts else None
 
     def stacked(self, name: str) -> pd.DataFrame | None:
         """The chunks' frames of ``name`` joined, and let go here."""

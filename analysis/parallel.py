@@ -11,6 +11,7 @@ speeches are done.
 from __future__ import annotations
 
 import ctypes
+import itertools
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -372,7 +373,34 @@ class Runner:
             return map(work, *iterables)
         if self._pool is None:
             self._pool = ProcessPoolExecutor(self.processes)
-        return self._pool.map(work, *iterables)
+        return _ahead(self._pool, work, zip(*iterables), AHEAD_PER_PROCESS * self.processes)
+
+
+#: Chunks handed to a pool ahead of the one whose result is read, per process: enough to keep every
+#: process busy, few enough that results waiting to be read never grow with the corpus.
+AHEAD_PER_PROCESS = 2
+
+
+def _ahead(pool, work: Callable, calls: Iterator, ahead: int) -> Iterator:
+    """``pool.map(work, ...)`` with at most ``ahead`` calls handed out and not yet read (the first
+    ``ahead`` at once): ``pool.map`` hands out every call, and the results of a fast pool and a
+    slower reader (the formula stage's merging) wait in memory, a corpus's worth of them."""
+    from collections import deque
+
+    pending = deque(pool.submit(work, *args) for args in itertools.islice(calls, ahead))
+    return _read_ahead(pool, work, calls, pending)
+
+
+def _read_ahead(pool, work: Callable, calls: Iterator, pending) -> Iterator:
+    try:
+        while pending:
+            head = pending.popleft()
+            for args in itertools.islice(calls, 1):  # the next handed out before this one is waited for
+                pending.append(pool.submit(work, *args))
+            yield head.result()
+    finally:
+        for future in pending:  # a reader that stops early leaves nothing running
+            future.cancel()
 
 
 def counted(items: list, *, desc: str, unit: str, shown: bool):

@@ -111,3 +111,25 @@ def test_the_slogan_table_is_merged_chunk_by_chunk_as_it_is_written(monkeypatch)
     pd.testing.assert_frame_equal(chunks.stacked([f for _, f in written]), whole["slogans.csv"])
     for name in ("recurring_slogans.csv", "boilerplate.csv", "outline.csv"):
         pd.testing.assert_frame_equal(chunks.stacked([f for n, _, f in seen if n == name]), whole[name], obj=name)
+
+
+def test_the_chunks_tallies_are_summed_as_they_come_not_held_one_per_chunk():
+    """The quotation marks and the boilerplate candidates' documents come from every chunk; summed
+    whenever those waiting outgrow the sum, memory holds a few of them, whatever the chunks."""
+    from analysis.chunks import _Summed
+    from analysis.discourse.boilerplate import summed_documents
+    from analysis.discourse.slogans import summed_tally
+
+    tallies = [pd.DataFrame({"formula": ["稳中求进", f"第{k % 7}条"], "masked": [False, k % 2 == 0], "n": [1, k]})
+               for k in range(200)]
+    sums, most = _Summed(summed_tally), 0
+    for tally in tallies:
+        sums.add(tally)
+        most = max(most, sum(len(p) for p in sums.parts))
+    pd.testing.assert_frame_equal(sums.total(), summed_tally(tallies))
+    assert most <= 2 * len(sums.total()) + 2 < sum(len(t) for t in tallies) / 10  # rows held: twice the sum
+    documents = [pd.Series([1, 2], index=pd.Index([k % 5, 99], dtype="uint64"), name="count") for k in range(50)]
+    sums = _Summed(summed_documents)
+    for d in documents:
+        sums.add(d)
+    assert sums.total().sort_index().tolist() == [10, 10, 10, 10, 10, 100] and sum(map(len, sums.parts)) <= 14

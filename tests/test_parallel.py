@@ -186,6 +186,39 @@ def test_a_runner_keeps_each_chunks_large_part_and_gives_results_in_order(proces
     assert not os.path.exists(folder)  # the kept parts are removed with the runner
 
 
+class _CountingPool:
+    """A pool that runs each call as it is handed out, counting them."""
+
+    def __init__(self):
+        self.handed_out = 0
+
+    def submit(self, func, *args):
+        from concurrent.futures import Future
+
+        self.handed_out += 1
+        future = Future()
+        future.set_result(func(*args))
+        return future
+
+    def shutdown(self):
+        pass
+
+
+def test_a_pool_is_handed_only_a_few_chunks_ahead_of_the_reader():
+    """Results a slow reader has not read yet wait in memory: the pool gets two chunks per process
+    ahead of the one read, never the corpus's every chunk at once."""
+    from analysis.parallel import AHEAD_PER_PROCESS, Runner
+
+    items = [[k, k + 1] for k in range(10)]
+    with Runner(1) as runner:
+        list(runner.keep(_halves, items))
+        runner.processes, runner._pool = 2, _CountingPool()
+        results = runner.on_kept(_total, plus=0)
+        assert runner._pool.handed_out == 2 * AHEAD_PER_PROCESS == 4  # handed out at once, before any is read
+        assert next(results) == 1 and runner._pool.handed_out == 5
+        assert list(results) == [2 * k + 1 for k in range(1, 10)] and runner._pool.handed_out == 10
+
+
 def test_the_passes_over_kept_chunks_show_the_documents_done(capsys):
     from analysis.parallel import Runner, counted, progress_bars
 
