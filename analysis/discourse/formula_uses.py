@@ -138,15 +138,36 @@ class FormulaUses:
         if not self._pairs:
             return tuple(np.zeros(0, dtype=np.int64) for _ in range(3))
         if len(self._pairs) > 1:  # grouped by formula once, and the pieces let go
-            order = np.argsort(np.concatenate([p[0] for p in self._pairs]), kind="stable")
             pieces, self._pairs = self._pairs, []
-            # each piece's pairs are by formula then document, and the pieces in order of document
-            self._pairs = [tuple(np.concatenate([p[k] for p in pieces])[order] for k in range(3))]
+            self._pairs = [_by_formula(pieces)]
         number, speech, n = self._pairs[0]
         if documents is None:
             return number, speech, n
         inside = np.isin(speech, np.asarray(documents))
         return (number, speech, n) if inside.all() else (number[inside], speech[inside], n[inside])
+
+
+def _by_formula(pieces: list) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The pairs of ``pieces`` (each by formula then document, the pieces in order of document) as
+    one, by formula then document: each piece's pairs put straight where they belong, and the piece
+    let go (emptying ``pieces``).  A stable sort of the pieces joined gives the same; it held the
+    pairs twice, and an order of 8 bytes a pair (at 100x, 90 MiB above the pairs)."""
+    size = max(int(p[0].max(initial=-1)) for p in pieces) + 1
+    uses = np.zeros(size, dtype=np.int64)
+    for p in pieces:
+        uses += np.bincount(p[0], minlength=size)
+    going = np.cumsum(uses) - uses  # where each formula's next pair goes
+    out = [np.empty(int(uses.sum()), dtype=np.result_type(*(p[k] for p in pieces))) for k in range(3)]
+    while pieces:
+        piece = pieces.pop(0)
+        number = piece[0]
+        # a pair's place: its formula's next, plus its rank among the piece's pairs of that formula
+        to = going[number] + (np.arange(len(number)) - np.searchsorted(number, number))
+        for column, values in zip(out, piece):
+            column[to] = values
+        going += np.bincount(number, minlength=size)
+        del piece, number, to
+    return tuple(out)
 
 
 def _joined(parts: tuple[pd.DataFrame, pd.DataFrame], column: str, *, dtype=object) -> np.ndarray:

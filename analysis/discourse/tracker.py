@@ -104,26 +104,28 @@ def tracker_blocks(uses: FormulaUses, *, documents: list, sizes: pd.Series | Non
         every = pd.MultiIndex.from_product([summary["formula"], documents], names=["formula", "speech"])
         long = used.reindex(every, fill_value=0).rename("n").reset_index()
         speech, n, order = long["speech"].to_numpy(), long["n"].to_numpy(), np.arange(len(long))
-        at = np.repeat(np.arange(len(summary)), len(documents))
+        number, place = np.repeat(np.arange(len(summary)), len(documents)), np.arange(len(summary))
     else:
-        order, at = _in_summary_order(number, summary["_number"].to_numpy())
+        order, place = _in_summary_order(number, summary["_number"].to_numpy())
     for lo in range(0, max(len(order), 1), BLOCK_ROWS):
         take = order[lo:lo + BLOCK_ROWS]
-        piece = {c: summary[c].to_numpy()[at[take]] for c in TRACKER_COLUMNS[:-2]}
+        at = place[number[take]]  # a block's rows of the summary: never made for every pair at once
+        piece = {c: summary[c].to_numpy()[at] for c in TRACKER_COLUMNS[:-2]}
         yield pd.DataFrame({**piece, "speech": speech[take].astype(np.int64), "n": n[take].astype(np.int64)},
                            columns=TRACKER_COLUMNS)
 
 
 def _in_summary_order(number: np.ndarray, chosen: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The pairs (grouped by formula ``number``) of the ``chosen`` formulas, formula after formula in
-    that order, each formula's in the order they have; and each pair's place in ``chosen``."""
+    that order, each formula's in the order they have; and each formula's place in ``chosen`` (-1 for
+    one not chosen), by number."""
     count = np.bincount(number, minlength=int(chosen.max(initial=-1)) + 1)
     first = np.cumsum(count) - count
     lengths = count[chosen]
     order = np.repeat(first[chosen] - (np.cumsum(lengths) - lengths), lengths) + np.arange(int(lengths.sum()))
     place = np.full(len(count), -1)
     place[chosen] = np.arange(len(chosen))
-    return order, place[number]
+    return order, place
 
 
 def _ordered_summary(uses: FormulaUses, pairs: tuple, documents: list, sizes: pd.Series | None, *,
