@@ -316,10 +316,15 @@ def kept_numbers(runner) -> Iterator[pd.DataFrame]:
     return runner.kept(KEPT.index("numbers"), desc="quantities")
 
 
+#: What the progress bar says while a kept part is read back, where its name in :data:`KEPT` says less.
+READ_BACK = {"edges": "boilerplate candidates", "numbered": "numbered formulas", "dating": "dating evidence"}
+
+
 def kept_rows(runner, name: str) -> Iterator[pd.DataFrame]:
-    """The rows of ``name`` (of :data:`KEPT`: the outlines, numbered formulas or dating evidence) of
-    every chunk, chunk by chunk in document order: each table written a chunk at a time."""
-    return runner.kept(KEPT.index(name), desc=name)
+    """The rows of ``name`` (of :data:`KEPT`: the outlines, numbered formulas, dating evidence or
+    boilerplate candidates) of every chunk, chunk by chunk in document order: each table written a
+    chunk at a time."""
+    return runner.kept(KEPT.index(name), desc=READ_BACK.get(name, name))
 
 
 def stacked(frames: list) -> pd.DataFrame | None:

@@ -133,3 +133,17 @@ def test_the_chunks_tallies_are_summed_as_they_come_not_held_one_per_chunk():
     for d in documents:
         sums.add(d)
     assert sums.total().sort_index().tolist() == [10, 10, 10, 10, 10, 100] and sum(map(len, sums.parts)) <= 14
+
+
+def test_a_part_read_back_is_named_on_the_progress_bar_as_a_reader_knows_it():
+    from analysis.chunks import KEPT, kept_rows
+
+    class Runner:
+        def kept(self, part, *, desc):
+            self.asked = (part, desc)
+            return iter([])
+
+    runner = Runner()
+    for name, shown in [("edges", "boilerplate candidates"), ("dating", "dating evidence"), ("outline", "outline")]:
+        kept_rows(runner, name)
+        assert runner.asked == (KEPT.index(name), shown)
