@@ -321,8 +321,9 @@ class Runner:
             bar.close()
 
     def on_kept(self, func: Callable, *, part: int = 0, desc: str = "chunks", **kwargs) -> Iterator:
-        """``func`` over every chunk's large part ``part``; on a pool or on Dask the work is handed out
-        at once, so this process can do something else before it reads the results."""
+        """``func`` over every chunk's large part ``part``; on a pool (its first chunks, a few per process)
+        or on Dask (all of it) the work is handed out at once, so this process can do something else
+        before it reads the results."""
         if _DASK is not None:
             futures = _DASK.map(partial(_on_large, func, part, kwargs), self._kept, pure=False)
             results = (future.result() for future in futures)
@@ -382,7 +383,7 @@ AHEAD_PER_PROCESS = 2
 
 
 def _ahead(pool, work: Callable, calls: Iterator, ahead: int) -> Iterator:
-    """``pool.map(work, ...)`` with at most ``ahead`` calls handed out and not yet read (the first
+    """``pool.map(work, ...)`` with ``ahead`` calls handed out beyond the one being read (the first
     ``ahead`` at once): ``pool.map`` hands out every call, and the results of a fast pool and a
     slower reader (the formula stage's merging) wait in memory, a corpus's worth of them."""
     from collections import deque
