@@ -27,6 +27,7 @@ and a fresh cache folder is used, so that both sides segment for real.
 from __future__ import annotations
 
 import argparse
+import atexit
 import json
 import os
 import resource
@@ -41,7 +42,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 if "--child" not in sys.argv:
     # a fresh cache, so the first run pays for everything a first run pays for
     # (each measured run is a child process and inherits it)
+    # and removed at exit: 84 MiB a run, left in the temporary folder otherwise
     os.environ["ANALYSIS_CACHE_DIR"] = tempfile.mkdtemp(prefix="bench-cache-")
+    atexit.register(shutil.rmtree, os.environ["ANALYSIS_CACHE_DIR"], ignore_errors=True)
 
 import analysis as an  # noqa: E402
 from analysis import config  # noqa: E402
