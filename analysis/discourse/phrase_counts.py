@@ -295,11 +295,12 @@ def neighbour_sums(key: np.ndarray, side: np.ndarray, word: np.ndarray, n: np.nd
                          "n": total.astype(np.int64)})
 
 
-def candidate_summary(cw: ChunkWindows, keys: Keys, listed: set[int] = frozenset()) -> dict:
+def candidate_summary(cw: ChunkWindows, keys: Keys, listed: set[int] = frozenset(), *, stats: bool = True) -> dict:
     """Pass 2 over a chunk, for the candidates ``keys``: per key, its uses with a formula's shape
-    (``n``), the documents using it so (``n_documents``), its words (first use in the chunk); the
-    words beside every use inside a clause (``sides``), and the places of the keys in ``listed``."""
-    stats, sides, places_of_listed = [], [], []
+    (``n``), the documents using it so (``n_documents``), its words at its first use in the chunk
+    (``words``: :class:`KeyWords`); the words beside every use inside a clause (``sides``), and the
+    places of the keys in ``listed``.  ``stats=False`` gives the sides only (the reference's)."""
+    per_key, words, sides, places_of_listed = [], [], [], []
     runs = 1 + int(np.count_nonzero(cw.speech[1:] != cw.speech[:-1])) if len(cw) else 0
     in_runs = runs == len(pd.unique(cw.speech))  # each document's words together, as a token table has them
     for size, code, inside in window_codes(cw, sizes=tuple(keys.codes)):
@@ -307,25 +308,31 @@ def candidate_summary(cw: ChunkWindows, keys: Keys, listed: set[int] = frozenset
         if not len(places):
             continue
         sides.append(_neighbours(cw, places, key, size))
+        if not stats:
+            continue
         shaped = (cw.shape[places] >> np.uint8(size - 1)) & np.uint8(1) == 1
         places, key = places[shaped], key[shaped]
-        stats.append(_per_key(cw, places, key, size, in_runs=in_runs))
+        counted, first = _per_key(cw, places, key, in_runs=in_runs)
+        per_key.append(counted)
+        words.append(cw.word[first[:, None] + np.arange(size)])
         if listed:
             mine = np.isin(key, list(listed))
             places_of_listed.append(pd.DataFrame({"key": key[mine], "speech": cw.speech[places[mine]],
                                                   "start": cw.start[places[mine]],
                                                   "end": cw.end[places[mine] + size - 1]}))
-    no_stats = pd.DataFrame(columns=["n", "n_documents", "words"], index=pd.Index([], dtype=np.int64, name="key"))
-    return {"stats": pd.concat(stats) if stats else no_stats,
+    no_stats = pd.DataFrame(columns=["n", "n_documents"], index=pd.Index([], dtype=np.int64, name="key"))
+    return {"stats": pd.concat(per_key) if per_key else no_stats,
+            "words": KeyWords.of(cw.vocab, words),
             "sides": pd.concat(sides, ignore_index=True) if sides else _no_sides(),
             "listed": pd.concat(places_of_listed, ignore_index=True) if places_of_listed else _no_places()}
 
 
-def _per_key(cw: ChunkWindows, places: np.ndarray, key: np.ndarray, size: int, *, in_runs: bool) -> pd.DataFrame:
-    """Uses (``n``), documents (``n_documents``) and words (at the first use) of each key, indexed by
-    key.  :func:`_hits` gives the places by key, then by place: a group's first place is its first
-    use, and where each document's words stand together (``in_runs``), each change of document
-    within a group is a new one."""
+def _per_key(cw: ChunkWindows, places: np.ndarray, key: np.ndarray, *,
+             in_runs: bool) -> tuple[pd.DataFrame, np.ndarray]:
+    """Uses (``n``) and documents (``n_documents``) of each key, indexed by key, and the place of
+    each key's first use.  :func:`_hits` gives the places by key, then by place: a group's first
+    place is its first use, and where each document's words stand together (``in_runs``), each
+    change of document within a group is a new one."""
     starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]]) if len(key) else np.zeros(0, dtype=np.int64)
     speech = cw.speech[places]
     if in_runs:
@@ -334,11 +341,34 @@ def _per_key(cw: ChunkWindows, places: np.ndarray, key: np.ndarray, size: int, *
         n_documents = np.add.reduceat(new_document.astype(np.int64), starts) if len(key) else np.zeros(0, np.int64)
     else:
         n_documents = pd.Series(speech).groupby(key, sort=True).nunique().to_numpy(dtype=np.int64)
-    first = places[starts]
     per_key = pd.DataFrame({"n": np.diff(np.r_[starts, len(key)]).astype(np.int64), "n_documents": n_documents},
                            index=pd.Index(key[starts], name="key"))
-    per_key["words"] = list(zip(*(cw.vocab[cw.word[first + j]] for j in range(size))))
-    return per_key
+    return per_key, places[starts]
+
+
+@dataclass
+class KeyWords:
+    """The words of the keys a chunk uses, as numbers into the few words they are made of: a key's
+    words are made into a tuple only where no chunk before named it (most keys recur in every chunk)."""
+
+    codes: list            # per size, an int32 array of one row per key (in ``stats`` order), a column per word
+    vocab: np.ndarray      # object: the words the rows number
+
+    @classmethod
+    def of(cls, vocab: np.ndarray, codes: list) -> KeyWords:
+        used = np.unique(np.concatenate([c.ravel() for c in codes])) if codes else np.zeros(0, np.int32)
+        return cls([np.searchsorted(used, c).astype(np.int32) for c in codes], vocab[used])
+
+    def tuples(self, rows: list) -> np.ndarray:
+        """The words of the keys at ``rows`` (per size, positions in that size's array), as one
+        object array of tuples, sizes in order."""
+        out = [zip(*(self.vocab[c[r, j]] for j in range(c.shape[1]))) for c, r in zip(self.codes, rows)]
+        n = sum(len(r) for r in rows)
+        return np.fromiter((w for part in out for w in part), dtype=object, count=n)
+
+    def every(self) -> np.ndarray:
+        """The words of every key, in ``stats`` order."""
+        return self.tuples([np.arange(len(c)) for c in self.codes])
 
 
 def kept_places(cw: ChunkWindows, keys: Keys, words: dict[int, tuple]) -> pd.DataFrame:

@@ -129,7 +129,7 @@ def measure_chunks(run, *, reference: Reference, formula_words=FORMULA_WORDS, mi
     seconds = _Seconds(keys)
     for summary, variants in run(second_pass, keys=keys, listed=listed, established=established):
         seconds.add(summary, variants)
-    seconds.add(candidate_summary(ref_windows, keys), {}, stats=False)  # the reference's neighbours
+    seconds.add(candidate_summary(ref_windows, keys, stats=False), {}, stats=False)  # the reference's neighbours
     table, variant_places = seconds.candidates(min_count)
     table = _measured(table, counts, window_counts(ref_windows), seconds.sides(), formula_words)
     kept = _formulaic_keys(table)
@@ -209,8 +209,11 @@ class _Seconds:
             at = st.index.to_numpy(dtype=np.int64)
             self.n[at] += st["n"].to_numpy(dtype=np.int64)
             self.n_documents[at] += st["n_documents"].to_numpy(dtype=np.int64)
-            unnamed = at[pd.isna(self.words[at])]
-            self.words[unnamed] = st["words"].reindex(unnamed).to_numpy(dtype=object)
+            unnamed = pd.isna(self.words[at])
+            if unnamed.any():  # the words of a key no chunk before named
+                sizes = np.cumsum([0] + [len(c) for c in summary["words"].codes])
+                rows = [np.flatnonzero(unnamed[a:b]) for a, b in zip(sizes[:-1], sizes[1:])]
+                self.words[at[unnamed]] = summary["words"].tuples(rows)
             self.listed.append(summary["listed"])
         for key, occ in variants.items():
             self.variants.setdefault(key, []).extend(occ)

@@ -51,7 +51,8 @@ def test_candidates_summed_over_chunks_and_placed_by_their_words():
     parts = [_windows(HALF_A), _windows(HALF_B)]
     counts = merge_counts(window_counts(p) for p in parts)
     keys = Keys(counts.candidates(2))
-    stats = pd.concat([candidate_summary(p, keys)["stats"] for p in parts]).groupby(level=0)
+    summaries = [candidate_summary(p, keys) for p in parts]
+    stats = pd.concat([_with_words(s) for s in summaries]).groupby(level=0)
     total = stats["n"].sum()
     named = stats["words"].first()
     key = named[named == ("全程", "服务")].index[0]
@@ -60,6 +61,26 @@ def test_candidates_summed_over_chunks_and_placed_by_their_words():
     assert len(places[places["key"] == key]) == 3
     wrong = dict(named) | {key: ("全程", "招商")}  # a use whose words differ is never placed
     assert not (pd.concat([kept_places(p, keys, wrong) for p in parts])["key"] == key).any()
+
+
+def _with_words(summary: dict) -> pd.DataFrame:
+    return summary["stats"].assign(words=summary["words"].every())
+
+
+def test_a_key_is_named_only_where_no_chunk_before_named_it():
+    from analysis.discourse.termhood import _Seconds
+
+    parts = [_windows(HALF_A), _windows(HALF_B)]
+    keys = Keys(merge_counts(window_counts(p) for p in parts).candidates(2))
+    summaries = [candidate_summary(p, keys) for p in parts]
+    seconds = _Seconds(keys)
+    for summary in summaries:
+        seconds.add(summary, {})
+    named = pd.concat([_with_words(s) for s in summaries]).groupby(level=0)["words"].first()
+    assert seconds.words[named.index].tolist() == named.tolist()
+    assert all(isinstance(w, tuple) and len(w) == keys.size_of()[k] for k, w in named.items())
+    second = summaries[1]["words"]  # the words a later chunk sends are numbers into its few words only
+    assert len(second.vocab) < len(parts[1].vocab) and all(c.dtype == np.int32 for c in second.codes)
 
 
 def test_an_empty_chunk_gives_empty_counts():
@@ -76,7 +97,7 @@ def test_documents_per_candidate_are_counted_whether_or_not_each_documents_words
     mixed = replace(together, speech=np.where(together.clause % 2 == 0, 1, 2))  # documents interleaved
     for cw in (together, mixed):
         keys = Keys(window_counts(cw).candidates(2))
-        stats = candidate_summary(cw, keys)["stats"]
+        stats = _with_words(candidate_summary(cw, keys))
         named = dict(stats["words"])
         places = kept_places(cw, keys, named)
         expected = places.groupby("key")["speech"].nunique()
