@@ -285,3 +285,23 @@ def test_texts_sent_to_a_worker_or_kept_on_disk_leave_no_utf8_copy_behind():
     assert [sys.getsizeof(t) for t in texts] == sizes
     pickle.dumps(texts)  # as a plain list, they keep their UTF-8 copy
     assert all(sys.getsizeof(t) > 2 * s for t, s in zip(texts, sizes))
+
+
+def test_the_objects_made_before_the_tables_are_left_alone_by_the_collector_while_they_are_made():
+    import gc
+
+    from analysis import build
+    from analysis.parallel import objects_left_alone
+
+    comp = an.read_compilation(text="第一篇：讲话\n同志们：\n抓项目、抓招商。\n第二篇：讲话\n同志们：\n抓开工、抓进度。\n")
+    frozen = []
+    build.build_tables(comp, groups=("terms",), sink=lambda name, frame: frozen.append(gc.get_freeze_count()))
+    assert frozen and min(frozen) > 0  # while the tables were made
+    assert gc.get_freeze_count() == 0  # and given back after
+    gc.freeze()  # a caller's own freeze is left as it is by a block inside it
+    try:
+        with objects_left_alone():
+            pass
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()

@@ -30,7 +30,6 @@ is_vocab     counts as vocabulary: not a stopword, punctuation, mask or number
 """
 from __future__ import annotations
 
-import gc
 import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -133,11 +132,8 @@ def _segment_in_workers(seg: Segmenter, table, texts: list, processes: int, cach
     order = sorted(range(len(texts)), key=lambda k: -len(texts[k][1]))
     to_global: dict[int, np.ndarray] = {}  # per worker: its type ids -> this table's
     with ProcessPoolExecutor(processes, initializer=_worker_init, initargs=(str(seg.user_dict), cache)) as pool:
-        gc.freeze()  # the workers are forked now: their collector leaves this process's objects alone
-        try:
+        with parallel.objects_left_alone():  # the workers are forked now: they leave this process's objects alone
             results = pool.map(_worker_segment, [texts[k][1] for k in order])
-        finally:
-            gc.unfreeze()
         for k, (pid, places, new_types) in zip(order, results):
             ids = to_global[pid] = np.concatenate([to_global.get(pid, np.array([], np.int64)),
                                                    table.ids(new_types)])
