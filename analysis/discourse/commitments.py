@@ -143,21 +143,41 @@ def _review_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+@lru_cache(maxsize=8)
+def sentence_starts(text: str) -> list[int]:
+    """Offsets just after each sentence end of ``text`` (computed once per text, for the quantities
+    and their annotations alike)."""
+    return offsets_of(text, SENTENCE_BREAKS, after=True)
+
+
 class _Marks:
     """Where one speech's paragraphs, clauses and sentences start, and where its cue words
     stand, found once: each quantity then looks its context up by bisection."""
 
     def __init__(self, text: str):
+        self.text = text
         self.paragraphs = [0] + offsets_of(text, "\n", after=True)
         self.clauses = offsets_of(text, CUE_CLAUSE_BREAKS, after=True)
-        self.sentences = offsets_of(text, SENTENCE_BREAKS, after=True)  # the sentences the rows report
+        self.sentences = sentence_starts(text)  # the sentences the rows report
         self.lists = [(m.start(), True) for m in _TARGET_LIST.finditer(text)]
         self.years = [(m.start(), int(m.group(1))) for m in _EXPLICIT_YEAR.finditer(text)]
         words = "|".join(_RELATIVE_YEAR)
         self.relative = [(m.start(), _RELATIVE_YEAR[m.group(0)]) for m in re.finditer(words, text)]
-        self.plans = [(m.start(), "{}-{}".format(*plan_years(m))) for m in ANY_PLAN.finditer(text)]
-        self.parts = [(m.start(), m.group(1)) for m in _PART_OF_YEAR.finditer(text)]
         self.reviews = _review_spans(text)
+        self._periods: dict[int, tuple[list, list]] = {}
+
+    def period(self, s0: int, at: int) -> str:
+        """The span the sentence starting at ``s0`` names before ``at``: its last plan (十五五 is
+        2026-2030), else its last part of a year (1至5月).  A sentence is read when a quantity in it
+        asks, not the whole text: plans and months match at every numeral."""
+        if s0 not in self._periods:
+            k = bisect.bisect_right(self.sentences, s0)
+            end = self.sentences[k] if k < len(self.sentences) else len(self.text)
+            plans = ANY_PLAN.finditer(self.text, s0, end)
+            self._periods[s0] = ([(m.start(), "{}-{}".format(*plan_years(m))) for m in plans],
+                                 [(m.start(), m.group(1)) for m in _PART_OF_YEAR.finditer(self.text, s0, end)])
+        plans, parts = self._periods[s0]
+        return self.latest(plans, s0, at) or self.latest(parts, s0, at) or ""
 
     @staticmethod
     def last_before(starts: list[int], at: int) -> int:
@@ -191,7 +211,7 @@ def annotate(text: str, rows: list[dict], *, indicators: IndicatorTable | None =
             r["role"] = "actual" if r["role"] != "comparison" else r["role"]
         r["year"] = _year(marks, r, p0, in_review)
         s0 = marks.last_before(marks.sentences, start)
-        r["period"] = marks.latest(marks.plans, s0, start) or marks.latest(marks.parts, s0, start) or ""
+        r["period"] = marks.period(s0, start)
         if r["kind"] in ("date", "year"):
             r["role"] = "other"  # a date (确保6月底前) is when, not what: it commits to nothing itself
         elif _PART_OF_YEAR.fullmatch(r["period"]) and r["role"] != "comparison" and not _FIRM_TARGET.search(before):

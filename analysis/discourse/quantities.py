@@ -38,7 +38,6 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from functools import lru_cache
 
 import pandas as pd
 
@@ -52,13 +51,11 @@ from ..chinese import (
     MASK_LETTERS,
     NOTE_CLOSERS,
     NOTE_OPENERS,
-    SENTENCE_BREAKS,
     chinese_number,
-    offsets_of,
 )
 from ..parallel import map_speeches
 from ..reading.script import original_surfaces, working_texts
-from .commitments import annotate, cued_role, indicator_before, indicator_table
+from .commitments import annotate, cued_role, indicator_before, indicator_table, sentence_starts
 from .numerals import AR, CN, CN_COMPOUND, CN_DECIMAL, FUZZY, MASK, MASK_RE, PER, RANGE_SEP, SCALE, jiao_fen, value_of
 
 NUMERIC_COLUMNS = ["speech", "surface", "start", "end", "value", "value_max", "unit", "kind", "approx", "bound",
@@ -140,14 +137,8 @@ _NOTE_OPENERS, _NOTE_CLOSERS = NOTE_OPENERS.replace("\\", ""), NOTE_CLOSERS.repl
 _DIGIT = re.compile(r"\d")
 
 
-@lru_cache(maxsize=8)
-def _sentence_ends(text: str) -> list[int]:
-    """Offsets just after each sentence end of ``text`` (computed once per text)."""
-    return offsets_of(text, SENTENCE_BREAKS, after=True)
-
-
 def _sentence_bounds(text: str, a: int, b: int) -> tuple[int, int]:
-    ends = _sentence_ends(text)
+    ends = sentence_starts(text)
     k = bisect.bisect_right(ends, a)
     start = ends[k - 1] if k else 0
     k = bisect.bisect_left(ends, b + 1)
