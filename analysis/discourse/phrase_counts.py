@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ..segmentation.tokens import factorized
+from ..segmentation.tokens import factorized, stable_order
 from .lexicons import FORMULA_WORDS
 from .phrases import MAX_WORDS, Clauses, WordFlags
 
@@ -253,7 +253,7 @@ def _hits(cw: ChunkWindows, keys: Keys, size: int, code: np.ndarray, inside: np.
     places = np.flatnonzero(keys.maybe(size, code) & inside)
     row = keys.index(size).get_indexer(code[places])  # a hash table: no sort, no binary search over the chunk
     places, row = places[row >= 0], row[row >= 0]
-    order = np.argsort(row, kind="stable")  # by key, then place (places come in order)
+    order = stable_order(row)  # by key, then place (places come in order)
     places, row = places[order], row[order]
     if expected is None:
         new = np.r_[True, row[1:] != row[:-1]] if len(row) else np.zeros(0, dtype=bool)

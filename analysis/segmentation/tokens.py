@@ -193,6 +193,23 @@ def factorized(values, *, sort: bool = False) -> tuple[np.ndarray, np.ndarray]:
     return codes[object_codes], np.asarray(distinct, dtype=object)
 
 
+def stable_order(values: np.ndarray) -> np.ndarray:
+    """``np.argsort(values, kind="stable")``, for non-negative integers below 2**32 in numpy's sort
+    of 16-bit integers (a radix sort, five times faster than the merge sort it does for wider ones):
+    by the low 16 bits, then stably by the high 16.
+
+    >>> stable_order(np.array([70000, 3, 70000, 2, 3])).tolist()
+    [3, 1, 4, 0, 2]
+    """
+    values = np.asarray(values)
+    if not len(values) or values.dtype.kind not in "iu" or values.min() < 0 or int(values.max()) >= 1 << 32:
+        return np.argsort(values, kind="stable")
+    order = np.argsort((values & 0xFFFF).astype(np.uint16), kind="stable")
+    if int(values.max()) < 1 << 16:
+        return order
+    return order[np.argsort((values[order] >> 16).astype(np.uint16), kind="stable")]
+
+
 def per_distinct(values, test) -> np.ndarray:
     """``test`` of each value, called once per distinct value (a few dozen tags, or a chunk's
     vocabulary) rather than once per token; False for a missing value."""

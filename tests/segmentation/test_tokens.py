@@ -159,3 +159,18 @@ def test_factorized_gives_the_codes_of_pandas_whether_or_not_equal_strings_are_o
             want_codes, want_distinct = pd.factorize(array, sort=sort)
             assert codes.tolist() == want_codes.tolist()
             assert distinct.tolist() == list(want_distinct)
+
+
+def test_stable_order_is_numpys_stable_argsort_for_every_width_of_integer():
+    from analysis.segmentation.tokens import stable_order
+
+    rng = np.random.default_rng(3)
+    for top in (1, 300, 70_000, 2**31, 2**40):
+        for dtype in (np.int64, np.int32, np.uint64):
+            values = rng.integers(0, top, size=rng.integers(0, 5_000), dtype=np.int64)
+            if dtype is np.int32 and top >= 2**31:
+                continue
+            values = values.astype(dtype)
+            assert stable_order(values).tolist() == np.argsort(values, kind="stable").tolist()
+    assert stable_order(np.array([-1, 5, -1])).tolist() == [0, 2, 1]  # negative: numpy's own sort
+    assert stable_order(np.array([2.5, 1.0])).tolist() == [1, 0]  # and any other type
