@@ -136,9 +136,9 @@ def build_tables(comp: Compilation, groups=tuple(TABLE_GROUPS), *, processes: in
     table as it is made (``write_tables`` writes it), and the result keeps none of them; with
     ``pieces=True`` the largest tables (term frequencies, keyness) come to it in several frames
     under the same name, one after the other, which it appends."""
-    from .parallel import objects_left_alone, progress_bars, small_pages
+    from .parallel import memory_reused, objects_left_alone, progress_bars, small_pages
 
-    with progress_bars(progress), small_pages(), objects_left_alone():
+    with progress_bars(progress), small_pages(), objects_left_alone(), memory_reused():
         return _build_tables(comp, groups, Tables(sink=sink, pieces=pieces), processes=processes, progress=progress,
                              by=by, cache=cache)
 

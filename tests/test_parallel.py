@@ -258,6 +258,9 @@ def test_freed_memory_is_handed_back_only_when_enough_of_it_lies_free(monkeypatc
         def malloc_trim(self, pad):
             self.trims += 1
 
+        def mallopt(self, param, value):
+            return 1
+
     libc = FakeLibc()
     monkeypatch.setattr(parallel.ctypes, "CDLL", lambda name: libc)
     parallel.return_freed_memory(at_least=256 * 2**20)
@@ -265,6 +268,10 @@ def test_freed_memory_is_handed_back_only_when_enough_of_it_lies_free(monkeypatc
     parallel.return_freed_memory(at_least=64 * 2**20)
     parallel.return_freed_memory()
     assert libc.trims == 2
+    with parallel.memory_reused():  # the heap's holes are used again inside: handed back once, at the end
+        parallel.return_freed_memory()
+        assert libc.trims == 2
+    assert libc.trims == 3
     # and it is the real glibc that is asked otherwise: the call works on this machine
     monkeypatch.undo()
     parallel.return_freed_memory(at_least=parallel.FREED_MEMORY_WORTH_RETURNING)
@@ -305,3 +312,47 @@ def test_the_objects_made_before_the_tables_are_left_alone_by_the_collector_whil
         assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+
+
+def _mapped_bytes_for_an_array(n_bytes: int = 8 * 2**20) -> int:
+    """How many more bytes glibc holds in mapped regions while an array of ``n_bytes`` lives."""
+    import ctypes
+
+    import numpy as np
+
+    libc = ctypes.CDLL("libc.so.6")
+    libc.mallinfo2.restype = parallel._MallInfo2
+    before = libc.mallinfo2().hblkhd
+    array = np.ones(n_bytes, dtype=np.uint8)
+    grown = libc.mallinfo2().hblkhd - before
+    del array
+    return grown
+
+
+def _reused_in_a_forked_process() -> tuple[bool, int]:
+    return parallel._REUSED, _mapped_bytes_for_an_array()
+
+
+def test_inside_the_tables_block_large_arrays_reuse_the_heap_and_nothing_is_handed_back_until_it_ends():
+    from concurrent.futures import ProcessPoolExecutor
+
+    from analysis import build
+
+    if parallel._glibc() is None:  # not glibc: the block changes nothing, and nothing fails
+        with parallel.memory_reused():
+            parallel.return_freed_memory()
+        assert not parallel._REUSED
+        return
+    seen = []
+    comp = an.read_compilation(text="第一篇：讲话\n同志们：\n抓项目、抓招商。\n第二篇：讲话\n同志们：\n抓开工、抓进度。\n")
+    build.build_tables(comp, groups=("terms",), sink=lambda name, frame: seen.append(parallel._REUSED))
+    assert seen and all(seen) and not parallel._REUSED
+    with parallel.memory_reused():
+        assert _mapped_bytes_for_an_array() == 0  # from the heap, not mapped afresh
+        with parallel.memory_reused():  # nested: the inner block changes nothing
+            pass
+        assert parallel._REUSED
+        with ProcessPoolExecutor(1) as pool:  # a process forked in the block inherits it
+            assert pool.submit(_reused_in_a_forked_process).result() == (True, 0)
+    assert not parallel._REUSED
+    assert _mapped_bytes_for_an_array() >= 8 * 2**20  # glibc's threshold restored: mapped again
