@@ -367,7 +367,9 @@ class Runner:
             self._folder = None
         self._kept, self._sizes = [], []
 
-    def keep(self, func: Callable, items: list, *, desc: str = "chunks", **kwargs) -> Iterator:
+    def keep(self, func: Callable, items: list, *, desc: str = "chunks", in_memory: int = 0, **kwargs) -> Iterator:
+        """``in_memory``: on one process, the large parts of the first that many items stay in this
+        process's memory, where a pass reads them without unpickling (the rest go to disk)."""
         work = partial(func, **kwargs)
         self._sizes = [len(i) for i in items]
         bar = progress_bar(desc, sum(self._sizes), "doc")
@@ -377,8 +379,9 @@ class Runner:
         else:
             import tempfile
             self._folder = tempfile.TemporaryDirectory(prefix="analysis-chunks-")
-            self._kept = [os.path.join(self._folder.name, str(i)) for i in range(len(items))]
-            smalls = self._map(partial(_keep_on_disk, work), items, self._kept)
+            held = in_memory if self.processes <= 1 else 0
+            self._kept = [_Held() if i < held else os.path.join(self._folder.name, str(i)) for i in range(len(items))]
+            smalls = self._map(partial(_keep_large, work), items, self._kept)
         for item, small in zip(items, smalls):
             if bar is not None:
                 bar.update(len(item))
@@ -394,7 +397,7 @@ class Runner:
             futures = _DASK.map(partial(_on_large, func, part, kwargs), self._kept, pure=False)
             results = (future.result() for future in futures)
         else:
-            results = self._map(partial(_on_disk, func, part, kwargs), self._kept)
+            results = self._map(partial(_on_kept_part, func, part, kwargs), self._kept)
         return self._counted(results, desc)
 
     def keep_from(self, func: Callable, *, part: int, into: int, desc: str = "chunks", **kwargs) -> None:
@@ -407,7 +410,7 @@ class Runner:
 
             results = (wait([future]) for future in self._kept)  # the results stay on the workers
         else:
-            results = self._map(partial(_keep_on_disk_from, func, part, into, kwargs), self._kept)
+            results = self._map(partial(_keep_large_from, func, part, into, kwargs), self._kept)
         for _ in self._counted(results, desc):
             pass
 
@@ -418,7 +421,7 @@ class Runner:
             futures = _DASK.map(partial(_on_large, _itself, part, {}), self._kept, pure=False)
             results = (future.result() for future in futures)
         else:
-            results = map(partial(_on_disk, _itself, part, {}), self._kept)
+            results = map(partial(_on_kept_part, _itself, part, {}), self._kept)
         return self._counted(results, desc)
 
     def _counted(self, results: Iterator, desc: str | None) -> Iterator:
@@ -553,25 +556,40 @@ def _with_part(func: Callable, part: int, into: int, kwargs: dict, pair: tuple) 
     return small, large[:into] + (func(large[part], **kwargs),) + large[into + 1:]
 
 
-def _keep_on_disk_from(func: Callable, part: int, into: int, kwargs: dict, path: str) -> None:
+class _Held(list):
+    """A chunk's large parts held in this process's memory (:meth:`Runner.keep`'s ``in_memory``), where
+    the other chunks' parts have a path on disk."""
+
+
+def _keep_large_from(func: Callable, part: int, into: int, kwargs: dict, path: str | _Held) -> None:
     import pickle
 
+    result = _on_kept_part(func, part, kwargs, path)
+    if isinstance(path, _Held):
+        path.extend([None] * (into + 1 - len(path)))
+        path[into] = result
+        return
     with open(f"{path}.{into}.pkl", "wb") as f:
-        pickle.dump(_on_disk(func, part, kwargs, path), f, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(result, f, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _keep_on_disk(work: Callable, item, path: str):
+def _keep_large(work: Callable, item, path: str | _Held):
     import pickle
 
     small, large = work(item)
+    if isinstance(path, _Held):
+        path[:] = large
+        return small
     for k, piece in enumerate(large):  # each part in a file of its own: a pass reads only the one it needs
         with open(f"{path}.{k}.pkl", "wb") as f:
             pickle.dump(piece, f, protocol=pickle.HIGHEST_PROTOCOL)
     return small
 
 
-def _on_disk(func: Callable, part: int, kwargs: dict, path: str):
+def _on_kept_part(func: Callable, part: int, kwargs: dict, path: str | _Held):
     import pickle
 
+    if isinstance(path, _Held):
+        return func(path[part], **kwargs)
     with open(f"{path}.{part}.pkl", "rb") as f:
         return func(pickle.load(f), **kwargs)

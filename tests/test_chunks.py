@@ -28,9 +28,11 @@ def test_chunks_are_contiguous_cover_every_document_and_are_enough_for_every_wor
 @pytest.mark.slow
 @pytest.mark.parametrize("processes", [1, 2])
 def test_every_table_is_the_same_in_chunks_of_any_size_on_any_number_of_processes(congress, monkeypatch, processes):
-    whole = build.build_tables(congress)
+    whole = build.build_tables(congress)  # one chunk, held in memory
     assert "term_trends.csv" in whole.frames and "formula_lifecycle.csv" in whole.frames
+    assert len(chunks.document_chunks(congress.speeches)) == 1 and congress.speeches["n_chars"].sum() < chunks.HELD_CHARS
     monkeypatch.setattr(chunks, "CHUNK_CHARS", 50_000)
+    monkeypatch.setattr(chunks, "HELD_CHARS", 100_000)  # on one process two chunks in memory, the rest on disk
     monkeypatch.setattr(parallel, "MIN_CHARS_PER_SEGMENTING_PROCESS", 1_000)  # let 2 processes start
     assert len(chunks.document_chunks(congress.speeches)) >= 5
     chunked = build.build_tables(congress, processes=processes)

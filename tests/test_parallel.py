@@ -169,20 +169,25 @@ def _plus(kept, *, plus):
     return kept + plus
 
 
-@pytest.mark.parametrize("processes", [1, 2])
-def test_a_runner_keeps_each_chunks_large_part_and_gives_results_in_order(processes):
+@pytest.mark.parametrize("processes, in_memory", [(1, 0), (1, 2), (2, 2)])
+def test_a_runner_keeps_each_chunks_large_part_and_gives_results_in_order(processes, in_memory):
+    import os
+
     from analysis.parallel import Runner
 
     items = [[1, 2], [3], [4, 5, 6]]
     with Runner(processes) as runner:
-        assert list(runner.keep(_halves, items)) == [2, 1, 3]
+        assert list(runner.keep(_halves, items, in_memory=in_memory)) == [2, 1, 3]
         assert list(runner.on_kept(_total, plus=10)) == [13, 13, 25]
         assert list(runner.on_kept(_plus, part=1, plus=10)) == [12, 13, 16]
         assert list(runner.kept(0)) == items and list(runner.kept(1)) == [2, 3, 6]  # read back as they were kept
         assert runner.keep_from(_plus, part=1, into=2, plus=10) is None  # kept, not given back
         assert list(runner.kept(2, desc=None)) == [12, 13, 16] and list(runner.kept(1)) == [2, 3, 6]
         folder = runner._folder.name
-    import os
+        # on one process the first chunks stay in memory; a pool's workers write every chunk to disk
+        held = in_memory if processes == 1 else 0
+        assert {name.split(".")[0] for name in os.listdir(folder)} == {str(i) for i in range(held, len(items))}
+        assert sorted(os.listdir(folder))[-3:] == ["2.0.pkl", "2.1.pkl", "2.2.pkl"]  # a pass's results beside
     assert not os.path.exists(folder)  # the kept parts are removed with the runner
 
 
@@ -355,4 +360,31 @@ def test_inside_the_tables_block_large_arrays_reuse_the_heap_and_nothing_is_hand
         with ProcessPoolExecutor(1) as pool:  # a process forked in the block inherits it
             assert pool.submit(_reused_in_a_forked_process).result() == (True, 0)
     assert not parallel._REUSED
-    assert _mapped_bytes_for_an_array() >= 8 * 2**20  # glibc's threshold restored: mapped again
+
+
+#: A fresh interpreter (its heap holds nothing the earlier tests freed, which a large array could reuse
+#: whatever the threshold): an array inside the block and after it.
+_MAPPED_AFTER_THE_BLOCK = """
+import ctypes, numpy as np
+from analysis import parallel
+libc = ctypes.CDLL("libc.so.6")
+libc.mallinfo2.restype = parallel._MallInfo2
+def mapped():
+    before = libc.mallinfo2().hblkhd
+    array = np.ones(8 * 2**20, dtype=np.uint8)
+    return libc.mallinfo2().hblkhd - before
+with parallel.memory_reused():
+    inside = mapped()
+print(inside, mapped())
+"""
+
+
+def test_after_the_block_glibcs_threshold_is_restored_and_large_arrays_are_mapped_again():
+    import subprocess
+    import sys
+
+    if parallel._glibc() is None:
+        return  # covered by the test above: the block changes nothing
+    out = subprocess.run([sys.executable, "-c", _MAPPED_AFTER_THE_BLOCK], capture_output=True, text=True, check=True)
+    inside, after = map(int, out.stdout.split())
+    assert inside == 0 and after >= 8 * 2**20
