@@ -402,7 +402,8 @@ _BY_NAME = [rf"{n}(?![一二三四五六七八九期])" for n in sorted(FIVE_YEA
 #: Any plan, by its name (the longest first, as :func:`plan_pattern` bounds it; 十五 only where it names the
 #: plan) or by its ordinal; :func:`plan_years` gives its years.  The lookahead on the first characters lets
 #: the regex skip ahead (ten times faster on long texts).
-ANY_PLAN = re.compile(rf"(?=[十第])(?:{_PLAN_BY_ORDINAL}|(?<![十一二三四五六七八九第])"
+PLAN_FIRST_CHARS = "十第"  # what every plan's name or ordinal starts with (a text without them names no plan)
+ANY_PLAN = re.compile(rf"(?=[{PLAN_FIRST_CHARS}])(?:{_PLAN_BY_ORDINAL}|(?<![十一二三四五六七八九第])"
                       rf"(?P<name>{'|'.join(_BY_NAME)}|十五(?={_TENTH_PLAN_AFTER})))")
 
 

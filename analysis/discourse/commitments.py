@@ -34,6 +34,7 @@ from ..chinese import (
     CN_YEAR,
     CUE_CLAUSE_BREAKS,
     HAN,
+    PLAN_FIRST_CHARS,
     SENTENCE_BREAKS,
     SHORT_LINE,
     YEAR_DIGITS,
@@ -89,6 +90,7 @@ _EXPLICIT_YEAR = re.compile(r"(20\d{2})年")
 _PART_OF_YEAR = re.compile(rf"([\d{CN_SMALL}上前](?:(?<=\d)\d?\s*[-至到~]\s*\d{{1,2}}月"
                            rf"|(?<=[{CN_SMALL}])[{CN_SMALL}]?至[{CN_SMALL}]{{1,2}}月|(?<=[一二三四])季度|(?<=上)半年"
                            rf"|(?<=前)三季度|(?<=前)[{CN_SMALL}]{{1,2}}个月))")
+_PART_OF_YEAR_ENDS = ("月", "季度", "半年")  # what every part of a year above ends with
 # 城镇和农村居民人均可支配收入分别增长4.3%、5.5%: one indicator per figure
 _RESPECTIVELY = re.compile(rf"(?P<a>[{HAN}]{{1,6}})(?:和|与)(?P<b>[{HAN}]{{3,20}}?)分别")
 _RELATIVE_YEAR = {"今年": 0, "本年": 0, "全年": 0, "明年": 1, "去年": -1, "上年": -1, "上一年": -1}
@@ -173,11 +175,21 @@ class _Marks:
         if s0 not in self._periods:
             k = bisect.bisect_right(self.sentences, s0)
             end = self.sentences[k] if k < len(self.sentences) else len(self.text)
-            plans = ANY_PLAN.finditer(self.text, s0, end)
-            self._periods[s0] = ([(m.start(), "{}-{}".format(*plan_years(m))) for m in plans],
-                                 [(m.start(), m.group(1)) for m in _PART_OF_YEAR.finditer(self.text, s0, end)])
+            self._periods[s0] = (self._plans(s0, end), self._parts_of_year(s0, end))
         plans, parts = self._periods[s0]
         return self.latest(plans, s0, at) or self.latest(parts, s0, at) or ""
+
+    def _plans(self, s0: int, end: int) -> list[tuple[int, str]]:
+        text = self.text
+        if all(text.find(c, s0, end) < 0 for c in PLAN_FIRST_CHARS):
+            return []
+        return [(m.start(), "{}-{}".format(*plan_years(m))) for m in ANY_PLAN.finditer(text, s0, end)]
+
+    def _parts_of_year(self, s0: int, end: int) -> list[tuple[int, str]]:
+        text = self.text
+        if all(text.find(w, s0, end) < 0 for w in _PART_OF_YEAR_ENDS):
+            return []
+        return [(m.start(), m.group(1)) for m in _PART_OF_YEAR.finditer(text, s0, end)]
 
     @staticmethod
     def last_before(starts: list[int], at: int) -> int:

@@ -103,6 +103,10 @@ def test_a_deadline_is_a_date_with_no_role():
 @pytest.mark.parametrize("sentence, surface, period", [
     ("1至5月，开工率达到51.2%。", "51.2%", "1至5月"),
     ("一季度完成投资占年度计划的23.5%。", "23.5%", "一季度"),
+    ("上半年，规上工业增加值增长6.1%。", "6.1%", "上半年"),
+    ("前三季度，固定资产投资增长4.2%。", "4.2%", "前三季度"),
+    ("前五个月，进出口总额增长8.3%。", "8.3%", "前五个月"),
+    ("1-5月，社会消费品零售总额增长5%。", "5%", "1-5月"),
 ])
 def test_a_part_of_the_year_already_past_gives_results(sentence, surface, period):
     row = an.extract_numbers(sentence).set_index("surface").loc[surface]
@@ -111,6 +115,10 @@ def test_a_part_of_the_year_already_past_gives_results(sentence, surface, period
 
 def test_a_plan_gives_its_years():
     assert an.extract_numbers("“十五五”期间增长50%。").iloc[0]["period"] == "2026-2030"
+    assert an.extract_numbers("第十四个五年规划期间增长40%。").iloc[0]["period"] == "2021-2025"
+    # a sentence's own plan or part of a year only: the next sentence's names none for this one
+    rows = an.extract_numbers("投资增长9%。1至5月，出口增长2%。“十四五”期间增长30%。").set_index("surface")
+    assert rows.loc[["9%", "2%", "30%"], "period"].tolist() == ["", "1至5月", "2021-2025"]
 
 
 def test_respectively_gives_one_indicator_per_figure():
