@@ -331,7 +331,8 @@ def _in_order(parts, chunks: list, desc: str) -> list:
 class Runner:
     """Work on chunks of a corpus here, on a pool of ``processes`` or on the Dask cluster of a
     :func:`dask_cluster` block, each chunk's large part kept where it was made: on disk (a
-    temporary folder) here and in a pool, in the workers' memory on Dask.  :meth:`keep` runs a
+    temporary folder) here and in a pool (here the first chunks' in memory, :meth:`keep`'s
+    ``in_memory``), in the workers' memory on Dask.  :meth:`keep` runs a
     function giving ``(small, large)`` per chunk, ``large`` a tuple of parts, and gives the small
     parts back in chunk order; :meth:`on_kept` runs a function over one of the large parts of every
     chunk (each part is read on its own) and gives its results in order."""
@@ -558,38 +559,39 @@ def _with_part(func: Callable, part: int, into: int, kwargs: dict, pair: tuple) 
 
 class _Held(list):
     """A chunk's large parts held in this process's memory (:meth:`Runner.keep`'s ``in_memory``), where
-    the other chunks' parts have a path on disk."""
+    the other chunks' parts have a path on disk.  Every pass is given the same objects, where each
+    pass over a chunk on disk reads a fresh copy: a pass never changes the part it is given."""
 
 
-def _keep_large_from(func: Callable, part: int, into: int, kwargs: dict, path: str | _Held) -> None:
+def _keep_large_from(func: Callable, part: int, into: int, kwargs: dict, where: str | _Held) -> None:
     import pickle
 
-    result = _on_kept_part(func, part, kwargs, path)
-    if isinstance(path, _Held):
-        path.extend([None] * (into + 1 - len(path)))
-        path[into] = result
+    result = _on_kept_part(func, part, kwargs, where)
+    if isinstance(where, _Held):
+        where.extend([None] * (into + 1 - len(where)))
+        where[into] = result
         return
-    with open(f"{path}.{into}.pkl", "wb") as f:
+    with open(f"{where}.{into}.pkl", "wb") as f:
         pickle.dump(result, f, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _keep_large(work: Callable, item, path: str | _Held):
+def _keep_large(work: Callable, item, where: str | _Held):
     import pickle
 
     small, large = work(item)
-    if isinstance(path, _Held):
-        path[:] = large
+    if isinstance(where, _Held):
+        where[:] = large
         return small
     for k, piece in enumerate(large):  # each part in a file of its own: a pass reads only the one it needs
-        with open(f"{path}.{k}.pkl", "wb") as f:
+        with open(f"{where}.{k}.pkl", "wb") as f:
             pickle.dump(piece, f, protocol=pickle.HIGHEST_PROTOCOL)
     return small
 
 
-def _on_kept_part(func: Callable, part: int, kwargs: dict, path: str | _Held):
+def _on_kept_part(func: Callable, part: int, kwargs: dict, where: str | _Held):
     import pickle
 
-    if isinstance(path, _Held):
-        return func(path[part], **kwargs)
-    with open(f"{path}.{part}.pkl", "rb") as f:
+    if isinstance(where, _Held):
+        return func(where[part], **kwargs)
+    with open(f"{where}.{part}.pkl", "rb") as f:
         return func(pickle.load(f), **kwargs)
