@@ -233,8 +233,10 @@ def formula_score(evidence: pd.Series, n_documents: pd.Series, corpus_size: int,
     """
     weight = evidence.map(EVIDENCE_WEIGHT).fillna(1.0)
     if formulas is not None:
-        counting = (evidence == "self-counting").to_numpy()
-        listing = np.array([c and enumerates(f) for c, f in zip(counting, formulas)], dtype=bool)
+        counting = np.flatnonzero((evidence == "self-counting").to_numpy())
+        listing = np.zeros(len(evidence), dtype=bool)
+        # only the self-counting ones asked, from an object array: a str column read an element at a time is slow
+        listing[counting] = [enumerates(f) for f in np.asarray(formulas, dtype=object)[counting].tolist()]
         weight = weight.where(~listing, ENUMERATION_WEIGHT)
     if emphasis is not None:  # only the quotes are discounted: a lone formula word (抓) keeps its weight
         quotes = evidence.isin(["quoted", "quoted elsewhere"]).to_numpy()
@@ -269,10 +271,11 @@ def quote_weights(rows: pd.DataFrame, formulas, n_documents) -> tuple[np.ndarray
 
 def quoting_weights(quoting: np.ndarray, formulas, n_documents) -> tuple[np.ndarray, np.ndarray]:
     """:func:`quote_weights` from how many documents quote each formula (``quoting``)."""
-    formulas = pd.Index(list(formulas))
-    general = jieba_dictionary().frequencies(list(formulas)) > 0
+    names = np.asarray(formulas, dtype=object).tolist()  # at once: a str column read an element at a time is slow
+    general = jieba_dictionary().frequencies(names) > 0
     rarely = general & (quoting < QUOTED_SHARE * np.asarray(n_documents, dtype=float))
-    emphasis = np.asarray(formulas.str.len() == 1, dtype=bool) & (quoting < LONE_QUOTED_FROM)
+    emphasis = np.fromiter(map(len, names), dtype=np.int64, count=len(names)) == 1
+    emphasis &= quoting < LONE_QUOTED_FROM
     return rarely, emphasis
 
 
