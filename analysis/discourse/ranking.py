@@ -231,7 +231,9 @@ def formula_score(evidence: pd.Series, n_documents: pd.Series, corpus_size: int,
     ...               formulas=["八个方面", "两个维护"]).tolist()
     [3.0, 6.0]
     """
-    weight = evidence.map(EVIDENCE_WEIGHT).fillna(1.0)
+    # numbers even when there is no evidence: with pyarrow installed an empty str column maps to an empty
+    # str column, which then cannot be added to
+    weight = evidence.map(EVIDENCE_WEIGHT).astype(float).fillna(1.0)
     if formulas is not None:
         counting = np.flatnonzero((evidence == "self-counting").to_numpy())
         listing = np.zeros(len(evidence), dtype=bool)

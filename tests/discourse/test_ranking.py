@@ -90,6 +90,19 @@ def test_a_row_without_a_formula_is_not_counted():
     assert table.set_index("formula").loc["两个维护", "n_documents"] == 2
 
 
+def test_a_score_is_a_number_when_there_is_no_evidence_to_score():
+    # with pyarrow installed an empty str column maps to an empty str column: adding to it failed, and
+    # every notebook of a corpus without recurring formulas with it
+    empty = pd.Series([], dtype="str")
+    score = ranking.formula_score(empty, pd.Series([], dtype=np.int64), 2, rarely_quoted=np.zeros(0, bool),
+                                  emphasis=np.zeros(0, bool), formulas=empty)
+    assert score.dtype == np.float64 and score.empty
+    table = an.recurring_slogans(pd.DataFrame(columns=["speech", "formula", "surface", "kind", "evidence", "frame",
+                                                       "slot", "start", "end", "masked", "in_quotes"]),
+                                 corpus_size=2)
+    assert table.empty and table["score"].dtype == np.float64
+
+
 def test_parallel_frames_with_too_few_members_is_an_empty_table_with_its_columns():
     sp = an.read_compilation(text="同志们：\n稳企业、稳市场、稳预期。\n要抓项目。\n").speeches
     found = an.slogans(sp, kinds=("parallel",))
