@@ -40,11 +40,12 @@ def correspondence(counts: pd.DataFrame, *, terms: int = 80) -> pd.DataFrame:
     table = table.reindex(sorted(table.columns), axis=1)
     table = table.loc[table.sum(axis=1) > 0]
     n = table.to_numpy()
-    p = n / n.sum()
+    total = n.sum()
+    p = n / total
     # the masses from the counts' own totals: two terms used as often get the very same mass (and keep the
     # order of their names), where summing the shares gave them masses a last bit apart that depended on
     # the order of the sum, and so on the machine and the pandas
-    r, c = n.sum(axis=1) / n.sum(), n.sum(axis=0) / n.sum()
+    r, c = n.sum(axis=1) / total, n.sum(axis=0) / total
     residuals = (p - np.outer(r, c)) / np.sqrt(np.outer(r, c))
     u, sigma, vt = np.linalg.svd(residuals, full_matrices=False)
     sigma = np.concatenate([sigma, np.zeros(2)])[:2]
